@@ -1,0 +1,186 @@
+//! Figures derived from a plan: indicator achievement, budget totals and absorption.
+//!
+//! Every function here returns `None` where a figure cannot be computed (no data, division by
+//! zero); the UI shows those as `–`. Nothing here panics on user data.
+
+use crate::money::Rupiah;
+use crate::plan::{Activity, Aggregation, Goal, Indicator, IndicatorKind, Plan, Polarity};
+use crate::quarter::Quarter;
+use crate::ids::ActivityId;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// `part / whole × 100`, or `None` when `whole` is zero.
+pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    part.checked_mul(HUNDRED)?.checked_div(whole)
+}
+
+/// The indicator's value in one quarter: A/B × 100 for a ratio, A for a count.
+pub fn quarter_value(indicator: &Indicator, quarter: Quarter) -> Option<Decimal> {
+    let report = indicator.quarter(quarter);
+    match indicator.kind {
+        IndicatorKind::Ratio => percent_of(report.numerator?, report.denominator?),
+        IndicatorKind::Count => report.numerator,
+    }
+}
+
+/// The year-to-date value at the end of `quarter`, combined per the indicator's aggregation.
+pub fn cumulative_value(indicator: &Indicator, quarter: Quarter) -> Option<Decimal> {
+    match indicator.aggregation {
+        Aggregation::Sum => cumulative_sum(indicator, quarter),
+        Aggregation::Last => quarter
+            .up_to()
+            .filter_map(|q| quarter_value(indicator, q))
+            .last(),
+        Aggregation::Average => {
+            let values: Vec<Decimal> = quarter
+                .up_to()
+                .filter_map(|q| quarter_value(indicator, q))
+                .collect();
+            let count = Decimal::from(values.len());
+            let total: Decimal = values.iter().sum();
+            (!values.is_empty()).then(|| total / count)
+        }
+    }
+}
+
+fn cumulative_sum(indicator: &Indicator, quarter: Quarter) -> Option<Decimal> {
+    let reports = quarter.up_to().map(|q| indicator.quarter(q));
+    match indicator.kind {
+        IndicatorKind::Ratio => {
+            // Only quarters with both counts take part: a half-filled quarter must not skew it.
+            let pairs: Vec<(Decimal, Decimal)> = reports
+                .filter_map(|r| Some((r.numerator?, r.denominator?)))
+                .collect();
+            if pairs.is_empty() {
+                return None;
+            }
+            let a: Decimal = pairs.iter().map(|(a, _)| a).sum();
+            let b: Decimal = pairs.iter().map(|(_, b)| b).sum();
+            percent_of(a, b)
+        }
+        IndicatorKind::Count => {
+            let counts: Vec<Decimal> = reports.filter_map(|r| r.numerator).collect();
+            (!counts.is_empty()).then(|| counts.iter().sum())
+        }
+    }
+}
+
+/// Capaian terhadap target: how far `value` meets the target, in percent.
+///
+/// Higher is better: value / target × 100. Lower is better ("semakin kecil semakin baik"):
+/// (2 × target − value) / target × 100, the inverse used in SAKIP reporting, so meeting the target
+/// exactly is 100 % and every unit below it counts as much as a unit above it would against.
+pub fn against_target(indicator: &Indicator, value: Decimal) -> Option<Decimal> {
+    let target = indicator.target.value;
+    match indicator.polarity {
+        Polarity::HigherIsBetter => percent_of(value, target),
+        Polarity::LowerIsBetter => percent_of(target.checked_mul(Decimal::TWO)? - value, target),
+    }
+}
+
+/// Budget figures of a set of activities, each activity counted once.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BudgetTotals {
+    pub activity_count: u32,
+    pub budget: Rupiah,
+    pub blocked: Rupiah,
+    pub withdrawal_plan: [Rupiah; 4],
+    pub realization: [Rupiah; 4],
+}
+
+impl BudgetTotals {
+    pub fn of<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> BudgetTotals {
+        let mut totals = BudgetTotals::default();
+        for activity in activities {
+            totals.activity_count += 1;
+            totals.budget = totals.budget + activity.budget;
+            totals.blocked = totals.blocked + activity.blocked;
+            for q in Quarter::ALL {
+                let i = q.index();
+                let aq = activity.quarter(q);
+                totals.withdrawal_plan[i] =
+                    totals.withdrawal_plan[i] + aq.withdrawal_plan.unwrap_or_default();
+                totals.realization[i] = totals.realization[i] + aq.realization.unwrap_or_default();
+            }
+        }
+        totals
+    }
+
+    /// Pagu − blokir: what may actually be spent.
+    pub fn available(&self) -> Rupiah {
+        self.budget - self.blocked
+    }
+
+    pub fn withdrawal_plan_total(&self) -> Rupiah {
+        self.withdrawal_plan.iter().sum()
+    }
+
+    pub fn realization_total(&self) -> Rupiah {
+        self.realization.iter().sum()
+    }
+
+    pub fn cumulative_withdrawal_plan(&self, quarter: Quarter) -> Rupiah {
+        quarter.up_to().map(|q| self.withdrawal_plan[q.index()]).sum()
+    }
+
+    pub fn cumulative_realization(&self, quarter: Quarter) -> Rupiah {
+        quarter.up_to().map(|q| self.realization[q.index()]).sum()
+    }
+
+    /// Penyerapan up to the end of `quarter`: cumulative realization / (pagu − blokir) × 100.
+    pub fn cumulative_absorption(&self, quarter: Quarter) -> Option<Decimal> {
+        percent_of(
+            self.cumulative_realization(quarter).amount(),
+            self.available().amount(),
+        )
+    }
+
+    /// Penyerapan within one quarter: that quarter's realization / (pagu − blokir) × 100.
+    pub fn quarter_absorption(&self, quarter: Quarter) -> Option<Decimal> {
+        percent_of(
+            self.realization[quarter.index()].amount(),
+            self.available().amount(),
+        )
+    }
+
+    /// Realization against the withdrawal plan in one quarter, in percent.
+    pub fn realization_against_plan(&self, quarter: Quarter) -> Option<Decimal> {
+        let i = quarter.index();
+        percent_of(self.realization[i].amount(), self.withdrawal_plan[i].amount())
+    }
+}
+
+/// The whole plan's budget: every activity once, however many indicators it serves.
+pub fn plan_totals(plan: &Plan) -> BudgetTotals {
+    BudgetTotals::of(unique_activities(plan, plan.activities.iter().map(|a| a.id)))
+}
+
+/// A goal's budget: the activities of its indicators, a shared one counted once.
+pub fn goal_totals(plan: &Plan, goal: &Goal) -> BudgetTotals {
+    let ids = goal
+        .indicators
+        .iter()
+        .flat_map(|i| i.activity_ids.iter().copied());
+    BudgetTotals::of(unique_activities(plan, ids))
+}
+
+/// One activity's own figures.
+pub fn activity_totals(activity: &Activity) -> BudgetTotals {
+    BudgetTotals::of([activity])
+}
+
+fn unique_activities(plan: &Plan, ids: impl Iterator<Item = ActivityId>) -> Vec<&Activity> {
+    let unique: BTreeSet<ActivityId> = ids.collect();
+    unique.into_iter().filter_map(|id| plan.activity(id)).collect()
+}
+
+#[cfg(test)]
+#[path = "figures_tests.rs"]
+mod tests;

@@ -1,0 +1,27 @@
+//! Pantau's domain model: a performance-agreement action plan (Rencana Aksi PK) and every figure
+//! derived from it.
+//!
+//! Pure on purpose: plain types and functions, no I/O, no UI, no `cfg`. The server and the browser
+//! (wasm) link this same code, so a percentage typed in the browser is computed exactly as the
+//! server computes it.
+
+pub mod checks;
+pub mod figures;
+pub mod ids;
+pub mod money;
+pub mod number;
+pub mod plan;
+pub mod quarter;
+pub mod sheet;
+
+pub use checks::{plan_checks, Check, IndicatorRef};
+pub use ids::{ActivityId, GoalId, IndicatorId, PlanId};
+pub use money::Rupiah;
+pub use plan::{
+    Activity, ActivityQuarter, Aggregation, Goal, Indicator, IndicatorKind, Nip, Plan, PlanHeader,
+    PlanSummary, Polarity, QuarterReport, Signatory, Status, Target,
+};
+pub use quarter::Quarter;
+
+#[cfg(test)]
+mod testkit;
