@@ -34,21 +34,38 @@ pub enum Check {
         denominator: Decimal,
     },
     /// A and B are described identically, so the indicator is always 100 %.
-    IdenticalDescriptions { indicator: IndicatorRef, description: String },
+    IdenticalDescriptions {
+        indicator: IndicatorRef,
+        description: String,
+    },
 }
 
 impl Check {
     /// The message shown beside the figure, in Indonesian.
     pub fn message(&self) -> String {
         match self {
-            Check::WithdrawalPlanMismatch { planned, budget, difference, .. } => {
-                let direction = if difference.is_sign_negative() { "kurang" } else { "lebih" };
+            Check::WithdrawalPlanMismatch {
+                planned,
+                budget,
+                difference,
+                ..
+            } => {
+                let direction = if difference.is_sign_negative() {
+                    "kurang"
+                } else {
+                    "lebih"
+                };
                 format!(
                     "Total RPD Rp {planned} tidak sama dengan pagu Rp {budget}: {direction} Rp {}",
                     format_decimal(difference.abs(), 2)
                 )
             }
-            Check::NumeratorExceedsDenominator { quarter, numerator, denominator, .. } => format!(
+            Check::NumeratorExceedsDenominator {
+                quarter,
+                numerator,
+                denominator,
+                ..
+            } => format!(
                 "{quarter}: A ({}) lebih besar dari B ({}) pada indikator persentase",
                 format_decimal(*numerator, 2),
                 format_decimal(*denominator, 2)
@@ -77,10 +94,17 @@ impl Check {
 
 /// Every check that fails on `plan`: activities first, then indicators in plan order.
 pub fn plan_checks(plan: &Plan) -> Vec<Check> {
-    let mut checks: Vec<Check> = plan.activities.iter().filter_map(withdrawal_plan_check).collect();
+    let mut checks: Vec<Check> = plan
+        .activities
+        .iter()
+        .filter_map(withdrawal_plan_check)
+        .collect();
     for goal in &plan.goals {
         for indicator in &goal.indicators {
-            let at = IndicatorRef { goal: goal.number, indicator: indicator.number };
+            let at = IndicatorRef {
+                goal: goal.number,
+                indicator: indicator.number,
+            };
             checks.extend(indicator_checks(at, indicator));
         }
     }
@@ -127,7 +151,10 @@ pub fn indicator_checks(at: IndicatorRef, indicator: &Indicator) -> Vec<Check> {
 }
 
 fn normalize_words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[cfg(test)]
@@ -140,7 +167,13 @@ mod tests {
     #[test]
     fn rpd_that_does_not_add_up_to_pagu_is_flagged_with_the_difference() {
         // The seed's security activity: 16.345.000 + 3 × 20.400.000 against a pagu of 67.345.000.
-        let kamtib = activity(7, "67.345.000", "0", ["16.345.000", "20.400.000", "20.400.000", "20.400.000"], ["-"; 4]);
+        let kamtib = activity(
+            7,
+            "67.345.000",
+            "0",
+            ["16.345.000", "20.400.000", "20.400.000", "20.400.000"],
+            ["-"; 4],
+        );
         let p = plan(vec![], vec![kamtib]);
         let checks = plan_checks(&p);
         assert_eq!(
@@ -160,26 +193,59 @@ mod tests {
 
     #[test]
     fn rpd_short_of_pagu_says_how_much_is_missing() {
-        let office = activity(1, "3.979.232.000", "0", ["964.765.000", "1.260.551.000", "1.020.806.000", "733.060.000"], ["-"; 4]);
+        let office = activity(
+            1,
+            "3.979.232.000",
+            "0",
+            [
+                "964.765.000",
+                "1.260.551.000",
+                "1.020.806.000",
+                "733.060.000",
+            ],
+            ["-"; 4],
+        );
         let checks = plan_checks(&plan(vec![], vec![office]));
         assert_eq!(checks.len(), 1);
-        assert!(checks[0].message().ends_with("kurang Rp 50.000"), "{}", checks[0].message());
+        assert!(
+            checks[0].message().ends_with("kurang Rp 50.000"),
+            "{}",
+            checks[0].message()
+        );
     }
 
     #[test]
     fn rpd_that_adds_up_is_not_flagged() {
-        let food = activity(1, "5.160.600.000", "464.229.000", ["1.012.304.000", "1.140.000.000", "1.290.000.000", "1.718.296.000"], ["636.431.901", "-", "-", "-"]);
+        let food = activity(
+            1,
+            "5.160.600.000",
+            "464.229.000",
+            [
+                "1.012.304.000",
+                "1.140.000.000",
+                "1.290.000.000",
+                "1.718.296.000",
+            ],
+            ["636.431.901", "-", "-", "-"],
+        );
         assert!(plan_checks(&plan(vec![], vec![food])).is_empty());
     }
 
     #[test]
     fn a_greater_than_b_on_a_percentage_indicator_is_flagged() {
-        let ind = indicator(crate::IndicatorKind::Ratio, "85", [NONE, (Some("9"), Some("8")), (Some("8"), Some("8")), NONE]);
+        let ind = indicator(
+            crate::IndicatorKind::Ratio,
+            "85",
+            [NONE, (Some("9"), Some("8")), (Some("8"), Some("8")), NONE],
+        );
         let checks = plan_checks(&plan(vec![goal(2, vec![linked(ind, 3, &[])])], vec![]));
         assert_eq!(
             checks,
             vec![Check::NumeratorExceedsDenominator {
-                indicator: IndicatorRef { goal: 2, indicator: 3 },
+                indicator: IndicatorRef {
+                    goal: 2,
+                    indicator: 3
+                },
                 quarter: Quarter::Q2,
                 numerator: d("9"),
                 denominator: d("8"),
@@ -189,7 +255,11 @@ mod tests {
 
     #[test]
     fn a_greater_than_b_on_a_count_indicator_is_fine() {
-        let ind = indicator(crate::IndicatorKind::Count, "1", [(Some("3"), Some("1")), NONE, NONE, NONE]);
+        let ind = indicator(
+            crate::IndicatorKind::Count,
+            "1",
+            [(Some("3"), Some("1")), NONE, NONE, NONE],
+        );
         assert!(plan_checks(&plan(vec![goal(1, vec![ind])], vec![])).is_empty());
     }
 
@@ -200,7 +270,13 @@ mod tests {
         ind.denominator_label = "Jumlah  narapidana yang mendapat Pendidikan ".into();
         let checks = plan_checks(&plan(vec![goal(2, vec![linked(ind, 4, &[])])], vec![]));
         assert_eq!(checks.len(), 1);
-        assert_eq!(checks[0].indicator(), Some(IndicatorRef { goal: 2, indicator: 4 }));
+        assert_eq!(
+            checks[0].indicator(),
+            Some(IndicatorRef {
+                goal: 2,
+                indicator: 4
+            })
+        );
         assert!(matches!(checks[0], Check::IdenticalDescriptions { .. }));
     }
 

@@ -3,10 +3,10 @@
 //! Every function here returns `None` where a figure cannot be computed (no data, division by
 //! zero); the UI shows those as `–`. Nothing here panics on user data.
 
+use crate::ids::ActivityId;
 use crate::money::Rupiah;
 use crate::plan::{Activity, Aggregation, Goal, Indicator, IndicatorKind, Plan, Polarity};
 use crate::quarter::Quarter;
-use crate::ids::ActivityId;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -127,7 +127,10 @@ impl BudgetTotals {
     }
 
     pub fn cumulative_withdrawal_plan(&self, quarter: Quarter) -> Rupiah {
-        quarter.up_to().map(|q| self.withdrawal_plan[q.index()]).sum()
+        quarter
+            .up_to()
+            .map(|q| self.withdrawal_plan[q.index()])
+            .sum()
     }
 
     pub fn cumulative_realization(&self, quarter: Quarter) -> Rupiah {
@@ -153,13 +156,19 @@ impl BudgetTotals {
     /// Realization against the withdrawal plan in one quarter, in percent.
     pub fn realization_against_plan(&self, quarter: Quarter) -> Option<Decimal> {
         let i = quarter.index();
-        percent_of(self.realization[i].amount(), self.withdrawal_plan[i].amount())
+        percent_of(
+            self.realization[i].amount(),
+            self.withdrawal_plan[i].amount(),
+        )
     }
 }
 
 /// The whole plan's budget: every activity once, however many indicators it serves.
 pub fn plan_totals(plan: &Plan) -> BudgetTotals {
-    BudgetTotals::of(unique_activities(plan, plan.activities.iter().map(|a| a.id)))
+    BudgetTotals::of(unique_activities(
+        plan,
+        plan.activities.iter().map(|a| a.id),
+    ))
 }
 
 /// A goal's budget: the activities of its indicators, a shared one counted once.
@@ -178,7 +187,10 @@ pub fn activity_totals(activity: &Activity) -> BudgetTotals {
 
 fn unique_activities(plan: &Plan, ids: impl Iterator<Item = ActivityId>) -> Vec<&Activity> {
     let unique: BTreeSet<ActivityId> = ids.collect();
-    unique.into_iter().filter_map(|id| plan.activity(id)).collect()
+    unique
+        .into_iter()
+        .filter_map(|id| plan.activity(id))
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,11 @@ const NONE: (Option<&str>, Option<&str>) = (None, None);
 
 #[test]
 fn quarterly_achievement_is_a_over_b_times_a_hundred() {
-    let ind = indicator(IndicatorKind::Ratio, "85", [(Some("7"), Some("8")), NONE, NONE, NONE]);
+    let ind = indicator(
+        IndicatorKind::Ratio,
+        "85",
+        [(Some("7"), Some("8")), NONE, NONE, NONE],
+    );
     assert_eq!(quarter_value(&ind, Quarter::Q1), Some(d("87.5")));
 }
 
@@ -15,7 +19,12 @@ fn a_missing_count_or_zero_denominator_gives_no_figure() {
     let ind = indicator(
         IndicatorKind::Ratio,
         "85",
-        [(Some("7"), None), (Some("3"), Some("0")), (None, Some("4")), NONE],
+        [
+            (Some("7"), None),
+            (Some("3"), Some("0")),
+            (None, Some("4")),
+            NONE,
+        ],
     );
     for q in Quarter::ALL {
         assert_eq!(quarter_value(&ind, q), None, "{q}");
@@ -25,7 +34,11 @@ fn a_missing_count_or_zero_denominator_gives_no_figure() {
 
 #[test]
 fn a_count_indicator_is_worth_its_numerator() {
-    let ind = indicator(IndicatorKind::Count, "1", [(Some("1"), None), NONE, NONE, NONE]);
+    let ind = indicator(
+        IndicatorKind::Count,
+        "1",
+        [(Some("1"), None), NONE, NONE, NONE],
+    );
     assert_eq!(quarter_value(&ind, Quarter::Q1), Some(d("1")));
     assert_eq!(against_target(&ind, d("1")), Some(d("100")));
 }
@@ -36,7 +49,12 @@ fn cumulative_sum_is_the_ratio_of_summed_counts() {
     let ind = indicator(
         IndicatorKind::Ratio,
         "85",
-        [(Some("45"), Some("50")), (Some("50"), Some("50")), NONE, NONE],
+        [
+            (Some("45"), Some("50")),
+            (Some("50"), Some("50")),
+            NONE,
+            NONE,
+        ],
     );
     assert_eq!(cumulative_value(&ind, Quarter::Q1), Some(d("90")));
     assert_eq!(cumulative_value(&ind, Quarter::Q2), Some(d("95")));
@@ -60,7 +78,12 @@ fn cumulative_average_is_the_mean_of_quarterly_values() {
     let mut ind = indicator(
         IndicatorKind::Ratio,
         "85",
-        [(Some("1"), Some("2")), (Some("1"), Some("1")), NONE, (Some("1"), Some("4"))],
+        [
+            (Some("1"), Some("2")),
+            (Some("1"), Some("1")),
+            NONE,
+            (Some("1"), Some("4")),
+        ],
     );
     ind.aggregation = Aggregation::Average;
     // (50 + 100 + 25) / 3
@@ -93,12 +116,31 @@ fn a_zero_target_gives_no_achievement_against_it() {
 
 #[test]
 fn plan_totals_count_a_shared_activity_once() {
-    let shared = activity(1, "24.000.000", "0", ["1.000.000", "19.500.000", "1.500.000", "2.000.000"], ["500.000", "-", "-", "-"]);
-    let own = activity(2, "56.400.000", "0", ["9.400.000", "14.100.000", "14.100.000", "18.800.000"], ["2.350.000", "-", "-", "-"]);
+    let shared = activity(
+        1,
+        "24.000.000",
+        "0",
+        ["1.000.000", "19.500.000", "1.500.000", "2.000.000"],
+        ["500.000", "-", "-", "-"],
+    );
+    let own = activity(
+        2,
+        "56.400.000",
+        "0",
+        ["9.400.000", "14.100.000", "14.100.000", "18.800.000"],
+        ["2.350.000", "-", "-", "-"],
+    );
     let base = indicator(IndicatorKind::Ratio, "90", [NONE; 4]);
     let p = plan(
         vec![
-            goal(1, vec![linked(base.clone(), 1, &[1]), linked(base.clone(), 2, &[1, 2]), linked(base.clone(), 3, &[1])]),
+            goal(
+                1,
+                vec![
+                    linked(base.clone(), 1, &[1]),
+                    linked(base.clone(), 2, &[1, 2]),
+                    linked(base.clone(), 3, &[1]),
+                ],
+            ),
             goal(2, vec![linked(base, 1, &[1])]),
         ],
         vec![shared, own],
@@ -123,25 +165,46 @@ fn absorption_divides_cumulative_realization_by_the_unblocked_budget() {
         1,
         "5.160.600.000",
         "464.229.000",
-        ["1.012.304.000", "1.140.000.000", "1.290.000.000", "1.718.296.000"],
+        [
+            "1.012.304.000",
+            "1.140.000.000",
+            "1.290.000.000",
+            "1.718.296.000",
+        ],
         ["636.431.901", "-", "-", "-"],
     );
     let totals = activity_totals(&food);
     assert_eq!(totals.available(), rp("4.696.371.000"));
     assert_eq!(
-        totals.cumulative_absorption(Quarter::Q1).map(|v| v.round_dp(2)),
+        totals
+            .cumulative_absorption(Quarter::Q1)
+            .map(|v| v.round_dp(2)),
         Some(d("13.55"))
     );
-    assert_eq!(totals.cumulative_absorption(Quarter::Q4), totals.cumulative_absorption(Quarter::Q1));
+    assert_eq!(
+        totals.cumulative_absorption(Quarter::Q4),
+        totals.cumulative_absorption(Quarter::Q1)
+    );
     assert_eq!(totals.quarter_absorption(Quarter::Q2), Some(d("0")));
     assert_eq!(
-        totals.realization_against_plan(Quarter::Q1).map(|v| v.round_dp(2)),
+        totals
+            .realization_against_plan(Quarter::Q1)
+            .map(|v| v.round_dp(2)),
         Some(d("62.87"))
     );
 }
 
 #[test]
 fn absorption_of_a_fully_blocked_budget_is_no_figure() {
-    let blocked = activity(1, "1.000", "1.000", ["1.000", "-", "-", "-"], ["-", "-", "-", "-"]);
-    assert_eq!(activity_totals(&blocked).cumulative_absorption(Quarter::Q4), None);
+    let blocked = activity(
+        1,
+        "1.000",
+        "1.000",
+        ["1.000", "-", "-", "-"],
+        ["-", "-", "-", "-"],
+    );
+    assert_eq!(
+        activity_totals(&blocked).cumulative_absorption(Quarter::Q4),
+        None
+    );
 }

@@ -7,7 +7,9 @@ use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, Sub};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Rupiah(Decimal);
 
@@ -87,7 +89,10 @@ mod tests {
     fn amounts_are_read_and_written_the_indonesian_way() {
         let pagu = Rupiah::parse("5.160.600.000").expect("valid");
         assert_eq!(pagu.to_string(), "5.160.600.000");
-        assert_eq!(Rupiah::parse("Rp 464.229.000").expect("valid").to_string(), "464.229.000");
+        assert_eq!(
+            Rupiah::parse("Rp 464.229.000").expect("valid").to_string(),
+            "464.229.000"
+        );
     }
 
     #[test]

@@ -14,7 +14,9 @@ pub enum NumberError {
     InvalidCharacter(char),
     #[error("koma desimal lebih dari satu")]
     MultipleDecimalCommas,
-    #[error("titik pemisah ribuan salah tempat: tulis 5.160.600.000, dan koma untuk desimal (12,5)")]
+    #[error(
+        "titik pemisah ribuan salah tempat: tulis 5.160.600.000, dan koma untuk desimal (12,5)"
+    )]
     BadThousandsGrouping,
     #[error("nilai tidak boleh negatif")]
     Negative,
@@ -40,7 +42,10 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     if s.is_empty() {
         return Err(NumberError::Empty);
     }
-    if let Some(c) = s.chars().find(|c| !c.is_ascii_digit() && *c != '.' && *c != ',') {
+    if let Some(c) = s
+        .chars()
+        .find(|c| !c.is_ascii_digit() && *c != '.' && *c != ',')
+    {
         return Err(NumberError::InvalidCharacter(c));
     }
     let mut parts = s.split(',');
@@ -88,7 +93,8 @@ pub fn parse_non_negative(text: &str) -> Result<Decimal, NumberError> {
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 /// `5.160.600.000` -> `5160600000`; a bare `5160600000` passes as it is.
@@ -180,20 +186,38 @@ mod tests {
 
     #[test]
     fn letters_are_refused_naming_the_character() {
-        assert_eq!(parse_decimal("12a"), Err(NumberError::InvalidCharacter('a')));
-        assert_eq!(parse_decimal("lima"), Err(NumberError::InvalidCharacter('l')));
+        assert_eq!(
+            parse_decimal("12a"),
+            Err(NumberError::InvalidCharacter('a'))
+        );
+        assert_eq!(
+            parse_decimal("lima"),
+            Err(NumberError::InvalidCharacter('l'))
+        );
     }
 
     #[test]
     fn two_decimal_commas_are_refused() {
-        assert_eq!(parse_decimal("1,2,3"), Err(NumberError::MultipleDecimalCommas));
+        assert_eq!(
+            parse_decimal("1,2,3"),
+            Err(NumberError::MultipleDecimalCommas)
+        );
     }
 
     #[test]
     fn misplaced_thousands_dots_are_refused() {
-        assert_eq!(parse_decimal("12.5"), Err(NumberError::BadThousandsGrouping));
-        assert_eq!(parse_decimal("1234.567"), Err(NumberError::BadThousandsGrouping));
-        assert_eq!(parse_decimal("1,5.000"), Err(NumberError::BadThousandsGrouping));
+        assert_eq!(
+            parse_decimal("12.5"),
+            Err(NumberError::BadThousandsGrouping)
+        );
+        assert_eq!(
+            parse_decimal("1234.567"),
+            Err(NumberError::BadThousandsGrouping)
+        );
+        assert_eq!(
+            parse_decimal("1,5.000"),
+            Err(NumberError::BadThousandsGrouping)
+        );
     }
 
     #[test]

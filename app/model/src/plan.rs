@@ -55,7 +55,10 @@ impl Nip {
             .strip_prefix("NIP.")
             .or_else(|| trimmed.strip_prefix("NIP"))
             .unwrap_or(trimmed);
-        let digits: String = without_prefix.chars().filter(|c| !c.is_whitespace()).collect();
+        let digits: String = without_prefix
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         if digits.len() == 18 && digits.chars().all(|c| c.is_ascii_digit()) {
             Ok(Nip(digits))
         } else {
@@ -293,8 +296,16 @@ mod tests {
 
     #[test]
     fn a_nip_is_eighteen_digits() {
-        assert_eq!(Nip::parse("NIP. 197009121993031001").expect("valid").as_str(), "197009121993031001");
-        assert_eq!(Nip::parse("19700912 199303 1 001").expect("valid").as_str(), "197009121993031001");
+        assert_eq!(
+            Nip::parse("NIP. 197009121993031001")
+                .expect("valid")
+                .as_str(),
+            "197009121993031001"
+        );
+        assert_eq!(
+            Nip::parse("19700912 199303 1 001").expect("valid").as_str(),
+            "197009121993031001"
+        );
         assert!(Nip::parse("19700912199303100").is_err());
         assert!(Nip::parse("19700912199303100x").is_err());
     }
@@ -310,8 +321,14 @@ mod tests {
 
     #[test]
     fn targets_are_written_as_on_the_sheet() {
-        let pct = Target { value: Decimal::new(85, 0), unit: "%".into() };
-        let doc = Target { value: Decimal::ONE, unit: "Dokumen".into() };
+        let pct = Target {
+            value: Decimal::new(85, 0),
+            unit: "%".into(),
+        };
+        let doc = Target {
+            value: Decimal::ONE,
+            unit: "Dokumen".into(),
+        };
         assert_eq!(pct.to_string(), "85%");
         assert_eq!(doc.to_string(), "1 Dokumen");
     }

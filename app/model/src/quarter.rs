@@ -72,6 +72,9 @@ mod tests {
 
     #[test]
     fn up_to_lists_the_quarters_so_far() {
-        assert_eq!(Quarter::Q3.up_to().collect::<Vec<_>>(), vec![Quarter::Q1, Quarter::Q2, Quarter::Q3]);
+        assert_eq!(
+            Quarter::Q3.up_to().collect::<Vec<_>>(),
+            vec![Quarter::Q1, Quarter::Q2, Quarter::Q3]
+        );
     }
 }

@@ -14,7 +14,11 @@ pub fn rp(text: &str) -> Rupiah {
     Rupiah::parse(text).expect("test literal")
 }
 
-pub fn indicator(kind: IndicatorKind, target: &str, counts: [(Option<&str>, Option<&str>); 4]) -> Indicator {
+pub fn indicator(
+    kind: IndicatorKind,
+    target: &str,
+    counts: [(Option<&str>, Option<&str>); 4],
+) -> Indicator {
     let quarters = counts.map(|(a, b)| QuarterReport {
         numerator: a.map(d),
         denominator: b.map(d),
@@ -26,7 +30,11 @@ pub fn indicator(kind: IndicatorKind, target: &str, counts: [(Option<&str>, Opti
         name: "Persentase uji".into(),
         target: Target {
             value: d(target),
-            unit: if kind == IndicatorKind::Ratio { "%".into() } else { "Dokumen".into() },
+            unit: if kind == IndicatorKind::Ratio {
+                "%".into()
+            } else {
+                "Dokumen".into()
+            },
         },
         formula: "A/B x 100%".into(),
         numerator_label: "Jumlah A".into(),
@@ -39,7 +47,13 @@ pub fn indicator(kind: IndicatorKind, target: &str, counts: [(Option<&str>, Opti
     }
 }
 
-pub fn activity(id: i64, budget: &str, blocked: &str, plan: [&str; 4], real: [&str; 4]) -> Activity {
+pub fn activity(
+    id: i64,
+    budget: &str,
+    blocked: &str,
+    plan: [&str; 4],
+    real: [&str; 4],
+) -> Activity {
     let mut quarters: [ActivityQuarter; 4] = Default::default();
     for (i, q) in quarters.iter_mut().enumerate() {
         q.withdrawal_plan = Rupiah::parse_optional(plan[i]).expect("test literal");
@@ -70,7 +84,12 @@ pub fn plan(goals: Vec<Goal>, activities: Vec<Activity>) -> Plan {
 }
 
 pub fn goal(number: u32, indicators: Vec<Indicator>) -> Goal {
-    Goal { id: None, number, title: format!("Sasaran {number}"), indicators }
+    Goal {
+        id: None,
+        number,
+        title: format!("Sasaran {number}"),
+        indicators,
+    }
 }
 
 pub fn linked(mut indicator: Indicator, number: u32, activity_ids: &[i64]) -> Indicator {

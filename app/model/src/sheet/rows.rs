@@ -1,0 +1,313 @@
+//! One data row: an indicator's first row, or a continuation row (TW II .. TW IV).
+//!
+//! Every row is read around its quarter labels, which it carries twice: the first opens the
+//! planned work (Rencana Kegiatan), the second the achievement (Capaian). Cells before the first
+//! label are read from the label leftwards, so a row that lost a leading empty cell reads the same.
+
+use super::cells::{numbered, target_shape, Numbered, Row};
+use super::error::{excerpt, SheetError, SheetErrorKind};
+use crate::money::Rupiah;
+use crate::number::{parse_decimal, NumberError};
+use crate::plan::{ActivityQuarter, IndicatorKind, QuarterReport, Status, Target};
+use crate::quarter::Quarter;
+
+pub(super) enum DataRow {
+    Start(StartRow),
+    Continuation(ContinuationRow),
+}
+
+/// An indicator's first row: goal (when new), indicator, target, formula, activity, pagu, and
+/// the first quarter.
+pub(super) struct StartRow {
+    pub goal: Option<Numbered>,
+    pub indicator: Numbered,
+    pub target: Target,
+    pub kind: IndicatorKind,
+    pub formula: String,
+    pub activity: Option<String>,
+    pub budget: Option<Rupiah>,
+    pub money: ActivityQuarter,
+    pub quarter: Quarter,
+    pub report: QuarterReport,
+}
+
+/// A later quarter of the indicator above.
+pub(super) struct ContinuationRow {
+    /// An amount written before RPD and realization: the pagu again (`-` reads as none).
+    pub repeated_budget: Option<(Rupiah, String)>,
+    pub money: ActivityQuarter,
+    pub quarter: Quarter,
+    pub report: QuarterReport,
+}
+
+/// Reads a row whose first quarter label is `quarter`, at cell `label_at`.
+pub(super) fn read_data_row(
+    row: &Row,
+    label_at: usize,
+    quarter: Quarter,
+) -> Result<DataRow, SheetError> {
+    let report = read_report(row, label_at, quarter)?;
+    let before = &row.cells[..label_at];
+    let target = before
+        .iter()
+        .enumerate()
+        .find_map(|(i, c)| target_shape(c).map(|t| (i, t)));
+    let first = before.iter().position(|c| !c.is_empty());
+    let starts_numbered = first.is_some_and(|i| numbered(before[i]).is_some());
+    match target {
+        Some((at, (number, unit))) => {
+            read_start(row, label_at, quarter, report, at, number, unit).map(DataRow::Start)
+        }
+        None if starts_numbered => {
+            // It begins like an indicator, but no cell reads as a target: name the cell that
+            // should have been one (after the indicator, or after goal and indicator).
+            let first = first.unwrap_or_default();
+            let skip = if numbered(row.cell(first + 1)).is_some() {
+                2
+            } else {
+                1
+            };
+            let kind = SheetErrorKind::UnreadableTarget(excerpt(row.cell(first + skip)));
+            Err(SheetError::new(row.line, kind))
+        }
+        None => read_continuation(row, label_at, quarter, report).map(DataRow::Continuation),
+    }
+}
+
+fn read_start(
+    row: &Row,
+    label_at: usize,
+    quarter: Quarter,
+    report: QuarterReport,
+    target_at: usize,
+    number: &str,
+    unit: &str,
+) -> Result<StartRow, SheetError> {
+    let error = |kind| SheetError::new(row.line, kind);
+    let target_text = row.cell(target_at);
+    let value = parse_decimal(number).map_err(|source| {
+        error(SheetErrorKind::TargetNumber {
+            text: target_text.to_owned(),
+            source,
+        })
+    })?;
+    let kind = if unit == "%" {
+        IndicatorKind::Ratio
+    } else {
+        IndicatorKind::Count
+    };
+    let target = Target {
+        value,
+        unit: unit.to_owned(),
+    };
+
+    let indicator = match target_at.checked_sub(1).map(|i| row.cell(i)) {
+        Some(cell) if !cell.is_empty() => Numbered::read(cell),
+        _ => return Err(error(SheetErrorKind::EmptyIndicator)),
+    };
+    let goal_at = target_at.checked_sub(2);
+    let goal = goal_at
+        .map(|i| row.cell(i))
+        .filter(|c| !c.is_empty())
+        .map(Numbered::read);
+    let leftmost = goal_at.unwrap_or_default();
+    if row.cells[..leftmost].iter().any(|c| !c.is_empty()) {
+        return Err(error(SheetErrorKind::UnrecognizedRow(excerpt(&row.text()))));
+    }
+
+    // target, formula, activity cell(s), pagu, RPD, realization, label.
+    if label_at < target_at + 5 {
+        return Err(error(SheetErrorKind::MissingMoneyCells(quarter)));
+    }
+    let formula = row.cell(target_at + 1).to_owned();
+    let budget_at = label_at - 3;
+    let names: Vec<&str> = row.cells[target_at + 2..budget_at]
+        .iter()
+        .copied()
+        .filter(|c| !c.is_empty())
+        .collect();
+    let activity = match names.as_slice() {
+        [] => None,
+        [name] => Some((*name).to_owned()),
+        [first, second, ..] => {
+            let kind = SheetErrorKind::SplitActivityName(excerpt(first), excerpt(second));
+            return Err(error(kind));
+        }
+    };
+    let budget = money_cell(row, budget_at, "pagu")?;
+    let money = read_money(row, label_at, quarter)?;
+    match (&activity, budget) {
+        (Some(_), None) => {
+            let text = row.cell(budget_at).to_owned();
+            let kind = SheetErrorKind::Number {
+                field: "pagu".into(),
+                text,
+                source: NumberError::Empty,
+            };
+            return Err(error(kind));
+        }
+        (None, Some(_)) => {
+            return Err(error(SheetErrorKind::MoneyWithoutActivity {
+                field: "pagu".into(),
+            }));
+        }
+        _ => {}
+    }
+    if activity.is_none() {
+        check_no_money(row, &money, quarter)?;
+    }
+    Ok(StartRow {
+        goal,
+        indicator,
+        target,
+        kind,
+        formula,
+        activity,
+        budget,
+        money,
+        quarter,
+        report,
+    })
+}
+
+fn read_continuation(
+    row: &Row,
+    label_at: usize,
+    quarter: Quarter,
+    report: QuarterReport,
+) -> Result<ContinuationRow, SheetError> {
+    let money = read_money(row, label_at, quarter)?;
+    let extras: Vec<(usize, &str)> = row.cells[..label_at.saturating_sub(2)]
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
+    let repeated_budget = match extras.as_slice() {
+        [] => None,
+        [(at, cell)] if looks_like_amount(cell) => {
+            money_cell(row, *at, "pagu")?.map(|amount| (amount, (*cell).to_owned()))
+        }
+        _ => {
+            return Err(SheetError::new(
+                row.line,
+                SheetErrorKind::UnrecognizedRow(excerpt(&row.text())),
+            ))
+        }
+    };
+    Ok(ContinuationRow {
+        repeated_budget,
+        money,
+        quarter,
+        report,
+    })
+}
+
+/// RPD and realization: the two cells just before the first quarter label.
+fn read_money(row: &Row, label_at: usize, quarter: Quarter) -> Result<ActivityQuarter, SheetError> {
+    let cell_before = |n: usize| label_at.checked_sub(n);
+    let withdrawal_plan = match cell_before(2) {
+        Some(at) => money_cell(row, at, &format!("rencana penarikan dana {quarter}"))?,
+        None => None,
+    };
+    let realization = match cell_before(1) {
+        Some(at) => money_cell(row, at, &format!("realisasi anggaran {quarter}"))?,
+        None => None,
+    };
+    Ok(ActivityQuarter {
+        withdrawal_plan,
+        realization,
+    })
+}
+
+/// An indicator without an activity has no money: RPD and realization must be `-` or empty.
+pub(super) fn check_no_money(
+    row: &Row,
+    money: &ActivityQuarter,
+    quarter: Quarter,
+) -> Result<(), SheetError> {
+    let field = if money.withdrawal_plan.is_some() {
+        format!("rencana penarikan dana {quarter}")
+    } else if money.realization.is_some() {
+        format!("realisasi anggaran {quarter}")
+    } else {
+        return Ok(());
+    };
+    Err(SheetError::new(
+        row.line,
+        SheetErrorKind::MoneyWithoutActivity { field },
+    ))
+}
+
+fn money_cell(row: &Row, at: usize, field: &str) -> Result<Option<Rupiah>, SheetError> {
+    let text = row.cell(at);
+    Rupiah::parse_optional(text).map_err(|source| {
+        let kind = SheetErrorKind::Number {
+            field: field.to_owned(),
+            text: text.to_owned(),
+            source,
+        };
+        SheetError::new(row.line, kind)
+    })
+}
+
+/// A cell that is meant as an amount (`45.760.000`, `-`, `Rp 1.000`), readable or not.
+fn looks_like_amount(cell: &str) -> bool {
+    let lower = cell.to_ascii_lowercase();
+    cell.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '\u{2013}')
+        || lower.starts_with("rp")
+}
+
+/// The cells from the first quarter label on: planned work, the label again, then achievement,
+/// evidence, status and note, whichever are filled.
+fn read_report(row: &Row, label_at: usize, quarter: Quarter) -> Result<QuarterReport, SheetError> {
+    let error = |kind| SheetError::new(row.line, kind);
+    // One planned-work cell sits between the labels; a row that lost it has the labels adjacent.
+    let (planned_work, second_at) = match Quarter::parse_label(row.cell(label_at + 1)) {
+        Some(_) => ("", label_at + 1),
+        None => (row.cell(label_at + 1), label_at + 2),
+    };
+    match Quarter::parse_label(row.cell(second_at)) {
+        None => return Err(error(SheetErrorKind::MissingSecondLabel(quarter))),
+        Some(achieved) if achieved != quarter => {
+            return Err(error(SheetErrorKind::QuarterLabelMismatch {
+                planned: quarter,
+                achieved,
+            }));
+        }
+        Some(_) => {}
+    }
+    let rest: Vec<&str> = row
+        .cells
+        .iter()
+        .skip(second_at + 1)
+        .copied()
+        .filter(|c| !c.is_empty())
+        .collect();
+    let status_at = rest.iter().position(|c| Status::parse_label(c).is_some());
+    let too_many = |count| error(SheetErrorKind::TooManyCells { quarter, count });
+    let (texts, status, note) = match status_at {
+        Some(at) => (
+            &rest[..at],
+            Status::parse_label(rest[at]),
+            rest[at + 1..].join("; "),
+        ),
+        None if rest.len() == 3 => (&rest[..2], None, rest[2].to_owned()),
+        None => (&rest[..], None, String::new()),
+    };
+    let (achievement, evidence) = match texts {
+        [] => ("", ""),
+        [evidence] => ("", *evidence),
+        [achievement, evidence] => (*achievement, *evidence),
+        more => return Err(too_many(more.len())),
+    };
+    Ok(QuarterReport {
+        planned_work: planned_work.to_owned(),
+        numerator: None,
+        denominator: None,
+        achievement: achievement.to_owned(),
+        evidence: evidence.to_owned(),
+        status,
+        note,
+    })
+}

@@ -1,0 +1,31 @@
+//! Server functions, grouped by domain. Their bodies run on the server only; the browser gets a
+//! typed HTTP call.
+
+pub mod plan;
+
+/// What the server functions need from the server. The server crate implements it over its
+/// storage and hands it to every request as context, so `app` never links a database driver.
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use crate::error::AppError;
+    use leptos::prelude::use_context;
+    use model::{Plan, PlanId, PlanSummary};
+    use std::sync::Arc;
+
+    #[async_trait::async_trait]
+    pub trait PlanBackend: Send + Sync + 'static {
+        async fn list_plans(&self) -> Result<Vec<PlanSummary>, AppError>;
+        async fn load_plan(&self, id: PlanId) -> Result<Option<Plan>, AppError>;
+    }
+
+    /// The backend as request context.
+    #[derive(Clone)]
+    pub struct Backend(pub Arc<dyn PlanBackend>);
+
+    pub fn backend() -> Result<Arc<dyn PlanBackend>, AppError> {
+        use_context::<Backend>().map(|b| b.0).ok_or_else(|| {
+            tracing::error!("no storage backend in the request context");
+            AppError::Internal
+        })
+    }
+}

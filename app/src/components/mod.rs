@@ -1,0 +1,26 @@
+//! Small components shared by pages.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use model::Rupiah;
+
+#[component]
+pub fn ErrorNote(error: AppError) -> impl IntoView {
+    view! { <p class="error" role="alert">{error.to_string()}</p> }
+}
+
+/// An amount as the sheet writes it, `-` for none.
+pub fn money(amount: Option<Rupiah>) -> String {
+    amount
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| "-".to_owned())
+}
+
+/// A text cell; the sheet's empty cell reads as `-`.
+pub fn text_or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "-".to_owned()
+    } else {
+        text.to_owned()
+    }
+}

@@ -1,0 +1,25 @@
+//! The error a server function returns to the page. Specific where the person can act on it;
+//! opaque where it is the server's own failure (the details go to the server log).
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum AppError {
+    #[error("{0} tidak ditemukan")]
+    NotFound(String),
+    #[error("terjadi kesalahan di server; silakan coba lagi")]
+    Internal,
+    #[error("gagal menghubungi server: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}

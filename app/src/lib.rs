@@ -1,0 +1,18 @@
+//! Pantau's user interface: the pages and components, and the server functions they call.
+//! Compiled twice: with `ssr` into the server, with `hydrate` into the browser's wasm.
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod pages;
+mod shell;
+
+pub use shell::{shell, App};
+
+/// The browser's entry point: attach to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,99 @@
+//! The plan page: the whole action plan, readable like the original sheet, with the figures and
+//! checks computed by the shared model.
+
+mod activities;
+mod checks;
+mod goals;
+mod header;
+
+use crate::api::plan::get_plan;
+use crate::components::ErrorNote;
+use crate::error::AppError;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use model::{plan_checks, Plan, PlanId, Quarter};
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<i64>().ok())
+            .map(PlanId)
+    };
+    let plan = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_plan(id).await,
+            None => Err(AppError::NotFound("Rencana".into())),
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p>"Memuat rencana\u{2026}"</p> }>
+            {move || Suspend::new(async move {
+                match plan.await {
+                    Ok(plan) => Either::Left(view! { <PlanView plan/> }),
+                    Err(error) => Either::Right(view! { <ErrorNote error/> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Which quarters the person wants to see; `None` shows all four.
+#[derive(Clone, Copy)]
+pub struct QuarterFilter(pub RwSignal<Option<Quarter>>);
+
+impl QuarterFilter {
+    pub fn shows(self, quarter: Quarter) -> bool {
+        self.0.get().is_none_or(|only| only == quarter)
+    }
+}
+
+#[component]
+fn PlanView(plan: Plan) -> impl IntoView {
+    let checks = plan_checks(&plan);
+    let filter = QuarterFilter(RwSignal::new(None));
+    provide_context(filter);
+    view! {
+        <header::PlanHeading header=plan.header.clone()/>
+        <checks::CheckList plan=plan.clone() checks=checks.clone()/>
+        <QuarterButtons filter/>
+        <section aria-labelledby="sasaran-title">
+            <h2 id="sasaran-title">"Sasaran dan Indikator Kinerja"</h2>
+            {plan
+                .goals
+                .iter()
+                .map(|goal| view! { <goals::GoalSection plan=plan.clone() goal=goal.clone() checks=checks.clone()/> })
+                .collect_view()}
+        </section>
+        <activities::ActivityTable plan=plan.clone() checks/>
+        <header::Signature header=plan.header/>
+    }
+}
+
+/// Shows one quarter or all; works once the page is hydrated.
+#[component]
+fn QuarterButtons(filter: QuarterFilter) -> impl IntoView {
+    let button = move |label: &'static str, value: Option<Quarter>| {
+        view! {
+            <button
+                type="button"
+                class="chip"
+                aria-pressed=move || (filter.0.get() == value).to_string()
+                on:click=move |_| filter.0.set(value)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <nav class="quarter-filter" aria-label="Tampilkan triwulan">
+            <span>"Tampilkan: "</span>
+            {button("Semua", None)}
+            {Quarter::ALL.map(|q| button(q.label(), Some(q))).collect_view()}
+        </nav>
+    }
+}

@@ -1,0 +1,49 @@
+//! The HTML document and the router.
+
+use crate::pages::{home::HomePage, plan::PlanPage, NotFound};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes, A},
+    path, SsrMode,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="id">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/pantau.css"/>
+        <Title text="Pantau"/>
+        <Router>
+            <header class="topbar">
+                <A href="/" attr:class="brand">"Pantau"</A>
+                <span class="tagline">"Rencana Aksi Perjanjian Kinerja"</span>
+            </header>
+            <main>
+                // Async: the whole page is rendered before it is sent, so it reads without JavaScript.
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/rencana/:id") view=PlanPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

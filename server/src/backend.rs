@@ -1,0 +1,23 @@
+//! The storage as the pages' server functions see it: driver errors are logged here and
+//! reach the person only as an opaque failure.
+
+use crate::storage::{Store, StoreError};
+use app::api::ssr::PlanBackend;
+use app::error::AppError;
+use model::{Plan, PlanId, PlanSummary};
+
+fn internal(error: StoreError) -> AppError {
+    tracing::error!(%error, "storage failure");
+    AppError::Internal
+}
+
+#[async_trait::async_trait]
+impl PlanBackend for Store {
+    async fn list_plans(&self) -> Result<Vec<PlanSummary>, AppError> {
+        Store::list_plans(self).await.map_err(internal)
+    }
+
+    async fn load_plan(&self, id: PlanId) -> Result<Option<Plan>, AppError> {
+        Store::load_plan(self, id).await.map_err(internal)
+    }
+}

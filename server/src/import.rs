@@ -1,0 +1,84 @@
+//! Importing an action-plan sheet: parse it with the model's reader, then store it in one
+//! transaction. Either the whole plan lands or nothing does.
+
+use crate::storage::{InsertOutcome, Store, StoreError};
+use model::figures::plan_totals;
+use model::sheet::{parse_sheet, SheetError, SheetWarning};
+use model::{plan_checks, PlanId};
+use thiserror::Error;
+
+/// The user's own sheet, shipped as demo data and loaded into an empty database on first run.
+pub const DEMO_SHEET: &str = include_str!("../../seed/rencana-kegiatan-pk-2024-lapas-luwuk.txt");
+
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    Sheet(#[from] SheetError),
+    #[error(transparent)]
+    Storage(#[from] StoreError),
+}
+
+/// What an import did, for the person who ran it.
+#[derive(Debug)]
+pub struct ImportReport {
+    pub outcome: InsertOutcome,
+    pub warnings: Vec<SheetWarning>,
+    pub summary: String,
+}
+
+impl ImportReport {
+    pub fn plan_id(&self) -> PlanId {
+        match self.outcome {
+            InsertOutcome::Created(id) | InsertOutcome::AlreadyExists(id) => id,
+        }
+    }
+}
+
+pub async fn import_sheet(store: &Store, text: &str) -> Result<ImportReport, ImportError> {
+    let parsed = parse_sheet(text)?;
+    let outcome = store.insert_plan(&parsed.plan).await?;
+    Ok(ImportReport {
+        outcome,
+        summary: describe(&parsed.plan),
+        warnings: parsed.warnings,
+    })
+}
+
+/// Imports the demo sheet when the database holds no plan yet.
+pub async fn load_demo_data_if_empty(store: &Store) -> Result<Option<ImportReport>, ImportError> {
+    if !store.list_plans().await?.is_empty() {
+        return Ok(None);
+    }
+    import_sheet(store, DEMO_SHEET).await.map(Some)
+}
+
+fn describe(plan: &model::Plan) -> String {
+    let totals = plan_totals(plan);
+    let checks = plan_checks(plan);
+    let mut lines = vec![
+        format!("{} {}: {}", plan.header.work_unit, plan.header.fiscal_year, plan.header.title),
+        format!(
+            "{} sasaran, {} indikator, {} kegiatan; total pagu Rp {}, blokir Rp {}, RPD Rp {}, realisasi Rp {}",
+            plan.goals.len(),
+            plan.indicators().count(),
+            totals.activity_count,
+            totals.budget,
+            totals.blocked,
+            totals.withdrawal_plan_total(),
+            totals.realization_total(),
+        ),
+        format!("{} pemeriksaan gagal:", checks.len()),
+    ];
+    for check in &checks {
+        let place = match (check.activity(), check.indicator()) {
+            (Some(id), _) => plan
+                .activity(id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default(),
+            (None, Some(at)) => format!("indikator {}.{}", at.goal, at.indicator),
+            (None, None) => String::new(),
+        };
+        lines.push(format!("  - {place}: {}", check.message()));
+    }
+    lines.join("\n")
+}

@@ -1,0 +1,94 @@
+//! `pantau`: serve the app, or import a sheet.
+//!
+//!   pantau [serve]        serve at LEPTOS_SITE_ADDR (127.0.0.1:3000); an empty database gets the demo plan
+//!   pantau import FILE    import an action-plan sheet (tab-separated text export)
+//!
+//! The database is `DATABASE_URL` (default `sqlite://data/pantau.db`; `postgres://...` for PostgreSQL).
+
+use leptos::config::get_configuration;
+use server::import::{import_sheet, load_demo_data_if_empty, ImportError};
+use server::storage::{InsertOutcome, Store};
+use server::{config, router};
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] | ["serve"] => serve().await,
+        ["import", file] => import(file).await,
+        _ => Err(format!(
+            "usage: pantau [serve] | pantau import FILE (given: {})",
+            args.join(" ")
+        )),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("pantau: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open_store() -> Result<Store, String> {
+    let url = config::database_url();
+    config::ensure_sqlite_folder(&url)
+        .map_err(|e| format!("cannot create the database folder: {e}"))?;
+    Store::connect(&url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))
+}
+
+async fn serve() -> Result<(), String> {
+    let store = open_store().await?;
+    match load_demo_data_if_empty(&store).await {
+        Ok(Some(report)) => tracing::info!("demo data loaded:\n{}", report.summary),
+        Ok(None) => {}
+        Err(e) => return Err(format!("cannot load the demo data: {e}")),
+    }
+    let conf = get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?;
+    let options = conf.leptos_options;
+    let addr = options.site_addr;
+    let app = router::router(store, options);
+    let listener = tokio::net::TcpListener::bind(&addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| format!("server stopped: {e}"))
+}
+
+async fn import(file: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let store = open_store().await?;
+    let report = import_sheet(&store, &text).await.map_err(|e| match e {
+        ImportError::Sheet(e) => format!("{file}: {e} (nothing was imported)"),
+        ImportError::Storage(e) => format!("storing the plan failed, nothing was imported: {e}"),
+    })?;
+    for warning in &report.warnings {
+        println!("peringatan: {warning}");
+    }
+    match report.outcome {
+        InsertOutcome::Created(id) => println!("imported as plan {id}\n{}", report.summary),
+        InsertOutcome::AlreadyExists(id) => {
+            println!("this plan (same work unit and year) is already stored as plan {id}; nothing imported")
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! Fresh databases for tests: a new SQLite file, or a new PostgreSQL database, per test.
+
+use server::storage::Store;
+use sqlx::{Connection, Executor};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!(
+        "pantau_test_{}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst),
+        nanos
+    )
+}
+
+pub enum Kind {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestDb {
+    pub store: Store,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Database { admin_url: String, name: String },
+}
+
+impl TestDb {
+    pub async fn new(kind: Kind) -> TestDb {
+        match kind {
+            Kind::Sqlite => {
+                let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
+                let store = Store::connect(&format!("sqlite://{}", path.display()))
+                    .await
+                    .expect("open a fresh SQLite file");
+                TestDb {
+                    store,
+                    cleanup: Cleanup::File(path),
+                }
+            }
+            Kind::Postgres => {
+                // Never skipped: a PostgreSQL that is down fails the test.
+                let admin_url = std::env::var("PANTAU_TEST_POSTGRES_URL")
+                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+                let name = unique_name();
+                let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect(
+                    "PostgreSQL must be running for the PostgreSQL tests (scripts/test starts it)",
+                );
+                admin
+                    .execute(format!("CREATE DATABASE {name}").as_str())
+                    .await
+                    .expect("create a test database");
+                admin.close().await.ok();
+                let url = database_url(&admin_url, &name);
+                let store = Store::connect(&url)
+                    .await
+                    .expect("open the fresh PostgreSQL database");
+                TestDb {
+                    store,
+                    cleanup: Cleanup::Database { admin_url, name },
+                }
+            }
+        }
+    }
+
+    /// Closes the store and removes the database. Called at the end of a passing test; a failing
+    /// one leaves its database behind for a look.
+    pub async fn finish(self) {
+        self.store.close().await;
+        match self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::Database { admin_url, name } => {
+                if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
+                    let _ = admin
+                        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                        .await;
+                }
+            }
+        }
+    }
+}
+
+fn database_url(admin_url: &str, name: &str) -> String {
+    match admin_url.rfind('/') {
+        Some(slash)
+            if admin_url[..slash].contains("://")
+                && slash > admin_url.find("://").unwrap_or(0) + 2 =>
+        {
+            let query = admin_url[slash..]
+                .find('?')
+                .map(|q| &admin_url[slash + q..])
+                .unwrap_or("");
+            format!("{}/{name}{query}", &admin_url[..slash])
+        }
+        _ => format!("{admin_url}/{name}"),
+    }
+}
+
+/// Runs one async story against both databases: `both!(name, story_fn)` makes
+/// `name::on_sqlite` and `name::on_postgres`.
+#[macro_export]
+macro_rules! both {
+    ($name:ident, $story:ident) => {
+        mod $name {
+            #[tokio::test]
+            async fn on_sqlite() {
+                let db = $crate::common::TestDb::new($crate::common::Kind::Sqlite).await;
+                super::$story(&db.store).await;
+                db.finish().await;
+            }
+
+            #[tokio::test]
+            async fn on_postgres() {
+                let db = $crate::common::TestDb::new($crate::common::Kind::Postgres).await;
+                super::$story(&db.store).await;
+                db.finish().await;
+            }
+        }
+    };
+}
