@@ -3,6 +3,7 @@
 use crate::number::NumberError;
 use crate::plan::NipError;
 use crate::quarter::Quarter;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
 
@@ -88,8 +89,8 @@ pub enum SheetErrorKind {
     )]
     MoneyWithoutActivity { field: String },
     #[error(
-        "pagu kedua tertulis {found}, berbeda dari pagu kegiatan ({budget}): diharapkan sama atau \
-         \u{201c}-\u{201d}"
+        "sel pagu di baris lanjutan tertulis {found}, berbeda dari pagu kegiatan {budget}: \
+         diharapkan pagu yang sama atau \u{201c}-\u{201d}"
     )]
     RepeatedBudgetMismatch { found: String, budget: String },
     #[error(
@@ -152,7 +153,7 @@ pub enum SheetErrorKind {
 }
 
 /// Something the importer decided on its own that a person should know about (and may fix).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SheetWarning {
     /// 1-based line the decision was made on.
     pub line: usize,

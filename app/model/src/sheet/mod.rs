@@ -23,9 +23,10 @@ use crate::plan::{Plan, PlanHeader};
 use build::TableBuilder;
 use cells::Row;
 use header::{read_title, read_trailer};
+use serde::{Deserialize, Serialize};
 
 /// A plan read from a sheet, and what the importer decided on its own.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ParsedSheet {
     /// Not stored yet: plan, goal and indicator ids are `None`; activities are numbered 1..n in
     /// order of first appearance.

@@ -340,3 +340,32 @@ fn a_conflicting_blocked_amount_for_one_activity_is_refused() {
         "{error}"
     );
 }
+
+#[test]
+fn a_target_without_an_indicator_before_it_is_refused() {
+    let row = "85%\tX = A / B x 100%\tKegiatan\t1.000\t-\t-\tTW I\tR\tTW I\tLaporan".to_owned();
+    let error = parse_error(&[row]);
+    assert_eq!(
+        (error.line, error.kind),
+        (4, SheetErrorKind::EmptyIndicator)
+    );
+}
+
+#[test]
+fn a_first_row_short_of_money_cells_is_refused() {
+    let row = format!("{GOAL}\t1. Persentase\t85%\tRumus\t1.000\tTW I\tR\tTW I\tLaporan");
+    let error = parse_error(&[row]);
+    assert_eq!(
+        (error.line, error.kind),
+        (4, SheetErrorKind::MissingMoneyCells(Quarter::Q1))
+    );
+}
+
+#[test]
+fn an_activity_name_over_two_cells_is_refused() {
+    let mut rows = food("1. Persentase");
+    rows[0] = rows[0].replacen("Pengadaan Bahan Makanan", "Pengadaan\tBahan Makanan", 1);
+    let error = parse_error(&rows);
+    let expected = SheetErrorKind::SplitActivityName("Pengadaan".into(), "Bahan Makanan".into());
+    assert_eq!((error.line, error.kind), (4, expected));
+}
