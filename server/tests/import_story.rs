@@ -97,7 +97,7 @@ async fn every_kind_of_value_lands_in_the_database(store: &Store) {
     assert_eq!(plan.header.fiscal_year, 2024);
     let signatory = plan.header.signatory.clone().unwrap();
     assert_eq!(signatory.name, "Endi Wahyudi, A.Md.IP., S.Sos., M.Si.");
-    assert_eq!(signatory.nip.as_str(), "197009121993031001");
+    assert_eq!(signatory.nip.unwrap().as_str(), "197009121993031001");
     // Goal, indicator, target, formula.
     let goal = &plan.goals[0];
     assert!(

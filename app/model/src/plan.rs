@@ -35,7 +35,8 @@ pub struct Signatory {
     /// The position line, e.g. `Kepala Lembaga Pemasarakatan Kelas IIB Luwuk`.
     pub position: String,
     pub name: String,
-    pub nip: Nip,
+    /// Optional so that a signatory can be filled in one field at a time.
+    pub nip: Option<Nip>,
 }
 
 /// A civil servant number (NIP): exactly 18 digits.

@@ -222,19 +222,21 @@ fn header(row: &AnyRow) -> Result<PlanHeader, StoreError> {
     let position: Option<String> = row.get(3);
     let name: Option<String> = row.get(4);
     let nip: Option<String> = row.get(5);
-    let signatory = match (position, name, nip) {
-        (Some(position), Some(name), Some(nip)) => Some(Signatory {
-            position,
-            name,
-            nip: Nip::parse(&nip).map_err(|e| StoreError::Corrupt {
+    let nip = nip
+        .map(|text| {
+            Nip::parse(&text).map_err(|e| StoreError::Corrupt {
                 table: "plans",
                 column: "signatory_nip",
-                value: nip.clone(),
+                value: text.clone(),
                 reason: e.to_string(),
-            })?,
-        }),
-        _ => None,
-    };
+            })
+        })
+        .transpose()?;
+    let signatory = (position.is_some() || name.is_some() || nip.is_some()).then(|| Signatory {
+        position: position.unwrap_or_default(),
+        name: name.unwrap_or_default(),
+        nip,
+    });
     Ok(PlanHeader {
         work_unit: row.get(0),
         fiscal_year: year(row.get(1)),

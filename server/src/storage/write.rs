@@ -70,7 +70,7 @@ async fn insert_plan_rows(
     .bind(&header.title)
     .bind(signatory.map(|s| s.position.clone()))
     .bind(signatory.map(|s| s.name.clone()))
-    .bind(signatory.map(|s| s.nip.as_str().to_owned()))
+    .bind(signatory.and_then(|s| s.nip.as_ref()).map(|n| n.as_str().to_owned()))
     .bind(header.place_date.clone())
     .bind(now_epoch_seconds())
     .fetch_one(&mut **tx)

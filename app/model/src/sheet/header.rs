@@ -131,7 +131,7 @@ pub(super) fn read_trailer(
         signatory: Some(Signatory {
             position,
             name,
-            nip,
+            nip: Some(nip),
         }),
     })
 }

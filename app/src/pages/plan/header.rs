@@ -22,7 +22,7 @@ pub fn Signature(header: PlanHeader) -> impl IntoView {
                 <p>"Mengetahui,"</p>
                 <p>{s.position}</p>
                 <p class="signatory-name">{s.name}</p>
-                <p>{format!("NIP. {}", s.nip)}</p>
+                {s.nip.map(|nip| view! { <p>{format!("NIP. {nip}")}</p> })}
             </footer>
         }
     })

@@ -1,0 +1,133 @@
+//! Which field of a plan an edit changes.
+
+use crate::ids::{ActivityId, GoalId, IndicatorId};
+use crate::quarter::Quarter;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    Header(HeaderField),
+    Goal(GoalId, GoalField),
+    Indicator(IndicatorId, IndicatorField),
+    Report(IndicatorId, Quarter, ReportField),
+    Activity(ActivityId, ActivityField),
+    ActivityQuarter(ActivityId, Quarter, MoneyField),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum HeaderField {
+    WorkUnit,
+    FiscalYear,
+    Title,
+    SignatoryPosition,
+    SignatoryName,
+    SignatoryNip,
+    PlaceDate,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GoalField {
+    Title,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IndicatorField {
+    Name,
+    TargetValue,
+    TargetUnit,
+    Formula,
+    NumeratorLabel,
+    DenominatorLabel,
+    Kind,
+    Polarity,
+    Aggregation,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReportField {
+    PlannedWork,
+    Numerator,
+    Denominator,
+    Achievement,
+    Evidence,
+    Status,
+    Note,
+}
+
+impl ReportField {
+    pub const ALL: [ReportField; 7] = [
+        ReportField::PlannedWork,
+        ReportField::Numerator,
+        ReportField::Denominator,
+        ReportField::Achievement,
+        ReportField::Evidence,
+        ReportField::Status,
+        ReportField::Note,
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActivityField {
+    Name,
+    Budget,
+    Blocked,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MoneyField {
+    WithdrawalPlan,
+    Realization,
+}
+
+impl Field {
+    /// The field's name as the person knows it, in Indonesian.
+    pub fn label(&self) -> String {
+        match self {
+            Field::Header(f) => match f {
+                HeaderField::WorkUnit => "Satuan kerja",
+                HeaderField::FiscalYear => "Tahun anggaran",
+                HeaderField::Title => "Judul",
+                HeaderField::SignatoryPosition => "Jabatan penanda tangan",
+                HeaderField::SignatoryName => "Nama penanda tangan",
+                HeaderField::SignatoryNip => "NIP",
+                HeaderField::PlaceDate => "Tempat dan tanggal",
+            }
+            .to_owned(),
+            Field::Goal(_, GoalField::Title) => "Sasaran".to_owned(),
+            Field::Indicator(_, f) => match f {
+                IndicatorField::Name => "Indikator",
+                IndicatorField::TargetValue => "Target",
+                IndicatorField::TargetUnit => "Satuan target",
+                IndicatorField::Formula => "Rumus",
+                IndicatorField::NumeratorLabel => "Uraian A",
+                IndicatorField::DenominatorLabel => "Uraian B",
+                IndicatorField::Kind => "Jenis indikator",
+                IndicatorField::Polarity => "Arah",
+                IndicatorField::Aggregation => "Cara akumulasi",
+            }
+            .to_owned(),
+            Field::Report(_, q, f) => {
+                let name = match f {
+                    ReportField::PlannedWork => "Rencana kegiatan",
+                    ReportField::Numerator => "A",
+                    ReportField::Denominator => "B",
+                    ReportField::Achievement => "Uraian capaian",
+                    ReportField::Evidence => "Data dukung",
+                    ReportField::Status => "Status",
+                    ReportField::Note => "Keterangan",
+                };
+                format!("{name} {}", q.label())
+            }
+            Field::Activity(_, f) => match f {
+                ActivityField::Name => "Nama kegiatan",
+                ActivityField::Budget => "Pagu",
+                ActivityField::Blocked => "Pagu blokir",
+            }
+            .to_owned(),
+            Field::ActivityQuarter(_, q, f) => match f {
+                MoneyField::WithdrawalPlan => format!("RPD {}", q.label()),
+                MoneyField::Realization => format!("Realisasi {}", q.label()),
+            },
+        }
+    }
+}
