@@ -10,6 +10,9 @@ use thiserror::Error;
 pub enum AppError {
     #[error("{0} tidak ditemukan")]
     NotFound(String),
+    /// The person's input was refused; the message says what to fix.
+    #[error("{0}")]
+    Invalid(String),
     #[error("terjadi kesalahan di server; silakan coba lagi")]
     Internal,
     #[error("gagal menghubungi server: {0}")]

@@ -29,6 +29,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Effects run only in the browser: this marks the page as hydrated, for people's scripts
+    // and the end-to-end tests alike.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     view! {
         <Stylesheet id="leptos" href="/pkg/pantau.css"/>
         <Title text="Pantau"/>
@@ -37,7 +41,7 @@ pub fn App() -> impl IntoView {
                 <A href="/" attr:class="brand">"Pantau"</A>
                 <span class="tagline">"Rencana Aksi Perjanjian Kinerja"</span>
             </header>
-            <main>
+            <main data-hydrated=move || hydrated.get().to_string()>
                 // Async: the whole page is rendered before it is sent, so it reads without JavaScript.
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>

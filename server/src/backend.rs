@@ -1,15 +1,12 @@
 //! The storage as the pages' server functions see it: driver errors are logged here and
 //! reach the person only as an opaque failure.
 
-use crate::storage::{Store, StoreError};
+use crate::editing::{self, internal};
+use crate::storage::Store;
 use app::api::ssr::PlanBackend;
 use app::error::AppError;
+use model::edit::FieldEdit;
 use model::{Plan, PlanId, PlanSummary};
-
-fn internal(error: StoreError) -> AppError {
-    tracing::error!(%error, "storage failure");
-    AppError::Internal
-}
 
 #[async_trait::async_trait]
 impl PlanBackend for Store {
@@ -19,5 +16,9 @@ impl PlanBackend for Store {
 
     async fn load_plan(&self, id: PlanId) -> Result<Option<Plan>, AppError> {
         Store::load_plan(self, id).await.map_err(internal)
+    }
+
+    async fn save_fields(&self, plan: PlanId, edits: Vec<FieldEdit>) -> Result<(), AppError> {
+        editing::save_fields(self, plan, edits).await
     }
 }

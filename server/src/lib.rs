@@ -3,6 +3,7 @@
 
 pub mod backend;
 pub mod config;
+pub mod editing;
 pub mod import;
 pub mod router;
 pub mod storage;

@@ -111,7 +111,8 @@ pub fn plan_checks(plan: &Plan) -> Vec<Check> {
     checks
 }
 
-fn withdrawal_plan_check(activity: &crate::plan::Activity) -> Option<Check> {
+/// The RPD check on one activity.
+pub fn withdrawal_plan_check(activity: &crate::plan::Activity) -> Option<Check> {
     let planned = activity_totals(activity).withdrawal_plan_total();
     let difference = planned.minus(activity.budget);
     (!difference.is_zero()).then_some(Check::WithdrawalPlanMismatch {

@@ -85,6 +85,66 @@ pub fn against_target(indicator: &Indicator, value: Decimal) -> Option<Decimal> 
     }
 }
 
+/// How an indicator stands against its target, for its colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Standing {
+    /// At or above the target.
+    Met,
+    /// Below the target but within reach.
+    Close,
+    /// Well behind the target.
+    Behind,
+}
+
+impl Standing {
+    pub fn code(self) -> &'static str {
+        match self {
+            Standing::Met => "met",
+            Standing::Close => "close",
+            Standing::Behind => "behind",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::Met => "Tercapai",
+            Standing::Close => "Mendekati",
+            Standing::Behind => "Tertinggal",
+        }
+    }
+}
+
+/// Where the colours change, in percent of the target: data, so that a unit (or a later
+/// settings page) can choose them, never constants inside components.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandingThresholds {
+    /// From this achievement against target on, the indicator has met its target.
+    pub met_from: Decimal,
+    /// From this on (and below `met_from`), it is close.
+    pub close_from: Decimal,
+}
+
+impl Default for StandingThresholds {
+    fn default() -> Self {
+        StandingThresholds {
+            met_from: Decimal::ONE_HUNDRED,
+            close_from: Decimal::new(80, 0),
+        }
+    }
+}
+
+impl StandingThresholds {
+    pub fn standing(&self, against_target: Decimal) -> Standing {
+        if against_target >= self.met_from {
+            Standing::Met
+        } else if against_target >= self.close_from {
+            Standing::Close
+        } else {
+            Standing::Behind
+        }
+    }
+}
+
 /// Budget figures of a set of activities, each activity counted once.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BudgetTotals {

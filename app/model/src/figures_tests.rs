@@ -208,3 +208,17 @@ fn absorption_of_a_fully_blocked_budget_is_no_figure() {
         None
     );
 }
+
+#[test]
+fn standing_follows_the_thresholds_given_as_data() {
+    let t = StandingThresholds::default();
+    assert_eq!(t.standing(d("100")), Standing::Met);
+    assert_eq!(t.standing(d("99.99")), Standing::Close);
+    assert_eq!(t.standing(d("80")), Standing::Close);
+    assert_eq!(t.standing(d("79.9")), Standing::Behind);
+    let strict = StandingThresholds {
+        met_from: d("110"),
+        close_from: d("95"),
+    };
+    assert_eq!(strict.standing(d("100")), Standing::Close);
+}

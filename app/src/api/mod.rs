@@ -1,6 +1,7 @@
 //! Server functions, grouped by domain. Their bodies run on the server only; the browser gets a
 //! typed HTTP call.
 
+pub mod edit;
 pub mod plan;
 
 /// What the server functions need from the server. The server crate implements it over its
@@ -9,6 +10,7 @@ pub mod plan;
 pub mod ssr {
     use crate::error::AppError;
     use leptos::prelude::use_context;
+    use model::edit::FieldEdit;
     use model::{Plan, PlanId, PlanSummary};
     use std::sync::Arc;
 
@@ -16,6 +18,8 @@ pub mod ssr {
     pub trait PlanBackend: Send + Sync + 'static {
         async fn list_plans(&self) -> Result<Vec<PlanSummary>, AppError>;
         async fn load_plan(&self, id: PlanId) -> Result<Option<Plan>, AppError>;
+        /// Validates every edit with the model's rules and stores all of them, or none.
+        async fn save_fields(&self, plan: PlanId, edits: Vec<FieldEdit>) -> Result<(), AppError>;
     }
 
     /// The backend as request context.

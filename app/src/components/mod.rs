@@ -1,5 +1,9 @@
 //! Small components shared by pages.
 
+mod field;
+
+pub use field::{FieldInput, SaveStatus};
+
 use crate::error::AppError;
 use leptos::prelude::*;
 use model::Rupiah;

@@ -4,6 +4,7 @@
 
 mod codec;
 mod read;
+mod update;
 mod write;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -45,6 +46,8 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("{0} is not part of this plan")]
+    NotInPlan(String),
     #[error("stored value {value:?} in {table}.{column} cannot be read: {reason}")]
     Corrupt {
         table: &'static str,

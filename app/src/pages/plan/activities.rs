@@ -1,16 +1,21 @@
-//! The activities with their budget: pagu, blokir, RPD and realization per quarter, absorption,
-//! and the plan's totals (a shared activity counted once).
+//! The activities with their budget, editable: pagu, blokir, RPD and realization per quarter,
+//! with the RPD total, its mismatch against the pagu, absorption, and the plan's totals.
 
-use crate::components::money;
+use super::PlanState;
+use crate::api::edit::SaveActivity;
+use crate::components::{money, FieldInput, SaveStatus};
 use leptos::prelude::*;
-use model::figures::{activity_totals, plan_totals, BudgetTotals};
+use model::checks::withdrawal_plan_check;
+use model::edit::{apply_to_activity, ActivityField, Field, MoneyField, Value};
+use model::figures::activity_totals;
 use model::number::format_percent_or_dash;
-use model::{Activity, Check, Plan, Quarter};
+use model::{Activity, Check, Quarter};
 
 #[component]
-pub fn ActivityTable(plan: Plan, checks: Vec<Check>) -> impl IntoView {
-    let totals = plan_totals(&plan);
-    let total_mismatch = totals.withdrawal_plan_total() != totals.budget;
+pub fn ActivityTable() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let totals = Memo::new(move |_| state.plan_totals());
+    let rpd_total = move || totals.with(|t| t.withdrawal_plan_total());
     view! {
         <section class="activities" aria-labelledby="kegiatan-title">
             <h2 id="kegiatan-title">"Kegiatan dan Anggaran"</h2>
@@ -19,35 +24,36 @@ pub fn ActivityTable(plan: Plan, checks: Vec<Check>) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col" rowspan="2">"Kegiatan"</th>
-                            <th scope="col" rowspan="2" class="num">"Pagu"</th>
-                            <th scope="col" rowspan="2" class="num">"Blokir"</th>
+                            <th scope="col" rowspan="2">"Pagu"</th>
+                            <th scope="col" rowspan="2">"Blokir"</th>
                             <th scope="colgroup" colspan="5">"Rencana Penarikan Dana (RPD)"</th>
                             <th scope="colgroup" colspan="4">"Realisasi"</th>
                             <th scope="col" rowspan="2" class="num">"Penyerapan"</th>
+                            <th scope="col" rowspan="2">"Simpan"</th>
                         </tr>
                         <tr>
-                            {Quarter::ALL.map(|q| view! { <th scope="col" class="num">{q.label()}</th> }).collect_view()}
+                            {Quarter::ALL.map(|q| view! { <th scope="col">{q.label()}</th> }).collect_view()}
                             <th scope="col" class="num">"Total"</th>
-                            {Quarter::ALL.map(|q| view! { <th scope="col" class="num">{q.label()}</th> }).collect_view()}
+                            {Quarter::ALL.map(|q| view! { <th scope="col">{q.label()}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
-                        {plan
-                            .activities
-                            .iter()
-                            .map(|a| {
-                                let warning = checks
-                                    .iter()
-                                    .find(|c| c.activity() == Some(a.id))
-                                    .map(Check::message);
-                                view! { <ActivityRow activity=a.clone() warning/> }
-                            })
-                            .collect_view()}
+                        {state.activities().into_iter().map(|activity| view! { <ActivityRow activity/> }).collect_view()}
                     </tbody>
                     <tfoot>
-                        <tr class="totals" class:mismatch=total_mismatch>
-                            <th scope="row">"Jumlah (" {totals.activity_count} " kegiatan)"</th>
-                            <BudgetCells totals/>
+                        <tr class="totals" class:mismatch=move || totals.with(|t| t.withdrawal_plan_total() != t.budget)>
+                            <th scope="row">{move || format!("Jumlah ({} kegiatan)", totals.with(|t| t.activity_count))}</th>
+                            <td class="num total-budget">{move || totals.with(|t| t.budget.to_string())}</td>
+                            <td class="num">{move || totals.with(|t| money(Some(t.blocked)))}</td>
+                            {Quarter::ALL
+                                .map(|q| view! { <td class="num">{move || totals.with(|t| t.withdrawal_plan[q.index()].to_string())}</td> })
+                                .collect_view()}
+                            <td class="num rpd-total plan-rpd-total">{move || rpd_total().to_string()}</td>
+                            {Quarter::ALL
+                                .map(|q| view! { <td class="num">{move || totals.with(|t| t.realization[q.index()].to_string())}</td> })
+                                .collect_view()}
+                            <td class="num">{move || totals.with(|t| format_percent_or_dash(t.cumulative_absorption(Quarter::Q4)))}</td>
+                            <td></td>
                         </tr>
                     </tfoot>
                 </table>
@@ -57,37 +63,88 @@ pub fn ActivityTable(plan: Plan, checks: Vec<Check>) -> impl IntoView {
 }
 
 #[component]
-fn ActivityRow(activity: Activity, warning: Option<String>) -> impl IntoView {
-    let totals = activity_totals(&activity);
-    let mismatch = warning.is_some();
+fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let id = activity.with_untracked(|a| a.id);
+    let saved = RwSignal::new(activity.get_untracked());
+    let action = ServerAction::<SaveActivity>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            saved.set(activity.get_untracked());
+        }
+    });
+    let form_id = format!("form-kegiatan-{id}");
+    let check = Memo::new(move |_| activity.with(withdrawal_plan_check));
+    let totals = Memo::new(move |_| activity.with(activity_totals));
+    let input = {
+        let form_id = form_id.clone();
+        move |field: Field, name: &'static str, numeric: bool| {
+            view! {
+                <FieldInput
+                    field
+                    name
+                    form=form_id.clone()
+                    saved=Signal::derive(move || saved.with(|a| activity_text(a, &field)))
+                    on_value=Callback::new(move |v: Value| activity.update(|a| { let _ = apply_to_activity(a, &field, v); }))
+                    numeric
+                    wide=!numeric
+                />
+            }
+        }
+    };
+    let money_cell = {
+        let input = input.clone();
+        move |q: Quarter, f: MoneyField, name: &'static str| {
+            view! { <td>{input(Field::ActivityQuarter(id, q, f), name, true)}</td> }
+        }
+    };
     view! {
-        <tr id=format!("kegiatan-{}", activity.id) class:mismatch=mismatch>
+        <tr id=format!("kegiatan-{id}") class:mismatch=move || check.with(Option::is_some)>
             <th scope="row">
-                {activity.name.clone()}
-                {warning.map(|w| view! { <div class="warning" role="note">"\u{26a0} " {w}</div> })}
+                {input(Field::Activity(id, ActivityField::Name), "name", false)}
+                {move || check.get().map(|c: Check| view! { <div class="warning" role="note">{format!("\u{26a0} {}", c.message())}</div> })}
             </th>
-            <BudgetCells totals/>
+            <td>{input(Field::Activity(id, ActivityField::Budget), "budget", true)}</td>
+            <td>{input(Field::Activity(id, ActivityField::Blocked), "blocked", true)}</td>
+            {money_cell(Quarter::Q1, MoneyField::WithdrawalPlan, "rpd1")}
+            {money_cell(Quarter::Q2, MoneyField::WithdrawalPlan, "rpd2")}
+            {money_cell(Quarter::Q3, MoneyField::WithdrawalPlan, "rpd3")}
+            {money_cell(Quarter::Q4, MoneyField::WithdrawalPlan, "rpd4")}
+            <td class="num rpd-total">{move || totals.with(|t| t.withdrawal_plan_total().to_string())}</td>
+            {money_cell(Quarter::Q1, MoneyField::Realization, "real1")}
+            {money_cell(Quarter::Q2, MoneyField::Realization, "real2")}
+            {money_cell(Quarter::Q3, MoneyField::Realization, "real3")}
+            {money_cell(Quarter::Q4, MoneyField::Realization, "real4")}
+            <td class="num absorption">{move || totals.with(|t| format_percent_or_dash(t.cumulative_absorption(Quarter::Q4)))}</td>
+            <td class="row-save">
+                <ActionForm action attr:id=form_id.clone()>
+                    <input type="hidden" name="plan" value=state.id().0/>
+                    <input type="hidden" name="activity" value=id.0/>
+                    <button type="submit">"Simpan"</button>
+                </ActionForm>
+                <SaveStatus pending=action.pending().into() result=action.value().into()/>
+            </td>
         </tr>
     }
 }
 
-/// Pagu, blokir, RPD per quarter and total, realization per quarter, absorption to date.
-#[component]
-fn BudgetCells(totals: BudgetTotals) -> impl IntoView {
-    let rpd = Quarter::ALL.map(|q| {
-        let amount = totals.withdrawal_plan[q.index()];
-        view! { <td class="num">{money((!amount.amount().is_zero()).then_some(amount))}</td> }
-    });
-    let real = Quarter::ALL.map(|q| {
-        let amount = totals.realization[q.index()];
-        view! { <td class="num">{money((!amount.amount().is_zero()).then_some(amount))}</td> }
-    });
-    view! {
-        <td class="num">{totals.budget.to_string()}</td>
-        <td class="num">{money((!totals.blocked.amount().is_zero()).then_some(totals.blocked))}</td>
-        {rpd.collect_view()}
-        <td class="num rpd-total">{totals.withdrawal_plan_total().to_string()}</td>
-        {real.collect_view()}
-        <td class="num">{format_percent_or_dash(totals.cumulative_absorption(Quarter::Q4))}</td>
+fn activity_text(activity: &Activity, field: &Field) -> String {
+    match field {
+        Field::Activity(_, ActivityField::Name) => activity.name.clone(),
+        Field::Activity(_, ActivityField::Budget) => activity.budget.to_string(),
+        Field::Activity(_, ActivityField::Blocked) => activity.blocked.to_string(),
+        Field::ActivityQuarter(_, q, MoneyField::WithdrawalPlan) => {
+            money_text(activity.quarter(*q).withdrawal_plan)
+        }
+        Field::ActivityQuarter(_, q, MoneyField::Realization) => {
+            money_text(activity.quarter(*q).realization)
+        }
+        _ => String::new(),
     }
+}
+
+fn money_text(amount: Option<model::Rupiah>) -> String {
+    amount
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| "-".to_owned())
 }

@@ -1,157 +1,123 @@
-//! A goal with its indicators, each with its four quarters.
+//! A goal with its indicators; each indicator with its definition and four quarter rows.
 
-use super::QuarterFilter;
-use crate::components::{money, text_or_dash};
+use super::indicator_form::IndicatorForm;
+use super::quarter_row::QuarterRow;
+use super::PlanState;
+use crate::components::text_or_dash;
 use leptos::prelude::*;
-use model::checks::IndicatorRef;
-use model::figures::{against_target, cumulative_value, goal_totals, quarter_value};
-use model::number::format_percent_or_dash;
-use model::{Check, Goal, Indicator, IndicatorKind, Plan, Quarter};
+use model::checks::{indicator_checks, IndicatorRef};
+use model::figures::cumulative_value;
+use model::number::{format_decimal, format_percent_or_dash, DASH};
+use model::{Check, Indicator, IndicatorKind, Quarter};
+use rust_decimal::Decimal;
 
 #[component]
-pub fn GoalSection(plan: Plan, goal: Goal, checks: Vec<Check>) -> impl IntoView {
-    let totals = goal_totals(&plan, &goal);
-    let goal_number = goal.number;
+pub fn GoalSection(goal: usize) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let (number, title, indicators) = state.with(|p| {
+        (
+            p.goals[goal].number,
+            p.goals[goal].title,
+            p.goals[goal].indicators.clone(),
+        )
+    });
+    let totals = Memo::new(move |_| state.goal_totals(goal));
     view! {
-        <article class="goal" id=format!("sasaran-{goal_number}")>
-            <h3>"Sasaran " {goal_number} ". " {goal.title.clone()}</h3>
+        <article class="goal" id=format!("sasaran-{number}")>
+            <h3>{move || format!("Sasaran {number}. {}", title.get())}</h3>
             <p class="goal-budget">
-                "Pagu sasaran: Rp " <span class="money">{totals.budget.to_string()}</span>
-                " \u{00b7} " {totals.activity_count} " kegiatan"
+                {move || totals.with(|t| format!("Pagu sasaran: Rp {} \u{00b7} {} kegiatan", t.budget, t.activity_count))}
             </p>
-            {goal
-                .indicators
-                .iter()
-                .map(|indicator| {
-                    let at = IndicatorRef { goal: goal_number, indicator: indicator.number };
-                    let own: Vec<String> = checks
-                        .iter()
-                        .filter(|c| c.indicator() == Some(at))
-                        .map(Check::message)
-                        .collect();
-                    view! { <IndicatorCard plan=plan.clone() at indicator=indicator.clone() warnings=own/> }
-                })
+            {indicators
+                .into_iter()
+                .map(|indicator| view! { <IndicatorCard goal=number indicator/> })
                 .collect_view()}
         </article>
     }
 }
 
 #[component]
-fn IndicatorCard(
-    plan: Plan,
-    at: IndicatorRef,
-    indicator: Indicator,
-    warnings: Vec<String>,
-) -> impl IntoView {
-    let filter = expect_context::<QuarterFilter>();
-    let year_to_date = cumulative_value(&indicator, Quarter::Q4);
-    let activities: Vec<_> = indicator
-        .activity_ids
-        .iter()
-        .filter_map(|id| plan.activity(*id).cloned())
-        .collect();
-    let rows = Quarter::ALL.map(|q| {
-        let report = indicator.quarter(q).clone();
-        let value = quarter_value(&indicator, q);
-        let against = value.and_then(|v| against_target(&indicator, v));
-        view! {
-            <tr class:is-hidden=move || !filter.shows(q) data-quarter=q.label()>
-                <th scope="row">{q.label()}</th>
-                <td>{text_or_dash(&report.planned_work)}</td>
-                <td class="num">{decimal_or_dash(report.numerator)}</td>
-                <td class="num">{decimal_or_dash(report.denominator)}</td>
-                <td class="num">{format_value(&indicator, value)}</td>
-                <td class="num">{format_percent_or_dash(against)}</td>
-                <td>{text_or_dash(&report.achievement)}</td>
-                <td>{text_or_dash(&report.evidence)}</td>
-                <td>{report.status.map(|s| s.label()).unwrap_or("-")}</td>
-                <td>{text_or_dash(&report.note)}</td>
-            </tr>
-        }
-    });
+fn IndicatorCard(goal: u32, indicator: RwSignal<Indicator>) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let number = indicator.with_untracked(|i| i.number);
+    let at = IndicatorRef {
+        goal,
+        indicator: number,
+    };
+    let warnings = move || indicator.with(|i| indicator_checks(at, i));
+    let year_to_date =
+        move || indicator.with(|i| format_value(i, cumulative_value(i, Quarter::Q4)));
+    let activities = move || {
+        indicator
+            .with(|i| i.activity_ids.clone())
+            .into_iter()
+            .filter_map(|id| state.activity(id))
+            .map(|a| {
+                a.with(|a| {
+                    view! {
+                        <li>
+                            <a href=format!("#kegiatan-{}", a.id)>{a.name.clone()}</a>
+                            {format!(" (pagu Rp {})", a.budget)}
+                        </li>
+                    }
+                })
+            })
+            .collect_view()
+    };
     view! {
-        <section class="indicator" id=format!("indikator-{}-{}", at.goal, at.indicator)>
-            <h4>{at.goal} "." {at.indicator} " " {indicator.name.clone()}</h4>
+        <section class="indicator" id=format!("indikator-{goal}-{number}")>
+            <h4>{move || indicator.with(|i| format!("{goal}.{number} {}", i.name))}</h4>
             <dl class="indicator-facts">
                 <dt>"Target"</dt>
-                <dd class="target">{indicator.target.to_string()}</dd>
+                <dd class="target">{move || indicator.with(|i| i.target.to_string())}</dd>
                 <dt>"Rumus"</dt>
-                <dd class="formula">{text_or_dash(&indicator.formula)}</dd>
+                <dd class="formula">{move || indicator.with(|i| text_or_dash(&i.formula))}</dd>
                 <dt>"A"</dt>
-                <dd>{text_or_dash(&indicator.numerator_label)}</dd>
+                <dd>{move || indicator.with(|i| text_or_dash(&i.numerator_label))}</dd>
                 <dt>"B"</dt>
-                <dd>{text_or_dash(&indicator.denominator_label)}</dd>
+                <dd>{move || indicator.with(|i| text_or_dash(&i.denominator_label))}</dd>
                 <dt>"Capaian s.d. TW IV"</dt>
-                <dd>{format_value(&indicator, year_to_date)}</dd>
+                <dd class="year-to-date">{year_to_date}</dd>
                 <dt>"Kegiatan"</dt>
-                <dd>
-                    {if activities.is_empty() {
-                        "-".into_any()
-                    } else {
-                        view! {
-                            <ul class="linked-activities">
-                                {activities
-                                    .into_iter()
-                                    .map(|a| {
-                                        view! {
-                                            <li>
-                                                <a href=format!("#kegiatan-{}", a.id)>{a.name}</a>
-                                                " (pagu Rp " {money(Some(a.budget))} ")"
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }}
-                </dd>
+                <dd><ul class="linked-activities">{activities}</ul></dd>
             </dl>
-            {(!warnings.is_empty()).then(|| view! {
-                <ul class="warnings">
-                    {warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
-                </ul>
-            })}
+            <IndicatorForm indicator/>
+            <ul class="warnings">
+                {move || warnings().iter().map(|w: &Check| view! { <li>{w.message()}</li> }).collect_view()}
+            </ul>
             <div class="table-scroll">
                 <table class="quarters">
                     <thead>
                         <tr>
                             <th scope="col">"TW"</th>
                             <th scope="col">"Rencana kegiatan"</th>
-                            <th scope="col" class="num">"A"</th>
-                            <th scope="col" class="num">"B"</th>
+                            <th scope="col">"A"</th>
+                            <th scope="col">"B"</th>
                             <th scope="col" class="num">"Capaian"</th>
-                            <th scope="col" class="num">"Capaian thd target"</th>
+                            <th scope="col" class="num">"Thd target"</th>
                             <th scope="col">"Uraian capaian"</th>
                             <th scope="col">"Data dukung"</th>
                             <th scope="col">"Status"</th>
                             <th scope="col">"Keterangan"</th>
+                            <th scope="col">"Simpan"</th>
                         </tr>
                     </thead>
-                    <tbody>{rows.collect_view()}</tbody>
+                    <tbody>
+                        {Quarter::ALL.map(|quarter| view! { <QuarterRow indicator quarter/> }).collect_view()}
+                    </tbody>
                 </table>
             </div>
         </section>
     }
 }
 
-fn decimal_or_dash(value: Option<rust_decimal::Decimal>) -> String {
-    value
-        .map(|v| model::number::format_decimal(v, 2))
-        .unwrap_or_else(|| "-".to_owned())
-}
-
 /// A ratio reads as a percentage; a count as the number with its unit.
-fn format_value(indicator: &Indicator, value: Option<rust_decimal::Decimal>) -> String {
+pub fn format_value(indicator: &Indicator, value: Option<Decimal>) -> String {
     match (indicator.kind, value) {
         (IndicatorKind::Ratio, v) => format_percent_or_dash(v),
         (IndicatorKind::Count, Some(v)) => {
-            format!(
-                "{} {}",
-                model::number::format_decimal(v, 2),
-                indicator.target.unit
-            )
+            format!("{} {}", format_decimal(v, 2), indicator.target.unit)
         }
-        (IndicatorKind::Count, None) => model::number::DASH.to_owned(),
+        (IndicatorKind::Count, None) => DASH.to_owned(),
     }
 }

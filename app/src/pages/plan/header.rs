@@ -1,29 +1,96 @@
-//! The plan's heading and signature block.
+//! The plan's heading (editable) and signature block.
 
+use super::PlanState;
+use crate::api::edit::SaveHeader;
+use crate::components::{FieldInput, SaveStatus};
 use leptos::prelude::*;
+use model::edit::{apply_to_header, Field, HeaderField, Value};
 use model::PlanHeader;
 
 #[component]
-pub fn PlanHeading(header: PlanHeader) -> impl IntoView {
+pub fn PlanHeading() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let header = state.header();
+    let saved = RwSignal::new(header.get_untracked());
+    let action = ServerAction::<SaveHeader>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            saved.set(header.get_untracked());
+        }
+    });
+    let form_id = "form-kop".to_owned();
+    let input = move |f: HeaderField, name: &'static str| {
+        let field = Field::Header(f);
+        view! {
+            <label>
+                <span>{field.label()}</span>
+                <FieldInput
+                    field
+                    name
+                    form=form_id.clone()
+                    saved=Signal::derive(move || saved.with(|h| header_text(h, f)))
+                    on_value=Callback::new(move |v: Value| header.update(|h| { let _ = apply_to_header(h, &field, v); }))
+                    wide=true
+                />
+            </label>
+        }
+    };
     view! {
         <hgroup class="plan-heading">
-            <h1>{header.work_unit.clone()}</h1>
-            <p>{format!("{} \u{2014} Tahun Anggaran {}", header.title, header.fiscal_year)}</p>
+            <h1>{move || header.with(|h| h.work_unit.clone())}</h1>
+            <p>{move || header.with(|h| format!("{} \u{2014} Tahun Anggaran {}", h.title, h.fiscal_year))}</p>
         </hgroup>
+        <details class="edit-box">
+            <summary>"Ubah kop rencana dan penanda tangan"</summary>
+            <ActionForm action attr:id="form-kop" attr:class="stacked-form">
+                <input type="hidden" name="plan" value=state.id().0/>
+                {input(HeaderField::WorkUnit, "work_unit")}
+                {input(HeaderField::FiscalYear, "fiscal_year")}
+                {input(HeaderField::Title, "title")}
+                {input(HeaderField::SignatoryPosition, "signatory_position")}
+                {input(HeaderField::SignatoryName, "signatory_name")}
+                {input(HeaderField::SignatoryNip, "signatory_nip")}
+                {input(HeaderField::PlaceDate, "place_date")}
+                <button type="submit">"Simpan kop"</button>
+                <SaveStatus pending=action.pending().into() result=action.value().into()/>
+            </ActionForm>
+        </details>
+    }
+}
+
+fn header_text(header: &PlanHeader, field: HeaderField) -> String {
+    let signatory = header.signatory.as_ref();
+    match field {
+        HeaderField::WorkUnit => header.work_unit.clone(),
+        HeaderField::FiscalYear => header.fiscal_year.to_string(),
+        HeaderField::Title => header.title.clone(),
+        HeaderField::SignatoryPosition => signatory.map(|s| s.position.clone()).unwrap_or_default(),
+        HeaderField::SignatoryName => signatory.map(|s| s.name.clone()).unwrap_or_default(),
+        HeaderField::SignatoryNip => signatory
+            .and_then(|s| s.nip.as_ref())
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+        HeaderField::PlaceDate => header.place_date.clone().unwrap_or_default(),
     }
 }
 
 #[component]
-pub fn Signature(header: PlanHeader) -> impl IntoView {
-    header.signatory.map(|s| {
-        view! {
-            <footer class="signature">
-                {header.place_date.map(|p| view! { <p>{p}</p> })}
-                <p>"Mengetahui,"</p>
-                <p>{s.position}</p>
-                <p class="signatory-name">{s.name}</p>
-                {s.nip.map(|nip| view! { <p>{format!("NIP. {nip}")}</p> })}
-            </footer>
-        }
-    })
+pub fn Signature() -> impl IntoView {
+    let header = expect_context::<PlanState>().header();
+    move || {
+        header.with(|h| {
+            let place_date = h.place_date.clone();
+            h.signatory.clone().map(|s| {
+                view! {
+                    <footer class="signature">
+                        {place_date.map(|p| view! { <p>{p}</p> })}
+                        <p>"Mengetahui,"</p>
+                        <p>{s.position}</p>
+                        <p class="signatory-name">{s.name}</p>
+                        {s.nip.map(|nip| view! { <p>{format!("NIP. {nip}")}</p> })}
+                    </footer>
+                }
+            })
+        })
+    }
 }

@@ -1,10 +1,14 @@
-//! The plan page: the whole action plan, readable like the original sheet, with the figures and
-//! checks computed by the shared model.
+//! The plan page: the whole action plan, readable like the original sheet and editable in place.
+//! Figures and checks are computed by the shared model from the page's working copy as the
+//! person types; each row saves through a form that also works with JavaScript off.
 
 mod activities;
 mod checks;
 mod goals;
 mod header;
+mod indicator_form;
+mod quarter_row;
+mod state;
 
 use crate::api::plan::get_plan;
 use crate::components::ErrorNote;
@@ -12,7 +16,8 @@ use crate::error::AppError;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use model::{plan_checks, Plan, PlanId, Quarter};
+use model::{Plan, PlanId, Quarter};
+pub use state::PlanState;
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
@@ -54,23 +59,21 @@ impl QuarterFilter {
 
 #[component]
 fn PlanView(plan: Plan) -> impl IntoView {
-    let checks = plan_checks(&plan);
+    let state = PlanState::new(plan);
+    provide_context(state);
     let filter = QuarterFilter(RwSignal::new(None));
     provide_context(filter);
+    let goal_count = state.with(|p| p.goals.len());
     view! {
-        <header::PlanHeading header=plan.header.clone()/>
-        <checks::CheckList plan=plan.clone() checks=checks.clone()/>
+        <header::PlanHeading/>
+        <checks::CheckList/>
         <QuarterButtons filter/>
         <section aria-labelledby="sasaran-title">
             <h2 id="sasaran-title">"Sasaran dan Indikator Kinerja"</h2>
-            {plan
-                .goals
-                .iter()
-                .map(|goal| view! { <goals::GoalSection plan=plan.clone() goal=goal.clone() checks=checks.clone()/> })
-                .collect_view()}
+            {(0..goal_count).map(|goal| view! { <goals::GoalSection goal/> }).collect_view()}
         </section>
-        <activities::ActivityTable plan=plan.clone() checks/>
-        <header::Signature header=plan.header/>
+        <activities::ActivityTable/>
+        <header::Signature/>
     }
 }
 

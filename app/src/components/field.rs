@@ -1,0 +1,85 @@
+//! An input bound to one field of the plan: validated with the model's rules as the person types
+//! (the message appears beside it; the working copy keeps its last valid value), Escape puts back
+//! the last saved text, Enter submits the row's form.
+
+use leptos::html;
+use leptos::prelude::*;
+use model::edit::{parse_value, Field, Value};
+
+#[component]
+pub fn FieldInput(
+    field: Field,
+    /// The form field name the server function reads.
+    name: &'static str,
+    /// The id of the row's form (inputs may sit in table cells outside the `<form>` element).
+    form: String,
+    /// The last saved text, for Escape.
+    #[prop(into)]
+    saved: Signal<String>,
+    /// Receives each valid value as it is typed.
+    #[prop(into)]
+    on_value: Callback<Value>,
+    #[prop(optional)] numeric: bool,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<html::Input>::new();
+    let label = field.label();
+    let check = move |text: &str| match parse_value(&field, text) {
+        Ok(value) => {
+            error.set(None);
+            on_value.run(value);
+        }
+        Err(e) => error.set(Some(e.message())),
+    };
+    let initial = saved.get_untracked();
+    view! {
+        <span class="field" class:invalid=move || error.with(Option::is_some)>
+            <input
+                node_ref=input
+                type="text"
+                name=name
+                form=form
+                value=initial
+                aria-label=label
+                inputmode=if numeric { "decimal" } else { "text" }
+                class:num=numeric
+                class:wide=wide
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                on:input=move |ev| check(&event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        let text = saved.get_untracked();
+                        if let Some(el) = input.get_untracked() {
+                            el.set_value(&text);
+                        }
+                        check(&text);
+                    }
+                }
+            />
+            {move || error.get().map(|message| view! { <span class="field-error" role="alert">{message}</span> })}
+        </span>
+    }
+}
+
+/// The save status of a row's form: pending, saved, or the server's message.
+#[component]
+pub fn SaveStatus<T: Clone + Send + Sync + 'static>(
+    pending: Signal<bool>,
+    result: Signal<Option<Result<T, crate::error::AppError>>>,
+) -> impl IntoView {
+    view! {
+        <span class="save-status" role="status" aria-live="polite">
+            {move || {
+                if pending.get() {
+                    return view! { <span>"Menyimpan\u{2026}"</span> }.into_any();
+                }
+                match result.get() {
+                    Some(Ok(_)) => view! { <span class="saved">"Tersimpan"</span> }.into_any(),
+                    Some(Err(e)) => view! { <span class="save-error" role="alert">{e.to_string()}</span> }.into_any(),
+                    None => ().into_any(),
+                }
+            }}
+        </span>
+    }
+}

@@ -1,0 +1,116 @@
+//! Editing an indicator's definition: name, target, formula, A and B, kind, polarity, aggregation.
+
+use super::PlanState;
+use crate::api::edit::SaveIndicator;
+use crate::components::{FieldInput, SaveStatus};
+use leptos::prelude::*;
+use model::edit::{apply_to_indicator, parse_value, Field, IndicatorField, Value};
+use model::number::format_decimal;
+use model::Indicator;
+
+#[component]
+pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let id = indicator
+        .with_untracked(|i| i.id)
+        .unwrap_or(model::IndicatorId(0));
+    let saved = RwSignal::new(indicator.get_untracked());
+    let action = ServerAction::<SaveIndicator>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            saved.set(indicator.get_untracked());
+        }
+    });
+    let form_id = format!("form-indikator-{id}");
+    let apply = move |field: Field, v: Value| {
+        indicator.update(|i| {
+            let _ = apply_to_indicator(i, &field, v);
+        })
+    };
+    let text_input = {
+        let form_id = form_id.clone();
+        move |f: IndicatorField, name: &'static str, numeric: bool| {
+            let field = Field::Indicator(id, f);
+            view! {
+                <label>
+                    <span>{field.label()}</span>
+                    <FieldInput
+                        field
+                        name
+                        form=form_id.clone()
+                        saved=Signal::derive(move || saved.with(|i| indicator_text(i, f)))
+                        on_value=Callback::new(move |v| apply(field, v))
+                        numeric
+                        wide=!numeric
+                    />
+                </label>
+            }
+        }
+    };
+    let choice = move |f: IndicatorField,
+                       name: &'static str,
+                       options: &'static [(&'static str, &'static str)]| {
+        let field = Field::Indicator(id, f);
+        let current = indicator.with_untracked(|i| indicator_text(i, f));
+        view! {
+            <label>
+                <span>{field.label()}</span>
+                <select
+                    name=name
+                    on:change=move |ev| {
+                        if let Ok(v) = parse_value(&field, &event_target_value(&ev)) {
+                            apply(field, v);
+                        }
+                    }
+                >
+                    {options
+                        .iter()
+                        .map(|(code, label)| view! { <option value=*code selected=current == *code>{*label}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <details class="edit-box">
+            <summary>"Ubah definisi indikator"</summary>
+            <ActionForm action attr:id=form_id.clone() attr:class="stacked-form">
+                <input type="hidden" name="plan" value=state.id().0/>
+                <input type="hidden" name="indicator" value=id.0/>
+                {text_input(IndicatorField::Name, "name", false)}
+                {text_input(IndicatorField::TargetValue, "target_value", true)}
+                {text_input(IndicatorField::TargetUnit, "target_unit", false)}
+                {text_input(IndicatorField::Formula, "formula", false)}
+                {text_input(IndicatorField::NumeratorLabel, "numerator_label", false)}
+                {text_input(IndicatorField::DenominatorLabel, "denominator_label", false)}
+                {choice(IndicatorField::Kind, "kind", &[("ratio", "Persentase (A/B \u{00d7} 100%)"), ("count", "Jumlah (nilai A)")])}
+                {choice(
+                    IndicatorField::Polarity,
+                    "polarity",
+                    &[("higher_is_better", "Semakin besar semakin baik"), ("lower_is_better", "Semakin kecil semakin baik")],
+                )}
+                {choice(
+                    IndicatorField::Aggregation,
+                    "aggregation",
+                    &[("sum", "Jumlah A / jumlah B"), ("last", "Nilai triwulan terakhir"), ("average", "Rata-rata triwulan")],
+                )}
+                <button type="submit">"Simpan indikator"</button>
+                <SaveStatus pending=action.pending().into() result=action.value().into()/>
+            </ActionForm>
+        </details>
+    }
+}
+
+fn indicator_text(indicator: &Indicator, field: IndicatorField) -> String {
+    match field {
+        IndicatorField::Name => indicator.name.clone(),
+        IndicatorField::TargetValue => format_decimal(indicator.target.value, 10),
+        IndicatorField::TargetUnit => indicator.target.unit.clone(),
+        IndicatorField::Formula => indicator.formula.clone(),
+        IndicatorField::NumeratorLabel => indicator.numerator_label.clone(),
+        IndicatorField::DenominatorLabel => indicator.denominator_label.clone(),
+        IndicatorField::Kind => Value::Kind(indicator.kind).input_text(),
+        IndicatorField::Polarity => Value::Polarity(indicator.polarity).input_text(),
+        IndicatorField::Aggregation => Value::Aggregation(indicator.aggregation).input_text(),
+    }
+}

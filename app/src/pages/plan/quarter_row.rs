@@ -1,0 +1,116 @@
+//! One indicator in one quarter, as a row of inputs with its live figures and its own form.
+
+use super::goals::format_value;
+use super::{PlanState, QuarterFilter};
+use crate::api::edit::SaveReport;
+use crate::components::{FieldInput, SaveStatus};
+use leptos::prelude::*;
+use model::edit::{apply_to_indicator, Field, ReportField, Value};
+use model::figures::{against_target, quarter_value};
+use model::number::{format_decimal, format_percent_or_dash};
+use model::{Indicator, Quarter, QuarterReport, Status};
+
+#[component]
+pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let filter = expect_context::<QuarterFilter>();
+    let thresholds = state.thresholds();
+    let id = indicator
+        .with_untracked(|i| i.id)
+        .unwrap_or(model::IndicatorId(0));
+    let saved = RwSignal::new(indicator.with_untracked(|i| i.quarter(quarter).clone()));
+    let action = ServerAction::<SaveReport>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            saved.set(indicator.with_untracked(|i| i.quarter(quarter).clone()));
+        }
+    });
+    let form_id = format!("form-tw-{id}-{}", quarter.index() + 1);
+    let value = move || indicator.with(|i| quarter_value(i, quarter));
+    let against = move || indicator.with(|i| value().and_then(|v| against_target(i, v)));
+    let standing = move || against().map(|a| thresholds.standing(a));
+    let input = {
+        let form_id = form_id.clone();
+        move |f: ReportField, name: &'static str, numeric: bool| {
+            let field = Field::Report(id, quarter, f);
+            view! {
+                <td>
+                    <FieldInput
+                        field
+                        name
+                        form=form_id.clone()
+                        saved=Signal::derive(move || saved.with(|r| report_text(r, f)))
+                        on_value=Callback::new(move |v: Value| {
+                            indicator.update(|i| { let _ = apply_to_indicator(i, &field, v); })
+                        })
+                        numeric
+                    />
+                </td>
+            }
+        }
+    };
+    let status_field = Field::Report(id, quarter, ReportField::Status);
+    let initial_status = saved.with_untracked(|r| r.status);
+    view! {
+        <tr class:is-hidden=move || !filter.shows(quarter) data-quarter=quarter.label()>
+            <th scope="row">{quarter.label()}</th>
+            {input(ReportField::PlannedWork, "planned_work", false)}
+            {input(ReportField::Numerator, "numerator", true)}
+            {input(ReportField::Denominator, "denominator", true)}
+            <td class="num figure quarter-value">{move || indicator.with(|i| format_value(i, value()))}</td>
+            <td
+                class="num figure against-target"
+                data-standing=move || standing().map(|s| s.code()).unwrap_or("none")
+                title=move || standing().map(|s| s.label()).unwrap_or("")
+            >
+                {move || format_percent_or_dash(against())}
+            </td>
+            {input(ReportField::Achievement, "achievement", false)}
+            {input(ReportField::Evidence, "evidence", false)}
+            <td>
+                <select
+                    name="status"
+                    form=form_id.clone()
+                    aria-label=status_field.label()
+                    on:change=move |ev| {
+                        if let Ok(v) = model::edit::parse_value(&status_field, &event_target_value(&ev)) {
+                            indicator.update(|i| { let _ = apply_to_indicator(i, &status_field, v); });
+                        }
+                    }
+                >
+                    <option value="" selected=initial_status.is_none()>"-"</option>
+                    {Status::ALL
+                        .map(|s| view! { <option value=s.label() selected=initial_status == Some(s)>{s.label()}</option> })
+                        .collect_view()}
+                </select>
+            </td>
+            {input(ReportField::Note, "note", false)}
+            <td class="row-save">
+                <ActionForm action attr:id=form_id.clone()>
+                    <input type="hidden" name="plan" value=state.id().0/>
+                    <input type="hidden" name="indicator" value=id.0/>
+                    <input type="hidden" name="quarter" value=format!("{quarter:?}")/>
+                    <button type="submit" title=format!("Simpan {}", quarter.label())>"Simpan"</button>
+                </ActionForm>
+                <SaveStatus pending=action.pending().into() result=action.value().into()/>
+            </td>
+        </tr>
+    }
+}
+
+fn report_text(report: &QuarterReport, field: ReportField) -> String {
+    let count =
+        |v: Option<rust_decimal::Decimal>| v.map(|v| format_decimal(v, 10)).unwrap_or_default();
+    match field {
+        ReportField::PlannedWork => report.planned_work.clone(),
+        ReportField::Numerator => count(report.numerator),
+        ReportField::Denominator => count(report.denominator),
+        ReportField::Achievement => report.achievement.clone(),
+        ReportField::Evidence => report.evidence.clone(),
+        ReportField::Status => report
+            .status
+            .map(|s| s.label().to_owned())
+            .unwrap_or_default(),
+        ReportField::Note => report.note.clone(),
+    }
+}

@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+import { activityRow, openDemoPlan, quarterRow } from "./helpers";
+
+test("typing A and B updates the percentage and the status with no request to the server", async ({ page }) => {
+  await openDemoPlan(page);
+  const row = quarterRow(page, "1-1", "TW I");
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await row.getByRole("textbox", { name: "A TW I", exact: true }).fill("45");
+  await row.getByRole("textbox", { name: "B TW I", exact: true }).fill("50");
+  await expect(row.locator(".quarter-value")).toHaveText("90%");
+  // 90 / 85 × 100 = 105,88 %: the target is met.
+  await expect(row.locator(".against-target")).toHaveText("105,88%");
+  await expect(row.locator(".against-target")).toHaveAttribute("data-standing", "met");
+  await row.getByRole("textbox", { name: "A TW I", exact: true }).fill("30");
+  await expect(row.locator(".quarter-value")).toHaveText("60%");
+  await expect(row.locator(".against-target")).toHaveAttribute("data-standing", "behind");
+  await row.getByRole("textbox", { name: "B TW I", exact: true }).fill("0");
+  await expect(row.locator(".quarter-value")).toHaveText("\u2013");
+  expect(requests).toEqual([]);
+});
+
+test("editing an RPD cell updates the mismatch mark and the plan total", async ({ page }) => {
+  await openDemoPlan(page);
+  const security = activityRow(page, "Penegakkan Keamanan dan Ketertiban");
+  const planTotal = page.locator(".plan-rpd-total");
+  await expect(security).toHaveClass(/mismatch/);
+  await expect(planTotal).toHaveText("9.450.276.000");
+  // 16.345.000 → 6.145.000 makes the four quarters add up to the pagu of 67.345.000.
+  await security.getByRole("textbox", { name: "RPD TW I", exact: true }).fill("6.145.000");
+  await expect(security).not.toHaveClass(/mismatch/);
+  await expect(security.locator(".rpd-total")).toHaveText("67.345.000");
+  await expect(planTotal).toHaveText("9.440.076.000");
+});
+
+test("a bad number shows the message, and nothing is saved", async ({ page }) => {
+  await openDemoPlan(page);
+  const health = activityRow(page, "Perawatan Kesehatan Narapidana/Tahanan/ Anak");
+  const rpd = health.getByRole("textbox", { name: "RPD TW II", exact: true });
+  await rpd.fill("14.1OO.000");
+  await expect(health.locator(".field-error")).toContainText("karakter \u201cO\u201d tidak dikenal");
+  // The figures keep the last valid value.
+  await expect(health.locator(".rpd-total")).toHaveText("56.400.000");
+  await rpd.press("Enter");
+  await expect(health.locator(".save-error")).toContainText("RPD TW II: karakter \u201cO\u201d tidak dikenal");
+  await expect(rpd).toHaveValue("14.1OO.000");
+  await page.reload();
+  await expect(activityRow(page, "Perawatan Kesehatan Narapidana/Tahanan/ Anak").getByRole("textbox", { name: "RPD TW II", exact: true })).toHaveValue("14.100.000");
+});
+
+test("Escape puts back the saved value", async ({ page }) => {
+  await openDemoPlan(page);
+  const row = quarterRow(page, "1-2", "TW I");
+  const a = row.getByRole("textbox", { name: "A TW I", exact: true });
+  await a.fill("3");
+  await a.press("Escape");
+  await expect(a).toHaveValue("");
+});
+
+test("a saved edit survives a reload", async ({ page }) => {
+  await openDemoPlan(page);
+  const row = quarterRow(page, "1-3", "TW II");
+  await row.getByRole("textbox", { name: "A TW II", exact: true }).fill("7");
+  await row.getByRole("textbox", { name: "B TW II", exact: true }).fill("8");
+  await row.getByRole("textbox", { name: "Uraian capaian TW II", exact: true }).fill("Layanan maternal untuk 7 dari 8 ibu");
+  await row.getByRole("textbox", { name: "B TW II", exact: true }).press("Enter");
+  await expect(row.locator(".saved")).toHaveText("Tersimpan");
+  await page.reload();
+  const again = quarterRow(page, "1-3", "TW II");
+  await expect(again.getByRole("textbox", { name: "A TW II", exact: true })).toHaveValue("7");
+  await expect(again.getByRole("textbox", { name: "Uraian capaian TW II", exact: true })).toHaveValue("Layanan maternal untuk 7 dari 8 ibu");
+  await expect(again.locator(".quarter-value")).toHaveText("87,5%");
+});
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a quarter row posts as a plain form and saves", async ({ page }) => {
+    await openDemoPlan(page, { hydrated: false });
+    const row = quarterRow(page, "2-2", "TW III");
+    await row.getByRole("textbox", { name: "A TW III", exact: true }).fill("12");
+    await row.getByRole("textbox", { name: "B TW III", exact: true }).fill("15");
+    await row.getByRole("textbox", { name: "Keterangan TW III", exact: true }).fill("Dikirim tanpa JavaScript");
+    await row.getByRole("button", { name: "Simpan" }).click();
+    await page.waitForLoadState("load");
+    await openDemoPlan(page, { hydrated: false });
+    const again = quarterRow(page, "2-2", "TW III");
+    await expect(again.getByRole("textbox", { name: "Keterangan TW III", exact: true })).toHaveValue("Dikirim tanpa JavaScript");
+    // The server computed the figure on its render.
+    await expect(again.locator(".quarter-value")).toHaveText("80%");
+  });
+});

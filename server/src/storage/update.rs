@@ -1,0 +1,152 @@
+//! Writing edited fields: each validated value to its one column, in one transaction, only
+//! where the row belongs to the plan named in the request.
+
+use super::codec::{aggregation_code, kind_code, polarity_code};
+use super::{Store, StoreError};
+use model::edit::{
+    ActivityField, Field, GoalField, HeaderField, IndicatorField, MoneyField, ReportField, Value,
+};
+use model::PlanId;
+
+/// A value as it is bound to its column.
+enum Bind {
+    Text(Option<String>),
+    Int(i64),
+}
+
+impl Store {
+    /// Stores every value, or none: a field outside the plan fails the whole batch.
+    pub async fn update_fields(
+        &self,
+        plan: PlanId,
+        values: &[(Field, Value)],
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for (field, value) in values {
+            let (sql, keys) = statement(field);
+            let query = match bind_value(field, value) {
+                Bind::Text(t) => sqlx::query(&sql).bind(t),
+                Bind::Int(i) => sqlx::query(&sql).bind(i),
+            };
+            let query = keys.iter().fold(query, |q, k| q.bind(*k)).bind(plan.0);
+            let done = query.execute(&mut *tx).await?;
+            if done.rows_affected() != 1 {
+                return Err(StoreError::NotInPlan(field.label()));
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// The UPDATE for a field, and its key binds ($2..); the plan id is bound last.
+fn statement(field: &Field) -> (String, Vec<i64>) {
+    match field {
+        Field::Header(h) => {
+            let column = match h {
+                HeaderField::WorkUnit => "work_unit",
+                HeaderField::FiscalYear => "fiscal_year",
+                HeaderField::Title => "title",
+                HeaderField::SignatoryPosition => "signatory_position",
+                HeaderField::SignatoryName => "signatory_name",
+                HeaderField::SignatoryNip => "signatory_nip",
+                HeaderField::PlaceDate => "place_date",
+            };
+            (
+                format!("UPDATE plans SET {column} = $1 WHERE id = $2"),
+                vec![],
+            )
+        }
+        Field::Goal(id, GoalField::Title) => (
+            "UPDATE goals SET title = $1 WHERE id = $2 AND plan_id = $3".into(),
+            vec![id.0],
+        ),
+        Field::Indicator(id, f) => {
+            let column = match f {
+                IndicatorField::Name => "name",
+                IndicatorField::TargetValue => "target_value",
+                IndicatorField::TargetUnit => "target_unit",
+                IndicatorField::Formula => "formula",
+                IndicatorField::NumeratorLabel => "numerator_label",
+                IndicatorField::DenominatorLabel => "denominator_label",
+                IndicatorField::Kind => "kind",
+                IndicatorField::Polarity => "polarity",
+                IndicatorField::Aggregation => "aggregation",
+            };
+            (
+                format!(
+                    "UPDATE indicators SET {column} = $1 WHERE id = $2 \
+                     AND goal_id IN (SELECT id FROM goals WHERE plan_id = $3)"
+                ),
+                vec![id.0],
+            )
+        }
+        Field::Report(id, q, f) => {
+            let column = match f {
+                ReportField::PlannedWork => "planned_work",
+                ReportField::Numerator => "numerator",
+                ReportField::Denominator => "denominator",
+                ReportField::Achievement => "achievement",
+                ReportField::Evidence => "evidence",
+                ReportField::Status => "status",
+                ReportField::Note => "note",
+            };
+            (
+                format!(
+                    "UPDATE indicator_quarters SET {column} = $1 WHERE indicator_id = $2 AND quarter = $3 \
+                     AND indicator_id IN (SELECT i.id FROM indicators i JOIN goals g ON g.id = i.goal_id \
+                     WHERE g.plan_id = $4)"
+                ),
+                vec![id.0, q.index() as i64 + 1],
+            )
+        }
+        Field::Activity(id, f) => {
+            let column = match f {
+                ActivityField::Name => "name",
+                ActivityField::Budget => "budget",
+                ActivityField::Blocked => "blocked",
+            };
+            (
+                format!("UPDATE activities SET {column} = $1 WHERE id = $2 AND plan_id = $3"),
+                vec![id.0],
+            )
+        }
+        Field::ActivityQuarter(id, q, f) => {
+            let column = match f {
+                MoneyField::WithdrawalPlan => "withdrawal_plan",
+                MoneyField::Realization => "realization",
+            };
+            (
+                format!(
+                    "UPDATE activity_quarters SET {column} = $1 WHERE activity_id = $2 AND quarter = $3 \
+                     AND activity_id IN (SELECT id FROM activities WHERE plan_id = $4)"
+                ),
+                vec![id.0, q.index() as i64 + 1],
+            )
+        }
+    }
+}
+
+fn bind_value(field: &Field, value: &Value) -> Bind {
+    let text = |t: &str| Bind::Text(Some(t.to_owned()));
+    match value {
+        Value::Year(y) => Bind::Int(i64::from(*y)),
+        Value::Name(t) => text(t),
+        // A place/date left empty is no place/date; other free texts keep their empty string.
+        Value::Text(t)
+            if t.is_empty() && matches!(field, Field::Header(HeaderField::PlaceDate)) =>
+        {
+            Bind::Text(None)
+        }
+        Value::Text(t) => text(t),
+        Value::Nip(n) => Bind::Text(n.as_ref().map(|n| n.as_str().to_owned())),
+        Value::Decimal(d) => Bind::Text(Some(d.to_string())),
+        Value::OptionalDecimal(d) => Bind::Text(d.map(|d| d.to_string())),
+        Value::Money(m) => Bind::Text(Some(m.amount().to_string())),
+        Value::OptionalMoney(m) => Bind::Text(m.map(|m| m.amount().to_string())),
+        Value::Status(s) => Bind::Text(s.map(|s| s.code().to_owned())),
+        Value::Kind(k) => text(kind_code(*k)),
+        Value::Polarity(p) => text(polarity_code(*p)),
+        Value::Aggregation(a) => text(aggregation_code(*a)),
+    }
+}
