@@ -10,6 +10,11 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [["list"]],
   globalSetup: "./global-setup.ts",
+  // The reading tests check the seed's own figures, so they run before the tests that edit it.
+  projects: [
+    { name: "reading", testMatch: /plan-page\.spec\.ts/ },
+    { name: "editing", testMatch: /editing\.spec\.ts/, dependencies: ["reading"] },
+  ],
   use: {
     baseURL: "http://127.0.0.1:3000",
     trace: "retain-on-failure",

@@ -90,3 +90,57 @@ test.describe("with JavaScript off", () => {
     await expect(again.locator(".quarter-value")).toHaveText("80%");
   });
 });
+
+test.describe("the plan's shape", () => {
+  test("an indicator is added, linked to an activity, and still there after a reload", async ({ page }) => {
+    await openDemoPlan(page);
+    const goal = page.locator("#sasaran-4");
+    await goal.getByRole("textbox", { name: "Indikator baru" }).fill("Persentase pegawai yang mengikuti apel pagi");
+    await goal.getByRole("button", { name: "Tambah indikator" }).click();
+    const added = page.locator("#indikator-4-6");
+    await expect(added.locator("h4")).toHaveText("4.6 Persentase pegawai yang mengikuti apel pagi");
+    await added.getByRole("combobox", { name: "Kegiatan yang ditautkan" }).selectOption({ label: "Layanan perkantoran" });
+    await added.getByRole("button", { name: "Tautkan" }).click();
+    await expect(added.locator(".linked-activities")).toContainText("Layanan perkantoran");
+    await page.reload();
+    await expect(page.locator("#indikator-4-6 h4")).toHaveText("4.6 Persentase pegawai yang mengikuti apel pagi");
+    await expect(page.locator("#indikator-4-6 .linked-activities")).toContainText("Layanan perkantoran");
+  });
+
+  test("moving an indicator renumbers it, and removing one closes the gap", async ({ page }) => {
+    await openDemoPlan(page);
+    const name = await page.locator("#indikator-3-2 h4").textContent();
+    await page.locator("#indikator-3-2").getByRole("button", { name: "\u25b2 Naik" }).click();
+    await expect(page.locator("#indikator-3-1 h4")).toHaveText((name ?? "").replace("3.2", "3.1"));
+    await page.locator("#indikator-3-4").getByRole("button", { name: "Hapus indikator" }).click();
+    await expect(page.locator("#indikator-3-4")).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator("#indikator-3-1 h4")).toHaveText((name ?? "").replace("3.2", "3.1"));
+    await expect(page.locator("#sasaran-3 section.indicator")).toHaveCount(3);
+  });
+
+  test("an activity is added with its budget and counted in the plan total", async ({ page }) => {
+    await openDemoPlan(page);
+    await page.getByRole("textbox", { name: "Kegiatan baru" }).fill("Pemeliharaan Gedung");
+    await page.getByRole("button", { name: "Tambah kegiatan" }).click();
+    const row = activityRow(page, "Pemeliharaan Gedung");
+    await row.getByRole("textbox", { name: "Pagu", exact: true }).fill("10.000.000");
+    await expect(page.locator(".total-budget")).toHaveText("9.495.886.000");
+    await row.getByRole("textbox", { name: "Pagu", exact: true }).press("Enter");
+    await expect(row.locator(".saved")).toHaveText("Tersimpan");
+    await page.reload();
+    await expect(page.locator(".total-budget")).toHaveText("9.495.886.000");
+  });
+
+  test.describe("with JavaScript off", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("a goal is added by a plain form post", async ({ page }) => {
+      await openDemoPlan(page, { hydrated: false });
+      await page.getByRole("textbox", { name: "Sasaran baru" }).fill("Meningkatnya Kualitas Layanan Kunjungan");
+      await page.getByRole("button", { name: "Tambah sasaran" }).click();
+      await openDemoPlan(page, { hydrated: false });
+      await expect(page.locator("#sasaran-5 h3")).toHaveText("Sasaran 5. Meningkatnya Kualitas Layanan Kunjungan");
+    });
+  });
+});

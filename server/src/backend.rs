@@ -5,6 +5,7 @@ use crate::editing::{self, internal};
 use crate::storage::Store;
 use app::api::ssr::PlanBackend;
 use app::error::AppError;
+use model::edit::structure::{Created, StructureEdit};
 use model::edit::FieldEdit;
 use model::{Plan, PlanId, PlanSummary};
 
@@ -16,6 +17,14 @@ impl PlanBackend for Store {
 
     async fn load_plan(&self, id: PlanId) -> Result<Option<Plan>, AppError> {
         Store::load_plan(self, id).await.map_err(internal)
+    }
+
+    async fn change_structure(
+        &self,
+        plan: PlanId,
+        edit: StructureEdit,
+    ) -> Result<Created, AppError> {
+        editing::change_structure(self, plan, edit).await
     }
 
     async fn save_fields(&self, plan: PlanId, edits: Vec<FieldEdit>) -> Result<(), AppError> {

@@ -3,6 +3,7 @@
 
 use crate::storage::{Store, StoreError};
 use app::error::AppError;
+use model::edit::structure::{new_name, Created, StructureEdit};
 use model::edit::{apply, parse_value, EditError, FieldEdit};
 use model::PlanId;
 
@@ -41,4 +42,68 @@ fn refused(error: EditError) -> AppError {
 pub(crate) fn internal(error: StoreError) -> AppError {
     tracing::error!(%error, "storage failure");
     AppError::Internal
+}
+
+/// Applies one change to the plan's shape; new names are checked by the model's rule.
+pub async fn change_structure(
+    store: &Store,
+    plan: PlanId,
+    edit: StructureEdit,
+) -> Result<Created, AppError> {
+    let name = |text: &str| new_name(text).map_err(AppError::Invalid);
+    let result = match edit {
+        StructureEdit::AddGoal { title } => store
+            .add_goal(plan, &name(&title)?)
+            .await
+            .map(Created::Goal),
+        StructureEdit::RemoveGoal { goal } => store
+            .remove_goal(plan, goal)
+            .await
+            .map(|_| Created::Nothing),
+        StructureEdit::MoveGoal { goal, direction } => store
+            .move_goal(plan, goal, direction)
+            .await
+            .map(|_| Created::Nothing),
+        StructureEdit::AddIndicator { goal, name: text } => store
+            .add_indicator(plan, goal, &name(&text)?)
+            .await
+            .map(Created::Indicator),
+        StructureEdit::RemoveIndicator { indicator } => store
+            .remove_indicator(plan, indicator)
+            .await
+            .map(|_| Created::Nothing),
+        StructureEdit::MoveIndicator {
+            indicator,
+            direction,
+        } => store
+            .move_indicator(plan, indicator, direction)
+            .await
+            .map(|_| Created::Nothing),
+        StructureEdit::AddActivity { name: text } => store
+            .add_activity(plan, &name(&text)?)
+            .await
+            .map(Created::Activity),
+        StructureEdit::RemoveActivity { activity } => store
+            .remove_activity(plan, activity)
+            .await
+            .map(|_| Created::Nothing),
+        StructureEdit::Link {
+            indicator,
+            activity,
+        } => store
+            .link_activity(plan, indicator, activity)
+            .await
+            .map(|_| Created::Nothing),
+        StructureEdit::Unlink {
+            indicator,
+            activity,
+        } => store
+            .unlink_activity(plan, indicator, activity)
+            .await
+            .map(|_| Created::Nothing),
+    };
+    result.map_err(|e| match e {
+        StoreError::NotInPlan(what) => AppError::NotFound(what),
+        other => internal(other),
+    })
 }

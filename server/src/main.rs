@@ -1,7 +1,8 @@
-//! `pantau`: serve the app, or import a sheet.
+//! `pantau`: serve the app, import a sheet, or store a large made-up plan for load tests.
 //!
 //!   pantau [serve]        serve at LEPTOS_SITE_ADDR (127.0.0.1:3000); an empty database gets the demo plan
 //!   pantau import FILE    import an action-plan sheet (tab-separated text export)
+//!   pantau generate N     store a made-up plan with N indicators (`model::synthetic`), for benchmarks
 //!
 //! The database is `DATABASE_URL` (default `sqlite://data/pantau.db`; `postgres://...` for PostgreSQL).
 
@@ -28,8 +29,9 @@ async fn main() -> ExitCode {
     {
         [] | ["serve"] => serve().await,
         ["import", file] => import(file).await,
+        ["generate", count] => generate(count).await,
         _ => Err(format!(
-            "usage: pantau [serve] | pantau import FILE (given: {})",
+            "usage: pantau [serve] | pantau import FILE | pantau generate N (given: {})",
             args.join(" ")
         )),
     };
@@ -89,6 +91,31 @@ async fn import(file: &str) -> Result<(), String> {
         InsertOutcome::AlreadyExists(id) => {
             println!("this plan (same work unit and year) is already stored as plan {id}; nothing imported")
         }
+    }
+    Ok(())
+}
+
+async fn generate(count: &str) -> Result<(), String> {
+    let indicators: usize = count.parse().map_err(|_| {
+        format!("generate: N must be a whole number of indicators (given: {count})")
+    })?;
+    let plan = model::synthetic::synthetic_plan(indicators);
+    let store = open_store().await?;
+    let outcome = store
+        .insert_plan(&plan)
+        .await
+        .map_err(|e| format!("storing the generated plan failed, nothing was stored: {e}"))?;
+    match outcome {
+        InsertOutcome::Created(id) => println!(
+            "generated plan {id}: {} ({} goals, {indicators} indicators, {} activities)",
+            plan.header.work_unit,
+            plan.goals.len(),
+            plan.activities.len()
+        ),
+        InsertOutcome::AlreadyExists(id) => println!(
+            "plan {id} ({}, {}) is already stored; nothing generated",
+            plan.header.work_unit, plan.header.fiscal_year
+        ),
     }
     Ok(())
 }

@@ -19,7 +19,10 @@ async fn seed(store: &Store) -> (PlanId, Plan) {
 }
 
 fn edit(field: Field, text: &str) -> FieldEdit {
-    FieldEdit { field, text: text.to_owned() }
+    FieldEdit {
+        field,
+        text: text.to_owned(),
+    }
 }
 
 async fn saved_edits_read_back(store: &Store) {
@@ -34,9 +37,18 @@ async fn saved_edits_read_back(store: &Store) {
             edit(report(ReportField::Numerator), "1.140"),
             edit(report(ReportField::Denominator), "1.200"),
             edit(report(ReportField::Status), "Selesai"),
-            edit(report(ReportField::Note), "<script>alert('x')</script> \"kutip\""),
-            edit(Field::ActivityQuarter(activity, Quarter::Q2, MoneyField::Realization), "Rp 1.100.000.000"),
-            edit(Field::Header(HeaderField::SignatoryNip), "19700912 199303 1 002"),
+            edit(
+                report(ReportField::Note),
+                "<script>alert('x')</script> \"kutip\"",
+            ),
+            edit(
+                Field::ActivityQuarter(activity, Quarter::Q2, MoneyField::Realization),
+                "Rp 1.100.000.000",
+            ),
+            edit(
+                Field::Header(HeaderField::SignatoryNip),
+                "19700912 199303 1 002",
+            ),
         ],
     )
     .await
@@ -63,8 +75,14 @@ async fn a_refused_edit_stores_nothing_of_its_batch(store: &Store) {
         store,
         id,
         vec![
-            edit(Field::ActivityQuarter(activity, Quarter::Q1, MoneyField::WithdrawalPlan), "1.000"),
-            edit(Field::ActivityQuarter(activity, Quarter::Q2, MoneyField::WithdrawalPlan), "12a"),
+            edit(
+                Field::ActivityQuarter(activity, Quarter::Q1, MoneyField::WithdrawalPlan),
+                "1.000",
+            ),
+            edit(
+                Field::ActivityQuarter(activity, Quarter::Q2, MoneyField::WithdrawalPlan),
+                "12a",
+            ),
         ],
     )
     .await
@@ -77,32 +95,61 @@ async fn a_refused_edit_stores_nothing_of_its_batch(store: &Store) {
     );
     assert_eq!(store.load_plan(id).await.unwrap().unwrap(), before);
 }
-both!(refused_batch_stores_nothing, a_refused_edit_stores_nothing_of_its_batch);
+both!(
+    refused_batch_stores_nothing,
+    a_refused_edit_stores_nothing_of_its_batch
+);
 
 async fn blocked_budget_above_the_budget_is_refused(store: &Store) {
     let (id, before) = seed(store).await;
     let activity = before.activities[1].id; // pagu 56.400.000
-    let error = save_fields(store, id, vec![edit(Field::Activity(activity, ActivityField::Blocked), "60.000.000")])
-        .await
-        .unwrap_err();
-    assert!(matches!(error, AppError::Invalid(ref m) if m.contains("melebihi pagu")), "{error:?}");
+    let error = save_fields(
+        store,
+        id,
+        vec![edit(
+            Field::Activity(activity, ActivityField::Blocked),
+            "60.000.000",
+        )],
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(error, AppError::Invalid(ref m) if m.contains("melebihi pagu")),
+        "{error:?}"
+    );
     assert_eq!(store.load_plan(id).await.unwrap().unwrap(), before);
 }
-both!(blocked_above_budget_refused, blocked_budget_above_the_budget_is_refused);
+both!(
+    blocked_above_budget_refused,
+    blocked_budget_above_the_budget_is_refused
+);
 
 async fn an_id_from_another_plan_is_refused(store: &Store) {
     let (first, _) = seed(store).await;
     let mut other = parse_sheet(DEMO_SHEET).unwrap().plan;
     other.header.work_unit = "RUMAH TAHANAN NEGARA KELAS IIB LUWUK".into();
-    let server::storage::InsertOutcome::Created(second) = store.insert_plan(&other).await.unwrap() else {
+    let server::storage::InsertOutcome::Created(second) = store.insert_plan(&other).await.unwrap()
+    else {
         panic!("a second plan");
     };
-    let foreign = store.load_plan(second).await.unwrap().unwrap().goals[0].indicators[0].id.unwrap();
-    let error = save_fields(store, first, vec![edit(Field::Report(foreign, Quarter::Q1, ReportField::Note), "x")])
-        .await
-        .unwrap_err();
+    let foreign = store.load_plan(second).await.unwrap().unwrap().goals[0].indicators[0]
+        .id
+        .unwrap();
+    let error = save_fields(
+        store,
+        first,
+        vec![edit(
+            Field::Report(foreign, Quarter::Q1, ReportField::Note),
+            "x",
+        )],
+    )
+    .await
+    .unwrap_err();
     assert!(matches!(error, AppError::NotFound(_)), "{error:?}");
     let untouched = store.load_plan(second).await.unwrap().unwrap();
-    assert_eq!(untouched.goals[0].indicators[0].quarter(Quarter::Q1).note, "Terdapat pagu blokir sebesar Rp. 464.229.000");
+    assert_eq!(
+        untouched.goals[0].indicators[0].quarter(Quarter::Q1).note,
+        "Terdapat pagu blokir sebesar Rp. 464.229.000"
+    );
 }
 both!(foreign_id_refused, an_id_from_another_plan_is_refused);

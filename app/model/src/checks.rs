@@ -141,14 +141,41 @@ pub fn indicator_checks(at: IndicatorRef, indicator: &Indicator) -> Vec<Check> {
             }
         }
     }
-    let a = normalize_words(&indicator.numerator_label);
-    if !a.is_empty() && a == normalize_words(&indicator.denominator_label) {
+    if same_words(&indicator.numerator_label, &indicator.denominator_label) {
         checks.push(Check::IdenticalDescriptions {
             indicator: at,
             description: indicator.numerator_label.trim().to_owned(),
         });
     }
     checks
+}
+
+/// Whether two descriptions have the same words, ignoring case and spacing; two blank ones do
+/// not count as the same. Runs for every indicator on every keystroke, so the usual (ASCII)
+/// case compares in place without allocating.
+fn same_words(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let mut a_words = ascii_words(a);
+        let mut b_words = ascii_words(b);
+        let mut any = false;
+        loop {
+            match (a_words.next(), b_words.next()) {
+                (None, None) => return any,
+                (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => any = true,
+                _ => return false,
+            }
+        }
+    }
+    let a = normalize_words(a);
+    !a.is_empty() && a == normalize_words(b)
+}
+
+/// The words of ASCII text, split where `str::split_whitespace` would split it (the ASCII
+/// characters with Unicode's White_Space property, which include the vertical tab).
+fn ascii_words(text: &str) -> impl Iterator<Item = &[u8]> {
+    text.as_bytes()
+        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        .filter(|word| !word.is_empty())
 }
 
 fn normalize_words(text: &str) -> String {

@@ -9,7 +9,6 @@ use crate::plan::{Activity, Aggregation, Goal, Indicator, IndicatorKind, Plan, P
 use crate::quarter::Quarter;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
@@ -39,36 +38,38 @@ pub fn cumulative_value(indicator: &Indicator, quarter: Quarter) -> Option<Decim
             .filter_map(|q| quarter_value(indicator, q))
             .last(),
         Aggregation::Average => {
-            let values: Vec<Decimal> = quarter
+            // Summed in quarter order from zero, as `Sum` would, without collecting first.
+            let (total, count) = quarter
                 .up_to()
                 .filter_map(|q| quarter_value(indicator, q))
-                .collect();
-            let count = Decimal::from(values.len());
-            let total: Decimal = values.iter().sum();
-            (!values.is_empty()).then(|| total / count)
+                .fold((Decimal::ZERO, 0_usize), |(total, count), v| {
+                    (total + v, count + 1)
+                });
+            (count > 0).then(|| total / Decimal::from(count))
         }
     }
 }
 
 fn cumulative_sum(indicator: &Indicator, quarter: Quarter) -> Option<Decimal> {
+    // Folded in quarter order from zero, exactly as summing collected values would, but without
+    // allocating: this runs for every indicator and quarter on every keystroke.
     let reports = quarter.up_to().map(|q| indicator.quarter(q));
     match indicator.kind {
         IndicatorKind::Ratio => {
             // Only quarters with both counts take part: a half-filled quarter must not skew it.
-            let pairs: Vec<(Decimal, Decimal)> = reports
+            let (a, b) = reports
                 .filter_map(|r| Some((r.numerator?, r.denominator?)))
-                .collect();
-            if pairs.is_empty() {
-                return None;
-            }
-            let a: Decimal = pairs.iter().map(|(a, _)| a).sum();
-            let b: Decimal = pairs.iter().map(|(_, b)| b).sum();
+                .fold(None, |sums: Option<(Decimal, Decimal)>, (a, b)| {
+                    let (sum_a, sum_b) = sums.unwrap_or((Decimal::ZERO, Decimal::ZERO));
+                    Some((sum_a + a, sum_b + b))
+                })?;
             percent_of(a, b)
         }
-        IndicatorKind::Count => {
-            let counts: Vec<Decimal> = reports.filter_map(|r| r.numerator).collect();
-            (!counts.is_empty()).then(|| counts.iter().sum())
-        }
+        IndicatorKind::Count => reports
+            .filter_map(|r| r.numerator)
+            .fold(None, |sum: Option<Decimal>, n| {
+                Some(sum.unwrap_or(Decimal::ZERO) + n)
+            }),
     }
 }
 
@@ -245,11 +246,22 @@ pub fn activity_totals(activity: &Activity) -> BudgetTotals {
     BudgetTotals::of([activity])
 }
 
+/// The activities with these ids, each once, in id order; for an id that occurs twice in the
+/// plan, the first such activity (as [`Plan::activity`] finds it).
 fn unique_activities(plan: &Plan, ids: impl Iterator<Item = ActivityId>) -> Vec<&Activity> {
-    let unique: BTreeSet<ActivityId> = ids.collect();
+    let mut unique: Vec<ActivityId> = ids.collect();
+    unique.sort_unstable();
+    unique.dedup();
+    // Look up by binary search in the activities sorted by id (stable, so the first of equal
+    // ids comes first) instead of scanning the plan once per id.
+    let mut by_id: Vec<&Activity> = plan.activities.iter().collect();
+    by_id.sort_by_key(|a| a.id);
     unique
         .into_iter()
-        .filter_map(|id| plan.activity(id))
+        .filter_map(|id| {
+            let at = by_id.partition_point(|a| a.id < id);
+            by_id.get(at).copied().filter(|a| a.id == id)
+        })
         .collect()
 }
 

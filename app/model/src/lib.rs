@@ -14,6 +14,7 @@ pub mod number;
 pub mod plan;
 pub mod quarter;
 pub mod sheet;
+pub mod synthetic;
 
 pub use checks::{plan_checks, Check, IndicatorRef};
 pub use ids::{ActivityId, GoalId, IndicatorId, PlanId};

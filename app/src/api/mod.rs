@@ -3,6 +3,7 @@
 
 pub mod edit;
 pub mod plan;
+pub mod structure;
 
 /// What the server functions need from the server. The server crate implements it over its
 /// storage and hands it to every request as context, so `app` never links a database driver.
@@ -10,6 +11,7 @@ pub mod plan;
 pub mod ssr {
     use crate::error::AppError;
     use leptos::prelude::use_context;
+    use model::edit::structure::{Created, StructureEdit};
     use model::edit::FieldEdit;
     use model::{Plan, PlanId, PlanSummary};
     use std::sync::Arc;
@@ -20,6 +22,12 @@ pub mod ssr {
         async fn load_plan(&self, id: PlanId) -> Result<Option<Plan>, AppError>;
         /// Validates every edit with the model's rules and stores all of them, or none.
         async fn save_fields(&self, plan: PlanId, edits: Vec<FieldEdit>) -> Result<(), AppError>;
+        /// Adds, removes, reorders or links goals, indicators and activities.
+        async fn change_structure(
+            &self,
+            plan: PlanId,
+            edit: StructureEdit,
+        ) -> Result<Created, AppError>;
     }
 
     /// The backend as request context.

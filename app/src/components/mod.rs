@@ -1,8 +1,10 @@
 //! Small components shared by pages.
 
 mod field;
+mod post_form;
 
 pub use field::{FieldInput, SaveStatus};
+pub use post_form::PostForm;
 
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -4,6 +4,7 @@
 
 mod codec;
 mod read;
+mod structure;
 mod update;
 mod write;
 

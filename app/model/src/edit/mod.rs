@@ -5,6 +5,7 @@
 
 mod apply;
 mod field;
+pub mod structure;
 mod value;
 
 pub use apply::{apply, apply_to_activity, apply_to_header, apply_to_indicator};

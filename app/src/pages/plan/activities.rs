@@ -1,6 +1,7 @@
 //! The activities with their budget, editable: pagu, blokir, RPD and realization per quarter,
 //! with the RPD total, its mismatch against the pagu, absorption, and the plan's totals.
 
+use super::structure::{AddActivityForm, RemoveActivityButton};
 use super::PlanState;
 use crate::api::edit::SaveActivity;
 use crate::components::{money, FieldInput, SaveStatus};
@@ -38,7 +39,13 @@ pub fn ActivityTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {state.activities().into_iter().map(|activity| view! { <ActivityRow activity/> }).collect_view()}
+                        <For
+                            each=move || state.activities.get()
+                            key=|activity| activity.with_untracked(|a| a.id)
+                            let:activity
+                        >
+                            <ActivityRow activity/>
+                        </For>
                     </tbody>
                     <tfoot>
                         <tr class="totals" class:mismatch=move || totals.with(|t| t.withdrawal_plan_total() != t.budget)>
@@ -58,6 +65,7 @@ pub fn ActivityTable() -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
+            <AddActivityForm/>
         </section>
     }
 }
@@ -118,11 +126,12 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
             <td class="num absorption">{move || totals.with(|t| format_percent_or_dash(t.cumulative_absorption(Quarter::Q4)))}</td>
             <td class="row-save">
                 <ActionForm action attr:id=form_id.clone()>
-                    <input type="hidden" name="plan" value=state.id().0/>
+                    <input type="hidden" name="plan" value=state.id.0/>
                     <input type="hidden" name="activity" value=id.0/>
                     <button type="submit">"Simpan"</button>
                 </ActionForm>
                 <SaveStatus pending=action.pending().into() result=action.value().into()/>
+                <RemoveActivityButton activity=id/>
             </td>
         </tr>
     }

@@ -1,50 +1,94 @@
-//! A goal with its indicators; each indicator with its definition and four quarter rows.
+//! A goal with its indicators; each indicator with its definition, its activities and its four
+//! quarter rows.
 
 use super::indicator_form::IndicatorForm;
 use super::quarter_row::QuarterRow;
+use super::state::GoalState;
+use super::structure::{GoalControls, IndicatorControls, UnlinkActivityButton};
 use super::PlanState;
-use crate::components::text_or_dash;
+use crate::api::edit::SaveGoal;
+use crate::components::{text_or_dash, FieldInput, SaveStatus};
 use leptos::prelude::*;
 use model::checks::{indicator_checks, IndicatorRef};
+use model::edit::{Field, GoalField, Value};
 use model::figures::cumulative_value;
 use model::number::{format_decimal, format_percent_or_dash, DASH};
 use model::{Check, Indicator, IndicatorKind, Quarter};
 use rust_decimal::Decimal;
 
 #[component]
-pub fn GoalSection(goal: usize) -> impl IntoView {
+pub fn GoalSection(goal: GoalState) -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let (number, title, indicators) = state.with(|p| {
-        (
-            p.goals[goal].number,
-            p.goals[goal].title,
-            p.goals[goal].indicators.clone(),
-        )
-    });
     let totals = Memo::new(move |_| state.goal_totals(goal));
+    let number = goal.number;
     view! {
-        <article class="goal" id=format!("sasaran-{number}")>
-            <h3>{move || format!("Sasaran {number}. {}", title.get())}</h3>
+        <article class="goal" id=move || format!("sasaran-{}", number.get())>
+            <h3>{move || format!("Sasaran {}. {}", number.get(), goal.title.get())}</h3>
             <p class="goal-budget">
                 {move || totals.with(|t| format!("Pagu sasaran: Rp {} \u{00b7} {} kegiatan", t.budget, t.activity_count))}
             </p>
-            {indicators
-                .into_iter()
-                .map(|indicator| view! { <IndicatorCard goal=number indicator/> })
-                .collect_view()}
+            <GoalTitleForm goal/>
+            <GoalControls goal/>
+            <For
+                each=move || goal.indicators.get()
+                key=|indicator| indicator.with_untracked(|i| i.id)
+                let:indicator
+            >
+                <IndicatorCard goal indicator/>
+            </For>
         </article>
     }
 }
 
 #[component]
-fn IndicatorCard(goal: u32, indicator: RwSignal<Indicator>) -> impl IntoView {
+fn GoalTitleForm(goal: GoalState) -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let number = indicator.with_untracked(|i| i.number);
-    let at = IndicatorRef {
-        goal,
-        indicator: number,
+    let saved = RwSignal::new(goal.title.get_untracked());
+    let action = ServerAction::<SaveGoal>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            saved.set(goal.title.get_untracked());
+        }
+    });
+    let form_id = format!("form-sasaran-{}", goal.id);
+    let field = Field::Goal(goal.id, GoalField::Title);
+    let input_form = form_id.clone();
+    view! {
+        <details class="edit-box">
+            <summary>"Ubah sasaran"</summary>
+            <ActionForm action attr:id=form_id attr:class="stacked-form">
+                <input type="hidden" name="plan" value=state.id.0/>
+                <input type="hidden" name="goal" value=goal.id.0/>
+                <label>
+                    <span>"Sasaran"</span>
+                    <FieldInput
+                        field
+                        name="title"
+                        form=input_form
+                        saved=Signal::derive(move || saved.get())
+                        on_value=Callback::new(move |v: Value| {
+                            if let Value::Name(title) = v {
+                                goal.title.set(title);
+                            }
+                        })
+                        wide=true
+                    />
+                </label>
+                <button type="submit">"Simpan sasaran"</button>
+                <SaveStatus pending=action.pending().into() result=action.value().into()/>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let at = move || IndicatorRef {
+        goal: goal.number.get(),
+        indicator: indicator.with(|i| i.number),
     };
-    let warnings = move || indicator.with(|i| indicator_checks(at, i));
+    let warnings = move || indicator.with(|i| indicator_checks(at(), i));
     let year_to_date =
         move || indicator.with(|i| format_value(i, cumulative_value(i, Quarter::Q4)));
     let activities = move || {
@@ -53,20 +97,20 @@ fn IndicatorCard(goal: u32, indicator: RwSignal<Indicator>) -> impl IntoView {
             .into_iter()
             .filter_map(|id| state.activity(id))
             .map(|a| {
-                a.with(|a| {
-                    view! {
-                        <li>
-                            <a href=format!("#kegiatan-{}", a.id)>{a.name.clone()}</a>
-                            {format!(" (pagu Rp {})", a.budget)}
-                        </li>
-                    }
-                })
+                let (id, name, budget) = a.with(|a| (a.id, a.name.clone(), a.budget));
+                view! {
+                    <li>
+                        <a href=format!("#kegiatan-{id}")>{name}</a>
+                        {format!(" (pagu Rp {budget}) ")}
+                        <UnlinkActivityButton indicator activity=id/>
+                    </li>
+                }
             })
             .collect_view()
     };
     view! {
-        <section class="indicator" id=format!("indikator-{goal}-{number}")>
-            <h4>{move || indicator.with(|i| format!("{goal}.{number} {}", i.name))}</h4>
+        <section class="indicator" id=move || { let at = at(); format!("indikator-{}-{}", at.goal, at.indicator) }>
+            <h4>{move || { let at = at(); indicator.with(|i| format!("{}.{} {}", at.goal, at.indicator, i.name)) }}</h4>
             <dl class="indicator-facts">
                 <dt>"Target"</dt>
                 <dd class="target">{move || indicator.with(|i| i.target.to_string())}</dd>
@@ -82,6 +126,7 @@ fn IndicatorCard(goal: u32, indicator: RwSignal<Indicator>) -> impl IntoView {
                 <dd><ul class="linked-activities">{activities}</ul></dd>
             </dl>
             <IndicatorForm indicator/>
+            <IndicatorControls indicator/>
             <ul class="warnings">
                 {move || warnings().iter().map(|w: &Check| view! { <li>{w.message()}</li> }).collect_view()}
             </ul>

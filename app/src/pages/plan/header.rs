@@ -10,7 +10,7 @@ use model::PlanHeader;
 #[component]
 pub fn PlanHeading() -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let header = state.header();
+    let header = state.header;
     let saved = RwSignal::new(header.get_untracked());
     let action = ServerAction::<SaveHeader>::new();
     Effect::new(move |_| {
@@ -43,7 +43,7 @@ pub fn PlanHeading() -> impl IntoView {
         <details class="edit-box">
             <summary>"Ubah kop rencana dan penanda tangan"</summary>
             <ActionForm action attr:id="form-kop" attr:class="stacked-form">
-                <input type="hidden" name="plan" value=state.id().0/>
+                <input type="hidden" name="plan" value=state.id.0/>
                 {input(HeaderField::WorkUnit, "work_unit")}
                 {input(HeaderField::FiscalYear, "fiscal_year")}
                 {input(HeaderField::Title, "title")}
@@ -76,7 +76,7 @@ fn header_text(header: &PlanHeader, field: HeaderField) -> String {
 
 #[component]
 pub fn Signature() -> impl IntoView {
-    let header = expect_context::<PlanState>().header();
+    let header = expect_context::<PlanState>().header;
     move || {
         header.with(|h| {
             let place_date = h.place_date.clone();

@@ -75,7 +75,7 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
         <details class="edit-box">
             <summary>"Ubah definisi indikator"</summary>
             <ActionForm action attr:id=form_id.clone() attr:class="stacked-form">
-                <input type="hidden" name="plan" value=state.id().0/>
+                <input type="hidden" name="plan" value=state.id.0/>
                 <input type="hidden" name="indicator" value=id.0/>
                 {text_input(IndicatorField::Name, "name", false)}
                 {text_input(IndicatorField::TargetValue, "target_value", true)}

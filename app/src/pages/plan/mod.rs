@@ -9,6 +9,7 @@ mod header;
 mod indicator_form;
 mod quarter_row;
 mod state;
+mod structure;
 
 use crate::api::plan::get_plan;
 use crate::components::ErrorNote;
@@ -63,14 +64,17 @@ fn PlanView(plan: Plan) -> impl IntoView {
     provide_context(state);
     let filter = QuarterFilter(RwSignal::new(None));
     provide_context(filter);
-    let goal_count = state.with(|p| p.goals.len());
     view! {
         <header::PlanHeading/>
+        <structure::Notice/>
         <checks::CheckList/>
         <QuarterButtons filter/>
         <section aria-labelledby="sasaran-title">
             <h2 id="sasaran-title">"Sasaran dan Indikator Kinerja"</h2>
-            {(0..goal_count).map(|goal| view! { <goals::GoalSection goal/> }).collect_view()}
+            <For each=move || state.goals.get() key=|goal| goal.id let:goal>
+                <goals::GoalSection goal/>
+            </For>
+            <structure::AddGoalForm/>
         </section>
         <activities::ActivityTable/>
         <header::Signature/>

@@ -14,7 +14,7 @@ use model::{Indicator, Quarter, QuarterReport, Status};
 pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let filter = expect_context::<QuarterFilter>();
-    let thresholds = state.thresholds();
+    let thresholds = state.thresholds;
     let id = indicator
         .with_untracked(|i| i.id)
         .unwrap_or(model::IndicatorId(0));
@@ -87,7 +87,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
             {input(ReportField::Note, "note", false)}
             <td class="row-save">
                 <ActionForm action attr:id=form_id.clone()>
-                    <input type="hidden" name="plan" value=state.id().0/>
+                    <input type="hidden" name="plan" value=state.id.0/>
                     <input type="hidden" name="indicator" value=id.0/>
                     <input type="hidden" name="quarter" value=format!("{quarter:?}")/>
                     <button type="submit" title=format!("Simpan {}", quarter.label())>"Simpan"</button>

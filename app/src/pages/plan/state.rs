@@ -1,79 +1,65 @@
 //! The page's working copy of the plan: one signal per indicator and per activity, so a
-//! keystroke recomputes only the figures that depend on what changed.
+//! keystroke recomputes only the figures that depend on what changed; lists are signals too, so
+//! goals, indicators and activities can be added, removed and reordered in place.
 
 use leptos::prelude::*;
-use model::checks::{indicator_checks, IndicatorRef};
+use model::checks::{indicator_checks, withdrawal_plan_check, IndicatorRef};
+use model::edit::structure::{move_within, Direction};
 use model::figures::{BudgetTotals, StandingThresholds};
-use model::{Activity, ActivityId, Check, GoalId, Indicator, Plan, PlanHeader, PlanId};
+use model::{
+    Activity, ActivityId, Check, Goal, GoalId, Indicator, IndicatorId, Plan, PlanHeader, PlanId,
+};
 use std::collections::BTreeSet;
 
+#[derive(Clone, Copy)]
 pub struct GoalState {
-    pub id: Option<GoalId>,
-    pub number: u32,
+    pub id: GoalId,
+    pub number: RwSignal<u32>,
     pub title: RwSignal<String>,
-    pub indicators: Vec<RwSignal<Indicator>>,
+    pub indicators: RwSignal<Vec<RwSignal<Indicator>>>,
 }
 
-pub struct PlanData {
-    pub id: PlanId,
-    pub header: RwSignal<PlanHeader>,
-    pub goals: Vec<GoalState>,
-    pub activities: Vec<RwSignal<Activity>>,
-    pub thresholds: StandingThresholds,
+impl GoalState {
+    fn new(goal: Goal) -> GoalState {
+        GoalState {
+            id: goal.id.unwrap_or(GoalId(0)),
+            number: RwSignal::new(goal.number),
+            title: RwSignal::new(goal.title),
+            indicators: RwSignal::new(goal.indicators.into_iter().map(RwSignal::new).collect()),
+        }
+    }
 }
 
 /// A copyable handle to the working copy, provided as context to every part of the page.
 #[derive(Clone, Copy)]
-pub struct PlanState(StoredValue<PlanData>);
+pub struct PlanState {
+    pub id: PlanId,
+    pub header: RwSignal<PlanHeader>,
+    pub goals: RwSignal<Vec<GoalState>>,
+    pub activities: RwSignal<Vec<RwSignal<Activity>>>,
+    pub thresholds: StandingThresholds,
+    /// The outcome of the last change to the plan's shape, shown at the top of the page.
+    pub notice: RwSignal<Option<Result<String, String>>>,
+}
 
 impl PlanState {
     pub fn new(plan: Plan) -> PlanState {
-        let goals = plan
-            .goals
-            .into_iter()
-            .map(|g| GoalState {
-                id: g.id,
-                number: g.number,
-                title: RwSignal::new(g.title),
-                indicators: g.indicators.into_iter().map(RwSignal::new).collect(),
-            })
-            .collect();
-        PlanState(StoredValue::new(PlanData {
+        PlanState {
             id: plan.id.unwrap_or(PlanId(0)),
             header: RwSignal::new(plan.header),
-            goals,
-            activities: plan.activities.into_iter().map(RwSignal::new).collect(),
+            goals: RwSignal::new(plan.goals.into_iter().map(GoalState::new).collect()),
+            activities: RwSignal::new(plan.activities.into_iter().map(RwSignal::new).collect()),
             thresholds: StandingThresholds::default(),
-        }))
-    }
-
-    pub fn with<R>(&self, f: impl FnOnce(&PlanData) -> R) -> R {
-        self.0.with_value(f)
-    }
-
-    pub fn id(&self) -> PlanId {
-        self.with(|p| p.id)
-    }
-
-    pub fn header(&self) -> RwSignal<PlanHeader> {
-        self.with(|p| p.header)
-    }
-
-    pub fn thresholds(&self) -> StandingThresholds {
-        self.with(|p| p.thresholds)
+            notice: RwSignal::new(None),
+        }
     }
 
     pub fn activity(&self, id: ActivityId) -> Option<RwSignal<Activity>> {
-        self.with(|p| {
-            p.activities
-                .iter()
+        self.activities.with(|list| {
+            list.iter()
                 .copied()
                 .find(|a| a.with_untracked(|a| a.id == id))
         })
-    }
-
-    pub fn activities(&self) -> Vec<RwSignal<Activity>> {
-        self.with(|p| p.activities.clone())
     }
 
     /// Budget totals of the given activities, each counted once.
@@ -89,46 +75,152 @@ impl PlanState {
 
     /// The whole plan's totals (reactive: reads every activity).
     pub fn plan_totals(&self) -> BudgetTotals {
-        let activities: Vec<Activity> = self.activities().iter().map(|s| s.get()).collect();
+        let activities: Vec<Activity> = self
+            .activities
+            .with(|list| list.iter().map(|s| s.get()).collect());
         BudgetTotals::of(&activities)
     }
 
     /// A goal's totals (reactive: reads its indicators' links and those activities).
-    pub fn goal_totals(&self, goal: usize) -> BudgetTotals {
-        let ids: Vec<ActivityId> = self.with(|p| {
-            p.goals
-                .get(goal)
-                .map(|g| {
-                    g.indicators
-                        .iter()
-                        .flat_map(|i| i.with(|i| i.activity_ids.clone()))
-                        .collect()
-                })
-                .unwrap_or_default()
+    pub fn goal_totals(&self, goal: GoalState) -> BudgetTotals {
+        let ids: Vec<ActivityId> = goal.indicators.with(|list| {
+            list.iter()
+                .flat_map(|i| i.with(|i| i.activity_ids.clone()))
+                .collect()
         });
         self.totals_of(ids)
     }
 
     /// Every check that fails, computed from the working copy (reactive).
     pub fn checks(&self) -> Vec<Check> {
-        let mut checks: Vec<Check> = self
-            .activities()
-            .iter()
-            .filter_map(|a| a.with(model::checks::withdrawal_plan_check))
-            .collect();
-        self.with(|p| {
-            for goal in &p.goals {
-                for indicator in &goal.indicators {
+        let mut checks: Vec<Check> = self.activities.with(|list| {
+            list.iter()
+                .filter_map(|a| a.with(withdrawal_plan_check))
+                .collect()
+        });
+        for goal in self.goals.get() {
+            let number = goal.number.get();
+            goal.indicators.with(|list| {
+                for indicator in list {
                     indicator.with(|i| {
-                        let at = IndicatorRef {
-                            goal: goal.number,
-                            indicator: i.number,
-                        };
-                        checks.extend(indicator_checks(at, i));
+                        checks.extend(indicator_checks(
+                            IndicatorRef {
+                                goal: number,
+                                indicator: i.number,
+                            },
+                            i,
+                        ))
                     });
                 }
+            });
+        }
+        checks
+    }
+
+    // Applying what the server confirmed, in place.
+
+    pub fn goal_added(&self, goal: Goal) {
+        self.goals.update(|list| list.push(GoalState::new(goal)));
+    }
+
+    pub fn goal_removed(&self, id: GoalId) {
+        self.goals.update(|list| list.retain(|g| g.id != id));
+        self.renumber_goals();
+    }
+
+    pub fn goal_moved(&self, id: GoalId, direction: Direction) {
+        self.goals.update(|list| {
+            if let Some(index) = list.iter().position(|g| g.id == id) {
+                move_within(list, index, direction);
             }
         });
-        checks
+        self.renumber_goals();
+    }
+
+    fn renumber_goals(&self) {
+        for (i, goal) in self.goals.get_untracked().iter().enumerate() {
+            goal.number.set(i as u32 + 1);
+        }
+    }
+
+    fn goal_of(&self, indicator: IndicatorId) -> Option<GoalState> {
+        self.goals.with_untracked(|goals| {
+            goals.iter().copied().find(|g| {
+                g.indicators.with_untracked(|list| {
+                    list.iter()
+                        .any(|i| i.with_untracked(|i| i.id == Some(indicator)))
+                })
+            })
+        })
+    }
+
+    pub fn indicator_added(&self, goal: GoalId, indicator: Indicator) {
+        if let Some(goal) = self
+            .goals
+            .with_untracked(|goals| goals.iter().copied().find(|g| g.id == goal))
+        {
+            goal.indicators
+                .update(|list| list.push(RwSignal::new(indicator)));
+        }
+    }
+
+    pub fn indicator_removed(&self, id: IndicatorId) {
+        if let Some(goal) = self.goal_of(id) {
+            goal.indicators
+                .update(|list| list.retain(|i| i.with_untracked(|i| i.id != Some(id))));
+            renumber_indicators(goal);
+        }
+    }
+
+    pub fn indicator_moved(&self, id: IndicatorId, direction: Direction) {
+        if let Some(goal) = self.goal_of(id) {
+            goal.indicators.update(|list| {
+                if let Some(index) = list
+                    .iter()
+                    .position(|i| i.with_untracked(|i| i.id == Some(id)))
+                {
+                    move_within(list, index, direction);
+                }
+            });
+            renumber_indicators(goal);
+        }
+    }
+
+    pub fn activity_added(&self, activity: Activity) {
+        self.activities
+            .update(|list| list.push(RwSignal::new(activity)));
+    }
+
+    pub fn activity_removed(&self, id: ActivityId) {
+        self.activities
+            .update(|list| list.retain(|a| a.with_untracked(|a| a.id != id)));
+        for goal in self.goals.get_untracked() {
+            for indicator in goal.indicators.get_untracked() {
+                if indicator.with_untracked(|i| i.activity_ids.contains(&id)) {
+                    indicator.update(|i| i.activity_ids.retain(|a| *a != id));
+                }
+            }
+        }
+    }
+
+    pub fn linked(&self, indicator: RwSignal<Indicator>, activity: ActivityId) {
+        indicator.update(|i| {
+            if !i.activity_ids.contains(&activity) {
+                i.activity_ids.push(activity);
+            }
+        });
+    }
+
+    pub fn unlinked(&self, indicator: RwSignal<Indicator>, activity: ActivityId) {
+        indicator.update(|i| i.activity_ids.retain(|a| *a != activity));
+    }
+}
+
+fn renumber_indicators(goal: GoalState) {
+    for (i, indicator) in goal.indicators.get_untracked().iter().enumerate() {
+        let number = i as u32 + 1;
+        if indicator.with_untracked(|i| i.number != number) {
+            indicator.update(|i| i.number = number);
+        }
     }
 }

@@ -1,0 +1,44 @@
+//! A one-button form for changes to the plan's shape. With JavaScript off it posts to the server
+//! function like any form; hydrated, it calls `run` instead, which applies the result in place
+//! (so nothing typed elsewhere on the page is lost to a reload).
+
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn PostForm(
+    /// The server function's URL.
+    url: &'static str,
+    /// Hidden fields: the ids the server function takes.
+    hidden: Vec<(&'static str, String)>,
+    /// An optional text field: its form name and its label.
+    #[prop(optional)]
+    text: Option<(&'static str, &'static str)>,
+    /// The button's text.
+    button: String,
+    #[prop(optional)] class: &'static str,
+    /// Runs on submit when hydrated, with the text field's value ("" when there is none).
+    run: Callback<String>,
+) -> impl IntoView {
+    let input = NodeRef::<html::Input>::new();
+    let has_text = text.is_some();
+    view! {
+        <form
+            method="post"
+            action=url
+            class=format!("post-form {class}")
+            on:submit=move |ev| {
+                ev.prevent_default();
+                let value = input.get_untracked().map(|el| el.value()).unwrap_or_default();
+                run.run(value);
+                if let Some(el) = input.get_untracked() {
+                    el.set_value("");
+                }
+            }
+        >
+            {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
+            {text.map(|(name, label)| view! { <input node_ref=input type="text" name=name aria-label=label placeholder=label required=has_text/> })}
+            <button type="submit">{button}</button>
+        </form>
+    }
+}

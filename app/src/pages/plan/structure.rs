@@ -1,0 +1,258 @@
+//! The controls that change the plan's shape, each a [`PostForm`] whose hydrated path calls the
+//! server function and applies what it confirms to the working copy.
+
+use super::state::GoalState;
+use super::PlanState;
+use crate::api::structure::*;
+use crate::components::PostForm;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos::task::spawn_local;
+use model::edit::structure::{Created, Direction};
+use model::{ActivityId, Indicator, IndicatorId};
+
+/// Runs a structure change and reports its outcome in the page's notice.
+fn settle<F>(state: PlanState, done: &'static str, call: F, apply: impl FnOnce(Created) + 'static)
+where
+    F: std::future::Future<Output = Result<Created, AppError>> + 'static,
+{
+    spawn_local(async move {
+        match call.await {
+            Ok(created) => {
+                apply(created);
+                state.notice.set(Some(Ok(done.to_owned())));
+            }
+            Err(error) => state.notice.set(Some(Err(error.to_string()))),
+        }
+    });
+}
+
+fn plan_field(state: PlanState) -> (&'static str, String) {
+    ("plan", state.id.0.to_string())
+}
+
+fn direction_name(direction: Direction) -> String {
+    format!("{direction:?}")
+}
+
+#[component]
+pub fn AddGoalForm() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let plan = state.id;
+    view! {
+        <PostForm
+            url=AddGoal::url()
+            hidden=vec![plan_field(state)]
+            text=("title", "Sasaran baru")
+            button="Tambah sasaran".into()
+            run=Callback::new(move |title: String| {
+                settle(state, "Sasaran ditambahkan", add_goal(plan, title), move |c| {
+                    if let Created::Goal(goal) = c {
+                        state.goal_added(goal);
+                    }
+                })
+            })
+        />
+    }
+}
+
+#[component]
+pub fn GoalControls(goal: GoalState) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let plan = state.id;
+    let id = goal.id;
+    let mover = move |direction: Direction, label: &'static str| {
+        view! {
+            <PostForm
+                url=MoveGoal::url()
+                hidden=vec![plan_field(state), ("goal", id.0.to_string()), ("direction", direction_name(direction))]
+                button=label.into()
+                class="inline"
+                run=Callback::new(move |_| {
+                    settle(state, "Urutan sasaran diubah", move_goal(plan, id, direction), move |_| state.goal_moved(id, direction))
+                })
+            />
+        }
+    };
+    view! {
+        <div class="structure-controls">
+            {mover(Direction::Up, "\u{25b2} Naik")}
+            {mover(Direction::Down, "\u{25bc} Turun")}
+            <PostForm
+                url=RemoveGoal::url()
+                hidden=vec![plan_field(state), ("goal", id.0.to_string())]
+                button="Hapus sasaran".into()
+                class="inline danger"
+                run=Callback::new(move |_| {
+                    settle(state, "Sasaran dihapus", remove_goal(plan, id), move |_| state.goal_removed(id))
+                })
+            />
+            <PostForm
+                url=AddIndicator::url()
+                hidden=vec![plan_field(state), ("goal", id.0.to_string())]
+                text=("name", "Indikator baru")
+                button="Tambah indikator".into()
+                class="inline"
+                run=Callback::new(move |name: String| {
+                    settle(state, "Indikator ditambahkan", add_indicator(plan, id, name), move |c| {
+                        if let Created::Indicator(indicator) = c {
+                            state.indicator_added(id, indicator);
+                        }
+                    })
+                })
+            />
+        </div>
+    }
+}
+
+#[component]
+pub fn IndicatorControls(indicator: RwSignal<Indicator>) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let plan = state.id;
+    let id = indicator.with_untracked(|i| i.id).unwrap_or(IndicatorId(0));
+    let mover = move |direction: Direction, label: &'static str| {
+        view! {
+            <PostForm
+                url=MoveIndicator::url()
+                hidden=vec![plan_field(state), ("indicator", id.0.to_string()), ("direction", direction_name(direction))]
+                button=label.into()
+                class="inline"
+                run=Callback::new(move |_| {
+                    settle(state, "Urutan indikator diubah", move_indicator(plan, id, direction), move |_| {
+                        state.indicator_moved(id, direction)
+                    })
+                })
+            />
+        }
+    };
+    view! {
+        <div class="structure-controls">
+            {mover(Direction::Up, "\u{25b2} Naik")}
+            {mover(Direction::Down, "\u{25bc} Turun")}
+            <PostForm
+                url=RemoveIndicator::url()
+                hidden=vec![plan_field(state), ("indicator", id.0.to_string())]
+                button="Hapus indikator".into()
+                class="inline danger"
+                run=Callback::new(move |_| {
+                    settle(state, "Indikator dihapus", remove_indicator(plan, id), move |_| state.indicator_removed(id))
+                })
+            />
+            <LinkActivityForm indicator/>
+        </div>
+    }
+}
+
+/// A select of the plan's activities not yet linked, and a button to link the chosen one.
+#[component]
+fn LinkActivityForm(indicator: RwSignal<Indicator>) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let plan = state.id;
+    let id = indicator.with_untracked(|i| i.id).unwrap_or(IndicatorId(0));
+    let chosen = RwSignal::new(String::new());
+    let options = move || {
+        let linked = indicator.with(|i| i.activity_ids.clone());
+        state.activities.with(|list| {
+            list.iter()
+                .map(|a| a.with(|a| (a.id, a.name.clone())))
+                .filter(|(aid, _)| !linked.contains(aid))
+                .map(|(aid, name)| view! { <option value=aid.0.to_string()>{name}</option> })
+                .collect_view()
+        })
+    };
+    view! {
+        <form
+            method="post"
+            action=LinkActivity::url()
+            class="post-form inline"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                let Ok(raw) = chosen.get_untracked().parse::<i64>() else {
+                    state.notice.set(Some(Err("Pilih kegiatan yang akan ditautkan".into())));
+                    return;
+                };
+                let activity = ActivityId(raw);
+                settle(state, "Kegiatan ditautkan", link_activity(plan, id, activity), move |_| state.linked(indicator, activity));
+            }
+        >
+            <input type="hidden" name="plan" value=plan.0/>
+            <input type="hidden" name="indicator" value=id.0/>
+            <select name="activity" aria-label="Kegiatan yang ditautkan" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <option value="">"Pilih kegiatan\u{2026}"</option>
+                {options}
+            </select>
+            <button type="submit">"Tautkan"</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn UnlinkActivityButton(indicator: RwSignal<Indicator>, activity: ActivityId) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let plan = state.id;
+    let id = indicator.with_untracked(|i| i.id).unwrap_or(IndicatorId(0));
+    view! {
+        <PostForm
+            url=UnlinkActivity::url()
+            hidden=vec![plan_field(state), ("indicator", id.0.to_string()), ("activity", activity.0.to_string())]
+            button="Lepas".into()
+            class="inline"
+            run=Callback::new(move |_| {
+                settle(state, "Tautan kegiatan dilepas", unlink_activity(plan, id, activity), move |_| {
+                    state.unlinked(indicator, activity)
+                })
+            })
+        />
+    }
+}
+
+#[component]
+pub fn AddActivityForm() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let plan = state.id;
+    view! {
+        <PostForm
+            url=AddActivity::url()
+            hidden=vec![plan_field(state)]
+            text=("name", "Kegiatan baru")
+            button="Tambah kegiatan".into()
+            run=Callback::new(move |name: String| {
+                settle(state, "Kegiatan ditambahkan", add_activity(plan, name), move |c| {
+                    if let Created::Activity(activity) = c {
+                        state.activity_added(activity);
+                    }
+                })
+            })
+        />
+    }
+}
+
+#[component]
+pub fn RemoveActivityButton(activity: ActivityId) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let plan = state.id;
+    view! {
+        <PostForm
+            url=RemoveActivity::url()
+            hidden=vec![plan_field(state), ("activity", activity.0.to_string())]
+            button="Hapus".into()
+            class="inline danger"
+            run=Callback::new(move |_| {
+                settle(state, "Kegiatan dihapus", remove_activity(plan, activity), move |_| state.activity_removed(activity))
+            })
+        />
+    }
+}
+
+/// What the last change to the plan's shape did.
+#[component]
+pub fn Notice() -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    move || {
+        state.notice.get().map(|outcome| match outcome {
+            Ok(message) => view! { <p class="notice ok" role="status">{message}</p> }.into_any(),
+            Err(message) => view! { <p class="notice error" role="alert">{message}</p> }.into_any(),
+        })
+    }
+}
