@@ -55,7 +55,7 @@ pub async fn change_structure(
         StructureEdit::AddGoal { title } => store
             .add_goal(plan, &name(&title)?)
             .await
-            .map(Created::Goal),
+            .map(|g| Created::Goal(Box::new(g))),
         StructureEdit::RemoveGoal { goal } => store
             .remove_goal(plan, goal)
             .await
@@ -67,7 +67,7 @@ pub async fn change_structure(
         StructureEdit::AddIndicator { goal, name: text } => store
             .add_indicator(plan, goal, &name(&text)?)
             .await
-            .map(Created::Indicator),
+            .map(|i| Created::Indicator(Box::new(i))),
         StructureEdit::RemoveIndicator { indicator } => store
             .remove_indicator(plan, indicator)
             .await
@@ -82,7 +82,7 @@ pub async fn change_structure(
         StructureEdit::AddActivity { name: text } => store
             .add_activity(plan, &name(&text)?)
             .await
-            .map(Created::Activity),
+            .map(|a| Created::Activity(Box::new(a))),
         StructureEdit::RemoveActivity { activity } => store
             .remove_activity(plan, activity)
             .await

@@ -309,6 +309,30 @@ mod tests {
     }
 
     #[test]
+    fn descriptions_compare_by_words_whatever_the_case_spacing_or_script() {
+        let cases = [
+            ("Jumlah narapidana", "jumlah\tNARAPIDANA\n", true),
+            ("Jumlah narapidana", "Jumlah narapidana aktif", false),
+            ("Jumlah narapidana aktif", "Jumlah narapidana", false),
+            ("Jumlah\u{000B}warga", "jumlah warga", true),
+            ("Jumlah\u{00A0}warga", "jumlah warga", true),
+            ("Jumlah Élève", "jumlah élève", true),
+            ("Jumlah Élève", "jumlah eleve", false),
+            ("  ", "\t", false),
+            ("", "", false),
+        ];
+        for (a, b, same) in cases {
+            assert_eq!(same_words(a, b), same, "{a:?} vs {b:?}");
+            let normalized = normalize_words(a);
+            assert_eq!(
+                !normalized.is_empty() && normalized == normalize_words(b),
+                same,
+                "the allocating comparison agrees on {a:?} vs {b:?}"
+            );
+        }
+    }
+
+    #[test]
     fn empty_descriptions_are_not_called_identical() {
         let mut ind = indicator(crate::IndicatorKind::Count, "1", [NONE; 4]);
         ind.numerator_label.clear();

@@ -222,3 +222,45 @@ fn standing_follows_the_thresholds_given_as_data() {
     };
     assert_eq!(strict.standing(d("100")), Standing::Close);
 }
+
+#[test]
+fn totals_skip_links_to_missing_activities_and_count_a_repeated_id_by_its_first_activity() {
+    let first = activity(3, "10.000.000", "0", ["-"; 4], ["-"; 4]);
+    let repeated = activity(3, "99.000.000", "0", ["-"; 4], ["-"; 4]);
+    let other = activity(1, "5.000.000", "0", ["-"; 4], ["-"; 4]);
+    let base = indicator(IndicatorKind::Ratio, "90", [NONE; 4]);
+    let p = plan(
+        vec![goal(1, vec![linked(base, 1, &[3, 7, 1, 3])])],
+        vec![first, repeated, other],
+    );
+    let goal_one = goal_totals(&p, &p.goals[0]);
+    assert_eq!(goal_one.activity_count, 2);
+    assert_eq!(goal_one.budget, rp("15.000.000"));
+    let totals = plan_totals(&p);
+    assert_eq!(totals.activity_count, 2);
+    assert_eq!(totals.budget, rp("15.000.000"));
+}
+
+#[test]
+fn cumulative_figures_skip_empty_quarters_whatever_the_aggregation() {
+    let mut ind = indicator(
+        IndicatorKind::Ratio,
+        "85",
+        [NONE, (Some("3"), None), (Some("2"), Some("3")), NONE],
+    );
+    assert_eq!(cumulative_value(&ind, Quarter::Q2), None);
+    assert_eq!(
+        cumulative_value(&ind, Quarter::Q4),
+        percent_of(d("2"), d("3"))
+    );
+    ind.aggregation = Aggregation::Average;
+    assert_eq!(cumulative_value(&ind, Quarter::Q2), None);
+    assert_eq!(
+        cumulative_value(&ind, Quarter::Q3),
+        percent_of(d("2"), d("3"))
+    );
+    let mut count = indicator(IndicatorKind::Count, "4", [NONE, NONE, NONE, NONE]);
+    assert_eq!(cumulative_value(&count, Quarter::Q4), None);
+    count.quarters[1].numerator = Some(d("0"));
+    assert_eq!(cumulative_value(&count, Quarter::Q4), Some(d("0")));
+}

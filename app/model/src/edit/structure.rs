@@ -109,7 +109,7 @@ pub enum StructureEdit {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Created {
     Nothing,
-    Goal(crate::Goal),
-    Indicator(crate::Indicator),
-    Activity(crate::Activity),
+    Goal(Box<crate::Goal>),
+    Indicator(Box<crate::Indicator>),
+    Activity(Box<crate::Activity>),
 }

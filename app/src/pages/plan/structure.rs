@@ -49,7 +49,7 @@ pub fn AddGoalForm() -> impl IntoView {
             run=Callback::new(move |title: String| {
                 settle(state, "Sasaran ditambahkan", add_goal(plan, title), move |c| {
                     if let Created::Goal(goal) = c {
-                        state.goal_added(goal);
+                        state.goal_added(*goal);
                     }
                 })
             })
@@ -97,7 +97,7 @@ pub fn GoalControls(goal: GoalState) -> impl IntoView {
                 run=Callback::new(move |name: String| {
                     settle(state, "Indikator ditambahkan", add_indicator(plan, id, name), move |c| {
                         if let Created::Indicator(indicator) = c {
-                            state.indicator_added(id, indicator);
+                            state.indicator_added(id, *indicator);
                         }
                     })
                 })
@@ -220,7 +220,7 @@ pub fn AddActivityForm() -> impl IntoView {
             run=Callback::new(move |name: String| {
                 settle(state, "Kegiatan ditambahkan", add_activity(plan, name), move |c| {
                     if let Created::Activity(activity) = c {
-                        state.activity_added(activity);
+                        state.activity_added(*activity);
                     }
                 })
             })
