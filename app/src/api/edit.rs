@@ -17,7 +17,6 @@ fn edit(field: Field, text: String) -> FieldEdit {
 }
 
 /// One indicator in one quarter: planned work, A, B, achievement, evidence, status, note.
-#[allow(clippy::too_many_arguments)] // one argument per form field: the form posts them flat
 #[server]
 pub async fn save_report(
     plan: PlanId,
@@ -45,7 +44,6 @@ pub async fn save_report(
 }
 
 /// An activity: name, pagu, blokir, and RPD and realization per quarter.
-#[allow(clippy::too_many_arguments)]
 #[server]
 pub async fn save_activity(
     plan: PlanId,
@@ -82,7 +80,6 @@ pub async fn save_activity(
 }
 
 /// An indicator's definition.
-#[allow(clippy::too_many_arguments)]
 #[server]
 pub async fn save_indicator(
     plan: PlanId,
@@ -121,7 +118,6 @@ pub async fn save_goal(plan: PlanId, goal: GoalId, title: String) -> Result<(), 
 }
 
 /// The plan's header and signatory.
-#[allow(clippy::too_many_arguments)]
 #[server]
 pub async fn save_header(
     plan: PlanId,
