@@ -144,3 +144,17 @@ test.describe("the plan's shape", () => {
     });
   });
 });
+
+test("Tab walks the quarter grid cell to cell, into the next quarter", async ({ page }) => {
+  await openDemoPlan(page);
+  const q1 = quarterRow(page, "2-1", "TW I");
+  const q2 = quarterRow(page, "2-1", "TW II");
+  await q1.getByRole("textbox", { name: "A TW I", exact: true }).focus();
+  await page.keyboard.press("Tab");
+  await expect(q1.getByRole("textbox", { name: "B TW I", exact: true })).toBeFocused();
+  await q1.getByRole("textbox", { name: "Keterangan TW I", exact: true }).focus();
+  await page.keyboard.press("Tab");
+  await expect(q2.getByRole("textbox", { name: "Rencana kegiatan TW II", exact: true })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(q1.getByRole("textbox", { name: "Keterangan TW I", exact: true })).toBeFocused();
+});

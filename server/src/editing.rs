@@ -29,7 +29,17 @@ pub async fn save_fields(
         .map_err(|e| match e {
             StoreError::NotInPlan(what) => AppError::NotFound(what),
             other => internal(other),
-        })
+        })?;
+    announce(store, plan_id).await;
+    Ok(())
+}
+
+/// Tells live dashboards about a save. The save itself has succeeded either way, so a failed
+/// announcement is logged, not reported as a failed save.
+async fn announce(store: &Store, plan: PlanId) {
+    if let Err(error) = store.plan_changed(plan).await {
+        tracing::warn!(%error, %plan, "cannot announce the change");
+    }
 }
 
 fn refused(error: EditError) -> AppError {
@@ -102,8 +112,10 @@ pub async fn change_structure(
             .await
             .map(|_| Created::Nothing),
     };
-    result.map_err(|e| match e {
+    let created = result.map_err(|e| match e {
         StoreError::NotInPlan(what) => AppError::NotFound(what),
         other => internal(other),
-    })
+    })?;
+    announce(store, plan).await;
+    Ok(created)
 }

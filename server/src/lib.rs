@@ -5,5 +5,6 @@ pub mod backend;
 pub mod config;
 pub mod editing;
 pub mod import;
+pub mod live;
 pub mod router;
 pub mod storage;

@@ -3,6 +3,7 @@
 use crate::storage::Store;
 use app::api::ssr::Backend;
 use app::{shell, App};
+use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -14,6 +15,9 @@ pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
 pub fn router(store: Store, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
+    let live = Router::new()
+        .route("/api/plans/{id}/events", get(crate::live::plan_events))
+        .with_state(store.clone());
     let backend = Backend(Arc::new(store));
     Router::new()
         .leptos_routes_with_context(
@@ -26,6 +30,7 @@ pub fn router(store: Store, options: LeptosOptions) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
+        .merge(live)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .with_state(options)
 }

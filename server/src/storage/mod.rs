@@ -2,6 +2,7 @@
 //! on one database), chosen by the URL scheme. Both run the same queries through sqlx's `Any`
 //! driver; decimals are stored as text so neither database ever rounds a rupiah.
 
+mod changes;
 mod codec;
 mod read;
 mod structure;
@@ -14,6 +15,7 @@ use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
 use thiserror::Error;
 
+pub use changes::{Change, ChangeFeed};
 pub use write::InsertOutcome;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -63,6 +65,7 @@ pub enum StoreError {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    changes: ChangeFeed,
 }
 
 impl Store {
@@ -79,6 +82,7 @@ impl Store {
             _ => url.to_owned(),
         };
         let options = AnyConnectOptions::from_str(&url)?;
+        let changes = ChangeFeed::new(&url);
         let pool = AnyPoolOptions::new()
             .max_connections(match backend {
                 Backend::Sqlite => 4,
@@ -101,7 +105,11 @@ impl Store {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            changes,
+        })
     }
 
     pub fn backend(&self) -> Backend {

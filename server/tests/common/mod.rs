@@ -72,6 +72,18 @@ impl TestDb {
         }
     }
 
+    /// A second store on the same database: another app server, as far as the data knows.
+    pub async fn another_server(&self) -> Store {
+        match &self.cleanup {
+            Cleanup::File(path) => Store::connect(&format!("sqlite://{}", path.display()))
+                .await
+                .expect("reopen"),
+            Cleanup::Database { admin_url, name } => Store::connect(&database_url(admin_url, name))
+                .await
+                .expect("reconnect"),
+        }
+    }
+
     /// Closes the store and removes the database. Called at the end of a passing test; a failing
     /// one leaves its database behind for a look.
     pub async fn finish(self) {

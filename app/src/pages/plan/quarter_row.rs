@@ -90,7 +90,8 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
                     <input type="hidden" name="plan" value=state.id.0/>
                     <input type="hidden" name="indicator" value=id.0/>
                     <input type="hidden" name="quarter" value=format!("{quarter:?}")/>
-                    <button type="submit" title=format!("Simpan {}", quarter.label())>"Simpan"</button>
+                    // Out of the Tab order, so Tab walks the grid cell to cell; Enter in any cell saves.
+                    <button type="submit" tabindex="-1" title=format!("Simpan {}", quarter.label())>"Simpan"</button>
                 </ActionForm>
                 <SaveStatus pending=action.pending().into() result=action.value().into()/>
             </td>
