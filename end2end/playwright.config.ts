@@ -14,6 +14,9 @@ export default defineConfig({
   projects: [
     { name: "reading", testMatch: /plan-page\.spec\.ts/ },
     { name: "editing", testMatch: /editing\.spec\.ts/, dependencies: ["reading"] },
+    { name: "dashboard", testMatch: /dashboard\.spec\.ts/, dependencies: ["editing"] },
+    // Also run alone (--no-deps) against two servers on one PostgreSQL database by scripts/test.
+    { name: "live", testMatch: /live\.spec\.ts/, dependencies: ["dashboard"] },
   ],
   use: {
     baseURL: "http://127.0.0.1:3000",

@@ -59,3 +59,40 @@ ensure_postgres() {
   fi
   pg_isready -h 127.0.0.1 -p 5432
 }
+
+# Starts a built server binary in the background and waits until it answers.
+#   start_pantau BINARY ADDR DATABASE_URL SITE_ROOT LOGFILE
+# Appends its pid to PANTAU_PIDS; stop_pantaus stops them all.
+PANTAU_PIDS=()
+start_pantau() {
+  local binary="$1" addr="$2" url="$3" site="$4" log="$5"
+  DATABASE_URL="$url" LEPTOS_SITE_ROOT="$site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=pantau \
+    LEPTOS_SITE_ADDR="$addr" "$binary" serve >"$log" 2>&1 &
+  local pid=$!
+  PANTAU_PIDS+=("$pid")
+  for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "http://$addr/" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$log"; return 1; }
+    sleep 0.5
+  done
+  echo "server at $addr did not answer within 60 s" >&2
+  cat "$log"
+  return 1
+}
+
+stop_pantaus() {
+  local pid
+  for pid in "${PANTAU_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  PANTAU_PIDS=()
+}
+
+# A fresh PostgreSQL database for end-to-end runs; prints its URL.
+fresh_postgres_database() {
+  local name="$1"
+  PGOPTIONS="--client-min-messages=warning" psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $name" >/dev/null
+  echo "postgres://postgres@127.0.0.1:5432/$name"
+}

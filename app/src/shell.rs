@@ -1,6 +1,6 @@
 //! The HTML document and the router.
 
-use crate::pages::{home::HomePage, plan::PlanPage, NotFound};
+use crate::pages::{dashboard::DashboardPage, home::HomePage, plan::PlanPage, NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/rencana/:id") view=PlanPage ssr=SsrMode::Async/>
+                    <Route path=path!("/rencana/:id/dasbor") view=DashboardPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -6,6 +6,7 @@
 //! server computes it.
 
 pub mod checks;
+pub mod dashboard;
 pub mod edit;
 pub mod figures;
 pub mod ids;

@@ -86,7 +86,7 @@ fn vary(i: usize, salt: u64, modulus: u64) -> u64 {
 fn indicator(i: usize, number: u32, activity_count: usize) -> Indicator {
     let own = i / 4 % activity_count.max(1);
     let mut activity_ids = vec![activity_id(own)];
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         let shared = (i * 7 + 3) % activity_count.max(1);
         if shared != own {
             activity_ids.push(activity_id(shared));

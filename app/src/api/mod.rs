@@ -1,6 +1,7 @@
 //! Server functions, grouped by domain. Their bodies run on the server only; the browser gets a
 //! typed HTTP call.
 
+pub mod dashboard;
 pub mod edit;
 pub mod plan;
 pub mod structure;
@@ -11,6 +12,7 @@ pub mod structure;
 pub mod ssr {
     use crate::error::AppError;
     use leptos::prelude::use_context;
+    use model::dashboard::AbsorptionThresholds;
     use model::edit::structure::{Created, StructureEdit};
     use model::edit::FieldEdit;
     use model::{Plan, PlanId, PlanSummary};
@@ -28,6 +30,10 @@ pub mod ssr {
             plan: PlanId,
             edit: StructureEdit,
         ) -> Result<Created, AppError>;
+        /// The fiscal year's absorption targets; the defaults when none were saved.
+        async fn load_thresholds(&self, year: i32) -> Result<AbsorptionThresholds, AppError>;
+        /// Stores the year's absorption targets (already validated by the model).
+        async fn save_thresholds(&self, thresholds: AbsorptionThresholds) -> Result<(), AppError>;
     }
 
     /// The backend as request context.

@@ -1,5 +1,6 @@
 //! Small components shared by pages.
 
+pub mod charts;
 mod field;
 mod post_form;
 

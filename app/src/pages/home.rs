@@ -50,6 +50,7 @@ fn PlanList(plans: Vec<PlanSummary>) -> impl IntoView {
                                 <td>
                                     <a href=format!("/rencana/{}", p.id)>{p.work_unit}</a>
                                     <div class="muted">{p.title}</div>
+                                    <a class="dashboard-link" href=format!("/rencana/{}/dasbor", p.id)>"Dasbor pimpinan"</a>
                                 </td>
                                 <td>{p.fiscal_year}</td>
                                 <td class="num">{p.goal_count}</td>

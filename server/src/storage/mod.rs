@@ -6,6 +6,7 @@ mod changes;
 mod codec;
 mod read;
 mod structure;
+mod thresholds;
 mod update;
 mod write;
 

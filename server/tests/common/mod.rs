@@ -73,6 +73,8 @@ impl TestDb {
     }
 
     /// A second store on the same database: another app server, as far as the data knows.
+    // Shared by every test binary; only some of them use it.
+    #[allow(dead_code)]
     pub async fn another_server(&self) -> Store {
         match &self.cleanup {
             Cleanup::File(path) => Store::connect(&format!("sqlite://{}", path.display()))

@@ -40,6 +40,9 @@ pub fn PlanHeading() -> impl IntoView {
             <h1>{move || header.with(|h| h.work_unit.clone())}</h1>
             <p>{move || header.with(|h| format!("{} \u{2014} Tahun Anggaran {}", h.title, h.fiscal_year))}</p>
         </hgroup>
+        <p class="plan-links">
+            <a href=format!("/rencana/{}/dasbor", state.id)>"Dasbor pimpinan"</a>
+        </p>
         <details class="edit-box">
             <summary>"Ubah kop rencana dan penanda tangan"</summary>
             <ActionForm action attr:id="form-kop" attr:class="stacked-form">

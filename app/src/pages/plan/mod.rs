@@ -14,6 +14,7 @@ mod structure;
 use crate::api::plan::get_plan;
 use crate::components::ErrorNote;
 use crate::error::AppError;
+pub use goals::format_value;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

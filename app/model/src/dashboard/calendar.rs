@@ -1,0 +1,227 @@
+//! Which quarters of a fiscal year are over, and which has begun, on a given month.
+//!
+//! A quarter's report is *due* once the quarter has ended: staff report a quarter after it
+//! closes, so a running quarter is never called late. From April the TW I report is due, from
+//! July TW II, from October TW III, and from January of the next year TW IV. The running
+//! quarter still counts as *started*: its realization so far is drawn, but not judged.
+
+use crate::quarter::Quarter;
+use serde::{Deserialize, Serialize};
+
+/// A month of the calendar: what the dashboard needs to know about "today".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarMonth {
+    pub year: i32,
+    /// 1 = January .. 12 = December.
+    pub month: u32,
+}
+
+/// Western Indonesian Time (WIB, UTC+7), the clock of the central government's deadlines.
+const WIB_OFFSET_SECONDS: i64 = 7 * 60 * 60;
+const SECONDS_PER_DAY: i64 = 24 * 60 * 60;
+
+impl CalendarMonth {
+    /// The month in WIB at `unix_seconds` (seconds since 1970-01-01 00:00 UTC).
+    pub fn in_wib(unix_seconds: i64) -> CalendarMonth {
+        let days = (unix_seconds + WIB_OFFSET_SECONDS).div_euclid(SECONDS_PER_DAY);
+        let (year, month) = year_month_from_days(days);
+        CalendarMonth { year, month }
+    }
+
+    /// `November 2026`.
+    pub fn label(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ];
+        let index = self.month.clamp(1, 12) as usize - 1;
+        format!("{} {}", MONTHS[index], self.year)
+    }
+
+    pub fn due_quarters(self, fiscal_year: i32) -> Vec<Quarter> {
+        due_quarters(fiscal_year, self.year, self.month)
+    }
+
+    pub fn started_through(self, fiscal_year: i32) -> Option<Quarter> {
+        started_through(fiscal_year, self.year, self.month)
+    }
+}
+
+/// The quarters of `fiscal_year` whose report is due in `today_year`/`today_month`: all four
+/// for a past year, the ended ones for the current year, none for a future year. A month outside
+/// 1..=12 is read as the nearest valid one.
+pub fn due_quarters(fiscal_year: i32, today_year: i32, today_month: u32) -> Vec<Quarter> {
+    let ended = match fiscal_year.cmp(&today_year) {
+        std::cmp::Ordering::Less => 4,
+        std::cmp::Ordering::Equal => (today_month.clamp(1, 12) as usize - 1) / 3,
+        std::cmp::Ordering::Greater => 0,
+    };
+    Quarter::ALL.into_iter().take(ended).collect()
+}
+
+/// The latest quarter of `fiscal_year` that has begun: TW IV for a past year, the running one
+/// for the current year, none for a future year.
+pub fn started_through(fiscal_year: i32, today_year: i32, today_month: u32) -> Option<Quarter> {
+    match fiscal_year.cmp(&today_year) {
+        std::cmp::Ordering::Less => Some(Quarter::Q4),
+        std::cmp::Ordering::Equal => {
+            Quarter::from_index((today_month.clamp(1, 12) as usize - 1) / 3)
+        }
+        std::cmp::Ordering::Greater => None,
+    }
+}
+
+/// Year and month of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`), so
+/// that the pure model needs no date library.
+fn year_month_from_days(days: i64) -> (i32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (
+        i32::try_from(year).unwrap_or(i32::MAX),
+        u32::try_from(month).unwrap_or(1),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Quarter::*;
+
+    #[test]
+    fn every_quarter_of_a_past_year_is_due() {
+        assert_eq!(due_quarters(2024, 2025, 1), vec![Q1, Q2, Q3, Q4]);
+        assert_eq!(started_through(2024, 2026, 7), Some(Q4));
+    }
+
+    #[test]
+    fn in_the_current_year_a_quarter_is_due_once_it_has_ended() {
+        let due = |month| due_quarters(2025, 2025, month);
+        assert_eq!(due(1), vec![]);
+        assert_eq!(due(3), vec![]);
+        assert_eq!(due(4), vec![Q1]);
+        assert_eq!(due(6), vec![Q1]);
+        assert_eq!(due(7), vec![Q1, Q2]);
+        assert_eq!(due(10), vec![Q1, Q2, Q3]);
+        assert_eq!(due(12), vec![Q1, Q2, Q3]);
+    }
+
+    #[test]
+    fn in_the_current_year_the_running_quarter_has_started() {
+        let started = |month| started_through(2025, 2025, month);
+        assert_eq!(started(1), Some(Q1));
+        assert_eq!(started(3), Some(Q1));
+        assert_eq!(started(4), Some(Q2));
+        assert_eq!(started(9), Some(Q3));
+        assert_eq!(started(12), Some(Q4));
+    }
+
+    #[test]
+    fn nothing_of_a_future_year_is_due_or_started() {
+        assert_eq!(due_quarters(2026, 2025, 12), vec![]);
+        assert_eq!(started_through(2026, 2025, 12), None);
+    }
+
+    #[test]
+    fn a_month_out_of_range_is_read_as_the_nearest_month() {
+        assert_eq!(due_quarters(2025, 2025, 0), vec![]);
+        assert_eq!(due_quarters(2025, 2025, 13), vec![Q1, Q2, Q3]);
+    }
+
+    #[test]
+    fn a_month_is_named_in_indonesian() {
+        assert_eq!(
+            CalendarMonth {
+                year: 2026,
+                month: 11
+            }
+            .label(),
+            "November 2026"
+        );
+        assert_eq!(
+            CalendarMonth {
+                year: 2024,
+                month: 1
+            }
+            .label(),
+            "Januari 2024"
+        );
+        assert_eq!(
+            CalendarMonth {
+                year: 2024,
+                month: 8
+            }
+            .label(),
+            "Agustus 2024"
+        );
+    }
+
+    #[test]
+    fn the_month_is_taken_in_western_indonesian_time() {
+        // 2024-03-31 16:59:59 UTC is 23:59:59 WIB, still March; a second later it is April.
+        assert_eq!(
+            CalendarMonth::in_wib(1_711_904_399),
+            CalendarMonth {
+                year: 2024,
+                month: 3
+            }
+        );
+        assert_eq!(
+            CalendarMonth::in_wib(1_711_904_400),
+            CalendarMonth {
+                year: 2024,
+                month: 4
+            }
+        );
+        // 2023-12-31 16:59:59 UTC is the last second of 2023 in WIB.
+        assert_eq!(
+            CalendarMonth::in_wib(1_704_041_999),
+            CalendarMonth {
+                year: 2023,
+                month: 12
+            }
+        );
+        assert_eq!(
+            CalendarMonth::in_wib(1_704_042_000),
+            CalendarMonth {
+                year: 2024,
+                month: 1
+            }
+        );
+        // A leap day, and a moment before 1970.
+        assert_eq!(
+            CalendarMonth::in_wib(951_825_600),
+            CalendarMonth {
+                year: 2000,
+                month: 2
+            }
+        );
+        assert_eq!(
+            CalendarMonth::in_wib(-43_200 - 8 * 3600),
+            CalendarMonth {
+                year: 1969,
+                month: 12
+            }
+        );
+    }
+}

@@ -1,0 +1,43 @@
+//! What the head of unit's dashboard reads besides the plan: the fiscal year's absorption
+//! targets (and changing them), and the server's month, so that the server and the browser agree
+//! on which quarters are due.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use model::dashboard::{AbsorptionThresholds, CalendarMonth};
+
+#[server]
+pub async fn get_thresholds(year: i32) -> Result<AbsorptionThresholds, AppError> {
+    super::ssr::backend()?.load_thresholds(year).await
+}
+
+/// The four targets as typed in the form (`15`, `40,5`), checked by the model's rules, so it
+/// serves a plain form post with JavaScript off as well as the hydrated page.
+#[server]
+pub async fn save_thresholds(
+    year: i32,
+    q1: String,
+    q2: String,
+    q3: String,
+    q4: String,
+) -> Result<(), AppError> {
+    let thresholds = AbsorptionThresholds::parse(year, [&q1, &q2, &q3, &q4].map(String::as_str))
+        .map_err(|e| AppError::Invalid(e.to_string()))?;
+    super::ssr::backend()?.save_thresholds(thresholds).await
+}
+
+/// Today's month on the server's clock, in Western Indonesian Time. Asked of the server so that
+/// a browser with a wrong clock still shows the same quarters as due.
+#[server]
+pub async fn reporting_month() -> Result<CalendarMonth, AppError> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|error| {
+            tracing::error!(%error, "the server clock is before 1970");
+            AppError::Internal
+        })?
+        .as_secs();
+    Ok(CalendarMonth::in_wib(
+        i64::try_from(seconds).unwrap_or(i64::MAX),
+    ))
+}

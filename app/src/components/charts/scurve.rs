@@ -1,0 +1,134 @@
+//! A budget's S-curve: cumulative RPD (the plan) against cumulative realization, per quarter,
+//! with the pagu as the line the RPD should end on.
+
+use super::{px, x_labels, y_axis, Frame};
+use leptos::prelude::*;
+use model::dashboard::axis::{amount_axis_top, short_rupiah, ticks};
+use model::dashboard::SCurvePoint;
+use model::number::DASH;
+use model::Rupiah;
+use rust_decimal::Decimal;
+
+#[component]
+pub fn SCurve(
+    /// What the curve is of, as the figure's `data-scope`: `plan`, or `kegiatan-{id}`.
+    scope: String,
+    caption: String,
+    points: [SCurvePoint; 4],
+    /// The pagu.
+    budget: Rupiah,
+) -> impl IntoView {
+    let frame = Frame::STANDARD;
+    let highest = points
+        .iter()
+        .flat_map(|p| [Some(p.planned_cumulative), p.realized_cumulative])
+        .flatten()
+        .chain([budget])
+        .max()
+        .unwrap_or_default();
+    let axis_top = amount_axis_top(highest.amount());
+    // The curve starts at zero on the left edge; TW IV ends on the right edge.
+    let x = |i: usize| frame.left + frame.plot_width() * (i as f64 + 1.0) / 4.0;
+    let y = |amount: Rupiah| frame.y(amount.amount(), axis_top);
+    let origin = (frame.left, frame.baseline());
+    let planned: Vec<(usize, Rupiah)> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, p.planned_cumulative))
+        .collect();
+    let realized: Vec<(usize, Rupiah)> = points
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.realized_cumulative.map(|r| (i, r)))
+        .collect();
+    let line = |series: &[(usize, Rupiah)]| {
+        std::iter::once(origin)
+            .chain(series.iter().map(|&(i, amount)| (x(i), y(amount))))
+            .map(|(x, y)| format!("{},{}", px(x), px(y)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let dots = |series: &[(usize, Rupiah)], class: &'static str, name: &'static str| {
+        series
+            .iter()
+            .map(|&(i, amount)| {
+                let quarter = points[i].quarter.label();
+                view! {
+                    <circle class=format!("point {class}") data-series=class data-quarter=quarter data-value=amount.to_string() cx=px(x(i)) cy=px(y(amount)) r="4">
+                        <title>{format!("{name} s.d. {quarter}: Rp {amount}")}</title>
+                    </circle>
+                }
+            })
+            .collect_view()
+    };
+    let budget_y = px(y(budget));
+    let labels = (0..4).map(|i| (x(i), points[i].quarter.label())).collect();
+    let summary = format!(
+        "{caption}: RPD kumulatif s.d. TW IV Rp {}, realisasi kumulatif terakhir Rp {}, pagu Rp {budget}",
+        points[3].planned_cumulative,
+        realized.last().map(|r| r.1.to_string()).unwrap_or_else(|| DASH.to_owned()),
+    );
+    let money = |amount: Option<Rupiah>| {
+        amount
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| DASH.to_owned())
+    };
+    let rows = points
+        .iter()
+        .map(|p| {
+            view! {
+                <tr data-quarter=p.quarter.label()>
+                    <th scope="row">{p.quarter.label()}</th>
+                    <td class="num rpd">{p.planned.to_string()}</td>
+                    <td class="num rpd-cumulative">{p.planned_cumulative.to_string()}</td>
+                    <td class="num realization">{money(p.realized)}</td>
+                    <td class="num realization-cumulative">{money(p.realized_cumulative)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart chart-scurve" data-scope=scope>
+            <figcaption>{caption.clone()}</figcaption>
+            <div class="chart-body">
+                <div class="chart-drawing">
+                    <svg class="chart-svg" viewBox=frame.view_box() role="img" aria-label=summary>
+                        {y_axis(frame, axis_top, ticks(axis_top, 4), |t: Decimal| short_rupiah(t))}
+                        <g class="budget-line">
+                            <line x1=px(frame.left) x2=px(frame.right_edge()) y1=budget_y.clone() y2=budget_y.clone()>
+                                <title>{format!("Pagu: Rp {budget}")}</title>
+                            </line>
+                        </g>
+                        <polyline class="line rpd" points=line(&planned)></polyline>
+                        <polyline class="line realization" points=line(&realized)></polyline>
+                        <g class="points">
+                            {dots(&planned, "rpd", "RPD kumulatif")}
+                            {dots(&realized, "realization", "Realisasi kumulatif")}
+                        </g>
+                        {x_labels(frame, labels)}
+                    </svg>
+                    <ul class="chart-legend" aria-hidden="true">
+                        <li class="rpd">"RPD kumulatif"</li>
+                        <li class="realization">"Realisasi kumulatif"</li>
+                        <li class="budget">"Pagu"</li>
+                    </ul>
+                </div>
+                <div class="table-scroll">
+                    <table class="chart-table">
+                        <caption>{format!("{caption} (Rp)")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Triwulan"</th>
+                                <th scope="col" class="num">"RPD"</th>
+                                <th scope="col" class="num">"RPD kumulatif"</th>
+                                <th scope="col" class="num">"Realisasi"</th>
+                                <th scope="col" class="num">"Realisasi kumulatif"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </div>
+        </figure>
+    }
+}

@@ -1,0 +1,134 @@
+//! The head of unit's dashboard (dasbor pimpinan): what needs attention, the budget's S-curve
+//! and absorption against the year's targets, and every indicator's achievement against its
+//! target. Read-only except for the targets; every figure is computed by the shared model from
+//! the loaded plan, and the page reads in full without JavaScript.
+//!
+//! The data refetches whenever the plan is saved anywhere (`crate::live`) and after the targets
+//! are saved here. A `Transition` keeps the current charts on screen until the new data is in.
+
+mod attention_list;
+mod budget;
+mod indicators;
+mod thresholds_form;
+
+use crate::api::dashboard::{get_thresholds, reporting_month, SaveThresholds};
+use crate::api::plan::get_plan;
+use crate::components::ErrorNote;
+use crate::error::AppError;
+use crate::live::use_plan_version;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use model::dashboard::{attention, AbsorptionThresholds, CalendarMonth};
+use model::figures::StandingThresholds;
+use model::{Plan, PlanId, Quarter};
+use serde::{Deserialize, Serialize};
+
+/// Everything the dashboard draws from, loaded together so the charts and the attention list
+/// always describe the same moment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DashboardData {
+    pub plan: Plan,
+    pub thresholds: AbsorptionThresholds,
+    pub today: CalendarMonth,
+}
+
+async fn load(id: PlanId) -> Result<DashboardData, AppError> {
+    let plan = get_plan(id).await?;
+    let thresholds = get_thresholds(plan.header.fiscal_year).await?;
+    let today = reporting_month().await?;
+    Ok(DashboardData {
+        plan,
+        thresholds,
+        today,
+    })
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<i64>().ok())
+            .map(PlanId)
+    });
+    // A new plan id is a new dashboard, with its own live subscription.
+    move || match id.get() {
+        Some(id) => Either::Left(view! { <Dashboard id/> }),
+        None => Either::Right(view! { <ErrorNote error=AppError::NotFound("Rencana".into())/> }),
+    }
+}
+
+#[component]
+fn Dashboard(id: PlanId) -> impl IntoView {
+    let version = use_plan_version(id);
+    let save = ServerAction::<SaveThresholds>::new();
+    // Refetch after a successful save only: after a refused one the form keeps what was typed.
+    let saved = Memo::new(move |previous: Option<&usize>| {
+        let version = save.version().get();
+        if save.value().with(|v| matches!(v, Some(Ok(())))) {
+            version
+        } else {
+            previous.copied().unwrap_or(version)
+        }
+    });
+    let data = Resource::new(move || (version.get(), saved.get()), move |_| load(id));
+    view! {
+        <Transition fallback=|| view! { <p>"Memuat dasbor\u{2026}"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => Either::Left(view! { <DashboardView id data save/> }),
+                    Err(error) => Either::Right(view! { <ErrorNote error/> }),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn DashboardView(
+    id: PlanId,
+    data: DashboardData,
+    save: ServerAction<SaveThresholds>,
+) -> impl IntoView {
+    let DashboardData {
+        plan,
+        thresholds,
+        today,
+    } = data;
+    let year = plan.header.fiscal_year;
+    let due = today.due_quarters(year);
+    let started = today.started_through(year);
+    let standing = StandingThresholds::default();
+    let items = attention(&plan, &thresholds, &standing, &due);
+    let header = plan.header.clone();
+    view! {
+        <article class="dashboard">
+            <hgroup class="plan-heading">
+                <h1>{header.work_unit}</h1>
+                <p>{format!("Dasbor pimpinan \u{2014} {} \u{2014} Tahun Anggaran {year}", header.title)}</p>
+            </hgroup>
+            <p class="dashboard-links">
+                <a href=format!("/rencana/{id}")>"Buka rencana aksi"</a>
+            </p>
+            <p class="as-of muted">{as_of(today, &due)}</p>
+            <attention_list::AttentionList id items/>
+            <budget::BudgetSection id plan=plan.clone() thresholds started save/>
+            <indicators::IndicatorSection plan standing/>
+        </article>
+    }
+}
+
+fn as_of(today: CalendarMonth, due: &[Quarter]) -> String {
+    let due = if due.is_empty() {
+        "belum ada laporan triwulan yang jatuh tempo".to_owned()
+    } else {
+        format!(
+            "laporan jatuh tempo: {}",
+            due.iter().map(|q| q.label()).collect::<Vec<_>>().join(", ")
+        )
+    };
+    format!("Keadaan {}: {due}.", today.label())
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from "@playwright/test";
+import tests from "./playwright.config";
+
+// The keystroke benchmark (`scripts/bench`): Chromium launched exactly as for the tests, against
+// the release server that scripts/bench starts on port 3100, so it never meets the tests' 3000.
+// Figures are printed, never asserted.
+export default defineConfig({
+  testDir: "./bench",
+  testMatch: "**/*.bench.ts",
+  // A 1000-indicator page takes a while to render and hydrate.
+  timeout: 600_000,
+  expect: { timeout: 120_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  reporter: [["list"]],
+  use: {
+    baseURL: process.env.PANTAU_BENCH_URL ?? "http://127.0.0.1:3100",
+    launchOptions: tests.use?.launchOptions,
+  },
+});

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { quarterRow, UNIT } from "./helpers";
+
+// One server (scripts/test's first run) or two servers on one PostgreSQL database (its second
+// run sets MANAGER_URL and OPERATOR_URL to different servers).
+const MANAGER = process.env.MANAGER_URL ?? "http://127.0.0.1:3000";
+const OPERATOR = process.env.OPERATOR_URL ?? MANAGER;
+
+test("the manager's dashboard moves when an operator saves, without a reload", async ({ browser }) => {
+  const manager = await (await browser.newContext({ baseURL: MANAGER })).newPage();
+  const operator = await (await browser.newContext({ baseURL: OPERATOR })).newPage();
+
+  await manager.goto("/");
+  await manager.getByRole("link", { name: UNIT }).click();
+  await manager.getByRole("link", { name: "Dasbor pimpinan" }).click();
+  await expect(manager.locator("main")).toHaveAttribute("data-hydrated", "true");
+  await manager.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const bar = manager.locator('rect[data-indicator="1.6"][data-quarter="TW IV"]');
+  await expect(bar).toHaveCount(0);
+
+  await operator.goto("/");
+  await operator.getByRole("link", { name: UNIT }).click();
+  await expect(operator.locator("main")).toHaveAttribute("data-hydrated", "true");
+  const row = quarterRow(operator, "1-6", "TW IV");
+  await row.getByRole("textbox", { name: "A TW IV", exact: true }).fill("9");
+  await row.getByRole("textbox", { name: "B TW IV", exact: true }).fill("10");
+  await row.getByRole("textbox", { name: "B TW IV", exact: true }).press("Enter");
+  await expect(row.locator(".saved")).toHaveText("Tersimpan");
+
+  // 9 / 10 = 90 %, exactly the target of 90 %: 100 % against target.
+  await expect(bar).toHaveAttribute("data-value", "100%", { timeout: 5_000 });
+  await expect(bar).toHaveAttribute("data-standing", "met");
+  expect(await manager.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+});

@@ -1,0 +1,84 @@
+//! Absorption targets per fiscal year, told once and run against SQLite and PostgreSQL: a year
+//! nobody has set reads the defaults, a saved year reads back, saving again replaces it, and a
+//! stored row that breaks the rules is reported rather than drawn. (The form post, refused
+//! targets included, is in `dashboard_page.rs`.)
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use app::api::ssr::PlanBackend;
+use app::error::AppError;
+use model::dashboard::AbsorptionThresholds;
+use rust_decimal::Decimal;
+use server::storage::Store;
+use std::str::FromStr;
+
+fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap()
+}
+
+async fn targets_are_saved_per_year_and_replaced_on_saving_again(store: &Store) {
+    assert_eq!(
+        store.load_thresholds(2024).await.unwrap(),
+        AbsorptionThresholds::default_for(2024)
+    );
+    let first = AbsorptionThresholds::parse(2024, ["20", "45,5", "70", "95"]).unwrap();
+    store.save_thresholds(&first).await.unwrap();
+    let read = store.load_thresholds(2024).await.unwrap();
+    assert_eq!(read.quarters, [d("20"), d("45.5"), d("70"), d("95")]);
+    assert_eq!(read.fiscal_year, 2024);
+    // Another year is untouched.
+    assert_eq!(
+        store.load_thresholds(2025).await.unwrap(),
+        AbsorptionThresholds::default_for(2025)
+    );
+    let second = AbsorptionThresholds::parse(2024, ["10", "30", "55,25", "100"]).unwrap();
+    store.save_thresholds(&second).await.unwrap();
+    assert_eq!(
+        store.load_thresholds(2024).await.unwrap().quarters,
+        [d("10"), d("30"), d("55.25"), d("100")]
+    );
+}
+both!(
+    saved_per_year,
+    targets_are_saved_per_year_and_replaced_on_saving_again
+);
+
+async fn the_backend_stores_what_it_is_given_and_reads_defaults_otherwise(store: &Store) {
+    let backend: &dyn PlanBackend = store;
+    assert_eq!(
+        backend.load_thresholds(2030).await.unwrap().quarters,
+        [d("15"), d("40"), d("60"), d("90")]
+    );
+    let targets = AbsorptionThresholds::parse(2030, ["5", "25", "50", "85"]).unwrap();
+    backend.save_thresholds(targets.clone()).await.unwrap();
+    assert_eq!(backend.load_thresholds(2030).await.unwrap(), targets);
+}
+both!(
+    through_the_backend,
+    the_backend_stores_what_it_is_given_and_reads_defaults_otherwise
+);
+
+async fn a_stored_target_that_breaks_the_rules_is_reported_not_used(store: &Store) {
+    // Written around the application, e.g. by hand in the database: TW II below TW I.
+    let broken = AbsorptionThresholds {
+        fiscal_year: 2026,
+        quarters: [d("50"), d("40"), d("60"), d("90")],
+    };
+    store.save_thresholds(&broken).await.unwrap();
+    let error = store.load_thresholds(2026).await.unwrap_err();
+    assert!(
+        error.to_string().contains("absorption_thresholds"),
+        "{error}"
+    );
+    let backend: &dyn PlanBackend = store;
+    assert_eq!(
+        backend.load_thresholds(2026).await.unwrap_err(),
+        AppError::Internal
+    );
+}
+both!(
+    broken_row,
+    a_stored_target_that_breaks_the_rules_is_reported_not_used
+);
