@@ -17,18 +17,13 @@ type Tx<'a> = Transaction<'a, Any>;
 impl Store {
     pub async fn add_goal(&self, plan: PlanId, title: &str) -> Result<Goal, StoreError> {
         let mut tx = self.pool.begin().await?;
-        ensure(
+        ensure_plan(&mut tx, plan).await?;
+        let count = count_rows(
             &mut tx,
-            "SELECT id FROM plans WHERE id = $1",
-            &[plan.0],
-            "Rencana",
+            "SELECT COUNT(*) FROM goals WHERE plan_id = $1",
+            plan.0,
         )
         .await?;
-        let count: i64 = sqlx::query("SELECT COUNT(*) FROM goals WHERE plan_id = $1")
-            .bind(plan.0)
-            .fetch_one(&mut *tx)
-            .await?
-            .get(0);
         let id: i64 = sqlx::query(
             "INSERT INTO goals (plan_id, position, number, title) VALUES ($1, $2, $3, $4) RETURNING id",
         )
@@ -50,13 +45,7 @@ impl Store {
 
     pub async fn remove_goal(&self, plan: PlanId, goal: GoalId) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        ensure(
-            &mut tx,
-            "SELECT id FROM goals WHERE id = $1 AND plan_id = $2",
-            &[goal.0, plan.0],
-            "Sasaran",
-        )
-        .await?;
+        ensure_goal(&mut tx, plan, goal).await?;
         sqlx::query("DELETE FROM goals WHERE id = $1")
             .bind(goal.0)
             .execute(&mut *tx)
@@ -104,18 +93,13 @@ impl Store {
         name: &str,
     ) -> Result<Indicator, StoreError> {
         let mut tx = self.pool.begin().await?;
-        ensure(
+        ensure_goal(&mut tx, plan, goal).await?;
+        let count = count_rows(
             &mut tx,
-            "SELECT id FROM goals WHERE id = $1 AND plan_id = $2",
-            &[goal.0, plan.0],
-            "Sasaran",
+            "SELECT COUNT(*) FROM indicators WHERE goal_id = $1",
+            goal.0,
         )
         .await?;
-        let count: i64 = sqlx::query("SELECT COUNT(*) FROM indicators WHERE goal_id = $1")
-            .bind(goal.0)
-            .fetch_one(&mut *tx)
-            .await?
-            .get(0);
         let indicator = Indicator {
             id: None,
             number: (count + 1) as u32,
@@ -220,18 +204,13 @@ impl Store {
     /// A new activity at the end of the list, with no budget yet.
     pub async fn add_activity(&self, plan: PlanId, name: &str) -> Result<Activity, StoreError> {
         let mut tx = self.pool.begin().await?;
-        ensure(
+        ensure_plan(&mut tx, plan).await?;
+        let count = count_rows(
             &mut tx,
-            "SELECT id FROM plans WHERE id = $1",
-            &[plan.0],
-            "Rencana",
+            "SELECT COUNT(*) FROM activities WHERE plan_id = $1",
+            plan.0,
         )
         .await?;
-        let count: i64 = sqlx::query("SELECT COUNT(*) FROM activities WHERE plan_id = $1")
-            .bind(plan.0)
-            .fetch_one(&mut *tx)
-            .await?
-            .get(0);
         let id: i64 = sqlx::query(
             "INSERT INTO activities (plan_id, position, name, budget, blocked) VALUES ($1, $2, $3, '0', '0') RETURNING id",
         )
@@ -265,13 +244,7 @@ impl Store {
         activity: ActivityId,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        ensure(
-            &mut tx,
-            "SELECT id FROM activities WHERE id = $1 AND plan_id = $2",
-            &[activity.0, plan.0],
-            "Kegiatan",
-        )
-        .await?;
+        ensure_activity(&mut tx, plan, activity).await?;
         sqlx::query("DELETE FROM activities WHERE id = $1")
             .bind(activity.0)
             .execute(&mut *tx)
@@ -302,13 +275,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         indicator_goal(&mut tx, plan, indicator).await?;
-        ensure(
-            &mut tx,
-            "SELECT id FROM activities WHERE id = $1 AND plan_id = $2",
-            &[activity.0, plan.0],
-            "Kegiatan",
-        )
-        .await?;
+        ensure_activity(&mut tx, plan, activity).await?;
         let count: i64 =
             sqlx::query("SELECT COUNT(*) FROM indicator_activities WHERE indicator_id = $1")
                 .bind(indicator.0)
@@ -346,6 +313,48 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+async fn ensure_plan(tx: &mut Tx<'_>, plan: PlanId) -> Result<(), StoreError> {
+    ensure(
+        tx,
+        "SELECT id FROM plans WHERE id = $1",
+        &[plan.0],
+        "Rencana",
+    )
+    .await
+}
+
+async fn ensure_goal(tx: &mut Tx<'_>, plan: PlanId, goal: GoalId) -> Result<(), StoreError> {
+    ensure(
+        tx,
+        "SELECT id FROM goals WHERE id = $1 AND plan_id = $2",
+        &[goal.0, plan.0],
+        "Sasaran",
+    )
+    .await
+}
+
+async fn ensure_activity(
+    tx: &mut Tx<'_>,
+    plan: PlanId,
+    activity: ActivityId,
+) -> Result<(), StoreError> {
+    ensure(
+        tx,
+        "SELECT id FROM activities WHERE id = $1 AND plan_id = $2",
+        &[activity.0, plan.0],
+        "Kegiatan",
+    )
+    .await
+}
+
+async fn count_rows(tx: &mut Tx<'_>, sql: &str, parent: i64) -> Result<i64, StoreError> {
+    Ok(sqlx::query(sql)
+        .bind(parent)
+        .fetch_one(&mut **tx)
+        .await?
+        .get(0))
 }
 
 /// Fails with `NotInPlan(what)` unless the query finds a row.
