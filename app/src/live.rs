@@ -22,29 +22,136 @@ mod browser {
     use leptos::prelude::*;
     use model::PlanId;
     use send_wrapper::SendWrapper;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    use std::time::Duration;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     use web_sys::{Event, EventSource};
 
+    /// One open stream and the callbacks it calls; closed when dropped.
+    struct Stream {
+        source: EventSource,
+        _callbacks: Vec<Closure<dyn FnMut(Event)>>,
+    }
+
+    impl Drop for Stream {
+        fn drop(&mut self) {
+            self.source.close();
+        }
+    }
+
+    struct Live {
+        url: String,
+        version: RwSignal<u64>,
+        /// Set once the first `ready` has arrived: every later one is a reconnection.
+        connected_once: Cell<bool>,
+        alive: Cell<bool>,
+        stream: RefCell<Option<Stream>>,
+        on_online: RefCell<Option<Closure<dyn FnMut(Event)>>>,
+    }
+
     pub fn subscribe(plan: PlanId, version: RwSignal<u64>) {
-        let Ok(source) = EventSource::new(&format!("/api/plans/{}/events", plan.0)) else {
+        let live = Rc::new(Live {
+            url: format!("/api/plans/{}/events", plan.0),
+            version,
+            connected_once: Cell::new(false),
+            alive: Cell::new(true),
+            stream: RefCell::new(None),
+            on_online: RefCell::new(None),
+        });
+        open(&live);
+        // Back online after an outage: a stream that looked open may have lost events on the
+        // way, so refetch once (and reopen the stream if the browser had given up on it).
+        let on_online = {
+            let live = Rc::downgrade(&live);
+            Closure::<dyn FnMut(Event)>::new(move |_| {
+                if let Some(live) = live.upgrade() {
+                    live.version.update(|v| *v += 1);
+                    if live.stream.borrow().is_none() {
+                        open(&live);
+                    }
+                }
+            })
+        };
+        let _ =
+            window().add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+        *live.on_online.borrow_mut() = Some(on_online);
+        let held = SendWrapper::new(live);
+        on_cleanup(move || {
+            held.alive.set(false);
+            held.stream.borrow_mut().take();
+            if let Some(callback) = held.on_online.borrow_mut().take() {
+                let _ = window().remove_event_listener_with_callback(
+                    "online",
+                    callback.as_ref().unchecked_ref(),
+                );
+            }
+        });
+    }
+
+    fn open(live: &Rc<Live>) {
+        let Ok(source) = EventSource::new(&live.url) else {
+            retry(live);
             return;
         };
-        let bump = move |_: Event| version.update(|v| *v += 1);
-        // `ready` arrives on every (re)connection; the first one is the page's own load.
-        let mut first = true;
-        let on_ready = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-            if std::mem::take(&mut first) {
-                return;
-            }
-            bump(e);
+        let version = live.version;
+        let on_changed = Closure::<dyn FnMut(Event)>::new(move |_| version.update(|v| *v += 1));
+        let on_ready = {
+            let live = Rc::downgrade(live);
+            Closure::<dyn FnMut(Event)>::new(move |_| {
+                if let Some(live) = live.upgrade() {
+                    // A reconnection: whatever was saved meanwhile must be fetched.
+                    if live.connected_once.replace(true) {
+                        version.update(|v| *v += 1);
+                    }
+                }
+            })
+        };
+        // The browser retries a dropped stream by itself, but gives up when a retry fails
+        // (e.g. while offline): then start a new stream after a pause.
+        let on_error = {
+            let live = Rc::downgrade(live);
+            Closure::<dyn FnMut(Event)>::new(move |_| {
+                if let Some(live) = live.upgrade() {
+                    let closed = live
+                        .stream
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|s| s.source.ready_state() == EventSource::CLOSED);
+                    // The old stream is dropped in the retry, not here: this callback belongs to it.
+                    if closed {
+                        retry(&live);
+                    }
+                }
+            })
+        };
+        for (name, callback) in [
+            ("changed", &on_changed),
+            ("ready", &on_ready),
+            ("error", &on_error),
+        ] {
+            let _ =
+                source.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
+        }
+        *live.stream.borrow_mut() = Some(Stream {
+            source,
+            _callbacks: vec![on_changed, on_ready, on_error],
         });
-        let on_changed = Closure::<dyn FnMut(Event)>::new(bump);
-        let _ = source.add_event_listener_with_callback("ready", on_ready.as_ref().unchecked_ref());
-        let _ =
-            source.add_event_listener_with_callback("changed", on_changed.as_ref().unchecked_ref());
-        // The closures live as long as the stream; both go when the page does.
-        let held = SendWrapper::new((source, on_ready, on_changed));
-        on_cleanup(move || held.0.close());
+    }
+
+    fn retry(live: &Rc<Live>) {
+        let live = SendWrapper::new(Rc::downgrade(live));
+        set_timeout(
+            move || {
+                if let Some(live) = live.upgrade() {
+                    live.stream.borrow_mut().take();
+                    if live.alive.get() {
+                        open(&live);
+                    }
+                }
+            },
+            Duration::from_secs(2),
+        );
     }
 }

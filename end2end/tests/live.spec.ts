@@ -32,3 +32,33 @@ test("the manager's dashboard moves when an operator saves, without a reload", a
   await expect(bar).toHaveAttribute("data-standing", "met");
   expect(await manager.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
+
+test("a dashboard that lost its connection catches up when it comes back", async ({ browser }) => {
+  const managerContext = await browser.newContext({ baseURL: MANAGER });
+  const manager = await managerContext.newPage();
+  const operator = await (await browser.newContext({ baseURL: OPERATOR })).newPage();
+
+  await manager.goto("/");
+  await manager.getByRole("link", { name: UNIT }).click();
+  await manager.getByRole("link", { name: "Dasbor pimpinan" }).click();
+  await expect(manager.locator("main")).toHaveAttribute("data-hydrated", "true");
+  await manager.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const bar = manager.locator('rect[data-indicator="1.7"][data-quarter="TW IV"]');
+  await expect(bar).toHaveCount(0);
+
+  await managerContext.setOffline(true);
+  await operator.goto("/");
+  await operator.getByRole("link", { name: UNIT }).click();
+  await expect(operator.locator("main")).toHaveAttribute("data-hydrated", "true");
+  const row = quarterRow(operator, "1-7", "TW IV");
+  await row.getByRole("textbox", { name: "A TW IV", exact: true }).fill("18");
+  await row.getByRole("textbox", { name: "B TW IV", exact: true }).fill("20");
+  await row.getByRole("textbox", { name: "B TW IV", exact: true }).press("Enter");
+  await expect(row.locator(".saved")).toHaveText("Tersimpan");
+  await expect(bar).toHaveCount(0);
+
+  // Back online: the event stream reconnects by itself and the page refetches what it missed.
+  await managerContext.setOffline(false);
+  await expect(bar).toHaveAttribute("data-value", "100%", { timeout: 20_000 });
+  expect(await manager.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+});
