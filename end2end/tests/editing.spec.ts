@@ -99,8 +99,10 @@ test.describe("the plan's shape", () => {
     await goal.getByRole("button", { name: "Tambah indikator" }).click();
     const added = page.locator("#indikator-4-6");
     await expect(added.locator("h4")).toHaveText("4.6 Persentase pegawai yang mengikuti apel pagi");
-    await added.getByRole("combobox", { name: "Kegiatan yang ditautkan" }).selectOption({ label: "Layanan perkantoran" });
-    await added.getByRole("button", { name: "Tautkan" }).click();
+    const link = page.locator("form.link-form");
+    await link.getByRole("combobox", { name: "Kegiatan yang ditautkan" }).selectOption({ label: "Layanan perkantoran" });
+    await link.getByRole("combobox", { name: "Indikator tujuan" }).selectOption({ label: "4.6 Persentase pegawai yang mengikuti apel pagi" });
+    await link.getByRole("button", { name: "Tautkan" }).click();
     await expect(added.locator(".linked-activities")).toContainText("Layanan perkantoran");
     await page.reload();
     await expect(page.locator("#indikator-4-6 h4")).toHaveText("4.6 Persentase pegawai yang mengikuti apel pagi");

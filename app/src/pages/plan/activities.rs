@@ -1,7 +1,7 @@
 //! The activities with their budget, editable: pagu, blokir, RPD and realization per quarter,
 //! with the RPD total, its mismatch against the pagu, absorption, and the plan's totals.
 
-use super::structure::{AddActivityForm, RemoveActivityButton};
+use super::structure::{AddActivityForm, LinkActivityForm, RemoveActivityButton};
 use super::PlanState;
 use crate::api::edit::SaveActivity;
 use crate::components::{money, FieldInput, SaveStatus};
@@ -66,6 +66,7 @@ pub fn ActivityTable() -> impl IntoView {
                 </table>
             </div>
             <AddActivityForm/>
+            <LinkActivityForm/>
         </section>
     }
 }

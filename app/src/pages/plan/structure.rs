@@ -139,48 +139,84 @@ pub fn IndicatorControls(indicator: RwSignal<Indicator>) -> impl IntoView {
                     settle(state, "Indikator dihapus", remove_indicator(plan, id), move |_| state.indicator_removed(id))
                 })
             />
-            <LinkActivityForm indicator/>
         </div>
     }
 }
 
-/// A select of the plan's activities not yet linked, and a button to link the chosen one.
+/// Links an activity to an indicator: one form for the whole plan (two selects), so a plan
+/// with a thousand indicators does not carry a thousand copies of the activity list.
 #[component]
-fn LinkActivityForm(indicator: RwSignal<Indicator>) -> impl IntoView {
+pub fn LinkActivityForm() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
-    let id = indicator.with_untracked(|i| i.id).unwrap_or(IndicatorId(0));
-    let chosen = RwSignal::new(String::new());
-    let options = move || {
-        let linked = indicator.with(|i| i.activity_ids.clone());
+    let indicator_choice = RwSignal::new(String::new());
+    let activity_choice = RwSignal::new(String::new());
+    let indicators = move || {
+        state
+            .goals
+            .get()
+            .into_iter()
+            .flat_map(|goal| {
+                let number = goal.number.get();
+                goal.indicators.get().into_iter().map(move |i| (number, i))
+            })
+            .map(|(goal, indicator)| {
+                let (id, number, name) = indicator.with(|i| (i.id.unwrap_or(IndicatorId(0)), i.number, i.name.clone()));
+                view! { <option value=id.0.to_string()>{format!("{goal}.{number} {name}")}</option> }
+            })
+            .collect_view()
+    };
+    let activities = move || {
         state.activities.with(|list| {
             list.iter()
-                .map(|a| a.with(|a| (a.id, a.name.clone())))
-                .filter(|(aid, _)| !linked.contains(aid))
-                .map(|(aid, name)| view! { <option value=aid.0.to_string()>{name}</option> })
+                .map(|a| {
+                    a.with(|a| view! { <option value=a.id.0.to_string()>{a.name.clone()}</option> })
+                })
                 .collect_view()
+        })
+    };
+    let find_indicator = move |id: IndicatorId| {
+        state.goals.with_untracked(|goals| {
+            goals.iter().find_map(|g| {
+                g.indicators.with_untracked(|list| {
+                    list.iter()
+                        .copied()
+                        .find(|i| i.with_untracked(|i| i.id == Some(id)))
+                })
+            })
         })
     };
     view! {
         <form
             method="post"
             action=LinkActivity::url()
-            class="post-form inline"
+            class="post-form link-form"
             on:submit=move |ev| {
                 ev.prevent_default();
-                let Ok(raw) = chosen.get_untracked().parse::<i64>() else {
-                    state.notice.set(Some(Err("Pilih kegiatan yang akan ditautkan".into())));
+                let (Ok(indicator), Ok(activity)) =
+                    (indicator_choice.get_untracked().parse::<i64>(), activity_choice.get_untracked().parse::<i64>())
+                else {
+                    state.notice.set(Some(Err("Pilih indikator dan kegiatan yang akan ditautkan".into())));
                     return;
                 };
-                let activity = ActivityId(raw);
-                settle(state, "Kegiatan ditautkan", link_activity(plan, id, activity), move |_| state.linked(indicator, activity));
+                let (indicator, activity) = (IndicatorId(indicator), ActivityId(activity));
+                settle(state, "Kegiatan ditautkan", link_activity(plan, indicator, activity), move |_| {
+                    if let Some(signal) = find_indicator(indicator) {
+                        state.linked(signal, activity);
+                    }
+                });
             }
         >
             <input type="hidden" name="plan" value=plan.0/>
-            <input type="hidden" name="indicator" value=id.0/>
-            <select name="activity" aria-label="Kegiatan yang ditautkan" on:change=move |ev| chosen.set(event_target_value(&ev))>
+            <span>"Tautkan kegiatan "</span>
+            <select name="activity" aria-label="Kegiatan yang ditautkan" on:change=move |ev| activity_choice.set(event_target_value(&ev))>
                 <option value="">"Pilih kegiatan\u{2026}"</option>
-                {options}
+                {activities}
+            </select>
+            <span>" ke indikator "</span>
+            <select name="indicator" aria-label="Indikator tujuan" on:change=move |ev| indicator_choice.set(event_target_value(&ev))>
+                <option value="">"Pilih indikator\u{2026}"</option>
+                {indicators}
             </select>
             <button type="submit">"Tautkan"</button>
         </form>
