@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { quarterRow, UNIT } from "./helpers";
 
 // One server (scripts/test's first run) or two servers on one PostgreSQL database (its second
@@ -6,59 +6,61 @@ import { quarterRow, UNIT } from "./helpers";
 const MANAGER = process.env.MANAGER_URL ?? "http://127.0.0.1:3000";
 const OPERATOR = process.env.OPERATOR_URL ?? MANAGER;
 
-test("the manager's dashboard moves when an operator saves, without a reload", async ({ browser }) => {
-  const manager = await (await browser.newContext({ baseURL: MANAGER })).newPage();
-  const operator = await (await browser.newContext({ baseURL: OPERATOR })).newPage();
-
+/** The manager's dashboard (marked so a reload would show) and the operator's plan page. */
+async function openBoth(browser: Browser) {
+  const managerContext = await browser.newContext({ baseURL: MANAGER });
+  const manager = await managerContext.newPage();
   await manager.goto("/");
   await manager.getByRole("link", { name: UNIT }).click();
   await manager.getByRole("link", { name: "Dasbor pimpinan" }).click();
   await expect(manager.locator("main")).toHaveAttribute("data-hydrated", "true");
   await manager.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
-  const bar = manager.locator('rect[data-indicator="1.6"][data-quarter="TW IV"]');
-  await expect(bar).toHaveCount(0);
+  const operator = await (await browser.newContext({ baseURL: OPERATOR })).newPage();
+  return { managerContext, manager, operator };
+}
 
+async function openPlan(operator: Page) {
   await operator.goto("/");
   await operator.getByRole("link", { name: UNIT }).click();
   await expect(operator.locator("main")).toHaveAttribute("data-hydrated", "true");
-  const row = quarterRow(operator, "1-6", "TW IV");
-  await row.getByRole("textbox", { name: "A TW IV", exact: true }).fill("9");
-  await row.getByRole("textbox", { name: "B TW IV", exact: true }).fill("10");
+}
+
+async function save(operator: Page, indicator: string, a: string, b: string) {
+  const row = quarterRow(operator, indicator, "TW IV");
+  await row.getByRole("textbox", { name: "A TW IV", exact: true }).fill(a);
+  await row.getByRole("textbox", { name: "B TW IV", exact: true }).fill(b);
   await row.getByRole("textbox", { name: "B TW IV", exact: true }).press("Enter");
   await expect(row.locator(".saved")).toHaveText("Tersimpan");
+}
+
+async function stayed(manager: Page) {
+  return manager.evaluate(() => (window as unknown as { stayed?: boolean }).stayed);
+}
+
+test("the manager's dashboard moves when an operator saves, without a reload", async ({ browser }) => {
+  const { manager, operator } = await openBoth(browser);
+  const bar = manager.locator('rect[data-indicator="1.6"][data-quarter="TW IV"]');
+  await expect(bar).toHaveCount(0);
+  await openPlan(operator);
+  await save(operator, "1-6", "9", "10");
 
   // 9 / 10 = 90 %, exactly the target of 90 %: 100 % against target.
   await expect(bar).toHaveAttribute("data-value", "100%", { timeout: 5_000 });
   await expect(bar).toHaveAttribute("data-standing", "met");
-  expect(await manager.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  expect(await stayed(manager)).toBe(true);
 });
 
 test("a dashboard that lost its connection catches up when it comes back", async ({ browser }) => {
-  const managerContext = await browser.newContext({ baseURL: MANAGER });
-  const manager = await managerContext.newPage();
-  const operator = await (await browser.newContext({ baseURL: OPERATOR })).newPage();
-
-  await manager.goto("/");
-  await manager.getByRole("link", { name: UNIT }).click();
-  await manager.getByRole("link", { name: "Dasbor pimpinan" }).click();
-  await expect(manager.locator("main")).toHaveAttribute("data-hydrated", "true");
-  await manager.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  const { managerContext, manager, operator } = await openBoth(browser);
   const bar = manager.locator('rect[data-indicator="1.7"][data-quarter="TW IV"]');
   await expect(bar).toHaveCount(0);
-
   await managerContext.setOffline(true);
-  await operator.goto("/");
-  await operator.getByRole("link", { name: UNIT }).click();
-  await expect(operator.locator("main")).toHaveAttribute("data-hydrated", "true");
-  const row = quarterRow(operator, "1-7", "TW IV");
-  await row.getByRole("textbox", { name: "A TW IV", exact: true }).fill("18");
-  await row.getByRole("textbox", { name: "B TW IV", exact: true }).fill("20");
-  await row.getByRole("textbox", { name: "B TW IV", exact: true }).press("Enter");
-  await expect(row.locator(".saved")).toHaveText("Tersimpan");
+  await openPlan(operator);
+  await save(operator, "1-7", "18", "20");
   await expect(bar).toHaveCount(0);
 
   // Back online: the event stream reconnects by itself and the page refetches what it missed.
   await managerContext.setOffline(false);
   await expect(bar).toHaveAttribute("data-value", "100%", { timeout: 20_000 });
-  expect(await manager.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  expect(await stayed(manager)).toBe(true);
 });
