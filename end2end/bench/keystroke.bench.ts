@@ -184,6 +184,7 @@ test("keystrokes on the demo plan are timed for an indicator's A and B and an ac
 
 test("keystrokes on the 1000-indicator plan are timed for an indicator's A and B and an activity's RPD", async ({ page }) => {
   const loaded = await openPlan(page, /1000/);
-  await expect(page.locator("section.indicator")).toHaveCount(1000);
+  // A large plan shows one goal at a time; the working copy still holds all 1000 indicators.
+  await expect(page.locator("nav.goal-pager")).toBeVisible();
   await benchPlan(page, "1000", 8, loaded);
 });

@@ -86,3 +86,27 @@ both!(
 both!(plan_page, the_plan_page_is_rendered_in_full_on_the_server);
 both!(unknown_plan, an_unknown_plan_says_so);
 both!(unknown_address, an_unknown_address_is_a_404_page);
+
+async fn a_large_plan_shows_one_goal_at_a_time(store: &Store) {
+    let plan = model::synthetic::synthetic_plan(300);
+    let goals = plan.goals.len();
+    let per_goal = plan.goals[1].indicators.len();
+    let server::storage::InsertOutcome::Created(id) = store.insert_plan(&plan).await.unwrap()
+    else {
+        panic!("a new plan")
+    };
+    let count = |html: &str| html.matches("class=\"indicator\"").count();
+    let (_, first) = get(store, &format!("/rencana/{id}")).await;
+    assert_eq!(count(&first), plan.goals[0].indicators.len());
+    assert!(first.contains("?sasaran=semua"));
+    let (_, second) = get(store, &format!("/rencana/{id}?sasaran=2")).await;
+    assert_eq!(count(&second), per_goal);
+    assert!(second.contains("id=\"sasaran-2\""));
+    let (_, all) = get(store, &format!("/rencana/{id}?sasaran=semua")).await;
+    assert_eq!(count(&all), 300);
+    assert!(goals > 1);
+}
+both!(
+    large_plan_one_goal_at_a_time,
+    a_large_plan_shows_one_goal_at_a_time
+);

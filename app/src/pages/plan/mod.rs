@@ -17,7 +17,7 @@ use crate::error::AppError;
 pub use goals::format_value;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use model::{Plan, PlanId, Quarter};
 pub use state::PlanState;
 
@@ -59,12 +59,34 @@ impl QuarterFilter {
     }
 }
 
+/// Plans with more indicators than this show one goal at a time (`?sasaran=N`, or
+/// `?sasaran=semua` for all): a page with every edit grid of a thousand indicators takes minutes
+/// to hydrate. Figures, totals and checks still cover the whole plan.
+pub const LARGE_PLAN_INDICATORS: usize = 200;
+
 #[component]
 fn PlanView(plan: Plan) -> impl IntoView {
+    let large = plan.indicators().count() > LARGE_PLAN_INDICATORS;
     let state = PlanState::new(plan);
     provide_context(state);
     let filter = QuarterFilter(RwSignal::new(None));
     provide_context(filter);
+    let query = use_query_map();
+    // None: every goal. On a large plan the first goal unless the address asks otherwise.
+    let shown_goal = Memo::new(move |_| match query.read().get("sasaran").as_deref() {
+        Some("semua") => None,
+        Some(n) => n.parse::<u32>().ok().or(large.then_some(1)),
+        None => large.then_some(1),
+    });
+    let visible_goals = move || {
+        let shown = shown_goal.get();
+        state
+            .goals
+            .get()
+            .into_iter()
+            .filter(|g| shown.is_none_or(|n| g.number.get() == n))
+            .collect::<Vec<_>>()
+    };
     view! {
         <header::PlanHeading/>
         <structure::Notice/>
@@ -72,13 +94,43 @@ fn PlanView(plan: Plan) -> impl IntoView {
         <QuarterButtons filter/>
         <section aria-labelledby="sasaran-title">
             <h2 id="sasaran-title">"Sasaran dan Indikator Kinerja"</h2>
-            <For each=move || state.goals.get() key=|goal| goal.id let:goal>
+            {large.then(|| view! { <GoalPager shown=shown_goal/> })}
+            <For each=visible_goals key=|goal| goal.id let:goal>
                 <goals::GoalSection goal/>
             </For>
             <structure::AddGoalForm/>
         </section>
         <activities::ActivityTable/>
         <header::Signature/>
+    }
+}
+
+/// Links to each goal of a large plan, and to all of them.
+#[component]
+fn GoalPager(shown: Memo<Option<u32>>) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let link = move |label: String, query: String, current: bool| {
+        view! {
+            <a class="chip" href=format!("?sasaran={query}") aria-current=current.then_some("page")>{label}</a>
+        }
+    };
+    view! {
+        <nav class="goal-pager" aria-label="Tampilkan sasaran">
+            <span>"Sasaran: "</span>
+            {move || {
+                let current = shown.get();
+                state
+                    .goals
+                    .get()
+                    .into_iter()
+                    .map(|g| {
+                        let n = g.number.get();
+                        link(n.to_string(), n.to_string(), current == Some(n))
+                    })
+                    .collect_view()
+            }}
+            {move || link("Semua".into(), "semua".into(), shown.get().is_none())}
+        </nav>
     }
 }
 
