@@ -29,10 +29,12 @@ mod browser {
     use wasm_bindgen::JsCast;
     use web_sys::{Event, EventSource};
 
+    type Callback = Closure<dyn FnMut(Event)>;
+
     /// One open stream and the callbacks it calls; closed when dropped.
     struct Stream {
         source: EventSource,
-        _callbacks: Vec<Closure<dyn FnMut(Event)>>,
+        _callbacks: Vec<Callback>,
     }
 
     impl Drop for Stream {
@@ -48,7 +50,7 @@ mod browser {
         connected_once: Cell<bool>,
         alive: Cell<bool>,
         stream: RefCell<Option<Stream>>,
-        on_online: RefCell<Option<Closure<dyn FnMut(Event)>>>,
+        on_online: RefCell<Option<Callback>>,
     }
 
     pub fn subscribe(plan: PlanId, version: RwSignal<u64>) {
