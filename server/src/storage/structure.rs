@@ -276,12 +276,12 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         indicator_goal(&mut tx, plan, indicator).await?;
         ensure_activity(&mut tx, plan, activity).await?;
-        let count: i64 =
-            sqlx::query("SELECT COUNT(*) FROM indicator_activities WHERE indicator_id = $1")
-                .bind(indicator.0)
-                .fetch_one(&mut *tx)
-                .await?
-                .get(0);
+        let count = count_rows(
+            &mut tx,
+            "SELECT COUNT(*) FROM indicator_activities WHERE indicator_id = $1",
+            indicator.0,
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO indicator_activities (indicator_id, activity_id, position) VALUES ($1, $2, $3) \
              ON CONFLICT (indicator_id, activity_id) DO NOTHING",
