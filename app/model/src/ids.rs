@@ -35,3 +35,11 @@ id_type!(
     /// position-based id local to the plan; storage replaces it with the stored id.
     ActivityId
 );
+id_type!(
+    /// A work unit (satker / UPT, or a regional office above them).
+    UnitId
+);
+id_type!(
+    /// A person who signs in.
+    UserId
+);

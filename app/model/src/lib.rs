@@ -5,20 +5,25 @@
 //! (wasm) link this same code, so a percentage typed in the browser is computed exactly as the
 //! server computes it.
 
+pub mod access;
+pub mod audit;
 pub mod checks;
 pub mod dashboard;
 pub mod edit;
 pub mod figures;
 pub mod ids;
+pub mod login;
 pub mod money;
 pub mod number;
 pub mod plan;
 pub mod quarter;
 pub mod sheet;
 pub mod synthetic;
+pub mod time;
+pub mod workflow;
 
 pub use checks::{plan_checks, Check, IndicatorRef};
-pub use ids::{ActivityId, GoalId, IndicatorId, PlanId};
+pub use ids::{ActivityId, GoalId, IndicatorId, PlanId, UnitId, UserId};
 pub use money::Rupiah;
 pub use plan::{
     Activity, ActivityQuarter, Aggregation, Goal, Indicator, IndicatorKind, Nip, Plan, PlanHeader,

@@ -97,3 +97,25 @@ pub fn linked(mut indicator: Indicator, number: u32, activity_ids: &[i64]) -> In
     indicator.activity_ids = activity_ids.iter().map(|&id| ActivityId(id)).collect();
     indicator
 }
+
+/// A plan as storage returns it: goal 1 with indicators 1.1 (id 10) and 1.2 (id 11), and
+/// activity 5.
+pub fn stored_plan() -> Plan {
+    let mut first = indicator(IndicatorKind::Ratio, "85", [(None, None); 4]);
+    first.id = Some(crate::IndicatorId(10));
+    let mut second = indicator(IndicatorKind::Count, "4", [(None, None); 4]);
+    second.id = Some(crate::IndicatorId(11));
+    second.number = 2;
+    let mut g = goal(1, vec![first, second]);
+    g.id = Some(crate::GoalId(1));
+    plan(
+        vec![g],
+        vec![activity(
+            5,
+            "24.000.000",
+            "1.000.000",
+            ["1.000.000", "-", "-", "-"],
+            ["-"; 4],
+        )],
+    )
+}

@@ -1,0 +1,300 @@
+//! Who may do what: work units in a hierarchy, roles held in units, and the one rule that
+//! decides every request. The server asks [`allows`] at every door; the pages ask it only to
+//! hide buttons a person could not use anyway.
+
+use crate::ids::{UnitId, UserId};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use thiserror::Error;
+
+/// A work unit: a UPT such as Lapas Kelas IIB Luwuk, under a regional office (Kanwil).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: UnitId,
+    pub name: String,
+    pub parent: Option<UnitId>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// Fills in the plans of their own unit.
+    Operator,
+    /// Reads their unit and every unit below it; submits and approves quarters.
+    Pimpinan,
+    /// Manages the units below it (and itself) and the people in them.
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Operator, Role::Pimpinan, Role::Admin];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Operator => "operator",
+            Role::Pimpinan => "pimpinan",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Operator => "Operator",
+            Role::Pimpinan => "Pimpinan",
+            Role::Admin => "Admin",
+        }
+    }
+}
+
+/// A role held in one unit. A person may hold several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Grant {
+    pub unit: UnitId,
+    pub role: Role,
+}
+
+/// A signed-in person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: UserId,
+    pub username: String,
+    pub name: String,
+    pub grants: Vec<Grant>,
+}
+
+/// What a request wants to do with a unit's data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Permission {
+    /// Open a plan, its dashboard, its history and its live feed.
+    ReadPlan,
+    /// Change a plan's fields or shape.
+    EditPlan,
+    /// Hand a quarter in for approval.
+    SubmitQuarter,
+    /// Approve, return or reopen a quarter.
+    DecideQuarter,
+    /// Create units below it, and grant or revoke roles in it.
+    ManageUnit,
+}
+
+/// The unit hierarchy, as parent links.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnitTree {
+    parents: HashMap<UnitId, Option<UnitId>>,
+}
+
+impl UnitTree {
+    pub fn new(units: &[Unit]) -> UnitTree {
+        UnitTree {
+            parents: units.iter().map(|u| (u.id, u.parent)).collect(),
+        }
+    }
+
+    pub fn contains(&self, unit: UnitId) -> bool {
+        self.parents.contains_key(&unit)
+    }
+
+    /// Whether `unit` is `ancestor` or lies anywhere below it. A cycle in the stored links
+    /// (which storage prevents) ends the walk rather than looping.
+    pub fn is_within(&self, unit: UnitId, ancestor: UnitId) -> bool {
+        let mut current = Some(unit);
+        for _ in 0..=self.parents.len() {
+            match current {
+                Some(u) if u == ancestor => return true,
+                Some(u) => current = self.parents.get(&u).copied().flatten(),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    pub fn is_root(&self, unit: UnitId) -> bool {
+        matches!(self.parents.get(&unit), Some(None))
+    }
+}
+
+/// The rule: may `person` do `permission` on data of `unit`?
+pub fn allows(person: &Person, tree: &UnitTree, permission: Permission, unit: UnitId) -> bool {
+    let holds = |role: Role, reach: Reach| {
+        person.grants.iter().any(|g| {
+            g.role == role
+                && match reach {
+                    Reach::Own => g.unit == unit,
+                    Reach::Below => tree.is_within(unit, g.unit),
+                }
+        })
+    };
+    match permission {
+        Permission::ReadPlan => {
+            holds(Role::Operator, Reach::Own) || holds(Role::Pimpinan, Reach::Below)
+        }
+        Permission::EditPlan => holds(Role::Operator, Reach::Own),
+        Permission::SubmitQuarter => {
+            holds(Role::Operator, Reach::Own) || holds(Role::Pimpinan, Reach::Below)
+        }
+        Permission::DecideQuarter => holds(Role::Pimpinan, Reach::Below),
+        Permission::ManageUnit => holds(Role::Admin, Reach::Below),
+    }
+}
+
+/// May `person` change settings that hold for every unit (the yearly absorption targets)?
+/// Only an admin of a top unit.
+pub fn manages_everything(person: &Person, tree: &UnitTree) -> bool {
+    person
+        .grants
+        .iter()
+        .any(|g| g.role == Role::Admin && tree.is_root(g.unit))
+}
+
+#[derive(Clone, Copy)]
+enum Reach {
+    Own,
+    Below,
+}
+
+/// A refused request, said as the person should read it.
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[error("{0}")]
+pub struct Denied(pub String);
+
+/// [`allows`], with the refusal worded for the person.
+pub fn check(
+    person: &Person,
+    tree: &UnitTree,
+    permission: Permission,
+    unit: UnitId,
+) -> Result<(), Denied> {
+    if allows(person, tree, permission, unit) {
+        return Ok(());
+    }
+    let what = match permission {
+        Permission::ReadPlan => "membuka rencana unit ini",
+        Permission::EditPlan => "mengubah rencana unit ini (hanya operator unit itu)",
+        Permission::SubmitQuarter => "mengajukan triwulan rencana unit ini",
+        Permission::DecideQuarter => {
+            "menyetujui, mengembalikan atau membuka kembali triwulan unit ini"
+        }
+        Permission::ManageUnit => "mengelola unit ini dan penggunanya",
+    };
+    Err(Denied(format!("Anda tidak berhak {what}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KANWIL: UnitId = UnitId(1);
+    const LUWUK: UnitId = UnitId(2);
+    const OTHER_KANWIL: UnitId = UnitId(3);
+    const OTHER_UPT: UnitId = UnitId(4);
+
+    fn tree() -> UnitTree {
+        let unit = |id, parent| Unit {
+            id,
+            name: format!("unit {id}"),
+            parent,
+        };
+        UnitTree::new(&[
+            unit(KANWIL, None),
+            unit(LUWUK, Some(KANWIL)),
+            unit(OTHER_KANWIL, None),
+            unit(OTHER_UPT, Some(OTHER_KANWIL)),
+        ])
+    }
+
+    fn person(role: Role, unit: UnitId) -> Person {
+        Person {
+            id: UserId(1),
+            username: "u".into(),
+            name: "U".into(),
+            grants: vec![Grant { unit, role }],
+        }
+    }
+
+    #[test]
+    fn an_operator_reads_and_edits_only_their_own_unit() {
+        let p = person(Role::Operator, KANWIL);
+        assert!(allows(&p, &tree(), Permission::ReadPlan, KANWIL));
+        assert!(allows(&p, &tree(), Permission::EditPlan, KANWIL));
+        assert!(allows(&p, &tree(), Permission::SubmitQuarter, KANWIL));
+        for unit in [LUWUK, OTHER_KANWIL, OTHER_UPT] {
+            for permission in [
+                Permission::ReadPlan,
+                Permission::EditPlan,
+                Permission::SubmitQuarter,
+            ] {
+                assert!(
+                    !allows(&p, &tree(), permission, unit),
+                    "{permission:?} {unit}"
+                );
+            }
+        }
+        assert!(!allows(&p, &tree(), Permission::DecideQuarter, KANWIL));
+        assert!(!allows(&p, &tree(), Permission::ManageUnit, KANWIL));
+    }
+
+    #[test]
+    fn a_pimpinan_reads_and_decides_for_their_unit_and_every_unit_below_but_never_edits() {
+        let p = person(Role::Pimpinan, KANWIL);
+        for unit in [KANWIL, LUWUK] {
+            assert!(allows(&p, &tree(), Permission::ReadPlan, unit));
+            assert!(allows(&p, &tree(), Permission::SubmitQuarter, unit));
+            assert!(allows(&p, &tree(), Permission::DecideQuarter, unit));
+            assert!(!allows(&p, &tree(), Permission::EditPlan, unit));
+        }
+        assert!(!allows(&p, &tree(), Permission::ReadPlan, OTHER_UPT));
+        // Below is downwards only.
+        let lower = person(Role::Pimpinan, LUWUK);
+        assert!(!allows(&lower, &tree(), Permission::ReadPlan, KANWIL));
+    }
+
+    #[test]
+    fn an_admin_manages_units_below_but_reads_no_plan_without_another_role() {
+        let p = person(Role::Admin, KANWIL);
+        assert!(allows(&p, &tree(), Permission::ManageUnit, KANWIL));
+        assert!(allows(&p, &tree(), Permission::ManageUnit, LUWUK));
+        assert!(!allows(&p, &tree(), Permission::ManageUnit, OTHER_UPT));
+        assert!(!allows(&p, &tree(), Permission::ReadPlan, LUWUK));
+        assert!(manages_everything(&p, &tree()));
+        assert!(!manages_everything(&person(Role::Admin, LUWUK), &tree()));
+    }
+
+    #[test]
+    fn roles_in_several_units_add_up() {
+        let mut p = person(Role::Operator, LUWUK);
+        p.grants.push(Grant {
+            unit: OTHER_KANWIL,
+            role: Role::Pimpinan,
+        });
+        assert!(allows(&p, &tree(), Permission::EditPlan, LUWUK));
+        assert!(allows(&p, &tree(), Permission::ReadPlan, OTHER_UPT));
+        assert!(!allows(&p, &tree(), Permission::EditPlan, OTHER_UPT));
+    }
+
+    #[test]
+    fn a_cycle_in_the_links_ends_the_walk() {
+        let tree = UnitTree::new(&[
+            Unit {
+                id: UnitId(1),
+                name: "a".into(),
+                parent: Some(UnitId(2)),
+            },
+            Unit {
+                id: UnitId(2),
+                name: "b".into(),
+                parent: Some(UnitId(1)),
+            },
+        ]);
+        assert!(!tree.is_within(UnitId(1), UnitId(9)));
+    }
+
+    #[test]
+    fn a_refusal_names_what_was_refused() {
+        let p = person(Role::Pimpinan, KANWIL);
+        let denied = check(&p, &tree(), Permission::EditPlan, LUWUK).unwrap_err();
+        assert!(denied.0.contains("hanya operator"), "{denied}");
+    }
+}

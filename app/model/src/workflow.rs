@@ -1,0 +1,301 @@
+//! The quarter workflow: an operator submits a quarter, a pimpinan approves it (it is then
+//! locked) or returns it with a comment, and a pimpinan can reopen an approved quarter.
+
+use crate::access::Permission;
+use crate::edit::Field;
+use crate::quarter::Quarter;
+use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// The longest comment a returned quarter takes.
+pub const MAX_COMMENT_CHARS: usize = 2_000;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuarterState {
+    #[default]
+    Draft,
+    Submitted {
+        by: String,
+        at: Timestamp,
+    },
+    Approved {
+        by: String,
+        at: Timestamp,
+    },
+    Returned {
+        by: String,
+        at: Timestamp,
+        comment: String,
+    },
+}
+
+impl QuarterState {
+    pub fn code(&self) -> &'static str {
+        match self {
+            QuarterState::Draft => "draft",
+            QuarterState::Submitted { .. } => "submitted",
+            QuarterState::Approved { .. } => "approved",
+            QuarterState::Returned { .. } => "returned",
+        }
+    }
+
+    /// The state as one line: `Disetujui oleh Budi, 28 Nov 2026 12.13 UTC`.
+    pub fn describe(&self) -> String {
+        match self {
+            QuarterState::Draft => "Draf".into(),
+            QuarterState::Submitted { by, at } => format!("Diajukan oleh {by}, {at}"),
+            QuarterState::Approved { by, at } => format!("Disetujui oleh {by}, {at}"),
+            QuarterState::Returned { by, at, comment } => {
+                format!("Dikembalikan oleh {by}, {at}: {comment}")
+            }
+        }
+    }
+
+    pub fn is_locked(&self) -> bool {
+        matches!(self, QuarterState::Approved { .. })
+    }
+}
+
+/// A step of the workflow.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Transition {
+    Submit,
+    Approve,
+    Return { comment: String },
+    Reopen,
+}
+
+impl Transition {
+    /// What a person needs to take this step.
+    pub fn permission(&self) -> Permission {
+        match self {
+            Transition::Submit => Permission::SubmitQuarter,
+            Transition::Approve | Transition::Return { .. } | Transition::Reopen => {
+                Permission::DecideQuarter
+            }
+        }
+    }
+
+    /// The step as the history lists it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Transition::Submit => "Diajukan",
+            Transition::Approve => "Disetujui",
+            Transition::Return { .. } => "Dikembalikan",
+            Transition::Reopen => "Dibuka kembali",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[error("{0}")]
+pub struct WorkflowError(pub String);
+
+/// The state after `step`, taken by `by` at `at`; or why the step cannot be taken now.
+pub fn step(
+    quarter: Quarter,
+    state: &QuarterState,
+    step: &Transition,
+    by: &str,
+    at: Timestamp,
+) -> Result<QuarterState, WorkflowError> {
+    let q = quarter.label();
+    let refuse = |why: String| Err(WorkflowError(why));
+    match (step, state) {
+        (Transition::Submit, QuarterState::Draft | QuarterState::Returned { .. }) => {
+            Ok(QuarterState::Submitted { by: by.into(), at })
+        }
+        (Transition::Submit, QuarterState::Submitted { .. }) => refuse(format!(
+            "{q} sudah diajukan dan menunggu keputusan pimpinan"
+        )),
+        (Transition::Approve | Transition::Return { .. }, QuarterState::Submitted { .. }) => {
+            match step {
+                Transition::Return { comment } => {
+                    let comment = comment.trim();
+                    if comment.is_empty() {
+                        return refuse("Tuliskan alasan pengembalian".into());
+                    }
+                    if comment.chars().count() > MAX_COMMENT_CHARS {
+                        return refuse(format!(
+                            "Alasan pengembalian paling banyak {MAX_COMMENT_CHARS} karakter"
+                        ));
+                    }
+                    Ok(QuarterState::Returned {
+                        by: by.into(),
+                        at,
+                        comment: comment.into(),
+                    })
+                }
+                _ => Ok(QuarterState::Approved { by: by.into(), at }),
+            }
+        }
+        (Transition::Approve | Transition::Return { .. }, QuarterState::Approved { .. }) => {
+            refuse(format!("{q} sudah disetujui"))
+        }
+        (Transition::Approve | Transition::Return { .. }, _) => {
+            refuse(format!("{q} belum diajukan"))
+        }
+        (Transition::Reopen, QuarterState::Approved { .. }) => Ok(QuarterState::Draft),
+        (Transition::Reopen, _) => refuse(format!(
+            "{q} belum disetujui, jadi tidak perlu dibuka kembali"
+        )),
+        (Transition::Submit, QuarterState::Approved { .. }) => {
+            refuse(format!("{q} sudah disetujui"))
+        }
+    }
+}
+
+/// The quarter a field belongs to, if it belongs to one.
+pub fn field_quarter(field: &Field) -> Option<Quarter> {
+    match field {
+        Field::Report(_, q, _) | Field::ActivityQuarter(_, q, _) => Some(*q),
+        _ => None,
+    }
+}
+
+/// Refuses an edit to a field of an approved quarter, saying who approved it and when.
+pub fn check_unlocked(field: &Field, states: &[QuarterState; 4]) -> Result<(), WorkflowError> {
+    let Some(quarter) = field_quarter(field) else {
+        return Ok(());
+    };
+    match &states[quarter.index()] {
+        QuarterState::Approved { by, at } => Err(WorkflowError(format!(
+            "{} sudah disetujui oleh {by} pada {at}; perubahan ditolak. Minta pimpinan membuka kembali triwulan ini.",
+            quarter.label()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Refuses removing a goal, indicator or activity while any quarter is approved: it would take
+/// approved figures with it.
+pub fn check_removable(states: &[QuarterState; 4]) -> Result<(), WorkflowError> {
+    match Quarter::ALL.into_iter().find(|q| states[q.index()].is_locked()) {
+        Some(q) => Err(WorkflowError(format!(
+            "{} sudah disetujui; menghapus akan mengubah angka yang disetujui. Minta pimpinan membuka kembali triwulan itu.",
+            q.label()
+        ))),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::{MoneyField, ReportField};
+    use crate::ids::{ActivityId, IndicatorId};
+
+    const AT: Timestamp = Timestamp(1_795_868_009);
+
+    fn approved() -> QuarterState {
+        QuarterState::Approved {
+            by: "Budi".into(),
+            at: AT,
+        }
+    }
+
+    #[test]
+    fn a_quarter_goes_from_draft_to_submitted_to_approved_and_back_to_draft_when_reopened() {
+        let s = step(
+            Quarter::Q1,
+            &QuarterState::Draft,
+            &Transition::Submit,
+            "Sri",
+            AT,
+        )
+        .unwrap();
+        assert_eq!(
+            s,
+            QuarterState::Submitted {
+                by: "Sri".into(),
+                at: AT
+            }
+        );
+        let s = step(Quarter::Q1, &s, &Transition::Approve, "Budi", AT).unwrap();
+        assert_eq!(s, approved());
+        let s = step(Quarter::Q1, &s, &Transition::Reopen, "Budi", AT).unwrap();
+        assert_eq!(s, QuarterState::Draft);
+    }
+
+    #[test]
+    fn a_returned_quarter_keeps_its_comment_and_can_be_submitted_again() {
+        let submitted = QuarterState::Submitted {
+            by: "Sri".into(),
+            at: AT,
+        };
+        let ret = Transition::Return {
+            comment: "  Lengkapi data dukung ".into(),
+        };
+        let s = step(Quarter::Q2, &submitted, &ret, "Budi", AT).unwrap();
+        assert_eq!(
+            s.describe(),
+            "Dikembalikan oleh Budi, 28 Nov 2026 12.13 UTC: Lengkapi data dukung"
+        );
+        assert!(step(Quarter::Q2, &s, &Transition::Submit, "Sri", AT).is_ok());
+    }
+
+    #[test]
+    fn a_return_needs_a_comment() {
+        let submitted = QuarterState::Submitted {
+            by: "Sri".into(),
+            at: AT,
+        };
+        let err = step(
+            Quarter::Q2,
+            &submitted,
+            &Transition::Return {
+                comment: " ".into(),
+            },
+            "B",
+            AT,
+        );
+        assert_eq!(err.unwrap_err().0, "Tuliskan alasan pengembalian");
+    }
+
+    #[test]
+    fn steps_out_of_order_are_refused_with_the_reason() {
+        let draft = QuarterState::Draft;
+        assert_eq!(
+            step(Quarter::Q3, &draft, &Transition::Approve, "B", AT)
+                .unwrap_err()
+                .0,
+            "TW III belum diajukan"
+        );
+        assert_eq!(
+            step(Quarter::Q3, &approved(), &Transition::Submit, "B", AT)
+                .unwrap_err()
+                .0,
+            "TW III sudah disetujui"
+        );
+        assert!(step(Quarter::Q3, &draft, &Transition::Reopen, "B", AT).is_err());
+        let submitted = QuarterState::Submitted {
+            by: "Sri".into(),
+            at: AT,
+        };
+        assert!(step(Quarter::Q3, &submitted, &Transition::Submit, "B", AT).is_err());
+    }
+
+    #[test]
+    fn an_approved_quarter_locks_its_cells_and_says_who_approved_it_and_when() {
+        let mut states: [QuarterState; 4] = Default::default();
+        states[1] = approved();
+        let q2 = Field::Report(IndicatorId(1), Quarter::Q2, ReportField::Numerator);
+        let q1 = Field::Report(IndicatorId(1), Quarter::Q1, ReportField::Numerator);
+        let money = Field::ActivityQuarter(ActivityId(1), Quarter::Q2, MoneyField::Realization);
+        assert_eq!(
+            check_unlocked(&q2, &states).unwrap_err().0,
+            "TW II sudah disetujui oleh Budi pada 28 Nov 2026 12.13 UTC; perubahan ditolak. Minta pimpinan membuka kembali triwulan ini."
+        );
+        assert!(check_unlocked(&money, &states).is_err());
+        assert!(check_unlocked(&q1, &states).is_ok());
+        assert!(check_removable(&states).is_err());
+        assert!(check_removable(&Default::default()).is_ok());
+    }
+
+    #[test]
+    fn only_submitting_is_open_to_operators() {
+        assert_eq!(Transition::Submit.permission(), Permission::SubmitQuarter);
+        assert_eq!(Transition::Reopen.permission(), Permission::DecideQuarter);
+    }
+}
