@@ -149,6 +149,52 @@ pub fn manages_everything(person: &Person, tree: &UnitTree) -> bool {
         .any(|g| g.role == Role::Admin && tree.is_root(g.unit))
 }
 
+/// The shortest password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+
+/// A username as typed, checked and lower-cased: 3 to 32 of `a-z 0-9 . _ -`.
+pub fn valid_username(text: &str) -> Result<String, String> {
+    let name = text.trim().to_lowercase();
+    let length = name.chars().count();
+    if !(3..=32).contains(&length) {
+        return Err("Nama pengguna harus 3 sampai 32 karakter".into());
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-')))
+    {
+        return Err(format!(
+            "Nama pengguna hanya boleh berisi huruf, angka, titik, garis bawah dan tanda hubung (bukan \u{201c}{bad}\u{201d})"
+        ));
+    }
+    Ok(name)
+}
+
+pub fn valid_password(text: &str) -> Result<(), String> {
+    let length = text.chars().count();
+    if length < MIN_PASSWORD_CHARS {
+        return Err(format!(
+            "Kata sandi paling sedikit {MIN_PASSWORD_CHARS} karakter"
+        ));
+    }
+    if length > 200 {
+        return Err("Kata sandi paling banyak 200 karakter".into());
+    }
+    Ok(())
+}
+
+/// A person's or a unit's name: not empty, at most 200 characters, trimmed.
+pub fn valid_name(text: &str, what: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err(format!("{what} tidak boleh kosong"));
+    }
+    if name.chars().count() > 200 {
+        return Err(format!("{what} paling banyak 200 karakter"));
+    }
+    Ok(name.to_owned())
+}
+
 #[derive(Clone, Copy)]
 enum Reach {
     Own,
@@ -289,6 +335,25 @@ mod tests {
             },
         ]);
         assert!(!tree.is_within(UnitId(1), UnitId(9)));
+    }
+
+    #[test]
+    fn a_username_is_lower_cased_and_limited_to_safe_characters() {
+        assert_eq!(
+            valid_username(" Operator.Luwuk "),
+            Ok("operator.luwuk".into())
+        );
+        assert!(valid_username("ab").is_err());
+        assert!(valid_username("nama pengguna")
+            .unwrap_err()
+            .contains("\u{201c} \u{201d}"));
+        assert!(valid_username("<script>").is_err());
+    }
+
+    #[test]
+    fn a_password_has_at_least_ten_characters() {
+        assert!(valid_password("pendek").is_err());
+        assert!(valid_password("cukup-panjang").is_ok());
     }
 
     #[test]

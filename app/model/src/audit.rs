@@ -2,11 +2,15 @@
 //! entry per changed field (and one per change of shape or workflow step), in the same
 //! transaction as the change.
 
-use crate::edit::{current_value, describe_place, EditError, Field, Value};
+use crate::edit::structure::{Created, Direction, StructureEdit};
+use crate::edit::{
+    current_value, describe_place, EditError, Field, GoalField, IndicatorField, Value,
+};
 use crate::ids::{ActivityId, GoalId, IndicatorId};
 use crate::plan::Plan;
 use crate::quarter::Quarter;
 use crate::time::Timestamp;
+use crate::workflow::{QuarterState, Transition};
 use serde::{Deserialize, Serialize};
 
 /// What an entry is about, for finding the history of one indicator, quarter or activity.
@@ -148,5 +152,241 @@ mod tests {
         assert!(filter(Some(IndicatorId(10)), Some(Quarter::Q3)).matches(&subject));
         assert!(!filter(Some(IndicatorId(10)), Some(Quarter::Q1)).matches(&subject));
         assert!(!filter(Some(IndicatorId(11)), None).matches(&subject));
+    }
+}
+
+/// The entry a change of shape leaves: `plan` as it was before, `created` what the change made.
+pub fn structure_change(plan: &Plan, edit: &StructureEdit, created: &Created) -> Change {
+    let none = Subject::default();
+    let goal_place = |id: GoalId| describe_place(plan, &Field::Goal(id, GoalField::Title));
+    let indicator_place =
+        |id: IndicatorId| describe_place(plan, &Field::Indicator(id, IndicatorField::Name));
+    let goal_title = |id: GoalId| {
+        plan.goals
+            .iter()
+            .find(|g| g.id == Some(id))
+            .map(|g| g.title.clone())
+            .unwrap_or_default()
+    };
+    let indicator_name = |id: IndicatorId| {
+        plan.indicators()
+            .find(|i| i.id == Some(id))
+            .map(|i| i.name.clone())
+            .unwrap_or_default()
+    };
+    let activity_name = |id: ActivityId| {
+        plan.activity(id)
+            .map(|a| a.name.clone())
+            .unwrap_or_default()
+    };
+    let direction = |d: &Direction| match d {
+        Direction::Up => "dipindah ke atas",
+        Direction::Down => "dipindah ke bawah",
+    };
+    let change = |subject, place: String, field: &str, old: String, new: String| Change {
+        subject,
+        place,
+        field: field.into(),
+        old,
+        new,
+    };
+    match edit {
+        StructureEdit::AddGoal { title } => {
+            let goal = match created {
+                Created::Goal(g) => g.id,
+                _ => None,
+            };
+            let place = match created {
+                Created::Goal(g) => format!("Sasaran {}", g.number),
+                _ => "Sasaran baru".into(),
+            };
+            change(
+                Subject { goal, ..none },
+                place,
+                "Sasaran ditambahkan",
+                String::new(),
+                title.clone(),
+            )
+        }
+        StructureEdit::RemoveGoal { goal } => change(
+            Subject {
+                goal: Some(*goal),
+                ..none
+            },
+            goal_place(*goal),
+            "Sasaran dihapus",
+            goal_title(*goal),
+            String::new(),
+        ),
+        StructureEdit::MoveGoal { goal, direction: d } => change(
+            Subject {
+                goal: Some(*goal),
+                ..none
+            },
+            goal_place(*goal),
+            "Urutan",
+            goal_place(*goal),
+            direction(d).into(),
+        ),
+        StructureEdit::AddIndicator { goal, name } => {
+            let indicator = match created {
+                Created::Indicator(i) => i.id,
+                _ => None,
+            };
+            change(
+                Subject {
+                    goal: Some(*goal),
+                    indicator,
+                    ..none
+                },
+                goal_place(*goal),
+                "Indikator ditambahkan",
+                String::new(),
+                name.clone(),
+            )
+        }
+        StructureEdit::RemoveIndicator { indicator } => change(
+            Subject {
+                indicator: Some(*indicator),
+                ..none
+            },
+            indicator_place(*indicator),
+            "Indikator dihapus",
+            indicator_name(*indicator),
+            String::new(),
+        ),
+        StructureEdit::MoveIndicator {
+            indicator,
+            direction: d,
+        } => change(
+            Subject {
+                indicator: Some(*indicator),
+                ..none
+            },
+            indicator_place(*indicator),
+            "Urutan",
+            indicator_place(*indicator),
+            direction(d).into(),
+        ),
+        StructureEdit::AddActivity { name } => {
+            let activity = match created {
+                Created::Activity(a) => Some(a.id),
+                _ => None,
+            };
+            change(
+                Subject { activity, ..none },
+                format!("Kegiatan {name}"),
+                "Kegiatan ditambahkan",
+                String::new(),
+                name.clone(),
+            )
+        }
+        StructureEdit::RemoveActivity { activity } => change(
+            Subject {
+                activity: Some(*activity),
+                ..none
+            },
+            format!("Kegiatan {}", activity_name(*activity)),
+            "Kegiatan dihapus",
+            activity_name(*activity),
+            String::new(),
+        ),
+        StructureEdit::Link {
+            indicator,
+            activity,
+        } => change(
+            Subject {
+                indicator: Some(*indicator),
+                activity: Some(*activity),
+                ..none
+            },
+            indicator_place(*indicator),
+            "Kegiatan ditautkan",
+            String::new(),
+            activity_name(*activity),
+        ),
+        StructureEdit::Unlink {
+            indicator,
+            activity,
+        } => change(
+            Subject {
+                indicator: Some(*indicator),
+                activity: Some(*activity),
+                ..none
+            },
+            indicator_place(*indicator),
+            "Kegiatan dilepas",
+            activity_name(*activity),
+            String::new(),
+        ),
+    }
+}
+
+/// The entry a workflow step leaves.
+pub fn workflow_change(
+    quarter: Quarter,
+    step: &Transition,
+    before: &QuarterState,
+    after: &QuarterState,
+) -> Change {
+    Change {
+        subject: Subject {
+            quarter: Some(quarter),
+            ..Subject::default()
+        },
+        place: format!("Triwulan {}", quarter.label()),
+        field: step.label().into(),
+        old: before.describe(),
+        new: after.describe(),
+    }
+}
+
+#[cfg(test)]
+mod structure_tests {
+    use super::*;
+    use crate::testkit;
+
+    #[test]
+    fn removing_an_indicator_records_its_number_and_name() {
+        let plan = testkit::stored_plan();
+        let edit = StructureEdit::RemoveIndicator {
+            indicator: IndicatorId(11),
+        };
+        let change = structure_change(&plan, &edit, &Created::Nothing);
+        assert_eq!(change.place, "Indikator 1.2");
+        assert_eq!(change.field, "Indikator dihapus");
+        assert_eq!(change.old, "Persentase uji");
+        assert_eq!(change.subject.indicator, Some(IndicatorId(11)));
+    }
+
+    #[test]
+    fn linking_names_the_activity() {
+        let plan = testkit::stored_plan();
+        let edit = StructureEdit::Link {
+            indicator: IndicatorId(10),
+            activity: ActivityId(5),
+        };
+        let change = structure_change(&plan, &edit, &Created::Nothing);
+        assert_eq!(
+            (change.field.as_str(), change.new.as_str()),
+            ("Kegiatan ditautkan", "Kegiatan 5")
+        );
+    }
+
+    #[test]
+    fn a_workflow_step_records_both_states() {
+        let after = QuarterState::Approved {
+            by: "Budi".into(),
+            at: Timestamp(0),
+        };
+        let change = workflow_change(
+            Quarter::Q1,
+            &Transition::Approve,
+            &QuarterState::Draft,
+            &after,
+        );
+        assert_eq!(change.place, "Triwulan TW I");
+        assert_eq!(change.field, "Disetujui");
+        assert_eq!(change.new, "Disetujui oleh Budi, 1 Jan 1970 00.00 UTC");
     }
 }

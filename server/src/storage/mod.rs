@@ -4,6 +4,9 @@
 
 mod changes;
 mod codec;
+mod history;
+mod people;
+mod plan_write;
 mod read;
 mod structure;
 mod thresholds;
@@ -17,6 +20,8 @@ use std::str::FromStr;
 use thiserror::Error;
 
 pub use changes::{Change, ChangeFeed};
+pub use history::HISTORY_LIMIT;
+pub use plan_write::{PlanWrite, Stamp};
 pub use write::InsertOutcome;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
@@ -52,6 +57,9 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("{0} is not part of this plan")]
     NotInPlan(String),
+    /// A name that must be unique is taken; the message is for the person.
+    #[error("{0}")]
+    Duplicate(String),
     #[error("stored value {value:?} in {table}.{column} cannot be read: {reason}")]
     Corrupt {
         table: &'static str,

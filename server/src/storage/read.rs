@@ -7,6 +7,7 @@ use model::{
     PlanHeader, PlanId, PlanSummary, QuarterReport, Rupiah, Signatory, Target,
 };
 use sqlx::any::AnyRow;
+use sqlx::AnyConnection;
 use sqlx::Row;
 use std::collections::HashMap;
 
@@ -50,172 +51,183 @@ impl Store {
 
     /// The whole plan, or `None` when there is no plan with that id.
     pub async fn load_plan(&self, id: PlanId) -> Result<Option<Plan>, StoreError> {
-        let Some(row) = sqlx::query(
-            "SELECT work_unit, fiscal_year, title, signatory_position, signatory_name, \
-             signatory_nip, place_date FROM plans WHERE id = $1",
-        )
-        .bind(id.0)
-        .fetch_optional(&self.pool)
-        .await?
-        else {
-            return Ok(None);
+        let mut conn = self.pool.acquire().await?;
+        read_plan(&mut conn, id).await
+    }
+}
+
+/// The whole plan, read on `conn` (a pooled connection, or a write transaction).
+pub(super) async fn read_plan(
+    conn: &mut AnyConnection,
+    id: PlanId,
+) -> Result<Option<Plan>, StoreError> {
+    let Some(row) = sqlx::query(
+        "SELECT work_unit, fiscal_year, title, signatory_position, signatory_name, \
+         signatory_nip, place_date FROM plans WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let header = header(&row)?;
+    let activities = load_activities(conn, id).await?;
+    let goals = load_goals(conn, id).await?;
+    Ok(Some(Plan {
+        id: Some(id),
+        header,
+        goals,
+        activities,
+    }))
+}
+
+async fn load_activities(
+    conn: &mut AnyConnection,
+    plan: PlanId,
+) -> Result<Vec<Activity>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, name, budget, blocked FROM activities WHERE plan_id = $1 ORDER BY position",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let quarters = sqlx::query(
+        "SELECT q.activity_id, q.quarter, q.withdrawal_plan, q.realization \
+         FROM activity_quarters q JOIN activities a ON a.id = q.activity_id WHERE a.plan_id = $1",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_activity: HashMap<i64, [ActivityQuarter; 4]> = HashMap::new();
+    for q in &quarters {
+        let slot = quarter_slot(q.get(1))?;
+        by_activity.entry(q.get(0)).or_default()[slot] = ActivityQuarter {
+            withdrawal_plan: codec::optional_rupiah(
+                "activity_quarters",
+                "withdrawal_plan",
+                q.get(2),
+            )?,
+            realization: codec::optional_rupiah("activity_quarters", "realization", q.get(3))?,
         };
-        let header = header(&row)?;
-        let activities = self.load_activities(id).await?;
-        let goals = self.load_goals(id).await?;
-        Ok(Some(Plan {
-            id: Some(id),
-            header,
-            goals,
-            activities,
-        }))
     }
-
-    async fn load_activities(&self, plan: PlanId) -> Result<Vec<Activity>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, name, budget, blocked FROM activities WHERE plan_id = $1 ORDER BY position",
-        )
-        .bind(plan.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let quarters = sqlx::query(
-            "SELECT q.activity_id, q.quarter, q.withdrawal_plan, q.realization \
-             FROM activity_quarters q JOIN activities a ON a.id = q.activity_id WHERE a.plan_id = $1",
-        )
-        .bind(plan.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut by_activity: HashMap<i64, [ActivityQuarter; 4]> = HashMap::new();
-        for q in &quarters {
-            let slot = quarter_slot(q.get(1))?;
-            by_activity.entry(q.get(0)).or_default()[slot] = ActivityQuarter {
-                withdrawal_plan: codec::optional_rupiah(
-                    "activity_quarters",
-                    "withdrawal_plan",
-                    q.get(2),
-                )?,
-                realization: codec::optional_rupiah("activity_quarters", "realization", q.get(3))?,
-            };
-        }
-        rows.iter()
-            .map(|row| {
-                let id: i64 = row.get(0);
-                Ok(Activity {
-                    id: ActivityId(id),
-                    name: row.get(1),
-                    budget: codec::rupiah("activities", "budget", &row.get::<String, _>(2))?,
-                    blocked: codec::rupiah("activities", "blocked", &row.get::<String, _>(3))?,
-                    quarters: by_activity.remove(&id).unwrap_or_default(),
-                })
-            })
-            .collect()
-    }
-
-    async fn load_goals(&self, plan: PlanId) -> Result<Vec<Goal>, StoreError> {
-        let goal_rows =
-            sqlx::query("SELECT id, number, title FROM goals WHERE plan_id = $1 ORDER BY position")
-                .bind(plan.0)
-                .fetch_all(&self.pool)
-                .await?;
-        let indicator_rows = sqlx::query(
-            "SELECT i.id, i.goal_id, i.number, i.name, i.target_value, i.target_unit, i.formula, \
-             i.numerator_label, i.denominator_label, i.kind, i.polarity, i.aggregation \
-             FROM indicators i JOIN goals g ON g.id = i.goal_id WHERE g.plan_id = $1 \
-             ORDER BY g.position, i.position",
-        )
-        .bind(plan.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut reports = self.load_reports(plan).await?;
-        let mut links = self.load_links(plan).await?;
-
-        let mut goals: Vec<Goal> = goal_rows
-            .iter()
-            .map(|row| Goal {
-                id: Some(GoalId(row.get(0))),
-                number: count(row.get(1)),
-                title: row.get(2),
-                indicators: Vec::new(),
-            })
-            .collect();
-        for row in &indicator_rows {
+    rows.iter()
+        .map(|row| {
             let id: i64 = row.get(0);
-            let goal_id = GoalId(row.get(1));
-            let indicator = Indicator {
-                id: Some(IndicatorId(id)),
-                number: count(row.get(2)),
-                name: row.get(3),
-                target: Target {
-                    value: codec::decimal("indicators", "target_value", &row.get::<String, _>(4))?,
-                    unit: row.get(5),
-                },
-                formula: row.get(6),
-                numerator_label: row.get(7),
-                denominator_label: row.get(8),
-                kind: codec::kind(&row.get::<String, _>(9))?,
-                polarity: codec::polarity(&row.get::<String, _>(10))?,
-                aggregation: codec::aggregation(&row.get::<String, _>(11))?,
-                activity_ids: links.remove(&id).unwrap_or_default(),
-                quarters: reports.remove(&id).unwrap_or_default(),
-            };
-            if let Some(goal) = goals.iter_mut().find(|g| g.id == Some(goal_id)) {
-                goal.indicators.push(indicator);
-            }
-        }
-        Ok(goals)
-    }
+            Ok(Activity {
+                id: ActivityId(id),
+                name: row.get(1),
+                budget: codec::rupiah("activities", "budget", &row.get::<String, _>(2))?,
+                blocked: codec::rupiah("activities", "blocked", &row.get::<String, _>(3))?,
+                quarters: by_activity.remove(&id).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
 
-    async fn load_reports(
-        &self,
-        plan: PlanId,
-    ) -> Result<HashMap<i64, [QuarterReport; 4]>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT q.indicator_id, q.quarter, q.planned_work, q.numerator, q.denominator, \
-             q.achievement, q.evidence, q.status, q.note \
-             FROM indicator_quarters q JOIN indicators i ON i.id = q.indicator_id \
-             JOIN goals g ON g.id = i.goal_id WHERE g.plan_id = $1",
-        )
-        .bind(plan.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut reports: HashMap<i64, [QuarterReport; 4]> = HashMap::new();
-        for row in &rows {
-            let slot = quarter_slot(row.get(1))?;
-            reports.entry(row.get(0)).or_default()[slot] = QuarterReport {
-                planned_work: row.get(2),
-                numerator: codec::optional_decimal("indicator_quarters", "numerator", row.get(3))?,
-                denominator: codec::optional_decimal(
-                    "indicator_quarters",
-                    "denominator",
-                    row.get(4),
-                )?,
-                achievement: row.get(5),
-                evidence: row.get(6),
-                status: codec::status(row.get(7))?,
-                note: row.get(8),
-            };
-        }
-        Ok(reports)
-    }
+async fn load_goals(conn: &mut AnyConnection, plan: PlanId) -> Result<Vec<Goal>, StoreError> {
+    let goal_rows =
+        sqlx::query("SELECT id, number, title FROM goals WHERE plan_id = $1 ORDER BY position")
+            .bind(plan.0)
+            .fetch_all(&mut *conn)
+            .await?;
+    let indicator_rows = sqlx::query(
+        "SELECT i.id, i.goal_id, i.number, i.name, i.target_value, i.target_unit, i.formula, \
+         i.numerator_label, i.denominator_label, i.kind, i.polarity, i.aggregation \
+         FROM indicators i JOIN goals g ON g.id = i.goal_id WHERE g.plan_id = $1 \
+         ORDER BY g.position, i.position",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut reports = load_reports(conn, plan).await?;
+    let mut links = load_links(conn, plan).await?;
 
-    async fn load_links(&self, plan: PlanId) -> Result<HashMap<i64, Vec<ActivityId>>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT l.indicator_id, l.activity_id FROM indicator_activities l \
-             JOIN activities a ON a.id = l.activity_id WHERE a.plan_id = $1 \
-             ORDER BY l.indicator_id, l.position",
-        )
-        .bind(plan.0)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut links: HashMap<i64, Vec<ActivityId>> = HashMap::new();
-        for row in &rows {
-            links
-                .entry(row.get(0))
-                .or_default()
-                .push(ActivityId(row.get(1)));
+    let mut goals: Vec<Goal> = goal_rows
+        .iter()
+        .map(|row| Goal {
+            id: Some(GoalId(row.get(0))),
+            number: count(row.get(1)),
+            title: row.get(2),
+            indicators: Vec::new(),
+        })
+        .collect();
+    for row in &indicator_rows {
+        let id: i64 = row.get(0);
+        let goal_id = GoalId(row.get(1));
+        let indicator = Indicator {
+            id: Some(IndicatorId(id)),
+            number: count(row.get(2)),
+            name: row.get(3),
+            target: Target {
+                value: codec::decimal("indicators", "target_value", &row.get::<String, _>(4))?,
+                unit: row.get(5),
+            },
+            formula: row.get(6),
+            numerator_label: row.get(7),
+            denominator_label: row.get(8),
+            kind: codec::kind(&row.get::<String, _>(9))?,
+            polarity: codec::polarity(&row.get::<String, _>(10))?,
+            aggregation: codec::aggregation(&row.get::<String, _>(11))?,
+            activity_ids: links.remove(&id).unwrap_or_default(),
+            quarters: reports.remove(&id).unwrap_or_default(),
+        };
+        if let Some(goal) = goals.iter_mut().find(|g| g.id == Some(goal_id)) {
+            goal.indicators.push(indicator);
         }
-        Ok(links)
     }
+    Ok(goals)
+}
+
+async fn load_reports(
+    conn: &mut AnyConnection,
+    plan: PlanId,
+) -> Result<HashMap<i64, [QuarterReport; 4]>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT q.indicator_id, q.quarter, q.planned_work, q.numerator, q.denominator, \
+         q.achievement, q.evidence, q.status, q.note \
+         FROM indicator_quarters q JOIN indicators i ON i.id = q.indicator_id \
+         JOIN goals g ON g.id = i.goal_id WHERE g.plan_id = $1",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut reports: HashMap<i64, [QuarterReport; 4]> = HashMap::new();
+    for row in &rows {
+        let slot = quarter_slot(row.get(1))?;
+        reports.entry(row.get(0)).or_default()[slot] = QuarterReport {
+            planned_work: row.get(2),
+            numerator: codec::optional_decimal("indicator_quarters", "numerator", row.get(3))?,
+            denominator: codec::optional_decimal("indicator_quarters", "denominator", row.get(4))?,
+            achievement: row.get(5),
+            evidence: row.get(6),
+            status: codec::status(row.get(7))?,
+            note: row.get(8),
+        };
+    }
+    Ok(reports)
+}
+
+async fn load_links(
+    conn: &mut AnyConnection,
+    plan: PlanId,
+) -> Result<HashMap<i64, Vec<ActivityId>>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT l.indicator_id, l.activity_id FROM indicator_activities l \
+         JOIN activities a ON a.id = l.activity_id WHERE a.plan_id = $1 \
+         ORDER BY l.indicator_id, l.position",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut links: HashMap<i64, Vec<ActivityId>> = HashMap::new();
+    for row in &rows {
+        links
+            .entry(row.get(0))
+            .or_default()
+            .push(ActivityId(row.get(1)));
+    }
+    Ok(links)
 }
 
 fn header(row: &AnyRow) -> Result<PlanHeader, StoreError> {

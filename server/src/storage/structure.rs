@@ -3,7 +3,7 @@
 //! (1, 2, 3, ...) always follows the order.
 
 use super::codec::{aggregation_code, kind_code, polarity_code};
-use super::{Store, StoreError};
+use super::{PlanWrite, StoreError};
 use model::edit::structure::{move_within, Direction};
 use model::{
     Activity, ActivityId, ActivityQuarter, Aggregation, Goal, GoalId, Indicator, IndicatorId,
@@ -12,18 +12,13 @@ use model::{
 use rust_decimal::Decimal;
 use sqlx::{Any, Row, Transaction};
 
-type Tx<'a> = Transaction<'a, Any>;
+pub(super) type Tx<'a> = Transaction<'a, Any>;
 
-impl Store {
-    pub async fn add_goal(&self, plan: PlanId, title: &str) -> Result<Goal, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        ensure_plan(&mut tx, plan).await?;
-        let count = count_rows(
-            &mut tx,
-            "SELECT COUNT(*) FROM goals WHERE plan_id = $1",
-            plan.0,
-        )
-        .await?;
+impl PlanWrite {
+    pub async fn add_goal(&mut self, title: &str) -> Result<Goal, StoreError> {
+        let (plan, tx) = (self.plan, &mut self.tx);
+        ensure_plan(tx, plan).await?;
+        let count = count_rows(tx, "SELECT COUNT(*) FROM goals WHERE plan_id = $1", plan.0).await?;
         let id: i64 = sqlx::query(
             "INSERT INTO goals (plan_id, position, number, title) VALUES ($1, $2, $3, $4) RETURNING id",
         )
@@ -31,10 +26,9 @@ impl Store {
         .bind(count)
         .bind(count + 1)
         .bind(title)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?
         .get(0);
-        tx.commit().await?;
         Ok(Goal {
             id: Some(GoalId(id)),
             number: (count + 1) as u32,
@@ -43,33 +37,31 @@ impl Store {
         })
     }
 
-    pub async fn remove_goal(&self, plan: PlanId, goal: GoalId) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        ensure_goal(&mut tx, plan, goal).await?;
+    pub async fn remove_goal(&mut self, goal: GoalId) -> Result<(), StoreError> {
+        let (plan, tx) = (self.plan, &mut self.tx);
+        ensure_goal(tx, plan, goal).await?;
         sqlx::query("DELETE FROM goals WHERE id = $1")
             .bind(goal.0)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         let ids = ordered(
-            &mut tx,
+            tx,
             "SELECT id FROM goals WHERE plan_id = $1 ORDER BY position",
             plan.0,
         )
         .await?;
-        renumber(&mut tx, "goals", &ids).await?;
-        tx.commit().await?;
+        renumber(tx, "goals", &ids).await?;
         Ok(())
     }
 
     pub async fn move_goal(
-        &self,
-        plan: PlanId,
+        &mut self,
         goal: GoalId,
         direction: Direction,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (plan, tx) = (self.plan, &mut self.tx);
         let mut ids = ordered(
-            &mut tx,
+            tx,
             "SELECT id FROM goals WHERE plan_id = $1 ORDER BY position",
             plan.0,
         )
@@ -79,23 +71,21 @@ impl Store {
             .position(|id| *id == goal.0)
             .ok_or_else(|| StoreError::NotInPlan("Sasaran".into()))?;
         if move_within(&mut ids, index, direction).is_some() {
-            renumber(&mut tx, "goals", &ids).await?;
+            renumber(tx, "goals", &ids).await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 
     /// A new indicator at the end of its goal: target 100 %, A/B × 100, four empty quarters.
     pub async fn add_indicator(
-        &self,
-        plan: PlanId,
+        &mut self,
         goal: GoalId,
         name: &str,
     ) -> Result<Indicator, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        ensure_goal(&mut tx, plan, goal).await?;
+        let (plan, tx) = (self.plan, &mut self.tx);
+        ensure_goal(tx, plan, goal).await?;
         let count = count_rows(
-            &mut tx,
+            tx,
             "SELECT COUNT(*) FROM indicators WHERE goal_id = $1",
             goal.0,
         )
@@ -134,7 +124,7 @@ impl Store {
         .bind(kind_code(indicator.kind))
         .bind(polarity_code(indicator.polarity))
         .bind(aggregation_code(indicator.aggregation))
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?
         .get(0);
         for q in Quarter::ALL {
@@ -144,48 +134,41 @@ impl Store {
             )
             .bind(id)
             .bind(q.index() as i64 + 1)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         }
-        tx.commit().await?;
         Ok(Indicator {
             id: Some(IndicatorId(id)),
             ..indicator
         })
     }
 
-    pub async fn remove_indicator(
-        &self,
-        plan: PlanId,
-        indicator: IndicatorId,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let goal = indicator_goal(&mut tx, plan, indicator).await?;
+    pub async fn remove_indicator(&mut self, indicator: IndicatorId) -> Result<(), StoreError> {
+        let (plan, tx) = (self.plan, &mut self.tx);
+        let goal = indicator_goal(tx, plan, indicator).await?;
         sqlx::query("DELETE FROM indicators WHERE id = $1")
             .bind(indicator.0)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         let ids = ordered(
-            &mut tx,
+            tx,
             "SELECT id FROM indicators WHERE goal_id = $1 ORDER BY position",
             goal,
         )
         .await?;
-        renumber(&mut tx, "indicators", &ids).await?;
-        tx.commit().await?;
+        renumber(tx, "indicators", &ids).await?;
         Ok(())
     }
 
     pub async fn move_indicator(
-        &self,
-        plan: PlanId,
+        &mut self,
         indicator: IndicatorId,
         direction: Direction,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let goal = indicator_goal(&mut tx, plan, indicator).await?;
+        let (plan, tx) = (self.plan, &mut self.tx);
+        let goal = indicator_goal(tx, plan, indicator).await?;
         let mut ids = ordered(
-            &mut tx,
+            tx,
             "SELECT id FROM indicators WHERE goal_id = $1 ORDER BY position",
             goal,
         )
@@ -195,18 +178,17 @@ impl Store {
             .position(|id| *id == indicator.0)
             .ok_or_else(|| StoreError::NotInPlan("Indikator".into()))?;
         if move_within(&mut ids, index, direction).is_some() {
-            renumber(&mut tx, "indicators", &ids).await?;
+            renumber(tx, "indicators", &ids).await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 
     /// A new activity at the end of the list, with no budget yet.
-    pub async fn add_activity(&self, plan: PlanId, name: &str) -> Result<Activity, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        ensure_plan(&mut tx, plan).await?;
+    pub async fn add_activity(&mut self, name: &str) -> Result<Activity, StoreError> {
+        let (plan, tx) = (self.plan, &mut self.tx);
+        ensure_plan(tx, plan).await?;
         let count = count_rows(
-            &mut tx,
+            tx,
             "SELECT COUNT(*) FROM activities WHERE plan_id = $1",
             plan.0,
         )
@@ -217,17 +199,16 @@ impl Store {
         .bind(plan.0)
         .bind(count)
         .bind(name)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?
         .get(0);
         for q in Quarter::ALL {
             sqlx::query("INSERT INTO activity_quarters (activity_id, quarter) VALUES ($1, $2)")
                 .bind(id)
                 .bind(q.index() as i64 + 1)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         }
-        tx.commit().await?;
         Ok(Activity {
             id: ActivityId(id),
             name: name.to_owned(),
@@ -238,19 +219,15 @@ impl Store {
     }
 
     /// Removes an activity and its links to indicators.
-    pub async fn remove_activity(
-        &self,
-        plan: PlanId,
-        activity: ActivityId,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        ensure_activity(&mut tx, plan, activity).await?;
+    pub async fn remove_activity(&mut self, activity: ActivityId) -> Result<(), StoreError> {
+        let (plan, tx) = (self.plan, &mut self.tx);
+        ensure_activity(tx, plan, activity).await?;
         sqlx::query("DELETE FROM activities WHERE id = $1")
             .bind(activity.0)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         let ids = ordered(
-            &mut tx,
+            tx,
             "SELECT id FROM activities WHERE plan_id = $1 ORDER BY position",
             plan.0,
         )
@@ -259,25 +236,23 @@ impl Store {
             sqlx::query("UPDATE activities SET position = $1 WHERE id = $2")
                 .bind(position as i64)
                 .bind(*id)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 
     /// Links an activity to an indicator; linking twice changes nothing.
     pub async fn link_activity(
-        &self,
-        plan: PlanId,
+        &mut self,
         indicator: IndicatorId,
         activity: ActivityId,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        indicator_goal(&mut tx, plan, indicator).await?;
-        ensure_activity(&mut tx, plan, activity).await?;
+        let (plan, tx) = (self.plan, &mut self.tx);
+        indicator_goal(tx, plan, indicator).await?;
+        ensure_activity(tx, plan, activity).await?;
         let count = count_rows(
-            &mut tx,
+            tx,
             "SELECT COUNT(*) FROM indicator_activities WHERE indicator_id = $1",
             indicator.0,
         )
@@ -289,28 +264,25 @@ impl Store {
         .bind(indicator.0)
         .bind(activity.0)
         .bind(count)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
     pub async fn unlink_activity(
-        &self,
-        plan: PlanId,
+        &mut self,
         indicator: IndicatorId,
         activity: ActivityId,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        indicator_goal(&mut tx, plan, indicator).await?;
+        let (plan, tx) = (self.plan, &mut self.tx);
+        indicator_goal(tx, plan, indicator).await?;
         sqlx::query(
             "DELETE FROM indicator_activities WHERE indicator_id = $1 AND activity_id = $2",
         )
         .bind(indicator.0)
         .bind(activity.0)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

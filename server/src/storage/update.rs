@@ -2,7 +2,7 @@
 //! where the row belongs to the plan named in the request.
 
 use super::codec::{aggregation_code, kind_code, polarity_code};
-use super::{Store, StoreError};
+use super::{PlanWrite, StoreError};
 use model::edit::{
     ActivityField, Field, GoalField, HeaderField, IndicatorField, MoneyField, ReportField, Value,
 };
@@ -14,14 +14,10 @@ enum Bind {
     Int(i64),
 }
 
-impl Store {
-    /// Stores every value, or none: a field outside the plan fails the whole batch.
-    pub async fn update_fields(
-        &self,
-        plan: PlanId,
-        values: &[(Field, Value)],
-    ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+impl PlanWrite {
+    /// Stores every value; a field outside the plan fails (and, uncommitted, undoes) the write.
+    pub async fn update_fields(&mut self, values: &[(Field, Value)]) -> Result<(), StoreError> {
+        let plan = self.plan;
         for (field, value) in values {
             let (sql, keys) = statement(field);
             let query = match bind_value(field, value) {
@@ -29,12 +25,11 @@ impl Store {
                 Bind::Int(i) => sqlx::query(&sql).bind(i),
             };
             let query = keys.iter().fold(query, |q, k| q.bind(*k)).bind(plan.0);
-            let done = query.execute(&mut *tx).await?;
+            let done = query.execute(&mut *self.tx).await?;
             if done.rows_affected() != 1 {
                 return Err(StoreError::NotInPlan(field.label()));
             }
         }
-        tx.commit().await?;
         Ok(())
     }
 }

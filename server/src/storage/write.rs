@@ -76,6 +76,13 @@ async fn insert_plan_rows(
     .fetch_one(&mut **tx)
     .await?
     .get(0);
+    // The plan belongs to the unit named in its header: found, or created at the top.
+    let unit = super::people::unit_named(tx, &header.work_unit).await?;
+    sqlx::query("UPDATE plans SET unit_id = $1 WHERE id = $2")
+        .bind(unit.0)
+        .bind(plan_id)
+        .execute(&mut **tx)
+        .await?;
 
     let mut activity_ids: HashMap<ActivityId, i64> = HashMap::new();
     for (position, activity) in plan.activities.iter().enumerate() {
