@@ -10,6 +10,15 @@ use thiserror::Error;
 pub enum AppError {
     #[error("{0} tidak ditemukan")]
     NotFound(String),
+    /// No one is signed in (or the session ended).
+    #[error("Sesi Anda telah berakhir; silakan masuk lagi")]
+    Unauthenticated,
+    /// Signed in, but not allowed; the message says what was refused.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The quarter is approved; the message says who approved it and when.
+    #[error("{0}")]
+    Locked(String),
     /// The person's input was refused; the message says what to fix.
     #[error("{0}")]
     Invalid(String),

@@ -1,42 +1,114 @@
-//! The storage as the pages' server functions see it: driver errors are logged here and
-//! reach the person only as an opaque failure.
+//! The storage as the pages' server functions see it: every call names the signed-in person and
+//! passes the door check first. Driver errors are logged here and reach the person only as an
+//! opaque failure.
 
 use crate::editing::{self, internal};
+use crate::guard::{self, unit_tree};
 use crate::storage::Store;
+use crate::{admin, quarters};
 use app::api::ssr::PlanBackend;
+use app::api::{AdminCommand, AdminView, PlanAccess};
 use app::error::AppError;
+use model::access::{allows, manages_everything, Permission, Person};
+use model::audit::{AuditEntry, HistoryFilter};
 use model::dashboard::AbsorptionThresholds;
 use model::edit::structure::{Created, StructureEdit};
 use model::edit::FieldEdit;
-use model::{Plan, PlanId, PlanSummary};
+use model::workflow::{QuarterState, Transition};
+use model::{Plan, PlanId, PlanSummary, Quarter};
 
 #[async_trait::async_trait]
 impl PlanBackend for Store {
-    async fn list_plans(&self) -> Result<Vec<PlanSummary>, AppError> {
-        Store::list_plans(self).await.map_err(internal)
+    async fn list_plans(&self, who: &Person) -> Result<Vec<PlanSummary>, AppError> {
+        let tree = unit_tree(self).await?;
+        let units = self.plan_units().await.map_err(internal)?;
+        let plans = Store::list_plans(self).await.map_err(internal)?;
+        Ok(plans
+            .into_iter()
+            .filter(|p| {
+                units
+                    .get(&p.id)
+                    .is_some_and(|unit| allows(who, &tree, Permission::ReadPlan, *unit))
+            })
+            .collect())
     }
 
-    async fn load_plan(&self, id: PlanId) -> Result<Option<Plan>, AppError> {
-        Store::load_plan(self, id).await.map_err(internal)
+    async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError> {
+        guard::plan(self, who, id, Permission::ReadPlan).await?;
+        Store::load_plan(self, id)
+            .await
+            .map_err(internal)?
+            .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {id}")))
+    }
+
+    async fn plan_access(&self, who: &Person, id: PlanId) -> Result<PlanAccess, AppError> {
+        let unit = guard::plan(self, who, id, Permission::ReadPlan).await?;
+        let tree = unit_tree(self).await?;
+        Ok(PlanAccess {
+            states: self.quarter_states(id).await.map_err(internal)?,
+            may_edit: allows(who, &tree, Permission::EditPlan, unit),
+            may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
+            may_decide: allows(who, &tree, Permission::DecideQuarter, unit),
+        })
+    }
+
+    async fn save_fields(
+        &self,
+        who: &Person,
+        plan: PlanId,
+        edits: Vec<FieldEdit>,
+    ) -> Result<(), AppError> {
+        editing::save_fields(self, who, plan, edits).await
     }
 
     async fn change_structure(
         &self,
+        who: &Person,
         plan: PlanId,
         edit: StructureEdit,
     ) -> Result<Created, AppError> {
-        editing::change_structure(self, plan, edit).await
+        editing::change_structure(self, who, plan, edit).await
     }
 
-    async fn save_fields(&self, plan: PlanId, edits: Vec<FieldEdit>) -> Result<(), AppError> {
-        editing::save_fields(self, plan, edits).await
+    async fn change_quarter(
+        &self,
+        who: &Person,
+        plan: PlanId,
+        quarter: Quarter,
+        step: Transition,
+    ) -> Result<QuarterState, AppError> {
+        quarters::change_quarter(self, who, plan, quarter, step).await
     }
 
-    async fn load_thresholds(&self, year: i32) -> Result<AbsorptionThresholds, AppError> {
+    async fn history(
+        &self,
+        who: &Person,
+        plan: PlanId,
+        filter: HistoryFilter,
+    ) -> Result<Vec<AuditEntry>, AppError> {
+        guard::plan(self, who, plan, Permission::ReadPlan).await?;
+        Store::history(self, plan, filter).await.map_err(internal)
+    }
+
+    /// The targets hold for every unit; anyone signed in may read them.
+    async fn load_thresholds(
+        &self,
+        _who: &Person,
+        year: i32,
+    ) -> Result<AbsorptionThresholds, AppError> {
         Store::load_thresholds(self, year).await.map_err(internal)
     }
 
-    async fn save_thresholds(&self, thresholds: AbsorptionThresholds) -> Result<(), AppError> {
+    async fn save_thresholds(
+        &self,
+        who: &Person,
+        thresholds: AbsorptionThresholds,
+    ) -> Result<(), AppError> {
+        if !manages_everything(who, &unit_tree(self).await?) {
+            return Err(AppError::Forbidden(
+                "Target penyerapan berlaku untuk semua unit; hanya admin unit teratas yang dapat mengubahnya".into(),
+            ));
+        }
         Store::save_thresholds(self, &thresholds)
             .await
             .map_err(internal)?;
@@ -58,5 +130,13 @@ impl PlanBackend for Store {
             }
         }
         Ok(())
+    }
+
+    async fn admin_view(&self, who: &Person) -> Result<AdminView, AppError> {
+        admin::view(self, who).await
+    }
+
+    async fn admin(&self, who: &Person, command: AdminCommand) -> Result<(), AppError> {
+        admin::run(self, who, command).await
     }
 }

@@ -1,42 +1,147 @@
-//! Saving edits: validate with the model's rules against the stored plan, then store every
-//! value in one transaction. Nothing is stored when any edit is refused.
+//! Saving edits: check the person may edit the plan, then, inside one write that holds the
+//! plan's lock, validate every edit with the model's rules against the stored plan, refuse
+//! changes to approved quarters, store the values and one audit entry per changed field.
+//! Nothing is stored when any edit is refused.
 
-use crate::storage::{Store, StoreError};
+use crate::guard;
+use crate::storage::{PlanWrite, Stamp, Store, StoreError};
 use app::error::AppError;
+use model::access::{Permission, Person};
+use model::audit::{field_change, structure_change};
 use model::edit::structure::{new_name, Created, StructureEdit};
 use model::edit::{apply, parse_value, EditError, FieldEdit};
+use model::workflow::{check_removable, check_unlocked};
 use model::PlanId;
 
 pub async fn save_fields(
     store: &Store,
+    who: &Person,
     plan_id: PlanId,
     edits: Vec<FieldEdit>,
 ) -> Result<(), AppError> {
-    let mut plan = store
-        .load_plan(plan_id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {plan_id}")))?;
+    guard::plan(store, who, plan_id, Permission::EditPlan).await?;
+    let mut write = begin(store, plan_id).await?;
+    let mut plan = write.plan().await.map_err(stored)?;
+    let states = write.quarter_states().await.map_err(stored)?;
     let mut values = Vec::with_capacity(edits.len());
+    let mut changes = Vec::new();
     for edit in edits {
         let value = parse_value(&edit.field, &edit.text).map_err(refused)?;
+        // Only a value that changes counts: a row saved whole leaves its other cells alone,
+        // even those of an approved quarter.
+        let Some(change) = field_change(&plan, &edit.field, &value).map_err(refused)? else {
+            continue;
+        };
+        check_unlocked(&edit.field, &states).map_err(|e| AppError::Locked(e.0))?;
         apply(&mut plan, &edit.field, value.clone()).map_err(refused)?;
+        changes.push(change);
         values.push((edit.field, value));
     }
-    store
-        .update_fields(plan_id, &values)
-        .await
-        .map_err(|e| match e {
-            StoreError::NotInPlan(what) => AppError::NotFound(what),
-            other => internal(other),
-        })?;
+    if values.is_empty() {
+        return Ok(());
+    }
+    write.update_fields(&values).await.map_err(stored)?;
+    write.record(&stamp(who), &changes).await.map_err(stored)?;
+    write.commit().await.map_err(stored)?;
     announce(store, plan_id).await;
     Ok(())
 }
 
+/// Applies one change to the plan's shape; new names are checked by the model's rule.
+pub async fn change_structure(
+    store: &Store,
+    who: &Person,
+    plan_id: PlanId,
+    edit: StructureEdit,
+) -> Result<Created, AppError> {
+    guard::plan(store, who, plan_id, Permission::EditPlan).await?;
+    let name = |text: &str| new_name(text).map_err(AppError::Invalid);
+    let mut write = begin(store, plan_id).await?;
+    let before = write.plan().await.map_err(stored)?;
+    if matches!(
+        edit,
+        StructureEdit::RemoveGoal { .. }
+            | StructureEdit::RemoveIndicator { .. }
+            | StructureEdit::RemoveActivity { .. }
+    ) {
+        let states = write.quarter_states().await.map_err(stored)?;
+        check_removable(&states).map_err(|e| AppError::Locked(e.0))?;
+    }
+    let w = &mut write;
+    let result = match &edit {
+        StructureEdit::AddGoal { title } => w
+            .add_goal(&name(title)?)
+            .await
+            .map(|g| Created::Goal(Box::new(g))),
+        StructureEdit::RemoveGoal { goal } => w.remove_goal(*goal).await.map(|_| Created::Nothing),
+        StructureEdit::MoveGoal { goal, direction } => w
+            .move_goal(*goal, *direction)
+            .await
+            .map(|_| Created::Nothing),
+        StructureEdit::AddIndicator { goal, name: text } => w
+            .add_indicator(*goal, &name(text)?)
+            .await
+            .map(|i| Created::Indicator(Box::new(i))),
+        StructureEdit::RemoveIndicator { indicator } => w
+            .remove_indicator(*indicator)
+            .await
+            .map(|_| Created::Nothing),
+        StructureEdit::MoveIndicator {
+            indicator,
+            direction,
+        } => w
+            .move_indicator(*indicator, *direction)
+            .await
+            .map(|_| Created::Nothing),
+        StructureEdit::AddActivity { name: text } => w
+            .add_activity(&name(text)?)
+            .await
+            .map(|a| Created::Activity(Box::new(a))),
+        StructureEdit::RemoveActivity { activity } => {
+            w.remove_activity(*activity).await.map(|_| Created::Nothing)
+        }
+        StructureEdit::Link {
+            indicator,
+            activity,
+        } => w
+            .link_activity(*indicator, *activity)
+            .await
+            .map(|_| Created::Nothing),
+        StructureEdit::Unlink {
+            indicator,
+            activity,
+        } => w
+            .unlink_activity(*indicator, *activity)
+            .await
+            .map(|_| Created::Nothing),
+    };
+    let created = result.map_err(stored)?;
+    let change = structure_change(&before, &edit, &created);
+    write.record(&stamp(who), &[change]).await.map_err(stored)?;
+    write.commit().await.map_err(stored)?;
+    announce(store, plan_id).await;
+    Ok(created)
+}
+
+pub(crate) async fn begin(store: &Store, plan: PlanId) -> Result<PlanWrite, AppError> {
+    store
+        .write_plan(plan)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {plan}")))
+}
+
+pub(crate) fn stamp(who: &Person) -> Stamp {
+    Stamp {
+        user: who.id,
+        name: who.name.clone(),
+        at: guard::now(),
+    }
+}
+
 /// Tells live dashboards about a save. The save itself has succeeded either way, so a failed
 /// announcement is logged, not reported as a failed save.
-async fn announce(store: &Store, plan: PlanId) {
+pub(crate) async fn announce(store: &Store, plan: PlanId) {
     if let Err(error) = store.plan_changed(plan).await {
         tracing::warn!(%error, %plan, "cannot announce the change");
     }
@@ -49,73 +154,15 @@ fn refused(error: EditError) -> AppError {
     }
 }
 
+pub(crate) fn stored(error: StoreError) -> AppError {
+    match error {
+        StoreError::NotInPlan(what) => AppError::NotFound(what),
+        StoreError::Duplicate(message) => AppError::Invalid(message),
+        other => internal(other),
+    }
+}
+
 pub(crate) fn internal(error: StoreError) -> AppError {
     tracing::error!(%error, "storage failure");
     AppError::Internal
-}
-
-/// Applies one change to the plan's shape; new names are checked by the model's rule.
-pub async fn change_structure(
-    store: &Store,
-    plan: PlanId,
-    edit: StructureEdit,
-) -> Result<Created, AppError> {
-    let name = |text: &str| new_name(text).map_err(AppError::Invalid);
-    let result = match edit {
-        StructureEdit::AddGoal { title } => store
-            .add_goal(plan, &name(&title)?)
-            .await
-            .map(|g| Created::Goal(Box::new(g))),
-        StructureEdit::RemoveGoal { goal } => store
-            .remove_goal(plan, goal)
-            .await
-            .map(|_| Created::Nothing),
-        StructureEdit::MoveGoal { goal, direction } => store
-            .move_goal(plan, goal, direction)
-            .await
-            .map(|_| Created::Nothing),
-        StructureEdit::AddIndicator { goal, name: text } => store
-            .add_indicator(plan, goal, &name(&text)?)
-            .await
-            .map(|i| Created::Indicator(Box::new(i))),
-        StructureEdit::RemoveIndicator { indicator } => store
-            .remove_indicator(plan, indicator)
-            .await
-            .map(|_| Created::Nothing),
-        StructureEdit::MoveIndicator {
-            indicator,
-            direction,
-        } => store
-            .move_indicator(plan, indicator, direction)
-            .await
-            .map(|_| Created::Nothing),
-        StructureEdit::AddActivity { name: text } => store
-            .add_activity(plan, &name(&text)?)
-            .await
-            .map(|a| Created::Activity(Box::new(a))),
-        StructureEdit::RemoveActivity { activity } => store
-            .remove_activity(plan, activity)
-            .await
-            .map(|_| Created::Nothing),
-        StructureEdit::Link {
-            indicator,
-            activity,
-        } => store
-            .link_activity(plan, indicator, activity)
-            .await
-            .map(|_| Created::Nothing),
-        StructureEdit::Unlink {
-            indicator,
-            activity,
-        } => store
-            .unlink_activity(plan, indicator, activity)
-            .await
-            .map(|_| Created::Nothing),
-    };
-    let created = result.map_err(|e| match e {
-        StoreError::NotInPlan(what) => AppError::NotFound(what),
-        other => internal(other),
-    })?;
-    announce(store, plan).await;
-    Ok(created)
 }

@@ -44,14 +44,6 @@ pub async fn import_sheet(store: &Store, text: &str) -> Result<ImportReport, Imp
     })
 }
 
-/// Imports the demo sheet when the database holds no plan yet.
-pub async fn load_demo_data_if_empty(store: &Store) -> Result<Option<ImportReport>, ImportError> {
-    if !store.list_plans().await?.is_empty() {
-        return Ok(None);
-    }
-    import_sheet(store, DEMO_SHEET).await.map(Some)
-}
-
 fn describe(plan: &model::Plan) -> String {
     let totals = plan_totals(plan);
     let checks = plan_checks(plan);

@@ -1,10 +1,15 @@
 //! Pantau's server: HTTP routing, storage, and the sheet importer. `main.rs` is only the
 //! command line around these.
 
+pub mod admin;
+pub mod auth;
 pub mod backend;
 pub mod config;
+pub mod demo;
 pub mod editing;
+pub mod guard;
 pub mod import;
 pub mod live;
+pub mod quarters;
 pub mod router;
 pub mod storage;

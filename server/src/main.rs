@@ -3,11 +3,16 @@
 //!   pantau [serve]        serve at LEPTOS_SITE_ADDR (127.0.0.1:3000); an empty database gets the demo plan
 //!   pantau import FILE    import an action-plan sheet (tab-separated text export)
 //!   pantau generate N     store a made-up plan with N indicators (`model::synthetic`), for benchmarks
+//!   pantau create-user USERNAME "FULL NAME" "UNIT" ROLE
+//!                         create a person with a role (operator, pimpinan, admin) in a unit, which
+//!                         is created at the top when it does not exist: the way to the first admin.
+//!                         The password is read from PANTAU_PASSWORD, or else from standard input.
 //!
 //! The database is `DATABASE_URL` (default `sqlite://data/pantau.db`; `postgres://...` for PostgreSQL).
 
 use leptos::config::get_configuration;
-use server::import::{import_sheet, load_demo_data_if_empty, ImportError};
+use server::demo::load_demo_data_if_empty;
+use server::import::{import_sheet, ImportError};
 use server::storage::{InsertOutcome, Store};
 use server::{config, router};
 use std::process::ExitCode;
@@ -30,8 +35,10 @@ async fn main() -> ExitCode {
         [] | ["serve"] => serve().await,
         ["import", file] => import(file).await,
         ["generate", count] => generate(count).await,
+        ["create-user", username, name, unit, role] => create_user(username, name, unit, role).await,
         _ => Err(format!(
-            "usage: pantau [serve] | pantau import FILE | pantau generate N (given: {})",
+            "usage: pantau [serve] | pantau import FILE | pantau generate N | \
+             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" operator|pimpinan|admin (given: {})",
             args.join(" ")
         )),
     };
@@ -68,12 +75,15 @@ async fn serve() -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| format!("server stopped: {e}"))
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| format!("server stopped: {e}"))
 }
 
 async fn import(file: &str) -> Result<(), String> {
@@ -117,5 +127,36 @@ async fn generate(count: &str) -> Result<(), String> {
             plan.header.work_unit, plan.header.fiscal_year
         ),
     }
+    Ok(())
+}
+
+async fn create_user(username: &str, name: &str, unit: &str, role: &str) -> Result<(), String> {
+    let role = model::access::Role::from_code(role).ok_or_else(|| {
+        format!("create-user: ROLE must be operator, pimpinan or admin (given: {role})")
+    })?;
+    let password = match std::env::var("PANTAU_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => {
+            eprintln!("password for {username} (then Enter):");
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| format!("cannot read the password: {e}"))?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let store = open_store().await?;
+    let unit_id = store
+        .ensure_unit(unit.trim())
+        .await
+        .map_err(|e| format!("cannot find or create the unit: {e}"))?;
+    let grant = model::access::Grant {
+        unit: unit_id,
+        role,
+    };
+    let id = server::admin::create_user(&store, username, name, &password, grant)
+        .await
+        .map_err(|e| format!("create-user: {e}"))?;
+    println!("created user {id} ({username}), {} of {unit}", role.label());
     Ok(())
 }

@@ -1,9 +1,14 @@
-//! The HTTP application: pages (server-rendered, then hydrated), server functions, static files.
+//! The HTTP application: pages (server-rendered, then hydrated), server functions, sign-in and
+//! sign-out, the live feed and static files, all behind the session gate.
 
+use crate::auth;
 use crate::storage::Store;
 use app::api::ssr::Backend;
 use app::{shell, App};
-use axum::routing::get;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{from_fn_with_state, map_response};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -15,10 +20,12 @@ pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
 pub fn router(store: Store, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
-    let live = Router::new()
+    let own = Router::new()
         .route("/api/plans/{id}/events", get(crate::live::plan_events))
+        .route("/api/masuk", post(auth::login))
+        .route("/api/keluar", post(auth::logout))
         .with_state(store.clone());
-    let backend = Backend(Arc::new(store));
+    let backend = Backend(Arc::new(store.clone()));
     Router::new()
         .leptos_routes_with_context(
             &options,
@@ -30,7 +37,29 @@ pub fn router(store: Store, options: LeptosOptions) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
-        .merge(live)
+        .merge(own)
+        .layer(from_fn_with_state(store, auth::gate))
+        .layer(map_response(explain_too_large))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .with_state(options)
+}
+
+/// A body over the limit gets a message a person can act on.
+async fn explain_too_large(response: Response) -> Response {
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE {
+        return response;
+    }
+    let mut response = (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "Data yang dikirim terlalu besar: paling banyak {} MB per permintaan",
+            MAX_BODY_BYTES / (1024 * 1024)
+        ),
+    )
+        .into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
 }

@@ -8,7 +8,8 @@ use model::dashboard::{AbsorptionThresholds, CalendarMonth};
 
 #[server]
 pub async fn get_thresholds(year: i32) -> Result<AbsorptionThresholds, AppError> {
-    super::ssr::backend()?.load_thresholds(year).await
+    let who = super::ssr::person()?;
+    super::ssr::backend()?.load_thresholds(&who, year).await
 }
 
 /// The four targets as typed in the form (`15`, `40,5`), checked by the model's rules, so it
@@ -23,7 +24,10 @@ pub async fn save_thresholds(
 ) -> Result<(), AppError> {
     let thresholds = AbsorptionThresholds::parse(year, [&q1, &q2, &q3, &q4].map(String::as_str))
         .map_err(|e| AppError::Invalid(e.to_string()))?;
-    super::ssr::backend()?.save_thresholds(thresholds).await
+    let who = super::ssr::person()?;
+    super::ssr::backend()?
+        .save_thresholds(&who, thresholds)
+        .await
 }
 
 /// Today's month on the server's clock, in Western Indonesian Time. Asked of the server so that

@@ -16,6 +16,12 @@ fn edit(field: Field, text: String) -> FieldEdit {
     FieldEdit { field, text }
 }
 
+#[cfg(feature = "ssr")]
+async fn save(plan: PlanId, edits: Vec<FieldEdit>) -> Result<(), AppError> {
+    let who = super::ssr::person()?;
+    super::ssr::backend()?.save_fields(&who, plan, edits).await
+}
+
 /// One indicator in one quarter: planned work, A, B, achievement, evidence, status, note.
 #[server]
 pub async fn save_report(
@@ -40,7 +46,7 @@ pub async fn save_report(
         edit(f(ReportField::Status), status),
         edit(f(ReportField::Note), note),
     ];
-    super::ssr::backend()?.save_fields(plan, edits).await
+    save(plan, edits).await
 }
 
 /// An activity: name, pagu, blokir, and RPD and realization per quarter.
@@ -76,7 +82,7 @@ pub async fn save_activity(
         edit(q(Quarter::Q3, Realization), real3),
         edit(q(Quarter::Q4, Realization), real4),
     ];
-    super::ssr::backend()?.save_fields(plan, edits).await
+    save(plan, edits).await
 }
 
 /// An indicator's definition.
@@ -106,15 +112,13 @@ pub async fn save_indicator(
         edit(f(IndicatorField::Polarity), polarity),
         edit(f(IndicatorField::Aggregation), aggregation),
     ];
-    super::ssr::backend()?.save_fields(plan, edits).await
+    save(plan, edits).await
 }
 
 /// A goal's title.
 #[server]
 pub async fn save_goal(plan: PlanId, goal: GoalId, title: String) -> Result<(), AppError> {
-    super::ssr::backend()?
-        .save_fields(plan, vec![edit(Field::Goal(goal, GoalField::Title), title)])
-        .await
+    save(plan, vec![edit(Field::Goal(goal, GoalField::Title), title)]).await
 }
 
 /// The plan's header and signatory.
@@ -139,5 +143,5 @@ pub async fn save_header(
         edit(f(HeaderField::SignatoryNip), signatory_nip),
         edit(f(HeaderField::PlaceDate), place_date),
     ];
-    super::ssr::backend()?.save_fields(plan, edits).await
+    save(plan, edits).await
 }

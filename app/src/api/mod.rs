@@ -1,49 +1,158 @@
 //! Server functions, grouped by domain. Their bodies run on the server only; the browser gets a
-//! typed HTTP call.
+//! typed HTTP call. Every one of them names the signed-in person to the backend, which decides
+//! what that person may read and change.
 
+pub mod admin;
 pub mod dashboard;
 pub mod edit;
+pub mod history;
 pub mod plan;
+pub mod session;
 pub mod structure;
+pub mod workflow;
+
+use model::access::{Person, Unit};
+use model::workflow::QuarterState;
+use model::UnitId;
+use serde::{Deserialize, Serialize};
+
+/// What the signed-in person may do with one plan, and where its quarters stand.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanAccess {
+    pub states: [QuarterState; 4],
+    pub may_edit: bool,
+    pub may_submit: bool,
+    pub may_decide: bool,
+}
+
+/// What an admin sees: the units they manage (and the units above them, for names), and people.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminView {
+    pub units: Vec<Unit>,
+    /// The units this admin manages: new units go under these, roles are given in these.
+    pub manageable: Vec<UnitId>,
+    pub people: Vec<Person>,
+}
+
+/// One change an admin makes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AdminCommand {
+    CreateUnit {
+        name: String,
+        parent: UnitId,
+    },
+    CreateUser {
+        username: String,
+        name: String,
+        password: String,
+        unit: UnitId,
+        role: model::access::Role,
+    },
+    Grant {
+        user: model::UserId,
+        unit: UnitId,
+        role: model::access::Role,
+    },
+    Revoke {
+        user: model::UserId,
+        unit: UnitId,
+        role: model::access::Role,
+    },
+    ResetPassword {
+        user: model::UserId,
+        password: String,
+    },
+}
 
 /// What the server functions need from the server. The server crate implements it over its
 /// storage and hands it to every request as context, so `app` never links a database driver.
 #[cfg(feature = "ssr")]
 pub mod ssr {
+    use super::{AdminCommand, AdminView, PlanAccess};
     use crate::error::AppError;
     use leptos::prelude::use_context;
+    use model::access::Person;
+    use model::audit::{AuditEntry, HistoryFilter};
     use model::dashboard::AbsorptionThresholds;
     use model::edit::structure::{Created, StructureEdit};
     use model::edit::FieldEdit;
-    use model::{Plan, PlanId, PlanSummary};
+    use model::workflow::{QuarterState, Transition};
+    use model::{Plan, PlanId, PlanSummary, Quarter};
     use std::sync::Arc;
 
     #[async_trait::async_trait]
     pub trait PlanBackend: Send + Sync + 'static {
-        async fn list_plans(&self) -> Result<Vec<PlanSummary>, AppError>;
-        async fn load_plan(&self, id: PlanId) -> Result<Option<Plan>, AppError>;
+        /// The plans `who` may read.
+        async fn list_plans(&self, who: &Person) -> Result<Vec<PlanSummary>, AppError>;
+        async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError>;
+        async fn plan_access(&self, who: &Person, id: PlanId) -> Result<PlanAccess, AppError>;
         /// Validates every edit with the model's rules and stores all of them, or none.
-        async fn save_fields(&self, plan: PlanId, edits: Vec<FieldEdit>) -> Result<(), AppError>;
+        async fn save_fields(
+            &self,
+            who: &Person,
+            plan: PlanId,
+            edits: Vec<FieldEdit>,
+        ) -> Result<(), AppError>;
         /// Adds, removes, reorders or links goals, indicators and activities.
         async fn change_structure(
             &self,
+            who: &Person,
             plan: PlanId,
             edit: StructureEdit,
         ) -> Result<Created, AppError>;
+        /// Submits, approves, returns or reopens a quarter.
+        async fn change_quarter(
+            &self,
+            who: &Person,
+            plan: PlanId,
+            quarter: Quarter,
+            step: Transition,
+        ) -> Result<QuarterState, AppError>;
+        async fn history(
+            &self,
+            who: &Person,
+            plan: PlanId,
+            filter: HistoryFilter,
+        ) -> Result<Vec<AuditEntry>, AppError>;
         /// The fiscal year's absorption targets; the defaults when none were saved.
-        async fn load_thresholds(&self, year: i32) -> Result<AbsorptionThresholds, AppError>;
+        async fn load_thresholds(
+            &self,
+            who: &Person,
+            year: i32,
+        ) -> Result<AbsorptionThresholds, AppError>;
         /// Stores the year's absorption targets (already validated by the model).
-        async fn save_thresholds(&self, thresholds: AbsorptionThresholds) -> Result<(), AppError>;
+        async fn save_thresholds(
+            &self,
+            who: &Person,
+            thresholds: AbsorptionThresholds,
+        ) -> Result<(), AppError>;
+        async fn admin_view(&self, who: &Person) -> Result<AdminView, AppError>;
+        async fn admin(&self, who: &Person, command: AdminCommand) -> Result<(), AppError>;
     }
 
     /// The backend as request context.
     #[derive(Clone)]
     pub struct Backend(pub Arc<dyn PlanBackend>);
 
+    /// The person a request's session belongs to; the server's session layer puts it in the
+    /// request's extensions.
+    #[derive(Clone, Debug)]
+    pub struct SignedIn(pub Person);
+
     pub fn backend() -> Result<Arc<dyn PlanBackend>, AppError> {
         use_context::<Backend>().map(|b| b.0).ok_or_else(|| {
             tracing::error!("no storage backend in the request context");
             AppError::Internal
         })
+    }
+
+    /// The signed-in person, or `Unauthenticated`.
+    pub fn person() -> Result<Person, AppError> {
+        signed_in().ok_or(AppError::Unauthenticated)
+    }
+
+    pub fn signed_in() -> Option<Person> {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<SignedIn>().map(|s| s.0.clone()))
     }
 }

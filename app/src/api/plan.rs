@@ -1,18 +1,25 @@
 //! Reading plans.
 
+use super::PlanAccess;
 use crate::error::AppError;
 use leptos::prelude::*;
 use model::{Plan, PlanId, PlanSummary};
 
 #[server]
 pub async fn list_plans() -> Result<Vec<PlanSummary>, AppError> {
-    super::ssr::backend()?.list_plans().await
+    let who = super::ssr::person()?;
+    super::ssr::backend()?.list_plans(&who).await
 }
 
 #[server]
 pub async fn get_plan(id: PlanId) -> Result<Plan, AppError> {
-    super::ssr::backend()?
-        .load_plan(id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {id}")))
+    let who = super::ssr::person()?;
+    super::ssr::backend()?.load_plan(&who, id).await
+}
+
+/// What the signed-in person may do with the plan, and its quarters' workflow states.
+#[server]
+pub async fn get_plan_access(id: PlanId) -> Result<PlanAccess, AppError> {
+    let who = super::ssr::person()?;
+    super::ssr::backend()?.plan_access(&who, id).await
 }

@@ -10,7 +10,10 @@ use model::{ActivityId, GoalId, IndicatorId, PlanId};
 
 #[cfg(feature = "ssr")]
 async fn change(plan: PlanId, edit: StructureEdit) -> Result<Created, AppError> {
-    super::ssr::backend()?.change_structure(plan, edit).await
+    let who = super::ssr::person()?;
+    super::ssr::backend()?
+        .change_structure(&who, plan, edit)
+        .await
 }
 
 #[server]

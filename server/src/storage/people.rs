@@ -9,12 +9,6 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::HashMap;
 
-/// A person as the admin page lists them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UserRecord {
-    pub person: Person,
-}
-
 impl Store {
     pub async fn units(&self) -> Result<Vec<Unit>, StoreError> {
         let rows = sqlx::query("SELECT id, name, parent_id FROM units ORDER BY name")
@@ -81,14 +75,17 @@ impl Store {
         Ok(row.and_then(|r| r.get::<Option<i64>, _>(0)).map(UnitId))
     }
 
-    /// A new person; `Duplicate` when the username is taken.
+    /// A new person holding one role, in one transaction; `Duplicate` when the username is
+    /// taken.
     pub async fn create_user(
         &self,
         username: &str,
         name: &str,
         password_hash: &str,
+        grant: Grant,
         now: Timestamp,
     ) -> Result<UserId, StoreError> {
+        let mut tx = self.pool.begin().await?;
         let id: i64 = sqlx::query(
             "INSERT INTO users (username, name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
@@ -96,10 +93,17 @@ impl Store {
         .bind(name)
         .bind(password_hash)
         .bind(now.0)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await
         .map_err(|e| duplicate(e, format!("Nama pengguna \u{201c}{username}\u{201d} sudah dipakai")))?
         .get(0);
+        sqlx::query("INSERT INTO grants (user_id, unit_id, role) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(grant.unit.0)
+            .bind(grant.role.code())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         Ok(UserId(id))
     }
 

@@ -6,7 +6,6 @@ use super::{PlanWrite, StoreError};
 use model::edit::{
     ActivityField, Field, GoalField, HeaderField, IndicatorField, MoneyField, ReportField, Value,
 };
-use model::PlanId;
 
 /// A value as it is bound to its column.
 enum Bind {
