@@ -129,14 +129,23 @@ pub async fn sign_in(
     for key in [&account_key, &address_key] {
         store.clear_login_failures(key).await.map_err(internal)?;
     }
+    store.delete_expired_sessions(now).await.map_err(internal)?;
+    open_session(store, user, now).await.map_err(internal)
+}
+
+/// A new session for `user` from `now`; returns the token the cookie carries (only its hash is
+/// stored).
+pub async fn open_session(
+    store: &Store,
+    user: UserId,
+    now: Timestamp,
+) -> Result<String, crate::storage::StoreError> {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token = hex::encode(bytes);
     store
         .create_session(&token_hash(&token), user, now.plus_seconds(SESSION_SECONDS))
-        .await
-        .map_err(internal)?;
-    store.delete_expired_sessions(now).await.map_err(internal)?;
+        .await?;
     Ok(token)
 }
 

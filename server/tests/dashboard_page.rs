@@ -43,7 +43,11 @@ async fn send(store: &Store, request: Request<Body>) -> (StatusCode, Option<Stri
 
 /// The page without Leptos' hydration markers, so assertions read like the HTML a person sees.
 async fn get(store: &Store, path: &str) -> (StatusCode, String) {
-    let request = Request::builder().uri(path).body(Body::empty()).unwrap();
+    let request = Request::builder()
+        .uri(path)
+        .header(header::COOKIE, common::everyone_cookie(store).await)
+        .body(Body::empty())
+        .unwrap();
     let (status, _, html) = send(store, request).await;
     (status, without_markers(&html))
 }
@@ -180,6 +184,7 @@ async fn an_indicator_behind_its_target_stands_out(store: &Store) {
     let maternal = plan.goals[0].indicators[2].id.unwrap();
     save_fields(
         store,
+        &common::operator(store, id).await,
         id,
         vec![
             // 45 / 50 = 90 % against a target of 85 %: 105,88 %.
@@ -237,8 +242,10 @@ async fn an_indicator_behind_its_target_stands_out(store: &Store) {
 }
 both!(behind_target, an_indicator_behind_its_target_stands_out);
 
-fn post_targets(id: PlanId, body: &str) -> Request<Body> {
+async fn post_targets(store: &Store, id: PlanId, body: &str) -> Request<Body> {
     Request::builder()
+        .header(header::COOKIE, common::everyone_cookie(store).await)
+        .header(header::HOST, "127.0.0.1:3000")
         .method("POST")
         .uri(SaveThresholds::PATH)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -255,7 +262,7 @@ async fn the_targets_form_posts_without_javascript(store: &Store) {
     let id = seed(store).await;
     let (status, location, _) = send(
         store,
-        post_targets(id, "year=2024&q1=10&q2=12%2C5&q3=13&q4=14"),
+        post_targets(store, id, "year=2024&q1=10&q2=12%2C5&q3=13&q4=14").await,
     )
     .await;
     assert!(status.is_redirection(), "{status}");
@@ -292,7 +299,7 @@ async fn the_targets_form_posts_without_javascript(store: &Store) {
     // A refused post stores nothing and comes back with the reason on the page.
     let (status, location, _) = send(
         store,
-        post_targets(id, "year=2024&q1=10&q2=12%2C5&q3=5&q4=14"),
+        post_targets(store, id, "year=2024&q1=10&q2=12%2C5&q3=5&q4=14").await,
     )
     .await;
     assert!(status.is_redirection(), "{status}");

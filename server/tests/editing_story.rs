@@ -32,6 +32,7 @@ async fn saved_edits_read_back(store: &Store) {
     let report = |f| Field::Report(indicator, Quarter::Q2, f);
     save_fields(
         store,
+        &common::operator(store, id).await,
         id,
         vec![
             edit(report(ReportField::Numerator), "1.140"),
@@ -73,6 +74,7 @@ async fn a_refused_edit_stores_nothing_of_its_batch(store: &Store) {
     let activity = before.activities[0].id;
     let error = save_fields(
         store,
+        &common::operator(store, id).await,
         id,
         vec![
             edit(
@@ -105,6 +107,7 @@ async fn blocked_budget_above_the_budget_is_refused(store: &Store) {
     let activity = before.activities[1].id; // pagu 56.400.000
     let error = save_fields(
         store,
+        &common::operator(store, id).await,
         id,
         vec![edit(
             Field::Activity(activity, ActivityField::Blocked),
@@ -137,6 +140,7 @@ async fn an_id_from_another_plan_is_refused(store: &Store) {
         .unwrap();
     let error = save_fields(
         store,
+        &common::operator(store, first).await,
         first,
         vec![edit(
             Field::Report(foreign, Quarter::Q1, ReportField::Note),

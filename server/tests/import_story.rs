@@ -8,7 +8,8 @@ mod common;
 use model::figures::{goal_totals, plan_totals};
 use model::sheet::parse_sheet;
 use model::{plan_checks, ActivityId, Check, Plan, Quarter, Rupiah, Status};
-use server::import::{import_sheet, load_demo_data_if_empty, DEMO_SHEET};
+use server::demo::load_demo_data_if_empty;
+use server::import::{import_sheet, DEMO_SHEET};
 use server::storage::{InsertOutcome, Store};
 
 fn rp(text: &str) -> Rupiah {

@@ -28,6 +28,7 @@ async fn save_a_note(store: &Store, plan: PlanId) {
     let field = Field::Report(indicator, Quarter::Q1, ReportField::Note);
     save_fields(
         store,
+        &common::operator(store, plan).await,
         plan,
         vec![FieldEdit {
             field,

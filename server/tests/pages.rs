@@ -24,7 +24,16 @@ fn options() -> LeptosOptions {
 async fn get(store: &Store, path: &str) -> (StatusCode, String) {
     let app = router(store.clone(), options());
     let response = app
-        .oneshot(Request::builder().uri(path).body(Body::empty()).unwrap())
+        .oneshot(
+            Request::builder()
+                .uri(path)
+                .header(
+                    axum::http::header::COOKIE,
+                    common::everyone_cookie(store).await,
+                )
+                .body(Body::empty())
+                .unwrap(),
+        )
         .await
         .unwrap();
     let status = response.status();

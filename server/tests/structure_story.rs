@@ -32,6 +32,7 @@ async fn added_things_are_stored_with_the_next_number(store: &Store) {
     let (id, plan) = seed(store).await;
     let Created::Goal(goal) = change_structure(
         store,
+        &common::operator(store, id).await,
         id,
         StructureEdit::AddGoal {
             title: " Sasaran baru ".into(),
@@ -45,6 +46,7 @@ async fn added_things_are_stored_with_the_next_number(store: &Store) {
     let goal_id = goal.id.unwrap();
     let Created::Indicator(indicator) = change_structure(
         store,
+        &common::operator(store, id).await,
         id,
         StructureEdit::AddIndicator {
             goal: goal_id,
@@ -58,6 +60,7 @@ async fn added_things_are_stored_with_the_next_number(store: &Store) {
     assert_eq!(indicator.number, 1);
     let Created::Activity(activity) = change_structure(
         store,
+        &common::operator(store, id).await,
         id,
         StructureEdit::AddActivity {
             name: "Kegiatan baru".into(),
@@ -71,8 +74,12 @@ async fn added_things_are_stored_with_the_next_number(store: &Store) {
         indicator: indicator.id.unwrap(),
         activity: activity.id,
     };
-    change_structure(store, id, link.clone()).await.unwrap();
-    change_structure(store, id, link).await.unwrap(); // twice: still one link
+    change_structure(store, &common::operator(store, id).await, id, link.clone())
+        .await
+        .unwrap();
+    change_structure(store, &common::operator(store, id).await, id, link)
+        .await
+        .unwrap(); // twice: still one link
     let stored = reload(store, id).await;
     assert_eq!(stored.goals.len(), 5);
     assert_eq!(
@@ -92,6 +99,7 @@ async fn moving_and_removing_keep_the_numbering_in_order(store: &Store) {
     let second = plan.goals[2].indicators[1].id.unwrap();
     change_structure(
         store,
+        &common::operator(store, id).await,
         id,
         StructureEdit::MoveIndicator {
             indicator: second,
@@ -106,6 +114,7 @@ async fn moving_and_removing_keep_the_numbering_in_order(store: &Store) {
     // The first cannot move further up: nothing changes.
     change_structure(
         store,
+        &common::operator(store, id).await,
         id,
         StructureEdit::MoveIndicator {
             indicator: second,
@@ -117,6 +126,7 @@ async fn moving_and_removing_keep_the_numbering_in_order(store: &Store) {
     assert_eq!(names(&reload(store, id).await, 2), names(&moved, 2));
     change_structure(
         store,
+        &common::operator(store, id).await,
         id,
         StructureEdit::RemoveIndicator { indicator: second },
     )
@@ -132,9 +142,14 @@ async fn moving_and_removing_keep_the_numbering_in_order(store: &Store) {
         vec![1, 2, 3]
     );
     let first_goal = plan.goals[0].id.unwrap();
-    change_structure(store, id, StructureEdit::RemoveGoal { goal: first_goal })
-        .await
-        .unwrap();
+    change_structure(
+        store,
+        &common::operator(store, id).await,
+        id,
+        StructureEdit::RemoveGoal { goal: first_goal },
+    )
+    .await
+    .unwrap();
     let goals = reload(store, id).await.goals;
     assert_eq!(
         goals.iter().map(|g| g.number).collect::<Vec<_>>(),
@@ -157,6 +172,7 @@ async fn removing_an_activity_unlinks_it_everywhere(store: &Store) {
         .id;
     change_structure(
         store,
+        &common::operator(store, id).await,
         id,
         StructureEdit::RemoveActivity { activity: shared },
     )
@@ -177,6 +193,7 @@ async fn bad_names_and_foreign_ids_are_refused(store: &Store) {
     let (id, plan) = seed(store).await;
     let error = change_structure(
         store,
+        &common::operator(store, id).await,
         id,
         StructureEdit::AddGoal {
             title: "   ".into(),
@@ -187,6 +204,7 @@ async fn bad_names_and_foreign_ids_are_refused(store: &Store) {
     assert_eq!(error, AppError::Invalid("nama tidak boleh kosong".into()));
     let error = change_structure(
         store,
+        &common::operator(store, id).await,
         id,
         StructureEdit::RemoveGoal {
             goal: GoalId(987_654),
@@ -197,6 +215,7 @@ async fn bad_names_and_foreign_ids_are_refused(store: &Store) {
     assert!(matches!(error, AppError::NotFound(_)));
     let error = change_structure(
         store,
+        &common::operator(store, id).await,
         PlanId(987_654),
         StructureEdit::AddActivity { name: "x".into() },
     )

@@ -7,6 +7,8 @@
 
 mod common;
 
+use model::access::{Grant, Role};
+
 use app::api::ssr::PlanBackend;
 use app::error::AppError;
 use model::dashboard::AbsorptionThresholds;
@@ -45,19 +47,66 @@ both!(
     targets_are_saved_per_year_and_replaced_on_saving_again
 );
 
-async fn the_backend_stores_what_it_is_given_and_reads_defaults_otherwise(store: &Store) {
+async fn the_backend_stores_what_a_top_admin_gives_and_reads_defaults_otherwise(store: &Store) {
     let backend: &dyn PlanBackend = store;
+    let top = store.create_unit("KANWIL UJI", None).await.unwrap();
+    let below = store.create_unit("UPT UJI", Some(top)).await.unwrap();
+    let admin = common::person(
+        store,
+        &[Grant {
+            unit: top,
+            role: Role::Admin,
+        }],
+    )
+    .await;
     assert_eq!(
-        backend.load_thresholds(2030).await.unwrap().quarters,
+        backend
+            .load_thresholds(&admin, 2030)
+            .await
+            .unwrap()
+            .quarters,
         [d("15"), d("40"), d("60"), d("90")]
     );
     let targets = AbsorptionThresholds::parse(2030, ["5", "25", "50", "85"]).unwrap();
-    backend.save_thresholds(targets.clone()).await.unwrap();
-    assert_eq!(backend.load_thresholds(2030).await.unwrap(), targets);
+    backend
+        .save_thresholds(&admin, targets.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        backend.load_thresholds(&admin, 2030).await.unwrap(),
+        targets
+    );
+
+    // The targets hold for every unit: an admin lower down, or a pimpinan, may not change them.
+    let changed = AbsorptionThresholds::parse(2030, ["1", "2", "3", "4"]).unwrap();
+    for role in [Role::Admin, Role::Pimpinan, Role::Operator] {
+        let lower = common::person(store, &[Grant { unit: below, role }]).await;
+        let error = backend
+            .save_thresholds(&lower, changed.clone())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, AppError::Forbidden(_)),
+            "{role:?}: {error:?}"
+        );
+    }
+    let pimpinan = common::person(
+        store,
+        &[Grant {
+            unit: top,
+            role: Role::Pimpinan,
+        }],
+    )
+    .await;
+    assert!(backend.save_thresholds(&pimpinan, changed).await.is_err());
+    assert_eq!(
+        backend.load_thresholds(&admin, 2030).await.unwrap(),
+        targets
+    );
 }
 both!(
     through_the_backend,
-    the_backend_stores_what_it_is_given_and_reads_defaults_otherwise
+    the_backend_stores_what_a_top_admin_gives_and_reads_defaults_otherwise
 );
 
 async fn a_stored_target_that_breaks_the_rules_is_reported_not_used(store: &Store) {
@@ -73,8 +122,17 @@ async fn a_stored_target_that_breaks_the_rules_is_reported_not_used(store: &Stor
         "{error}"
     );
     let backend: &dyn PlanBackend = store;
+    let unit = store.ensure_unit("UNIT UJI").await.unwrap();
+    let reader = common::person(
+        store,
+        &[Grant {
+            unit,
+            role: Role::Operator,
+        }],
+    )
+    .await;
     assert_eq!(
-        backend.load_thresholds(2026).await.unwrap_err(),
+        backend.load_thresholds(&reader, 2026).await.unwrap_err(),
         AppError::Internal
     );
 }

@@ -1,6 +1,8 @@
 //! Managing units and people. Each function is one form, so it works with JavaScript off.
 
-use super::{AdminCommand, AdminView};
+#[cfg(feature = "ssr")]
+use super::AdminCommand;
+use super::AdminView;
 use crate::error::AppError;
 use leptos::prelude::*;
 use model::{UnitId, UserId};

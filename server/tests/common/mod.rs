@@ -1,5 +1,8 @@
 //! Fresh databases for tests: a new SQLite file, or a new PostgreSQL database, per test.
 
+use model::access::{Grant, Person, Role};
+use model::time::Timestamp;
+use model::PlanId;
 use server::storage::Store;
 use sqlx::{Connection, Executor};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -144,4 +147,72 @@ macro_rules! both {
             }
         }
     };
+}
+
+/// A person holding `grants` (at least one), stored with a password hash no password matches.
+#[allow(dead_code)]
+pub async fn person(store: &Store, grants: &[Grant]) -> Person {
+    let username = format!("orang{}", NEXT.fetch_add(1, Ordering::SeqCst));
+    let id = store
+        .create_user(
+            &username,
+            &format!("Orang {username}"),
+            "no-password",
+            grants[0],
+            Timestamp(0),
+        )
+        .await
+        .expect("create a person");
+    for grant in &grants[1..] {
+        store.grant(id, *grant).await.expect("grant a role");
+    }
+    store
+        .person(id)
+        .await
+        .expect("read the person")
+        .expect("stored")
+}
+
+/// An operator of the plan's unit.
+#[allow(dead_code)]
+pub async fn operator(store: &Store, plan: PlanId) -> Person {
+    let unit = store
+        .plan_unit(plan)
+        .await
+        .expect("read the plan's unit")
+        .expect("the plan has a unit");
+    person(
+        store,
+        &[Grant {
+            unit,
+            role: Role::Operator,
+        }],
+    )
+    .await
+}
+
+/// The `Cookie` header value of a fresh session for `who`.
+#[allow(dead_code)]
+pub async fn cookie(store: &Store, who: &Person) -> String {
+    let token = server::auth::open_session(store, who.id, server::guard::now())
+        .await
+        .expect("open a session");
+    format!("{}={token}", server::auth::SESSION_COOKIE)
+}
+
+/// A session of someone holding every role in every unit there is now: for tests about what a
+/// page shows rather than who may see it.
+#[allow(dead_code)]
+pub async fn everyone_cookie(store: &Store) -> String {
+    let mut units = store.units().await.expect("read the units");
+    if units.is_empty() {
+        store.ensure_unit("UNIT UJI").await.expect("create a unit");
+        units = store.units().await.expect("read the units");
+    }
+    let grants: Vec<Grant> = units
+        .iter()
+        .flat_map(|u| Role::ALL.map(|role| Grant { unit: u.id, role }))
+        .collect();
+    let who = person(store, &grants).await;
+    cookie(store, &who).await
 }
