@@ -1,6 +1,10 @@
 //! The HTML document and the router.
 
-use crate::pages::{dashboard::DashboardPage, home::HomePage, plan::PlanPage, NotFound};
+use crate::components::Account;
+use crate::pages::{
+    admin::AdminPage, dashboard::DashboardPage, history::HistoryPage, home::HomePage,
+    login::LoginPage, plan::PlanPage, NotFound,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -40,6 +44,7 @@ pub fn App() -> impl IntoView {
             <header class="topbar">
                 <A href="/" attr:class="brand">"Pantau"</A>
                 <span class="tagline">"Rencana Aksi Perjanjian Kinerja"</span>
+                <Account/>
             </header>
             <main data-hydrated=move || hydrated.get().to_string()>
                 // Async: the whole page is rendered before it is sent, so it reads without JavaScript.
@@ -47,6 +52,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/rencana/:id") view=PlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/rencana/:id/dasbor") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/rencana/:id/riwayat") view=HistoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

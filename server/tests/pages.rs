@@ -22,18 +22,18 @@ fn options() -> LeptosOptions {
 }
 
 async fn get(store: &Store, path: &str) -> (StatusCode, String) {
+    get_with(store, path, Some(common::everyone_cookie(store).await)).await
+}
+
+/// A `GET` with the given session cookie, or none.
+async fn get_with(store: &Store, path: &str, cookie: Option<String>) -> (StatusCode, String) {
     let app = router(store.clone(), options());
+    let mut request = Request::builder().uri(path);
+    if let Some(cookie) = cookie {
+        request = request.header(axum::http::header::COOKIE, cookie);
+    }
     let response = app
-        .oneshot(
-            Request::builder()
-                .uri(path)
-                .header(
-                    axum::http::header::COOKIE,
-                    common::everyone_cookie(store).await,
-                )
-                .body(Body::empty())
-                .unwrap(),
-        )
+        .oneshot(request.body(Body::empty()).unwrap())
         .await
         .unwrap();
     let status = response.status();
@@ -118,4 +118,110 @@ async fn a_large_plan_shows_one_goal_at_a_time(store: &Store) {
 both!(
     large_plan_one_goal_at_a_time,
     a_large_plan_shows_one_goal_at_a_time
+);
+
+async fn the_login_page_shows_its_form_and_why_a_login_failed(store: &Store) {
+    let (status, html) = get_with(
+        store,
+        "/masuk?galat=Nama%20pengguna%20atau%20kata%20sandi%20salah&lanjut=%2Frencana%2F7",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    for expected in [
+        "Masuk ke Pantau",
+        r#"action="/api/masuk""#,
+        r#"name="username""#,
+        r#"autocomplete="current-password""#,
+        r#"name="lanjut" value="/rencana/7""#,
+        r#"role="alert""#,
+        ">Nama pengguna atau kata sandi salah</p>",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in {html}");
+    }
+    // No one is signed in: no name, no way out.
+    assert!(!html.contains("/api/keluar"), "{html}");
+}
+both!(
+    login_page,
+    the_login_page_shows_its_form_and_why_a_login_failed
+);
+
+async fn the_history_page_lists_a_saved_change_as_plain_text(store: &Store) {
+    use model::edit::{Field, FieldEdit, ReportField};
+    use model::Quarter;
+    let id = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let plan = store.load_plan(id).await.unwrap().unwrap();
+    let indicator = plan.goals[0].indicators[0].id.unwrap();
+    let operator = common::operator(store, id).await;
+    let edit = |field: ReportField, text: &str| FieldEdit {
+        field: Field::Report(indicator, Quarter::Q2, field),
+        text: text.to_owned(),
+    };
+    let (_, before) = get(store, &format!("/rencana/{id}/riwayat")).await;
+    assert!(
+        before.contains("Belum ada perubahan yang tercatat."),
+        "{before}"
+    );
+    server::editing::save_fields(
+        store,
+        &operator,
+        id,
+        vec![
+            edit(ReportField::Numerator, "1.140"),
+            edit(ReportField::Note, "<script>alert('x')</script>"),
+        ],
+    )
+    .await
+    .unwrap();
+    server::editing::save_fields(
+        store,
+        &operator,
+        id,
+        vec![edit(ReportField::Numerator, "1.150")],
+    )
+    .await
+    .unwrap();
+
+    let (status, html) = get(store, &format!("/rencana/{id}/riwayat")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(html.matches(r#"class="audit-entry""#).count(), 3, "{html}");
+    for expected in [
+        "Riwayat perubahan",
+        &format!(r#"href="/rencana/{id}""#),
+        "Kembali ke rencana",
+        &operator.name,
+        "Indikator 1.1",
+        "A TW II",
+        // The second save: old value, then new.
+        r#"<td class="audit-value">1.140</td><td class="audit-value">1.150</td>"#,
+        "&lt;script&gt;alert(",
+        // The topbar names whoever is signed in and offers signing out.
+        r#"action="/api/keluar""#,
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in {html}");
+    }
+    assert!(!html.contains("<script>alert"), "{html}");
+
+    // One indicator and quarter: the filter is named, and other quarters' changes are not listed.
+    let (_, q2) = get(
+        store,
+        &format!("/rencana/{id}/riwayat?indikator={indicator}&tw=2"),
+    )
+    .await;
+    assert!(
+        q2.contains(&format!("Indikator #{indicator}, TW II")),
+        "{q2}"
+    );
+    assert_eq!(q2.matches(r#"class="audit-entry""#).count(), 3);
+    let (_, q3) = get(
+        store,
+        &format!("/rencana/{id}/riwayat?indikator={indicator}&tw=3"),
+    )
+    .await;
+    assert!(q3.contains("Belum ada perubahan yang tercatat."), "{q3}");
+}
+both!(
+    history_page,
+    the_history_page_lists_a_saved_change_as_plain_text
 );

@@ -5,6 +5,24 @@
 use leptos::html;
 use leptos::prelude::*;
 use model::edit::{parse_value, Field, Value};
+use model::workflow::check_unlocked;
+
+/// Which fields the person may change now: none when they may not edit the plan, and none of an
+/// approved quarter. Provided by the plan page; inputs without it are always editable.
+#[derive(Clone, Copy)]
+pub struct EditGate(pub RwSignal<crate::api::PlanAccess>);
+
+impl EditGate {
+    /// Why `field` cannot be changed now, or `None` when it can.
+    pub fn locked(&self, field: &Field) -> Option<String> {
+        self.0.with(|access| {
+            if !access.may_edit {
+                return Some("Hanya operator unit ini yang dapat mengubah rencana ini".into());
+            }
+            check_unlocked(field, &access.states).err().map(|e| e.0)
+        })
+    }
+}
 
 #[component]
 pub fn FieldInput(
@@ -33,6 +51,8 @@ pub fn FieldInput(
         Err(e) => error.set(Some(e.message())),
     };
     let initial = saved.get_untracked();
+    let gate = use_context::<EditGate>();
+    let locked = move || gate.and_then(|g| g.locked(&field));
     view! {
         <span class="field" class:invalid=move || error.with(Option::is_some)>
             <input
@@ -42,6 +62,8 @@ pub fn FieldInput(
                 form=form
                 value=initial
                 aria-label=label
+                disabled=move || locked().is_some()
+                title=locked
                 inputmode=if numeric { "decimal" } else { "text" }
                 class:num=numeric
                 class:wide=wide

@@ -1,10 +1,12 @@
 //! Small components shared by pages.
 
+mod account;
 pub mod charts;
 mod field;
 mod post_form;
 
-pub use field::{FieldInput, SaveStatus};
+pub use account::Account;
+pub use field::{EditGate, FieldInput, SaveStatus};
 pub use post_form::PostForm;
 
 use crate::error::AppError;
@@ -13,6 +15,21 @@ use model::Rupiah;
 
 #[component]
 pub fn ErrorNote(error: AppError) -> impl IntoView {
+    // A page that cannot be shown says so in its status too, for scripts and proxies.
+    #[cfg(feature = "ssr")]
+    {
+        let status = match &error {
+            AppError::NotFound(_) => Some(http::StatusCode::NOT_FOUND),
+            AppError::Forbidden(_) => Some(http::StatusCode::FORBIDDEN),
+            AppError::Unauthenticated => Some(http::StatusCode::UNAUTHORIZED),
+            _ => None,
+        };
+        if let (Some(status), Some(response)) =
+            (status, use_context::<leptos_axum::ResponseOptions>())
+        {
+            response.set_status(status);
+        }
+    }
     view! { <p class="error" role="alert">{error.to_string()}</p> }
 }
 

@@ -1,7 +1,10 @@
 //! One module per page.
 
+pub mod admin;
 pub mod dashboard;
+pub mod history;
 pub mod home;
+pub mod login;
 pub mod plan;
 
 use leptos::prelude::*;

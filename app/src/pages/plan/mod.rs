@@ -10,9 +10,11 @@ mod indicator_form;
 mod quarter_row;
 mod state;
 mod structure;
+mod workflow;
 
-use crate::api::plan::get_plan;
-use crate::components::ErrorNote;
+use crate::api::plan::{get_plan, get_plan_access};
+use crate::api::PlanAccess;
+use crate::components::{EditGate, ErrorNote};
 use crate::error::AppError;
 pub use goals::format_value;
 use leptos::either::Either;
@@ -33,7 +35,7 @@ pub fn PlanPage() -> impl IntoView {
     };
     let plan = Resource::new(id, |id| async move {
         match id {
-            Some(id) => get_plan(id).await,
+            Some(id) => Ok((get_plan(id).await?, get_plan_access(id).await?)),
             None => Err(AppError::NotFound("Rencana".into())),
         }
     });
@@ -41,7 +43,7 @@ pub fn PlanPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Memuat rencana\u{2026}"</p> }>
             {move || Suspend::new(async move {
                 match plan.await {
-                    Ok(plan) => Either::Left(view! { <PlanView plan/> }),
+                    Ok((plan, access)) => Either::Left(view! { <PlanView plan access/> }),
                     Err(error) => Either::Right(view! { <ErrorNote error/> }),
                 }
             })}
@@ -65,10 +67,11 @@ impl QuarterFilter {
 pub const LARGE_PLAN_INDICATORS: usize = 200;
 
 #[component]
-fn PlanView(plan: Plan) -> impl IntoView {
+fn PlanView(plan: Plan, access: PlanAccess) -> impl IntoView {
     let large = plan.indicators().count() > LARGE_PLAN_INDICATORS;
-    let state = PlanState::new(plan);
+    let state = PlanState::new(plan, access);
     provide_context(state);
+    provide_context(EditGate(state.access));
     let filter = QuarterFilter(RwSignal::new(None));
     provide_context(filter);
     let query = use_query_map();
@@ -91,6 +94,7 @@ fn PlanView(plan: Plan) -> impl IntoView {
         <header::PlanHeading/>
         <structure::Notice/>
         <checks::CheckList/>
+        <workflow::WorkflowBar/>
         <QuarterButtons filter/>
         <section aria-labelledby="sasaran-title">
             <h2 id="sasaran-title">"Sasaran dan Indikator Kinerja"</h2>

@@ -2,6 +2,7 @@
 //! keystroke recomputes only the figures that depend on what changed; lists are signals too, so
 //! goals, indicators and activities can be added, removed and reordered in place.
 
+use crate::api::PlanAccess;
 use leptos::prelude::*;
 use model::checks::{indicator_checks, withdrawal_plan_check, IndicatorRef};
 use model::edit::structure::{move_within, Direction};
@@ -40,10 +41,12 @@ pub struct PlanState {
     pub thresholds: StandingThresholds,
     /// The outcome of the last change to the plan's shape, shown at the top of the page.
     pub notice: RwSignal<Option<Result<String, String>>>,
+    /// What the signed-in person may do, and where the quarters stand.
+    pub access: RwSignal<PlanAccess>,
 }
 
 impl PlanState {
-    pub fn new(plan: Plan) -> PlanState {
+    pub fn new(plan: Plan, access: PlanAccess) -> PlanState {
         PlanState {
             id: plan.id.unwrap_or(PlanId(0)),
             header: RwSignal::new(plan.header),
@@ -51,7 +54,13 @@ impl PlanState {
             activities: RwSignal::new(plan.activities.into_iter().map(RwSignal::new).collect()),
             thresholds: StandingThresholds::default(),
             notice: RwSignal::new(None),
+            access: RwSignal::new(access),
         }
+    }
+
+    /// Whether the person may change this plan at all (an operator of its unit).
+    pub fn may_edit(&self) -> bool {
+        self.access.with_untracked(|a| a.may_edit)
     }
 
     pub fn activity(&self, id: ActivityId) -> Option<RwSignal<Activity>> {

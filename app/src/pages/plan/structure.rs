@@ -40,21 +40,23 @@ fn direction_name(direction: Direction) -> String {
 pub fn AddGoalForm() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
-    view! {
-        <PostForm
-            url=AddGoal::url()
-            hidden=vec![plan_field(state)]
-            text=("title", "Sasaran baru")
-            button="Tambah sasaran".into()
-            run=Callback::new(move |title: String| {
-                settle(state, "Sasaran ditambahkan", add_goal(plan, title), move |c| {
-                    if let Created::Goal(goal) = c {
-                        state.goal_added(*goal);
-                    }
+    state.may_edit().then(|| {
+        view! {
+            <PostForm
+                url=AddGoal::url()
+                hidden=vec![plan_field(state)]
+                text=("title", "Sasaran baru")
+                button="Tambah sasaran".into()
+                run=Callback::new(move |title: String| {
+                    settle(state, "Sasaran ditambahkan", add_goal(plan, title), move |c| {
+                        if let Created::Goal(goal) = c {
+                            state.goal_added(*goal);
+                        }
+                    })
                 })
-            })
-        />
-    }
+            />
+        }
+    })
 }
 
 #[component]
@@ -75,7 +77,7 @@ pub fn GoalControls(goal: GoalState) -> impl IntoView {
             />
         }
     };
-    view! {
+    state.may_edit().then(|| view! {
         <div class="structure-controls">
             {mover(Direction::Up, "\u{25b2} Naik")}
             {mover(Direction::Down, "\u{25bc} Turun")}
@@ -103,7 +105,7 @@ pub fn GoalControls(goal: GoalState) -> impl IntoView {
                 })
             />
         </div>
-    }
+    })
 }
 
 #[component]
@@ -126,7 +128,7 @@ pub fn IndicatorControls(indicator: RwSignal<Indicator>) -> impl IntoView {
             />
         }
     };
-    view! {
+    state.may_edit().then(|| view! {
         <div class="structure-controls">
             {mover(Direction::Up, "\u{25b2} Naik")}
             {mover(Direction::Down, "\u{25bc} Turun")}
@@ -140,7 +142,7 @@ pub fn IndicatorControls(indicator: RwSignal<Indicator>) -> impl IntoView {
                 })
             />
         </div>
-    }
+    })
 }
 
 /// Links an activity to an indicator: one form for the whole plan (two selects), so a plan
@@ -186,7 +188,7 @@ pub fn LinkActivityForm() -> impl IntoView {
             })
         })
     };
-    view! {
+    state.may_edit().then(|| view! {
         <form
             method="post"
             action=LinkActivity::url()
@@ -220,7 +222,7 @@ pub fn LinkActivityForm() -> impl IntoView {
             </select>
             <button type="submit">"Tautkan"</button>
         </form>
-    }
+    })
 }
 
 #[component]
@@ -228,7 +230,7 @@ pub fn UnlinkActivityButton(indicator: RwSignal<Indicator>, activity: ActivityId
     let state = expect_context::<PlanState>();
     let plan = state.id;
     let id = indicator.with_untracked(|i| i.id).unwrap_or(IndicatorId(0));
-    view! {
+    state.may_edit().then(|| view! {
         <PostForm
             url=UnlinkActivity::url()
             hidden=vec![plan_field(state), ("indicator", id.0.to_string()), ("activity", activity.0.to_string())]
@@ -240,35 +242,37 @@ pub fn UnlinkActivityButton(indicator: RwSignal<Indicator>, activity: ActivityId
                 })
             })
         />
-    }
+    })
 }
 
 #[component]
 pub fn AddActivityForm() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
-    view! {
-        <PostForm
-            url=AddActivity::url()
-            hidden=vec![plan_field(state)]
-            text=("name", "Kegiatan baru")
-            button="Tambah kegiatan".into()
-            run=Callback::new(move |name: String| {
-                settle(state, "Kegiatan ditambahkan", add_activity(plan, name), move |c| {
-                    if let Created::Activity(activity) = c {
-                        state.activity_added(*activity);
-                    }
+    state.may_edit().then(|| {
+        view! {
+            <PostForm
+                url=AddActivity::url()
+                hidden=vec![plan_field(state)]
+                text=("name", "Kegiatan baru")
+                button="Tambah kegiatan".into()
+                run=Callback::new(move |name: String| {
+                    settle(state, "Kegiatan ditambahkan", add_activity(plan, name), move |c| {
+                        if let Created::Activity(activity) = c {
+                            state.activity_added(*activity);
+                        }
+                    })
                 })
-            })
-        />
-    }
+            />
+        }
+    })
 }
 
 #[component]
 pub fn RemoveActivityButton(activity: ActivityId) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
-    view! {
+    state.may_edit().then(|| view! {
         <PostForm
             url=RemoveActivity::url()
             hidden=vec![plan_field(state), ("activity", activity.0.to_string())]
@@ -278,7 +282,7 @@ pub fn RemoveActivityButton(activity: ActivityId) -> impl IntoView {
                 settle(state, "Kegiatan dihapus", remove_activity(plan, activity), move |_| state.activity_removed(activity))
             })
         />
-    }
+    })
 }
 
 /// What the last change to the plan's shape did.

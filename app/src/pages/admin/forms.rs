@@ -1,0 +1,111 @@
+//! The forms that add a unit, add a person, and give a person a role. Units to choose from are
+//! the ones the admin manages.
+
+use super::units::UnitChoices;
+use crate::api::admin::{CreateUnit, CreateUser, GrantRole};
+use crate::components::SaveStatus;
+use leptos::prelude::*;
+use model::access::{Person, Role, MIN_PASSWORD_CHARS};
+
+/// What each role may do, for the role `<select>`.
+pub fn role_label(role: Role) -> String {
+    let what = match role {
+        Role::Operator => "mengisi rencana unitnya",
+        Role::Pimpinan => "membaca dan menyetujui rencana unitnya dan unit di bawahnya",
+        Role::Admin => "mengelola unit di bawahnya dan penggunanya",
+    };
+    format!("{} \u{2014} {what}", role.label())
+}
+
+fn role_options() -> impl IntoView {
+    Role::ALL
+        .map(|role| view! { <option value=role.code()>{role_label(role)}</option> })
+        .collect_view()
+}
+
+#[component]
+pub fn CreateUnitForm(choices: UnitChoices, action: ServerAction<CreateUnit>) -> impl IntoView {
+    view! {
+        <ActionForm action attr:class="stacked-form admin-form" attr:aria-labelledby="create-unit-title">
+            <h2 id="create-unit-title">"Tambah unit"</h2>
+            <label>
+                <span>"Nama unit"</span>
+                <input type="text" name="name" required maxlength="200"/>
+            </label>
+            <label>
+                <span>"Di bawah unit"</span>
+                <select name="parent" required>{choices.view()}</select>
+            </label>
+            <div>
+                <button type="submit">"Tambah unit"</button>
+                <SaveStatus pending=action.pending().into() result=action.value().into()/>
+            </div>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn CreateUserForm(choices: UnitChoices, action: ServerAction<CreateUser>) -> impl IntoView {
+    view! {
+        <ActionForm action attr:class="stacked-form admin-form" attr:aria-labelledby="create-user-title">
+            <h2 id="create-user-title">"Tambah pengguna"</h2>
+            <label>
+                <span>"Nama pengguna"</span>
+                <input type="text" name="username" required autocomplete="off" autocapitalize="none" spellcheck="false" minlength="3" maxlength="32"/>
+            </label>
+            <label>
+                <span>"Nama lengkap"</span>
+                <input type="text" name="name" required maxlength="200"/>
+            </label>
+            <label>
+                <span>"Kata sandi awal"</span>
+                <input type="password" name="password" required autocomplete="new-password" minlength=MIN_PASSWORD_CHARS/>
+            </label>
+            <label>
+                <span>"Unit"</span>
+                <select name="unit" required>{choices.view()}</select>
+            </label>
+            <label>
+                <span>"Peran"</span>
+                <select name="role" required>{role_options()}</select>
+            </label>
+            <div>
+                <button type="submit">"Tambah pengguna"</button>
+                <SaveStatus pending=action.pending().into() result=action.value().into()/>
+            </div>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn GrantRoleForm(
+    people: Vec<Person>,
+    choices: UnitChoices,
+    action: ServerAction<GrantRole>,
+) -> impl IntoView {
+    let people = people
+        .into_iter()
+        .map(|p| view! { <option value=p.id.0>{format!("{} ({})", p.name, p.username)}</option> })
+        .collect_view();
+    view! {
+        <ActionForm action attr:class="stacked-form admin-form" attr:aria-labelledby="grant-role-title">
+            <h2 id="grant-role-title">"Beri peran"</h2>
+            <label>
+                <span>"Pengguna"</span>
+                <select name="user" required>{people}</select>
+            </label>
+            <label>
+                <span>"Unit"</span>
+                <select name="unit" required>{choices.view()}</select>
+            </label>
+            <label>
+                <span>"Peran"</span>
+                <select name="role" required>{role_options()}</select>
+            </label>
+            <div>
+                <button type="submit">"Beri peran"</button>
+                <SaveStatus pending=action.pending().into() result=action.value().into()/>
+            </div>
+        </ActionForm>
+    }
+}

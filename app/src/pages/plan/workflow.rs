@@ -1,0 +1,107 @@
+//! The quarter workflow on the plan page: where each quarter stands, and the steps the person
+//! may take (an operator submits; a pimpinan approves, returns with a comment, or reopens).
+//! An approved quarter's cells lock at once, through the page's [`EditGate`].
+//!
+//! [`EditGate`]: crate::components::EditGate
+
+use super::PlanState;
+use crate::api::workflow::*;
+use crate::components::PostForm;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos::task::spawn_local;
+use model::workflow::QuarterState;
+use model::Quarter;
+use std::future::Future;
+
+type Outcome = RwSignal<Option<Result<String, String>>>;
+
+#[component]
+pub fn WorkflowBar() -> impl IntoView {
+    let outcome: Outcome = RwSignal::new(None);
+    view! {
+        <section class="workflow" aria-labelledby="workflow-title">
+            <h2 id="workflow-title">"Persetujuan triwulan"</h2>
+            <ul class="workflow-quarters">
+                {Quarter::ALL.map(|quarter| view! { <QuarterStep quarter outcome/> }).collect_view()}
+            </ul>
+            {move || outcome.get().map(|result| match result {
+                Ok(text) => view! { <p class="notice ok" role="status">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
+    let state = expect_context::<PlanState>();
+    let plan = state.id;
+    let current = move || state.access.with(|a| a.states[quarter.index()].clone());
+    let (may_submit, may_decide) = state
+        .access
+        .with_untracked(|a| (a.may_submit, a.may_decide));
+    let settle = move |done: &'static str,
+                       call: std::pin::Pin<
+        Box<dyn Future<Output = Result<QuarterState, AppError>>>,
+    >| {
+        spawn_local(async move {
+            match call.await {
+                Ok(next) => {
+                    state.access.update(|a| a.states[quarter.index()] = next);
+                    outcome.set(Some(Ok(format!("{} {done}", quarter.label()))));
+                }
+                Err(error) => outcome.set(Some(Err(error.to_string()))),
+            }
+        })
+    };
+    let hidden = move || {
+        vec![
+            ("plan", plan.0.to_string()),
+            ("quarter", format!("{quarter:?}")),
+        ]
+    };
+    let steps = move || {
+        let state_now = current();
+        let mut forms = Vec::new();
+        let can_submit = matches!(
+            state_now,
+            QuarterState::Draft | QuarterState::Returned { .. }
+        );
+        if may_submit && can_submit {
+            forms.push(view! {
+                <PostForm url=SubmitQuarter::url() hidden=hidden() button="Ajukan".into() class="inline"
+                    run=Callback::new(move |_| settle("diajukan", Box::pin(submit_quarter(plan, quarter))))/>
+            }.into_any());
+        }
+        if may_decide && matches!(state_now, QuarterState::Submitted { .. }) {
+            forms.push(view! {
+                <PostForm url=ApproveQuarter::url() hidden=hidden() button="Setujui".into() class="inline"
+                    run=Callback::new(move |_| settle("disetujui", Box::pin(approve_quarter(plan, quarter))))/>
+            }.into_any());
+            forms.push(view! {
+                <PostForm url=ReturnQuarter::url() hidden=hidden() text=("comment", "Alasan pengembalian")
+                    button="Kembalikan".into() class="inline"
+                    run=Callback::new(move |comment: String| settle("dikembalikan", Box::pin(return_quarter(plan, quarter, comment))))/>
+            }.into_any());
+        }
+        if may_decide && state_now.is_locked() {
+            forms.push(view! {
+                <PostForm url=ReopenQuarter::url() hidden=hidden() button="Buka kembali".into() class="inline"
+                    run=Callback::new(move |_| settle("dibuka kembali", Box::pin(reopen_quarter(plan, quarter))))/>
+            }.into_any());
+        }
+        forms
+    };
+    view! {
+        <li class="workflow-quarter" data-quarter=quarter.label() data-state=move || current().code()>
+            <strong>{quarter.label()}</strong>
+            " "
+            <span class="workflow-state">{move || current().describe()}</span>
+            {move || current().is_locked().then(|| view! { <span class="lock" title="Isian triwulan ini terkunci">" \u{1f512}"</span> })}
+            <span class="workflow-steps">{steps}</span>
+            <a class="history-link" href=format!("/rencana/{plan}/riwayat?tw={}", quarter.index() + 1)>"Riwayat"</a>
+        </li>
+    }
+}

@@ -1,0 +1,359 @@
+//! The authorization matrix: every endpoint × role × (own unit / unit below / other unit),
+//! through the real router, asserting exactly who gets past the door. The expected answers are
+//! written out below by hand, not computed by the rule under test.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use app::api::admin::{CreateUnit, GrantRole};
+use app::api::edit::SaveGoal;
+use app::api::plan::{GetPlan, GetPlanAccess};
+use app::api::structure::AddActivity;
+use app::api::workflow::{ApproveQuarter, ReopenQuarter, ReturnQuarter, SubmitQuarter};
+use app::error::AppError;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use leptos::prelude::LeptosOptions;
+use leptos::server_fn::ServerFn;
+use model::access::{Grant, Person, Role};
+use model::{PlanId, UnitId};
+use server::router::router;
+use server::storage::{InsertOutcome, Store};
+use std::sync::atomic::{AtomicU32, Ordering};
+use tower::ServiceExt;
+
+/// Which permission an endpoint needs: R read, W write, S submit, D decide, M manage.
+#[derive(Clone, Copy, Debug)]
+enum Endpoint {
+    PlanPage,
+    DashboardPage,
+    HistoryPage,
+    LiveEvents,
+    GetPlan,
+    GetPlanAccess,
+    SaveGoal,
+    AddActivity,
+    Submit,
+    Approve,
+    Return,
+    Reopen,
+    CreateUnit,
+    GrantRole,
+}
+
+const ENDPOINTS: [(Endpoint, char); 14] = [
+    (Endpoint::PlanPage, 'R'),
+    (Endpoint::DashboardPage, 'R'),
+    (Endpoint::HistoryPage, 'R'),
+    (Endpoint::LiveEvents, 'R'),
+    (Endpoint::GetPlan, 'R'),
+    (Endpoint::GetPlanAccess, 'R'),
+    (Endpoint::SaveGoal, 'W'),
+    (Endpoint::AddActivity, 'W'),
+    (Endpoint::Submit, 'S'),
+    (Endpoint::Approve, 'D'),
+    (Endpoint::Return, 'D'),
+    (Endpoint::Reopen, 'D'),
+    (Endpoint::CreateUnit, 'M'),
+    (Endpoint::GrantRole, 'M'),
+];
+
+/// Who holds a role in KANWIL A; what each may do with a plan of KANWIL A itself (own), of
+/// UPT A1 below it, and of KANWIL B (other).
+const MATRIX: [(Option<Role>, [&str; 3]); 4] = [
+    (Some(Role::Operator), ["RWS", "", ""]),
+    (Some(Role::Pimpinan), ["RSD", "RSD", ""]),
+    (Some(Role::Admin), ["M", "M", ""]),
+    (None, ["", "", ""]),
+];
+
+struct World {
+    store: Store,
+    /// Own, below, other.
+    plans: [PlanId; 3],
+    units: [UnitId; 3],
+    target: Person,
+}
+
+async fn world(store: &Store) -> World {
+    let mut plans = Vec::new();
+    for name in ["KANWIL A", "UPT A1", "KANWIL B"] {
+        let mut plan = model::synthetic::synthetic_plan(4);
+        plan.header.work_unit = name.into();
+        match store.insert_plan(&plan).await.unwrap() {
+            InsertOutcome::Created(id) => plans.push(id),
+            other => panic!("{other:?}"),
+        }
+    }
+    let mut units = Vec::new();
+    for plan in &plans {
+        units.push(store.plan_unit(*plan).await.unwrap().unwrap());
+    }
+    store
+        .set_unit_parent(units[1], Some(units[0]))
+        .await
+        .unwrap();
+    let target = common::person(
+        store,
+        &[Grant {
+            unit: units[2],
+            role: Role::Operator,
+        }],
+    )
+    .await;
+    World {
+        store: store.clone(),
+        plans: [plans[0], plans[1], plans[2]],
+        units: [units[0], units[1], units[2]],
+        target,
+    }
+}
+
+fn options() -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("pantau")
+        .site_pkg_dir("pkg")
+        .build()
+}
+
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+impl World {
+    /// The request for `endpoint` on the plan (and unit) at `at`.
+    async fn request(&self, endpoint: Endpoint, at: usize) -> Request<Body> {
+        let plan = self.plans[at];
+        let unit = self.units[at];
+        let n = NEXT.fetch_add(1, Ordering::SeqCst);
+        let get = |path: String| Request::builder().uri(path);
+        let post = |path: &str, body: String| {
+            Request::builder()
+                .method("POST")
+                .uri(path)
+                .header(header::HOST, "127.0.0.1:3000")
+                .header(header::ORIGIN, "http://127.0.0.1:3000")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .unwrap()
+        };
+        let goal = self.store.load_plan(plan).await.unwrap().unwrap().goals[0]
+            .id
+            .unwrap();
+        match endpoint {
+            Endpoint::PlanPage => get(format!("/rencana/{plan}")).body(Body::empty()).unwrap(),
+            Endpoint::DashboardPage => get(format!("/rencana/{plan}/dasbor"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::HistoryPage => get(format!("/rencana/{plan}/riwayat"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::LiveEvents => get(format!("/api/plans/{plan}/events"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::GetPlan => post(GetPlan::PATH, format!("id={plan}")),
+            Endpoint::GetPlanAccess => post(GetPlanAccess::PATH, format!("id={plan}")),
+            Endpoint::SaveGoal => post(
+                SaveGoal::PATH,
+                format!("plan={plan}&goal={goal}&title=Sasaran+{n}"),
+            ),
+            Endpoint::AddActivity => {
+                post(AddActivity::PATH, format!("plan={plan}&name=Kegiatan+{n}"))
+            }
+            Endpoint::Submit => post(SubmitQuarter::PATH, format!("plan={plan}&quarter=Q1")),
+            Endpoint::Approve => post(ApproveQuarter::PATH, format!("plan={plan}&quarter=Q1")),
+            Endpoint::Return => post(
+                ReturnQuarter::PATH,
+                format!("plan={plan}&quarter=Q1&comment=Lengkapi"),
+            ),
+            Endpoint::Reopen => post(ReopenQuarter::PATH, format!("plan={plan}&quarter=Q1")),
+            Endpoint::CreateUnit => post(
+                CreateUnit::PATH,
+                format!("name=Unit+baru+{n}&parent={unit}"),
+            ),
+            Endpoint::GrantRole => post(
+                GrantRole::PATH,
+                format!("user={}&unit={unit}&role=operator", self.target.id),
+            ),
+        }
+    }
+}
+
+/// Whether the request got past the door: `Ok(true)` allowed, `Ok(false)` refused as it should
+/// be refused (forbidden, or asked to sign in), `Err` anything else.
+async fn passed(
+    store: &Store,
+    mut request: Request<Body>,
+    cookie: Option<&str>,
+) -> Result<bool, String> {
+    if let Some(cookie) = cookie {
+        request
+            .headers_mut()
+            .insert(header::COOKIE, cookie.parse().unwrap());
+    }
+    let is_page = request.method() == "GET" && !request.uri().path().starts_with("/api/");
+    let is_stream = request.uri().path().ends_with("/events");
+    let response = router(store.clone(), options())
+        .oneshot(request)
+        .await
+        .unwrap();
+    let status = response.status();
+    if is_stream {
+        // The stream never ends; its status says it all.
+        return match status {
+            StatusCode::OK => Ok(true),
+            StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => Ok(false),
+            other => Err(format!("stream answered {other}")),
+        };
+    }
+    let location = response
+        .headers()
+        .get(header::LOCATION)
+        .map(|l| l.to_str().unwrap().to_owned());
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let body = String::from_utf8_lossy(&body).into_owned();
+    if is_page {
+        return match status {
+            StatusCode::OK => Ok(true),
+            StatusCode::FORBIDDEN if body.contains("Anda tidak berhak") => Ok(false),
+            StatusCode::SEE_OTHER
+                if location
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with("/masuk?lanjut=")) =>
+            {
+                Ok(false)
+            }
+            other => Err(format!("page answered {other} {location:?}")),
+        };
+    }
+    if status.is_success() {
+        return Ok(true);
+    }
+    match serde_json::from_str::<AppError>(&body) {
+        Ok(AppError::Forbidden(_) | AppError::Unauthenticated) => Ok(false),
+        // Past the door, refused for what was asked (e.g. approving a quarter not submitted).
+        Ok(AppError::Invalid(_) | AppError::Locked(_)) => Ok(true),
+        Ok(other) => Err(format!("{status}: {other:?}")),
+        Err(_) => Err(format!("{status}: {body}")),
+    }
+}
+
+async fn every_endpoint_lets_in_exactly_the_right_people(store: &Store) {
+    let world = world(store).await;
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for (role, allowed) in MATRIX {
+        let cookie = match role {
+            Some(role) => {
+                let who = common::person(
+                    store,
+                    &[Grant {
+                        unit: world.units[0],
+                        role,
+                    }],
+                )
+                .await;
+                Some(common::cookie(store, &who).await)
+            }
+            None => None,
+        };
+        for (at, relation) in ["own", "below", "other"].iter().enumerate() {
+            for (endpoint, needs) in ENDPOINTS {
+                let expected = allowed[at].contains(needs);
+                let request = world.request(endpoint, at).await;
+                match passed(store, request, cookie.as_deref()).await {
+                    Ok(got) if got == expected => {}
+                    Ok(got) => wrong.push(format!(
+                        "{role:?} {relation} {endpoint:?}: expected {}, got {}",
+                        verdict(expected),
+                        verdict(got)
+                    )),
+                    Err(e) => wrong.push(format!("{role:?} {relation} {endpoint:?}: {e}")),
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 4 * 3 * ENDPOINTS.len());
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+both!(matrix, every_endpoint_lets_in_exactly_the_right_people);
+
+fn verdict(allowed: bool) -> &'static str {
+    if allowed {
+        "allow"
+    } else {
+        "deny"
+    }
+}
+
+async fn an_operator_whose_role_is_taken_away_can_no_longer_save(store: &Store) {
+    let world = world(store).await;
+    let grant = Grant {
+        unit: world.units[0],
+        role: Role::Operator,
+    };
+    let who = common::person(store, &[grant]).await;
+    let cookie = common::cookie(store, &who).await;
+    let save = || world.request(Endpoint::SaveGoal, 0);
+    assert_eq!(passed(store, save().await, Some(&cookie)).await, Ok(true));
+    store.revoke(who.id, grant).await.unwrap();
+    assert_eq!(passed(store, save().await, Some(&cookie)).await, Ok(false));
+}
+both!(
+    revoked,
+    an_operator_whose_role_is_taken_away_can_no_longer_save
+);
+
+async fn changing_the_plan_id_in_a_request_does_not_reach_another_units_plan(store: &Store) {
+    let world = world(store).await;
+    let who = common::person(
+        store,
+        &[Grant {
+            unit: world.units[0],
+            role: Role::Operator,
+        }],
+    )
+    .await;
+    // A goal of the own plan, sent with the other unit's plan id, and the other way round.
+    let own_goal = store
+        .load_plan(world.plans[0])
+        .await
+        .unwrap()
+        .unwrap()
+        .goals[0]
+        .id
+        .unwrap();
+    let other_goal = store
+        .load_plan(world.plans[2])
+        .await
+        .unwrap()
+        .unwrap()
+        .goals[0]
+        .id
+        .unwrap();
+    let before = store.load_plan(world.plans[2]).await.unwrap();
+    for (plan, goal) in [
+        (world.plans[2], own_goal),
+        (world.plans[0], other_goal),
+        (world.plans[2], other_goal),
+    ] {
+        let edit = model::edit::FieldEdit {
+            field: model::edit::Field::Goal(goal, model::edit::GoalField::Title),
+            text: "Diubah".into(),
+        };
+        let result = server::editing::save_fields(store, &who, plan, vec![edit]).await;
+        assert!(result.is_err(), "{plan} {goal}");
+    }
+    assert_eq!(store.load_plan(world.plans[2]).await.unwrap(), before);
+}
+both!(
+    foreign_ids,
+    changing_the_plan_id_in_a_request_does_not_reach_another_units_plan
+);

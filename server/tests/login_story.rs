@@ -1,0 +1,319 @@
+//! Signing in and out through the real router: the session cookie and its flags, failed logins
+//! slowed down per account, cross-site posts refused, and oversized bodies refused with a
+//! message.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, Response, StatusCode};
+use leptos::prelude::LeptosOptions;
+use model::access::{Grant, Role};
+use model::login::FREE_FAILURES_PER_ACCOUNT;
+use model::time::Timestamp;
+use server::admin::create_user;
+use server::auth::{sign_in, LoginRefused};
+use server::router::router;
+use server::storage::Store;
+use tower::ServiceExt;
+
+const PASSWORD: &str = "kata-sandi-uji";
+
+fn options() -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("pantau")
+        .site_pkg_dir("pkg")
+        .build()
+}
+
+async fn send(store: &Store, request: Request<Body>) -> Response<Body> {
+    router(store.clone(), options())
+        .oneshot(request)
+        .await
+        .unwrap()
+}
+
+fn login_request(username: &str, password: &str, origin: &str) -> Request<Body> {
+    Request::builder()
+        .method("POST")
+        .uri("/api/masuk")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, origin)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!(
+            "username={username}&password={password}&lanjut=%2Frencana%2F1"
+        )))
+        .unwrap()
+}
+
+async fn someone(store: &Store) -> String {
+    let unit = store.ensure_unit("UNIT UJI").await.unwrap();
+    create_user(
+        store,
+        "Operator.Uji",
+        "Operator Uji",
+        PASSWORD,
+        Grant {
+            unit,
+            role: Role::Operator,
+        },
+    )
+    .await
+    .unwrap();
+    "operator.uji".into()
+}
+
+fn location(response: &Response<Body>) -> String {
+    response
+        .headers()
+        .get(header::LOCATION)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn a_login_sets_an_http_only_same_site_cookie_and_logout_ends_the_session(store: &Store) {
+    let username = someone(store).await;
+    let response = send(
+        store,
+        login_request(&username, PASSWORD, "http://127.0.0.1:3000"),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/rencana/1");
+    let cookie = response
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    for flag in [
+        "pantau_sesi=",
+        "HttpOnly",
+        "SameSite=Lax",
+        "Path=/",
+        "Max-Age=43200",
+    ] {
+        assert!(cookie.contains(flag), "{cookie}");
+    }
+    let session = cookie.split(';').next().unwrap().to_owned();
+
+    let home = |cookie: Option<String>| {
+        let mut request = Request::builder().uri("/");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    assert_eq!(
+        send(store, home(Some(session.clone()))).await.status(),
+        StatusCode::OK
+    );
+    let anonymous = send(store, home(None)).await;
+    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&anonymous), "/masuk?lanjut=/");
+
+    let logout = Request::builder()
+        .method("POST")
+        .uri("/api/keluar")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .header(header::COOKIE, &session)
+        .body(Body::empty())
+        .unwrap();
+    let response = send(store, logout).await;
+    assert_eq!(location(&response), "/masuk");
+    assert!(response
+        .headers()
+        .get(header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    // The old cookie no longer opens anything.
+    assert_eq!(
+        send(store, home(Some(session))).await.status(),
+        StatusCode::SEE_OTHER
+    );
+}
+both!(
+    cookie,
+    a_login_sets_an_http_only_same_site_cookie_and_logout_ends_the_session
+);
+
+async fn a_wrong_password_says_so_without_saying_which_part_was_wrong(store: &Store) {
+    let username = someone(store).await;
+    for (name, password) in [(username.as_str(), "salah-sekali"), ("tidak.ada", PASSWORD)] {
+        let response = send(
+            store,
+            login_request(name, password, "http://127.0.0.1:3000"),
+        )
+        .await;
+        let to = location(&response);
+        assert!(
+            to.starts_with("/masuk?galat=Nama%20pengguna%20atau%20kata%20sandi%20salah"),
+            "{to}"
+        );
+        assert!(to.ends_with("&lanjut=/rencana/1"), "{to}");
+        assert!(response.headers().get(header::SET_COOKIE).is_none());
+    }
+}
+both!(
+    wrong,
+    a_wrong_password_says_so_without_saying_which_part_was_wrong
+);
+
+async fn failed_logins_slow_down_the_account_until_its_wait_has_passed(store: &Store) {
+    let username = someone(store).await;
+    let t0 = Timestamp(1_800_000_000);
+    for _ in 0..FREE_FAILURES_PER_ACCOUNT {
+        assert_eq!(
+            sign_in(store, &username, "salah", None, t0).await,
+            Err(LoginRefused::WrongCredentials)
+        );
+    }
+    // Now even the right password must wait; each further failure doubles the wait.
+    assert_eq!(
+        sign_in(store, &username, PASSWORD, None, t0).await,
+        Err(LoginRefused::Wait(1))
+    );
+    assert_eq!(
+        sign_in(store, &username, "salah", None, t0.plus_seconds(1)).await,
+        Err(LoginRefused::WrongCredentials)
+    );
+    assert_eq!(
+        sign_in(store, &username, PASSWORD, None, t0.plus_seconds(1)).await,
+        Err(LoginRefused::Wait(2))
+    );
+    assert_eq!(
+        LoginRefused::Wait(2).message(),
+        "Terlalu banyak percobaan yang gagal. Coba lagi dalam 2 detik."
+    );
+    // After the wait the right password works, and the count starts again.
+    assert!(
+        sign_in(store, &username, PASSWORD, None, t0.plus_seconds(3))
+            .await
+            .is_ok()
+    );
+    assert_eq!(
+        store
+            .login_failures(&format!("user:{username}"))
+            .await
+            .unwrap()
+            .0,
+        0
+    );
+}
+both!(
+    throttle,
+    failed_logins_slow_down_the_account_until_its_wait_has_passed
+);
+
+async fn failed_logins_from_one_address_slow_down_every_account_tried_from_it(store: &Store) {
+    someone(store).await;
+    let address = Some("10.1.2.3:5000".parse().unwrap());
+    let t0 = Timestamp(1_800_000_000);
+    for n in 0..model::login::FREE_FAILURES_PER_ADDRESS {
+        let _ = sign_in(store, &format!("tebakan{n}"), "salah", address, t0).await;
+    }
+    assert_eq!(
+        sign_in(store, "operator.uji", PASSWORD, address, t0).await,
+        Err(LoginRefused::Wait(1))
+    );
+    // Another address is not held up.
+    assert!(sign_in(
+        store,
+        "operator.uji",
+        PASSWORD,
+        Some("10.9.9.9:1".parse().unwrap()),
+        t0
+    )
+    .await
+    .is_ok());
+}
+both!(
+    address,
+    failed_logins_from_one_address_slow_down_every_account_tried_from_it
+);
+
+async fn a_post_from_another_site_is_refused_and_changes_nothing(store: &Store) {
+    let username = someone(store).await;
+    let response = send(
+        store,
+        login_request(&username, PASSWORD, "http://evil.example"),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(response.headers().get(header::SET_COOKIE).is_none());
+    // Even with a valid session, a cross-site save is refused before it runs.
+    let id = server::import::import_sheet(store, server::import::DEMO_SHEET)
+        .await
+        .unwrap()
+        .plan_id();
+    let who = common::operator(store, id).await;
+    let goal = store.load_plan(id).await.unwrap().unwrap().goals[0]
+        .id
+        .unwrap();
+    let before = store.load_plan(id).await.unwrap();
+    let request = Request::builder()
+        .method("POST")
+        .uri(<app::api::edit::SaveGoal as leptos::server_fn::ServerFn>::PATH)
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://evil.example")
+        .header(header::COOKIE, common::cookie(store, &who).await)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!("plan={id}&goal={goal}&title=Dibajak")))
+        .unwrap();
+    let response = send(store, request).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(store.load_plan(id).await.unwrap(), before);
+}
+both!(
+    cross_site,
+    a_post_from_another_site_is_refused_and_changes_nothing
+);
+
+async fn an_oversized_body_is_refused_with_a_clear_message(store: &Store) {
+    let id = server::import::import_sheet(store, server::import::DEMO_SHEET)
+        .await
+        .unwrap()
+        .plan_id();
+    let who = common::operator(store, id).await;
+    let goal = store.load_plan(id).await.unwrap().unwrap().goals[0]
+        .id
+        .unwrap();
+    let body = format!(
+        "plan={id}&goal={goal}&title={}",
+        "x".repeat(3 * 1024 * 1024)
+    );
+    let request = Request::builder()
+        .method("POST")
+        .uri(<app::api::edit::SaveGoal as leptos::server_fn::ServerFn>::PATH)
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .header(header::COOKIE, common::cookie(store, &who).await)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::CONTENT_LENGTH, body.len())
+        .body(Body::from(body))
+        .unwrap();
+    let response = send(store, request).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&body),
+        "Data yang dikirim terlalu besar: paling banyak 2 MB per permintaan"
+    );
+    assert_eq!(
+        store.load_plan(id).await.unwrap().unwrap().goals[0]
+            .title
+            .len()
+            < 1000,
+        true
+    );
+}
+both!(too_large, an_oversized_body_is_refused_with_a_clear_message);
