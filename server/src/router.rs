@@ -39,8 +39,9 @@ pub fn router(store: Store, options: LeptosOptions) -> Router {
         .fallback(leptos_axum::file_and_error_handler(shell))
         .merge(own)
         .layer(from_fn_with_state(store, auth::gate))
-        .layer(map_response(explain_too_large))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // Outside the limit, so it sees the limit's refusal.
+        .layer(map_response(explain_too_large))
         .with_state(options)
 }
 

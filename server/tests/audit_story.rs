@@ -106,7 +106,7 @@ async fn every_kind_of_field_change_leaves_one_correct_entry(store: &Store) {
             "Dukungan makanan",
             s(
                 &format!("Kegiatan {activity_name}"),
-                "Kegiatan",
+                "Nama kegiatan",
                 &activity_name,
                 "Dukungan makanan",
             ),
@@ -211,7 +211,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
     let entry = newest(store, id, before).await;
     assert_eq!(
         said(&entry, &who),
-        s("Indikator 1.2", "Kegiatan ditautkan", "", &activity_name)
+        s("Indikator 2.2", "Kegiatan ditautkan", "", &activity_name)
     );
     assert_eq!(entry.change.subject.activity, Some(activity));
 
@@ -223,7 +223,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
     .await;
     assert_eq!(
         said(&newest(store, id, before).await, &who),
-        s("Indikator 1.2", "Kegiatan dilepas", &activity_name, "")
+        s("Indikator 2.2", "Kegiatan dilepas", &activity_name, "")
     );
 
     let before = count(store, id).await;
@@ -231,7 +231,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
     let name = &plan.goals[0].indicators[1].name;
     assert_eq!(
         said(&newest(store, id, before).await, &who),
-        s("Indikator 1.2", "Indikator dihapus", name, "")
+        s("Indikator 2.2", "Indikator dihapus", name, "")
     );
 
     let before = count(store, id).await;

@@ -126,6 +126,12 @@ fn database_url(admin_url: &str, name: &str) -> String {
     }
 }
 
+/// Held by every story for its whole run, so the stories of one test binary run one at a time.
+/// Rendering pages through the router from several tests at once (each test has its own tokio
+/// runtime) stalled a render now and then; one at a time never did.
+#[allow(dead_code)]
+pub static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// Runs one async story against both databases: `both!(name, story_fn)` makes
 /// `name::on_sqlite` and `name::on_postgres`.
 #[macro_export]
@@ -134,6 +140,7 @@ macro_rules! both {
         mod $name {
             #[tokio::test]
             async fn on_sqlite() {
+                let _serial = $crate::common::SERIAL.lock().await;
                 let db = $crate::common::TestDb::new($crate::common::Kind::Sqlite).await;
                 super::$story(&db.store).await;
                 db.finish().await;
@@ -141,6 +148,7 @@ macro_rules! both {
 
             #[tokio::test]
             async fn on_postgres() {
+                let _serial = $crate::common::SERIAL.lock().await;
                 let db = $crate::common::TestDb::new($crate::common::Kind::Postgres).await;
                 super::$story(&db.store).await;
                 db.finish().await;
