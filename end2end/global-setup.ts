@@ -1,16 +1,62 @@
-// cargo-leptos starts the server and the tests together; wait until it answers.
+import { mkdirSync, writeFileSync } from "node:fs";
+
+/** The demo people (the README names them); each gets a signed-in browser state in `.auth/`. */
+export const PEOPLE = {
+  operator: { username: "operator.luwuk", password: "operator-luwuk" },
+  pimpinan: { username: "pimpinan.luwuk", password: "pimpinan-luwuk" },
+  kanwil: { username: "pimpinan.kanwil", password: "pimpinan-kanwil" },
+  admin: { username: "admin", password: "admin-pantau" },
+} as const;
+
+export type Who = keyof typeof PEOPLE;
+
+export const stateFile = (who: Who) => `${__dirname}/.auth/${who}.json`;
+
+const BASE = process.env.MANAGER_URL ?? "http://127.0.0.1:3000";
+
+// cargo-leptos starts the server and the tests together; wait until it answers, then sign in
+// once per demo person. Cookies are per host, not per port, so the states serve every server.
 export default async function globalSetup() {
   const deadline = Date.now() + 120_000;
   let lastError: unknown;
   while (Date.now() < deadline) {
     try {
-      const response = await fetch("http://127.0.0.1:3000/");
-      if (response.ok) return;
+      const response = await fetch(`${BASE}/masuk`);
+      if (response.ok) break;
       lastError = new Error(`status ${response.status}`);
     } catch (error) {
       lastError = error;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
+    if (Date.now() >= deadline) throw new Error(`the server did not answer within 120 s: ${lastError}`);
   }
-  throw new Error(`the server did not answer within 120 s: ${lastError}`);
+  mkdirSync(`${__dirname}/.auth`, { recursive: true });
+  for (const who of Object.keys(PEOPLE) as Who[]) {
+    const { username, password } = PEOPLE[who];
+    const response = await fetch(`${BASE}/api/masuk`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
+      body: new URLSearchParams({ username, password, lanjut: "/" }),
+    });
+    const cookie = response.headers.get("set-cookie") ?? "";
+    const match = /pantau_sesi=([0-9a-f]+)/.exec(cookie);
+    if (!match) throw new Error(`cannot sign in as ${username}: ${response.status} ${response.headers.get("location")}`);
+    const state = {
+      cookies: [
+        {
+          name: "pantau_sesi",
+          value: match[1],
+          domain: new URL(BASE).hostname,
+          path: "/",
+          expires: -1,
+          httpOnly: true,
+          secure: false,
+          sameSite: "Lax",
+        },
+      ],
+      origins: [],
+    };
+    writeFileSync(stateFile(who), JSON.stringify(state));
+  }
 }

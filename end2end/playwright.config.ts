@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { stateFile } from "./global-setup";
 
 // Debian's Chromium: Playwright's own browser download is not available on these machines.
 export default defineConfig({
@@ -17,9 +18,13 @@ export default defineConfig({
     { name: "dashboard", testMatch: /dashboard\.spec\.ts/, dependencies: ["editing"] },
     // Also run alone (--no-deps) against two servers on one PostgreSQL database by scripts/test.
     { name: "live", testMatch: /live\.spec\.ts/, dependencies: ["dashboard"] },
+    // Approves TW I, which locks it: last.
+    { name: "people", testMatch: /people\.spec\.ts/, dependencies: ["live"] },
   ],
   use: {
     baseURL: "http://127.0.0.1:3000",
+    // Signed in as the demo operator unless a test says otherwise (global-setup.ts).
+    storageState: stateFile("operator"),
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { stateFile } from "../global-setup";
 import { activityRow, UNIT } from "./helpers";
 
 // Runs after the editing tests (project "dashboard" depends on "editing"), which saved 1.3 TW II
@@ -40,6 +41,10 @@ test("the dashboard charts each indicator against its target and lists what need
   await expect(activityRow(page, "Layanan perkantoran")).toBeVisible();
 });
 
+test.describe("as the regional office's admin", () => {
+  // The yearly targets hold for every unit: only a top admin changes them.
+  test.use({ storageState: stateFile("admin") });
+
 test("new absorption targets are saved and the chart is drawn against them", async ({ page }) => {
   await openDashboard(page);
   const form = page.locator("form.thresholds-form");
@@ -58,6 +63,17 @@ test("new absorption targets are saved and the chart is drawn against them", asy
   await page.reload();
   await expect(target("TW II")).toHaveValue("12,5");
 });
+});
+
+test("an operator may not change the yearly targets", async ({ page }) => {
+  await openDashboard(page);
+  const form = page.locator("form.thresholds-form");
+  await form.getByRole("textbox", { name: "Target TW I (%)", exact: true }).fill("11");
+  await form.getByRole("button", { name: "Simpan target" }).click();
+  await expect(form.locator(".save-error")).toContainText("hanya admin unit teratas");
+  await page.reload();
+  await expect(form.getByRole("textbox", { name: "Target TW I (%)", exact: true })).toHaveValue("10");
+});
 
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
@@ -74,7 +90,7 @@ test.describe("on a phone", () => {
 });
 
 test.describe("with JavaScript off", () => {
-  test.use({ javaScriptEnabled: false });
+  test.use({ javaScriptEnabled: false, storageState: stateFile("admin") });
 
   test("the dashboard reads the same", async ({ page }) => {
     await openDashboard(page, { hydrated: false });

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { stateFile } from "../global-setup";
 import { quarterRow, UNIT } from "./helpers";
 
 // One server (scripts/test's first run) or two servers on one PostgreSQL database (its second
@@ -8,14 +9,14 @@ const OPERATOR = process.env.OPERATOR_URL ?? MANAGER;
 
 /** The manager's dashboard (marked so a reload would show) and the operator's plan page. */
 async function openBoth(browser: Browser) {
-  const managerContext = await browser.newContext({ baseURL: MANAGER });
+  const managerContext = await browser.newContext({ baseURL: MANAGER, storageState: stateFile("kanwil") });
   const manager = await managerContext.newPage();
   await manager.goto("/");
   await manager.getByRole("link", { name: UNIT }).click();
   await manager.getByRole("link", { name: "Dasbor pimpinan" }).click();
   await expect(manager.locator("main")).toHaveAttribute("data-hydrated", "true");
   await manager.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
-  const operator = await (await browser.newContext({ baseURL: OPERATOR })).newPage();
+  const operator = await (await browser.newContext({ baseURL: OPERATOR, storageState: stateFile("operator") })).newPage();
   return { managerContext, manager, operator };
 }
 

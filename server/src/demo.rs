@@ -56,6 +56,10 @@ pub const DEMO_USERS: [DemoUser; 4] = [
     },
 ];
 
+/// The demo admin also reads the office's plans (as a pimpinan would), to reach the dashboards
+/// whose yearly targets only a top admin may change.
+pub const DEMO_ADMIN_ALSO_PIMPINAN: &str = "admin";
+
 #[derive(Debug, Error)]
 pub enum DemoError {
     #[error(transparent)]
@@ -72,6 +76,13 @@ pub async fn load_demo_data_if_empty(store: &Store) -> Result<Option<ImportRepor
         return Ok(None);
     }
     let report = import_sheet(store, DEMO_SHEET).await?;
+    if matches!(
+        report.outcome,
+        crate::storage::InsertOutcome::AlreadyExists(_)
+    ) {
+        // Another server sharing the database loaded it a moment ago, people included.
+        return Ok(None);
+    }
     let people = |e: crate::storage::StoreError| DemoError::People(e.to_string());
     let office = store
         .ensure_unit(DEMO_REGIONAL_OFFICE)
@@ -91,7 +102,7 @@ pub async fn load_demo_data_if_empty(store: &Store) -> Result<Option<ImportRepor
             DemoUnit::RegionalOffice => office,
             DemoUnit::Prison => prison,
         };
-        create_user(
+        let id = create_user(
             store,
             user.username,
             user.name,
@@ -103,6 +114,13 @@ pub async fn load_demo_data_if_empty(store: &Store) -> Result<Option<ImportRepor
         )
         .await
         .map_err(|e| DemoError::People(format!("{}: {e}", user.username)))?;
+        if user.username == DEMO_ADMIN_ALSO_PIMPINAN {
+            let grant = Grant {
+                unit: office,
+                role: Role::Pimpinan,
+            };
+            store.grant(id, grant).await.map_err(people)?;
+        }
     }
     Ok(Some(report))
 }

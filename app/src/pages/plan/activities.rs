@@ -132,6 +132,7 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
                     <button type="submit">"Simpan"</button>
                 </ActionForm>
                 <SaveStatus pending=action.pending().into() result=action.value().into()/>
+                <a class="history-link" href=format!("/rencana/{}/riwayat?kegiatan={id}", state.id)>"Riwayat"</a>
                 <RemoveActivityButton activity=id/>
             </td>
         </tr>

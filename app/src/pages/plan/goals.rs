@@ -108,6 +108,11 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
             })
             .collect_view()
     };
+    let history = {
+        let plan = expect_context::<super::PlanState>().id;
+        let id = indicator.with_untracked(|i| i.id.map(|id| id.0).unwrap_or_default());
+        format!("/rencana/{plan}/riwayat?indikator={id}")
+    };
     view! {
         <section class="indicator" id=move || { let at = at(); format!("indikator-{}-{}", at.goal, at.indicator) }>
             <h4>{move || { let at = at(); indicator.with(|i| format!("{}.{} {}", at.goal, at.indicator, i.name)) }}</h4>
@@ -124,6 +129,10 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
                 <dd class="year-to-date">{year_to_date}</dd>
                 <dt>"Kegiatan"</dt>
                 <dd><ul class="linked-activities">{activities}</ul></dd>
+                <dt>"Riwayat"</dt>
+                <dd>
+                    <a class="history-link" href=history>"Lihat perubahan"</a>
+                </dd>
             </dl>
             <IndicatorForm indicator/>
             <IndicatorControls indicator/>
