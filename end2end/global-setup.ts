@@ -30,33 +30,38 @@ export default async function globalSetup() {
     await new Promise((resolve) => setTimeout(resolve, 500));
     if (Date.now() >= deadline) throw new Error(`the server did not answer within 120 s: ${lastError}`);
   }
-  mkdirSync(`${__dirname}/.auth`, { recursive: true });
   for (const who of Object.keys(PEOPLE) as Who[]) {
     const { username, password } = PEOPLE[who];
-    const response = await fetch(`${BASE}/api/masuk`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE },
-      body: new URLSearchParams({ username, password, lanjut: "/" }),
-    });
-    const cookie = response.headers.get("set-cookie") ?? "";
-    const match = /pantau_sesi=([0-9a-f]+)/.exec(cookie);
-    if (!match) throw new Error(`cannot sign in as ${username}: ${response.status} ${response.headers.get("location")}`);
-    const state = {
-      cookies: [
-        {
-          name: "pantau_sesi",
-          value: match[1],
-          domain: new URL(BASE).hostname,
-          path: "/",
-          expires: -1,
-          httpOnly: true,
-          secure: false,
-          sameSite: "Lax",
-        },
-      ],
-      origins: [],
-    };
-    writeFileSync(stateFile(who), JSON.stringify(state));
+    await signIn(BASE, username, password, stateFile(who));
   }
+}
+
+/** Signs in at `base` and writes the browser state (the session cookie) to `file`. */
+export async function signIn(base: string, username: string, password: string, file: string) {
+  mkdirSync(`${__dirname}/.auth`, { recursive: true });
+  const response = await fetch(`${base}/api/masuk`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: new URLSearchParams({ username, password, lanjut: "/" }),
+  });
+  const cookie = response.headers.get("set-cookie") ?? "";
+  const match = /pantau_sesi=([0-9a-f]+)/.exec(cookie);
+  if (!match) throw new Error(`cannot sign in as ${username}: ${response.status} ${response.headers.get("location")}`);
+  const state = {
+    cookies: [
+      {
+        name: "pantau_sesi",
+        value: match[1],
+        domain: new URL(base).hostname,
+        path: "/",
+        expires: -1,
+        httpOnly: true,
+        secure: false,
+        sameSite: "Lax",
+      },
+    ],
+    origins: [],
+  };
+  writeFileSync(file, JSON.stringify(state));
 }

@@ -13,7 +13,10 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   reporter: [["list"]],
+  globalSetup: "./bench/global-setup.ts",
   use: {
+    // The keystroke bench's person; the live bench opens its own signed-in contexts.
+    storageState: process.env.PANTAU_LIVE_MANAGER_URL ? undefined : `${__dirname}/.auth/bench.json`,
     baseURL: process.env.PANTAU_BENCH_URL ?? "http://127.0.0.1:3100",
     launchOptions: tests.use?.launchOptions,
   },

@@ -1,3 +1,4 @@
+import { stateFile } from "../global-setup";
 import { expect, test } from "@playwright/test";
 
 // Save → visible on the dashboard, across two servers on one PostgreSQL database
@@ -13,8 +14,8 @@ function percentile(sorted: number[], p: number): number {
 
 test("save to dashboard, across two servers", async ({ browser }) => {
   test.skip(!process.env.PANTAU_LIVE_MANAGER_URL, "run by scripts/bench with two servers");
-  const manager = await (await browser.newContext({ baseURL: MANAGER })).newPage();
-  const operator = await (await browser.newContext({ baseURL: OPERATOR })).newPage();
+  const manager = await (await browser.newContext({ baseURL: MANAGER, storageState: stateFile("kanwil") })).newPage();
+  const operator = await (await browser.newContext({ baseURL: OPERATOR, storageState: stateFile("operator") })).newPage();
   await manager.goto("/");
   await manager.getByRole("link", { name: UNIT }).click();
   await manager.getByRole("link", { name: "Dasbor pimpinan" }).click();

@@ -7,6 +7,8 @@
 //!                         create a person with a role (operator, pimpinan, admin) in a unit, which
 //!                         is created at the top when it does not exist: the way to the first admin.
 //!                         The password is read from PANTAU_PASSWORD, or else from standard input.
+//!   pantau grant USERNAME "UNIT" ROLE
+//!                         give an existing person a role in a unit (created at the top if missing)
 //!
 //! The database is `DATABASE_URL` (default `sqlite://data/pantau.db`; `postgres://...` for PostgreSQL).
 
@@ -36,9 +38,11 @@ async fn main() -> ExitCode {
         ["import", file] => import(file).await,
         ["generate", count] => generate(count).await,
         ["create-user", username, name, unit, role] => create_user(username, name, unit, role).await,
+        ["grant", username, unit, role] => grant(username, unit, role).await,
         _ => Err(format!(
             "usage: pantau [serve] | pantau import FILE | pantau generate N | \
-             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" operator|pimpinan|admin (given: {})",
+             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE \
+             (ROLE: operator, pimpinan or admin; given: {})",
             args.join(" ")
         )),
     };
@@ -158,5 +162,27 @@ async fn create_user(username: &str, name: &str, unit: &str, role: &str) -> Resu
         .await
         .map_err(|e| format!("create-user: {e}"))?;
     println!("created user {id} ({username}), {} of {unit}", role.label());
+    Ok(())
+}
+
+async fn grant(username: &str, unit: &str, role: &str) -> Result<(), String> {
+    let role = model::access::Role::from_code(role)
+        .ok_or_else(|| format!("grant: ROLE must be operator, pimpinan or admin (given: {role})"))?;
+    let store = open_store().await?;
+    let username = username.trim().to_lowercase();
+    let (user, _) = store
+        .login_record(&username)
+        .await
+        .map_err(|e| format!("cannot read the people: {e}"))?
+        .ok_or_else(|| format!("grant: there is no person named {username}"))?;
+    let unit_id = store
+        .ensure_unit(unit.trim())
+        .await
+        .map_err(|e| format!("cannot find or create the unit: {e}"))?;
+    store
+        .grant(user, model::access::Grant { unit: unit_id, role })
+        .await
+        .map_err(|e| format!("cannot give the role: {e}"))?;
+    println!("{username} is now {} of {unit}", role.label());
     Ok(())
 }
