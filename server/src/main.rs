@@ -166,8 +166,9 @@ async fn create_user(username: &str, name: &str, unit: &str, role: &str) -> Resu
 }
 
 async fn grant(username: &str, unit: &str, role: &str) -> Result<(), String> {
-    let role = model::access::Role::from_code(role)
-        .ok_or_else(|| format!("grant: ROLE must be operator, pimpinan or admin (given: {role})"))?;
+    let role = model::access::Role::from_code(role).ok_or_else(|| {
+        format!("grant: ROLE must be operator, pimpinan or admin (given: {role})")
+    })?;
     let store = open_store().await?;
     let username = username.trim().to_lowercase();
     let (user, _) = store
@@ -180,7 +181,13 @@ async fn grant(username: &str, unit: &str, role: &str) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot find or create the unit: {e}"))?;
     store
-        .grant(user, model::access::Grant { unit: unit_id, role })
+        .grant(
+            user,
+            model::access::Grant {
+                unit: unit_id,
+                role,
+            },
+        )
         .await
         .map_err(|e| format!("cannot give the role: {e}"))?;
     println!("{username} is now {} of {unit}", role.label());
