@@ -161,7 +161,11 @@ async fn create_user(username: &str, name: &str, unit: &str, role: &str) -> Resu
     let id = server::admin::create_user(&store, username, name, &password, grant)
         .await
         .map_err(|e| format!("create-user: {e}"))?;
-    println!("created user {id} ({username}), {} of {unit}", role.label());
+    println!(
+        "created user {id} ({}), {} of {unit}",
+        username.trim().to_lowercase(),
+        role.label()
+    );
     Ok(())
 }
 
