@@ -10,6 +10,7 @@ use model::access::{Permission, Person};
 use model::audit::{field_change, structure_change};
 use model::edit::structure::{new_name, Created, StructureEdit};
 use model::edit::{apply, parse_value, EditError, FieldEdit};
+use model::sync::field_key;
 use model::workflow::{check_removable, check_unlocked};
 use model::PlanId;
 
@@ -41,6 +42,10 @@ pub async fn save_fields(
         return Ok(());
     }
     write.update_fields(&values).await.map_err(stored)?;
+    // Offline edits made on the old values now meet a newer version: a conflict, not a loss.
+    let keys: Vec<(String, &model::edit::Field)> =
+        values.iter().map(|(f, _)| (field_key(f), f)).collect();
+    write.bump_versions(&keys).await.map_err(stored)?;
     write.record(&stamp(who), &changes).await.map_err(stored)?;
     write.commit().await.map_err(stored)?;
     announce(store, plan_id).await;

@@ -13,3 +13,4 @@ pub mod live;
 pub mod quarters;
 pub mod router;
 pub mod storage;
+pub mod sync;

@@ -18,6 +18,7 @@ pub mod number;
 pub mod plan;
 pub mod quarter;
 pub mod sheet;
+pub mod sync;
 pub mod synthetic;
 pub mod time;
 pub mod workflow;

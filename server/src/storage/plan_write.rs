@@ -22,20 +22,28 @@ pub struct Stamp {
 pub struct PlanWrite {
     pub(super) tx: Tx<'static>,
     pub(super) plan: PlanId,
+    /// The plan's revision after this write: every write bumps it.
+    pub(super) revision: i64,
 }
 
 impl Store {
     /// Begins a write to `plan`; `None` when there is no such plan.
     pub async fn write_plan(&self, plan: PlanId) -> Result<Option<PlanWrite>, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let locked = sqlx::query("UPDATE plans SET id = id WHERE id = $1")
-            .bind(plan.0)
-            .execute(&mut *tx)
-            .await?;
-        if locked.rows_affected() == 0 {
+        let locked = sqlx::query(
+            "UPDATE plans SET revision = revision + 1 WHERE id = $1 RETURNING revision",
+        )
+        .bind(plan.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = locked else {
             return Ok(None);
-        }
-        Ok(Some(PlanWrite { tx, plan }))
+        };
+        Ok(Some(PlanWrite {
+            tx,
+            plan,
+            revision: row.get(0),
+        }))
     }
 
     /// The four quarters' workflow states.
@@ -48,6 +56,10 @@ impl Store {
 impl PlanWrite {
     pub fn plan_id(&self) -> PlanId {
         self.plan
+    }
+
+    pub fn revision(&self) -> i64 {
+        self.revision
     }
 
     /// The plan as it stands inside this write.

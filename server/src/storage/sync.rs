@@ -1,0 +1,244 @@
+//! Storage for offline sync: field versions, the answers to mutations already applied, and
+//! conflicts waiting for a person. Written inside a [`PlanWrite`], so a mutation's effect, its
+//! new version and its recorded answer commit together or not at all.
+
+use super::{PlanWrite, Stamp, Store, StoreError};
+use model::edit::Field;
+use model::time::Timestamp;
+use model::PlanId;
+use sqlx::Row;
+
+/// A conflict as a person sees it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoredConflict {
+    pub id: i64,
+    pub field: Field,
+    pub place: String,
+    pub label: String,
+    pub mine: String,
+    pub theirs: String,
+    pub user_name: String,
+    pub at: Timestamp,
+}
+
+/// What the conflict row records.
+pub struct NewConflict<'a> {
+    pub field: &'a Field,
+    pub key: &'a str,
+    pub place: &'a str,
+    pub label: &'a str,
+    pub mine: &'a str,
+    pub theirs: &'a str,
+    pub base_version: u64,
+    pub server_version: u64,
+}
+
+impl PlanWrite {
+    /// The field's version (0 when it never changed).
+    pub async fn field_version(&mut self, key: &str) -> Result<u64, StoreError> {
+        let row =
+            sqlx::query("SELECT version FROM field_versions WHERE plan_id = $1 AND field_key = $2")
+                .bind(self.plan.0)
+                .bind(key)
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        Ok(row
+            .map(|r| r.get::<i64, _>(0))
+            .map_or(0, |v| v.max(0) as u64))
+    }
+
+    /// Moves each field one version up, in this write's revision; returns the new versions.
+    pub async fn bump_versions(
+        &mut self,
+        fields: &[(String, &Field)],
+    ) -> Result<Vec<u64>, StoreError> {
+        let mut versions = Vec::with_capacity(fields.len());
+        for (key, field) in fields {
+            let json = serde_json::to_string(field).map_err(|e| StoreError::Corrupt {
+                table: "field_versions",
+                column: "field",
+                value: key.clone(),
+                reason: e.to_string(),
+            })?;
+            let row = sqlx::query(
+                "INSERT INTO field_versions (plan_id, field_key, field, version, revision) \
+                 VALUES ($1, $2, $3, 1, $4) ON CONFLICT (plan_id, field_key) DO UPDATE SET \
+                 version = field_versions.version + 1, revision = excluded.revision RETURNING version",
+            )
+            .bind(self.plan.0)
+            .bind(key)
+            .bind(json)
+            .bind(self.revision)
+            .fetch_one(&mut *self.tx)
+            .await?;
+            versions.push(row.get::<i64, _>(0).max(0) as u64);
+        }
+        Ok(versions)
+    }
+
+    /// The answer already given to (client, seq), if any.
+    pub async fn stored_outcome(
+        &mut self,
+        client: &str,
+        seq: u64,
+    ) -> Result<Option<String>, StoreError> {
+        let row =
+            sqlx::query("SELECT outcome FROM sync_mutations WHERE client_id = $1 AND seq = $2")
+                .bind(client)
+                .bind(seq as i64)
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    pub async fn record_outcome(
+        &mut self,
+        client: &str,
+        seq: u64,
+        stamp: &Stamp,
+        outcome: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO sync_mutations (client_id, seq, user_id, plan_id, outcome) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(client)
+        .bind(seq as i64)
+        .bind(stamp.user.0)
+        .bind(self.plan.0)
+        .bind(outcome)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn add_conflict(
+        &mut self,
+        stamp: &Stamp,
+        c: &NewConflict<'_>,
+    ) -> Result<i64, StoreError> {
+        let json = serde_json::to_string(c.field).unwrap_or_default();
+        let row = sqlx::query(
+            "INSERT INTO sync_conflicts (plan_id, field_key, field, place, label, mine, theirs, \
+             base_version, server_version, user_id, user_name, at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        )
+        .bind(self.plan.0)
+        .bind(c.key)
+        .bind(json)
+        .bind(c.place)
+        .bind(c.label)
+        .bind(c.mine)
+        .bind(c.theirs)
+        .bind(c.base_version as i64)
+        .bind(c.server_version as i64)
+        .bind(stamp.user.0)
+        .bind(&stamp.name)
+        .bind(stamp.at.0)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(row.get(0))
+    }
+
+    /// Marks a conflict resolved; `false` when it was not open (or not in this plan).
+    pub async fn resolve_conflict(
+        &mut self,
+        id: i64,
+        stamp: &Stamp,
+        resolution: &str,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE sync_conflicts SET resolved_at = $1, resolved_by = $2, resolution = $3 \
+             WHERE id = $4 AND plan_id = $5 AND resolved_at IS NULL",
+        )
+        .bind(stamp.at.0)
+        .bind(&stamp.name)
+        .bind(resolution)
+        .bind(id)
+        .bind(self.plan.0)
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn conflict(&mut self, id: i64) -> Result<Option<StoredConflict>, StoreError> {
+        let row = sqlx::query(&format!(
+            "{CONFLICT_COLUMNS} WHERE id = $1 AND plan_id = $2 AND resolved_at IS NULL"
+        ))
+        .bind(id)
+        .bind(self.plan.0)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        row.map(|r| conflict(&r)).transpose()
+    }
+}
+
+const CONFLICT_COLUMNS: &str =
+    "SELECT id, field, place, label, mine, theirs, user_name, at FROM sync_conflicts";
+
+fn conflict(row: &sqlx::any::AnyRow) -> Result<StoredConflict, StoreError> {
+    let json: String = row.get(1);
+    let field = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+        table: "sync_conflicts",
+        column: "field",
+        value: json.clone(),
+        reason: e.to_string(),
+    })?;
+    Ok(StoredConflict {
+        id: row.get(0),
+        field,
+        place: row.get(2),
+        label: row.get(3),
+        mine: row.get(4),
+        theirs: row.get(5),
+        user_name: row.get(6),
+        at: Timestamp(row.get(7)),
+    })
+}
+
+impl Store {
+    /// Conflicts of the plan that no one has resolved yet, oldest first.
+    pub async fn open_conflicts(&self, plan: PlanId) -> Result<Vec<StoredConflict>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "{CONFLICT_COLUMNS} WHERE plan_id = $1 AND resolved_at IS NULL ORDER BY id"
+        ))
+        .bind(plan.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(conflict).collect()
+    }
+
+    /// The plan's revision, and every field changed after `since` with its version.
+    pub async fn changes_since(
+        &self,
+        plan: PlanId,
+        since: i64,
+    ) -> Result<(i64, Vec<(Field, u64)>), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let revision: i64 = sqlx::query("SELECT revision FROM plans WHERE id = $1")
+            .bind(plan.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.get(0))
+            .unwrap_or_default();
+        let rows = sqlx::query(
+            "SELECT field, version FROM field_versions WHERE plan_id = $1 AND revision > $2 ORDER BY revision",
+        )
+        .bind(plan.0)
+        .bind(since)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut changes = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let json: String = row.get(0);
+            let field = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+                table: "field_versions",
+                column: "field",
+                value: json.clone(),
+                reason: e.to_string(),
+            })?;
+            changes.push((field, row.get::<i64, _>(1).max(0) as u64));
+        }
+        Ok((revision, changes))
+    }
+}

@@ -1,0 +1,234 @@
+//! Offline sync on the server: each (client, sequence number) applied at most once, a replay
+//! answered the same, conflicts kept with both values until a person settles them, refusals that
+//! never block the edits behind them, and a pull that says what changed since a cursor.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use model::access::{Grant, Person, Role};
+use model::audit::HistoryFilter;
+use model::edit::{Field, ReportField};
+use model::sync::{Mutation, Outcome};
+use model::workflow::Transition;
+use model::{PlanId, Quarter};
+use server::import::{import_sheet, DEMO_SHEET};
+use server::storage::Store;
+use server::sync::{push, resolve, Resolution};
+
+struct Setup {
+    plan: PlanId,
+    operator: Person,
+    note: Field,
+    numerator: Field,
+}
+
+async fn setup(store: &Store) -> Setup {
+    let plan = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let operator = common::operator(store, plan).await;
+    let indicator = store.load_plan(plan).await.unwrap().unwrap().goals[0].indicators[0]
+        .id
+        .unwrap();
+    Setup {
+        plan,
+        operator,
+        note: Field::Report(indicator, Quarter::Q1, ReportField::Note),
+        numerator: Field::Report(indicator, Quarter::Q1, ReportField::Numerator),
+    }
+}
+
+fn mutation(client: &str, seq: u64, s: &Setup, field: Field, text: &str, base: u64) -> Mutation {
+    Mutation {
+        client: client.into(),
+        seq,
+        plan: s.plan,
+        field,
+        text: text.into(),
+        base_version: base,
+    }
+}
+
+async fn entries(store: &Store, plan: PlanId) -> usize {
+    store
+        .history(plan, HistoryFilter::default())
+        .await
+        .unwrap()
+        .len()
+}
+
+async fn a_repeated_mutation_is_applied_once_and_answered_the_same(store: &Store) {
+    let s = setup(store).await;
+    let m = mutation("klien-satu-0001", 1, &s, s.note, "dari luring", 0);
+    let first = push(store, &s.operator, vec![m.clone()]).await.unwrap();
+    assert_eq!(first, [Outcome::Applied { version: 1 }]);
+    let after_first = entries(store, s.plan).await;
+    let again = push(store, &s.operator, vec![m.clone(), m]).await.unwrap();
+    assert_eq!(
+        again,
+        [
+            Outcome::Applied { version: 1 },
+            Outcome::Applied { version: 1 }
+        ]
+    );
+    assert_eq!(entries(store, s.plan).await, after_first);
+}
+both!(
+    replay,
+    a_repeated_mutation_is_applied_once_and_answered_the_same
+);
+
+async fn two_offline_edits_of_one_field_make_one_conflict_with_both_values(store: &Store) {
+    let s = setup(store).await;
+    let mine = mutation("klien-satu-0001", 1, &s, s.note, "versi Sri", 0);
+    let theirs = mutation("klien-dua-00002", 1, &s, s.note, "versi Budi", 0);
+    assert_eq!(
+        push(store, &s.operator, vec![mine]).await.unwrap(),
+        [Outcome::Applied { version: 1 }]
+    );
+    let answer = push(store, &s.operator, vec![theirs]).await.unwrap();
+    let [Outcome::Conflict {
+        conflict,
+        server_text,
+        server_version,
+    }] = answer.as_slice()
+    else {
+        panic!("{answer:?}")
+    };
+    assert_eq!((server_text.as_str(), *server_version), ("versi Sri", 1));
+    // The server kept its value; the conflict is listed with both.
+    let plan = store.load_plan(s.plan).await.unwrap().unwrap();
+    assert_eq!(plan.goals[0].indicators[0].quarters[0].note, "versi Sri");
+    let open = store.open_conflicts(s.plan).await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(
+        (open[0].mine.as_str(), open[0].theirs.as_str()),
+        ("versi Budi", "versi Sri")
+    );
+    // Keeping mine makes it the value, as a new version; the conflict is settled.
+    resolve(store, &s.operator, s.plan, *conflict, Resolution::KeepMine)
+        .await
+        .unwrap();
+    let plan = store.load_plan(s.plan).await.unwrap().unwrap();
+    assert_eq!(plan.goals[0].indicators[0].quarters[0].note, "versi Budi");
+    assert!(store.open_conflicts(s.plan).await.unwrap().is_empty());
+    assert!(resolve(
+        store,
+        &s.operator,
+        s.plan,
+        *conflict,
+        Resolution::KeepServer
+    )
+    .await
+    .is_err());
+    let (_, changes) = store.changes_since(s.plan, 0).await.unwrap();
+    assert_eq!(changes, [(s.note, 2)]);
+}
+both!(
+    conflict,
+    two_offline_edits_of_one_field_make_one_conflict_with_both_values
+);
+
+async fn a_refused_edit_leaves_the_queue_without_blocking_the_ones_behind_it(store: &Store) {
+    let s = setup(store).await;
+    let head = {
+        let unit = store.plan_unit(s.plan).await.unwrap().unwrap();
+        common::person(
+            store,
+            &[Grant {
+                unit,
+                role: Role::Pimpinan,
+            }],
+        )
+        .await
+    };
+    server::quarters::change_quarter(store, &s.operator, s.plan, Quarter::Q2, Transition::Submit)
+        .await
+        .unwrap();
+    server::quarters::change_quarter(store, &head, s.plan, Quarter::Q2, Transition::Approve)
+        .await
+        .unwrap();
+    let indicator = match s.note {
+        Field::Report(i, _, _) => i,
+        _ => unreachable!(),
+    };
+    let locked = Field::Report(indicator, Quarter::Q2, ReportField::Note);
+    let answers = push(
+        store,
+        &s.operator,
+        vec![
+            mutation("klien-satu-0001", 1, &s, s.numerator, "dua belas", 0),
+            mutation("klien-satu-0001", 2, &s, locked, "terlambat", 0),
+            mutation("klien-satu-0001", 3, &s, s.numerator, "12", 0),
+        ],
+    )
+    .await
+    .unwrap();
+    assert!(
+        matches!(&answers[0], Outcome::Rejected { reason } if reason.contains("A TW I")),
+        "{answers:?}"
+    );
+    assert!(
+        matches!(&answers[1], Outcome::Rejected { reason } if reason.contains(&format!("disetujui oleh {}", head.name))),
+        "{answers:?}"
+    );
+    assert_eq!(answers[2], Outcome::Applied { version: 1 });
+
+    // Someone who may no longer edit is refused, as themselves.
+    let unit = store.plan_unit(s.plan).await.unwrap().unwrap();
+    store
+        .revoke(
+            s.operator.id,
+            Grant {
+                unit,
+                role: Role::Operator,
+            },
+        )
+        .await
+        .unwrap();
+    let who = store.person(s.operator.id).await.unwrap().unwrap();
+    let answers = push(
+        store,
+        &who,
+        vec![mutation("klien-satu-0001", 4, &s, s.note, "x", 0)],
+    )
+    .await
+    .unwrap();
+    assert!(
+        matches!(&answers[0], Outcome::Rejected { reason } if reason.starts_with("Anda tidak berhak")),
+        "{answers:?}"
+    );
+}
+both!(
+    refused,
+    a_refused_edit_leaves_the_queue_without_blocking_the_ones_behind_it
+);
+
+async fn a_pull_lists_the_fields_changed_since_the_cursor(store: &Store) {
+    let s = setup(store).await;
+    let (start, none) = store.changes_since(s.plan, i64::MAX).await.unwrap();
+    assert!(none.is_empty());
+    push(
+        store,
+        &s.operator,
+        vec![mutation("klien-satu-0001", 1, &s, s.note, "a", 0)],
+    )
+    .await
+    .unwrap();
+    let (middle, changes) = store.changes_since(s.plan, start).await.unwrap();
+    assert_eq!(changes, [(s.note, 1)]);
+    // A form save moves versions too.
+    server::editing::save_fields(
+        store,
+        &s.operator,
+        s.plan,
+        vec![model::edit::FieldEdit {
+            field: s.numerator,
+            text: "7".into(),
+        }],
+    )
+    .await
+    .unwrap();
+    let (_, changes) = store.changes_since(s.plan, middle).await.unwrap();
+    assert_eq!(changes, [(s.numerator, 1)]);
+}
+both!(pull, a_pull_lists_the_fields_changed_since_the_cursor);
