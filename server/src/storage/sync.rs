@@ -242,3 +242,29 @@ impl Store {
         Ok((revision, changes))
     }
 }
+
+impl Store {
+    /// Every answer given to a mutation of the plan, by (client, sequence number).
+    pub async fn sync_answers(
+        &self,
+        plan: PlanId,
+    ) -> Result<std::collections::HashMap<(String, u64), model::sync::Outcome>, StoreError> {
+        let rows =
+            sqlx::query("SELECT client_id, seq, outcome FROM sync_mutations WHERE plan_id = $1")
+                .bind(plan.0)
+                .fetch_all(&self.pool)
+                .await?;
+        let mut answers = std::collections::HashMap::with_capacity(rows.len());
+        for row in &rows {
+            let json: String = row.get(2);
+            let outcome = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+                table: "sync_mutations",
+                column: "outcome",
+                value: json.clone(),
+                reason: e.to_string(),
+            })?;
+            answers.insert((row.get(0), row.get::<i64, _>(1).max(0) as u64), outcome);
+        }
+        Ok(answers)
+    }
+}
