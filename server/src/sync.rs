@@ -15,75 +15,101 @@ use model::workflow::check_unlocked;
 use model::PlanId;
 
 /// Applies `mutations` in order; one answer per mutation, in the same order. A mutation that
-/// cannot be applied never stops the ones behind it.
+/// cannot be applied never stops the ones behind it. Consecutive mutations of one plan share one
+/// write: the plan is locked and read once, and their effects and answers commit together.
 pub async fn push(
     store: &Store,
     who: &Person,
     mutations: Vec<Mutation>,
 ) -> Result<Vec<Outcome>, AppError> {
-    let mut outcomes = Vec::with_capacity(mutations.len());
-    let mut changed = Vec::new();
-    for mutation in mutations {
-        let outcome = push_one(store, who, &mutation).await?;
-        if matches!(outcome, Outcome::Applied { .. }) && !changed.contains(&mutation.plan) {
-            changed.push(mutation.plan);
-        }
-        outcomes.push(outcome);
+    for m in &mutations {
+        valid_client(&m.client).map_err(AppError::Invalid)?;
     }
-    for plan in changed {
-        announce(store, plan).await;
+    let mut outcomes = Vec::with_capacity(mutations.len());
+    let mut rest = mutations.as_slice();
+    while let Some(first) = rest.first() {
+        let n = rest.iter().take_while(|m| m.plan == first.plan).count();
+        let (group, tail) = rest.split_at(n);
+        let answers = push_group(store, who, first.plan, group).await?;
+        if answers.iter().any(|o| matches!(o, Outcome::Applied { .. })) {
+            announce(store, first.plan).await;
+        }
+        outcomes.extend(answers);
+        rest = tail;
     }
     Ok(outcomes)
 }
 
-async fn push_one(store: &Store, who: &Person, m: &Mutation) -> Result<Outcome, AppError> {
-    valid_client(&m.client).map_err(AppError::Invalid)?;
-    let refused = match guard::plan(store, who, m.plan, Permission::EditPlan).await {
+async fn push_group(
+    store: &Store,
+    who: &Person,
+    plan_id: PlanId,
+    group: &[Mutation],
+) -> Result<Vec<Outcome>, AppError> {
+    let refused = match guard::plan(store, who, plan_id, Permission::EditPlan).await {
         Ok(_) => None,
         Err(AppError::Forbidden(why)) => Some(why),
         Err(AppError::NotFound(what)) => Some(format!("{what} tidak ditemukan")),
         Err(other) => return Err(other),
     };
     let stamp = stamp(who);
-    let Some(mut write) = store.write_plan(m.plan).await.map_err(internal)? else {
-        // No such plan: nothing to lock, nothing to record the answer in.
-        return Ok(Outcome::Rejected {
-            reason: format!("Rencana nomor {} tidak ditemukan", m.plan),
-        });
+    let Some(mut write) = store.write_plan(plan_id).await.map_err(internal)? else {
+        // No such plan: nothing to lock, nothing to record the answers in.
+        let reason = format!("Rencana nomor {plan_id} tidak ditemukan");
+        return Ok(group
+            .iter()
+            .map(|_| Outcome::Rejected {
+                reason: reason.clone(),
+            })
+            .collect());
     };
-    if let Some(answer) = write
-        .stored_outcome(&m.client, m.seq)
-        .await
-        .map_err(internal)?
-    {
-        return serde_json::from_str(&answer).map_err(|error| {
-            tracing::error!(%error, "a stored sync answer cannot be read");
-            AppError::Internal
-        });
+    let mut plan = write.plan().await.map_err(stored)?;
+    let states = write.quarter_states().await.map_err(stored)?;
+    let mut outcomes = Vec::with_capacity(group.len());
+    for m in group {
+        if let Some(answer) = write
+            .stored_outcome(&m.client, m.seq)
+            .await
+            .map_err(internal)?
+        {
+            outcomes.push(serde_json::from_str(&answer).map_err(|error| {
+                tracing::error!(%error, "a stored sync answer cannot be read");
+                AppError::Internal
+            })?);
+            continue;
+        }
+        let outcome = match &refused {
+            Some(reason) => Outcome::Rejected {
+                reason: reason.clone(),
+            },
+            None => decide(&mut write, &stamp, &mut plan, &states, m).await?,
+        };
+        let answer = serde_json::to_string(&outcome).map_err(|_| AppError::Internal)?;
+        write
+            .record_outcome(&m.client, m.seq, &stamp, &answer)
+            .await
+            .map_err(stored)?;
+        outcomes.push(outcome);
     }
-    let outcome = match refused {
-        Some(reason) => Outcome::Rejected { reason },
-        None => decide(&mut write, &stamp, m).await?,
-    };
-    let answer = serde_json::to_string(&outcome).map_err(|_| AppError::Internal)?;
-    write
-        .record_outcome(&m.client, m.seq, &stamp, &answer)
-        .await
-        .map_err(stored)?;
     write.commit().await.map_err(stored)?;
-    Ok(outcome)
+    Ok(outcomes)
 }
 
-async fn decide(write: &mut PlanWrite, stamp: &Stamp, m: &Mutation) -> Result<Outcome, AppError> {
+async fn decide(
+    write: &mut PlanWrite,
+    stamp: &Stamp,
+    plan: &mut model::Plan,
+    states: &[model::workflow::QuarterState; 4],
+    m: &Mutation,
+) -> Result<Outcome, AppError> {
     let reject = |reason: String| Ok(Outcome::Rejected { reason });
-    let mut plan = write.plan().await.map_err(stored)?;
     let value = match parse_value(&m.field, &m.text) {
         Ok(value) => value,
         Err(error) => return reject(error.to_string()),
     };
     let key = field_key(&m.field);
     let current = write.field_version(&key).await.map_err(stored)?;
-    let theirs = match current_value(&plan, &m.field) {
+    let theirs = match current_value(plan, &m.field) {
         Ok(value) => value,
         Err(EditError::NotFound(what)) => return reject(format!("{what} tidak ditemukan")),
         Err(error) => return reject(error.to_string()),
@@ -100,7 +126,7 @@ async fn decide(write: &mut PlanWrite, stamp: &Stamp, m: &Mutation) -> Result<Ou
                 &NewConflict {
                     field: &m.field,
                     key: &key,
-                    place: &describe_place(&plan, &m.field),
+                    place: &describe_place(plan, &m.field),
                     label: &m.field.label(),
                     mine: &m.text,
                     theirs: &server_text,
@@ -116,15 +142,15 @@ async fn decide(write: &mut PlanWrite, stamp: &Stamp, m: &Mutation) -> Result<Ou
             server_version: current,
         });
     }
-    let states = write.quarter_states().await.map_err(stored)?;
-    if let Err(locked) = check_unlocked(&m.field, &states) {
+    if let Err(locked) = check_unlocked(&m.field, states) {
         return reject(locked.0);
     }
-    let version = store_value(write, stamp, &mut plan, &m.field, value).await?;
-    Ok(match version {
-        Ok(version) => Outcome::Applied { version },
-        Err(reason) => Outcome::Rejected { reason },
-    })
+    Ok(
+        match store_value(write, stamp, plan, &m.field, value).await? {
+            Ok(version) => Outcome::Applied { version },
+            Err(reason) => Outcome::Rejected { reason },
+        },
+    )
 }
 
 /// Applies a validated value: the stored field, its version and its audit entry. The inner

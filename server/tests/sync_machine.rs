@@ -291,7 +291,10 @@ impl World {
         for client in 0..CLIENTS {
             self.clients[client].online = true;
             self.sync(client, false, false, false).await;
-            assert!(self.clients[client].outbox.is_empty(), "outbox of client {client} not empty");
+            assert!(
+                self.clients[client].outbox.is_empty(),
+                "outbox of client {client} not empty"
+            );
         }
         // Then everyone pulls what the others sent.
         for client in 0..CLIENTS {
