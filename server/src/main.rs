@@ -7,6 +7,9 @@
 //!                         create a person with a role (operator, pimpinan, admin) in a unit, which
 //!                         is created at the top when it does not exist: the way to the first admin.
 //!                         The password is read from PANTAU_PASSWORD, or else from standard input.
+//!   pantau bench-sync [EDITS] [BATCH]
+//!                         time pushing EDITS (10000) queued offline edits in batches of BATCH
+//!                         (500) into fresh SQLite and PostgreSQL databases (PANTAU_TEST_POSTGRES_URL)
 //!   pantau grant USERNAME "UNIT" ROLE
 //!                         give an existing person a role in a unit (created at the top if missing)
 //!
@@ -39,6 +42,7 @@ async fn main() -> ExitCode {
         ["generate", count] => generate(count).await,
         ["create-user", username, name, unit, role] => create_user(username, name, unit, role).await,
         ["grant", username, unit, role] => grant(username, unit, role).await,
+        ["bench-sync", rest @ ..] => bench_sync(rest).await,
         _ => Err(format!(
             "usage: pantau [serve] | pantau import FILE | pantau generate N | \
              pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE \
@@ -195,5 +199,45 @@ async fn grant(username: &str, unit: &str, role: &str) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot give the role: {e}"))?;
     println!("{username} is now {} of {unit}", role.label());
+    Ok(())
+}
+
+async fn bench_sync(args: &[&str]) -> Result<(), String> {
+    use sqlx::{Connection, Executor};
+    let number = |i: usize, default: usize| {
+        args.get(i)
+            .map(|a| {
+                a.parse::<usize>()
+                    .map_err(|_| format!("bench-sync: {a} is not a number"))
+            })
+            .unwrap_or(Ok(default))
+    };
+    let (edits, batch) = (number(0, 10_000)?, number(1, 500)?.max(1));
+    let id = std::process::id();
+    let sqlite = std::env::temp_dir().join(format!("pantau_bench_sync_{id}.db"));
+    let url = format!("sqlite://{}", sqlite.display());
+    let result = server::bench_sync::run("SQLite", &url, edits, batch).await;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", sqlite.display()));
+    }
+    println!("{}", result?);
+    let admin = std::env::var("PANTAU_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let name = format!("pantau_bench_sync_{id}");
+    let mut conn = sqlx::PgConnection::connect(&admin)
+        .await
+        .map_err(|e| format!("bench-sync needs PostgreSQL at {admin}: {e}"))?;
+    conn.execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .map_err(|e| format!("cannot create {name}: {e}"))?;
+    let base = admin
+        .rsplit_once('/')
+        .map_or(admin.as_str(), |(base, _)| base);
+    let result =
+        server::bench_sync::run("PostgreSQL", &format!("{base}/{name}"), edits, batch).await;
+    let _ = conn
+        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+        .await;
+    println!("{}", result?);
     Ok(())
 }

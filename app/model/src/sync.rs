@@ -4,11 +4,8 @@
 //! stored answer. An edit made on an older version than the server's is a conflict, kept for a
 //! person to resolve, never silently overwritten.
 
-use crate::edit::{
-    ActivityField, Field, GoalField, HeaderField, IndicatorField, MoneyField, ReportField,
-};
+use crate::edit::{Field, GoalField};
 use crate::ids::PlanId;
-use crate::quarter::Quarter;
 use serde::{Deserialize, Serialize};
 
 /// One edit as the outbox holds it.
@@ -61,71 +58,22 @@ pub fn is_conflict(base: u64, current: u64) -> bool {
 
 /// A stable name for a field, for storing its version: `r:12:2:numerator`.
 pub fn field_key(field: &Field) -> String {
-    let q = |q: &Quarter| q.index() + 1;
     match field {
-        Field::Header(h) => format!(
-            "h:{}",
-            match h {
-                HeaderField::WorkUnit => "work_unit",
-                HeaderField::FiscalYear => "fiscal_year",
-                HeaderField::Title => "title",
-                HeaderField::SignatoryPosition => "signatory_position",
-                HeaderField::SignatoryName => "signatory_name",
-                HeaderField::SignatoryNip => "signatory_nip",
-                HeaderField::PlaceDate => "place_date",
-            }
-        ),
+        Field::Header(h) => format!("h:{}", h.name()),
         Field::Goal(id, GoalField::Title) => format!("g:{id}:title"),
-        Field::Indicator(id, f) => format!(
-            "i:{id}:{}",
-            match f {
-                IndicatorField::Name => "name",
-                IndicatorField::TargetValue => "target_value",
-                IndicatorField::TargetUnit => "target_unit",
-                IndicatorField::Formula => "formula",
-                IndicatorField::NumeratorLabel => "numerator_label",
-                IndicatorField::DenominatorLabel => "denominator_label",
-                IndicatorField::Kind => "kind",
-                IndicatorField::Polarity => "polarity",
-                IndicatorField::Aggregation => "aggregation",
-            }
-        ),
-        Field::Report(id, quarter, f) => format!(
-            "r:{id}:{}:{}",
-            q(quarter),
-            match f {
-                ReportField::PlannedWork => "planned_work",
-                ReportField::Numerator => "numerator",
-                ReportField::Denominator => "denominator",
-                ReportField::Achievement => "achievement",
-                ReportField::Evidence => "evidence",
-                ReportField::Status => "status",
-                ReportField::Note => "note",
-            }
-        ),
-        Field::Activity(id, f) => format!(
-            "a:{id}:{}",
-            match f {
-                ActivityField::Name => "name",
-                ActivityField::Budget => "budget",
-                ActivityField::Blocked => "blocked",
-            }
-        ),
-        Field::ActivityQuarter(id, quarter, f) => format!(
-            "aq:{id}:{}:{}",
-            q(quarter),
-            match f {
-                MoneyField::WithdrawalPlan => "withdrawal_plan",
-                MoneyField::Realization => "realization",
-            }
-        ),
+        Field::Indicator(id, f) => format!("i:{id}:{}", f.name()),
+        Field::Report(id, q, f) => format!("r:{id}:{}:{}", q.index() + 1, f.name()),
+        Field::Activity(id, f) => format!("a:{id}:{}", f.name()),
+        Field::ActivityQuarter(id, q, f) => format!("aq:{id}:{}:{}", q.index() + 1, f.name()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edit::{HeaderField, IndicatorField, MoneyField, ReportField};
     use crate::ids::{ActivityId, IndicatorId};
+    use crate::quarter::Quarter;
 
     #[test]
     fn every_field_has_its_own_key() {

@@ -3,9 +3,7 @@
 
 use super::codec::{aggregation_code, kind_code, polarity_code};
 use super::{PlanWrite, StoreError};
-use model::edit::{
-    ActivityField, Field, GoalField, HeaderField, IndicatorField, MoneyField, ReportField, Value,
-};
+use model::edit::{Field, GoalField, HeaderField, Value};
 
 /// A value as it is bound to its column.
 enum Bind {
@@ -37,15 +35,7 @@ impl PlanWrite {
 fn statement(field: &Field) -> (String, Vec<i64>) {
     match field {
         Field::Header(h) => {
-            let column = match h {
-                HeaderField::WorkUnit => "work_unit",
-                HeaderField::FiscalYear => "fiscal_year",
-                HeaderField::Title => "title",
-                HeaderField::SignatoryPosition => "signatory_position",
-                HeaderField::SignatoryName => "signatory_name",
-                HeaderField::SignatoryNip => "signatory_nip",
-                HeaderField::PlaceDate => "place_date",
-            };
+            let column = h.name();
             (
                 format!("UPDATE plans SET {column} = $1 WHERE id = $2"),
                 vec![],
@@ -56,17 +46,7 @@ fn statement(field: &Field) -> (String, Vec<i64>) {
             vec![id.0],
         ),
         Field::Indicator(id, f) => {
-            let column = match f {
-                IndicatorField::Name => "name",
-                IndicatorField::TargetValue => "target_value",
-                IndicatorField::TargetUnit => "target_unit",
-                IndicatorField::Formula => "formula",
-                IndicatorField::NumeratorLabel => "numerator_label",
-                IndicatorField::DenominatorLabel => "denominator_label",
-                IndicatorField::Kind => "kind",
-                IndicatorField::Polarity => "polarity",
-                IndicatorField::Aggregation => "aggregation",
-            };
+            let column = f.name();
             (
                 format!(
                     "UPDATE indicators SET {column} = $1 WHERE id = $2 \
@@ -76,15 +56,7 @@ fn statement(field: &Field) -> (String, Vec<i64>) {
             )
         }
         Field::Report(id, q, f) => {
-            let column = match f {
-                ReportField::PlannedWork => "planned_work",
-                ReportField::Numerator => "numerator",
-                ReportField::Denominator => "denominator",
-                ReportField::Achievement => "achievement",
-                ReportField::Evidence => "evidence",
-                ReportField::Status => "status",
-                ReportField::Note => "note",
-            };
+            let column = f.name();
             (
                 format!(
                     "UPDATE indicator_quarters SET {column} = $1 WHERE indicator_id = $2 AND quarter = $3 \
@@ -95,21 +67,14 @@ fn statement(field: &Field) -> (String, Vec<i64>) {
             )
         }
         Field::Activity(id, f) => {
-            let column = match f {
-                ActivityField::Name => "name",
-                ActivityField::Budget => "budget",
-                ActivityField::Blocked => "blocked",
-            };
+            let column = f.name();
             (
                 format!("UPDATE activities SET {column} = $1 WHERE id = $2 AND plan_id = $3"),
                 vec![id.0],
             )
         }
         Field::ActivityQuarter(id, q, f) => {
-            let column = match f {
-                MoneyField::WithdrawalPlan => "withdrawal_plan",
-                MoneyField::Realization => "realization",
-            };
+            let column = f.name();
             (
                 format!(
                     "UPDATE activity_quarters SET {column} = $1 WHERE activity_id = $2 AND quarter = $3 \

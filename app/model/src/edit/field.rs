@@ -79,6 +79,60 @@ pub enum MoneyField {
     Realization,
 }
 
+/// Each field's identifier in snake case: the name storage gives its column and sync its key.
+macro_rules! field_names {
+    ($($type:ident { $($variant:ident => $name:literal),+ $(,)? })+) => {
+        $(impl $type {
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($type::$variant => $name),+
+                }
+            }
+        })+
+    };
+}
+
+field_names! {
+    HeaderField {
+        WorkUnit => "work_unit",
+        FiscalYear => "fiscal_year",
+        Title => "title",
+        SignatoryPosition => "signatory_position",
+        SignatoryName => "signatory_name",
+        SignatoryNip => "signatory_nip",
+        PlaceDate => "place_date",
+    }
+    IndicatorField {
+        Name => "name",
+        TargetValue => "target_value",
+        TargetUnit => "target_unit",
+        Formula => "formula",
+        NumeratorLabel => "numerator_label",
+        DenominatorLabel => "denominator_label",
+        Kind => "kind",
+        Polarity => "polarity",
+        Aggregation => "aggregation",
+    }
+    ReportField {
+        PlannedWork => "planned_work",
+        Numerator => "numerator",
+        Denominator => "denominator",
+        Achievement => "achievement",
+        Evidence => "evidence",
+        Status => "status",
+        Note => "note",
+    }
+    ActivityField {
+        Name => "name",
+        Budget => "budget",
+        Blocked => "blocked",
+    }
+    MoneyField {
+        WithdrawalPlan => "withdrawal_plan",
+        Realization => "realization",
+    }
+}
+
 impl Field {
     /// The field's name as the person knows it, in Indonesian.
     pub fn label(&self) -> String {

@@ -1,0 +1,108 @@
+//! Benchmark: 10,000 queued offline edits pushed and applied, on SQLite and on PostgreSQL
+//! (`pantau bench-sync [EDITS] [BATCH]`, run by `scripts/bench` on the release build). Goals: at
+//! most 2 s on SQLite, 5 s on PostgreSQL. Prints the figures; asserts nothing.
+
+use crate::import::{import_sheet, DEMO_SHEET};
+use crate::storage::Store;
+use model::access::{Grant, Role};
+use model::edit::{Field, ReportField};
+use model::sync::{field_key, Mutation, Outcome};
+use model::time::Timestamp;
+use model::Quarter;
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// Pushes `edits` queued edits of the demo plan in batches of `batch` into a fresh database at
+/// `url`; returns the line to print.
+pub async fn run(label: &str, url: &str, edits: usize, batch: usize) -> Result<String, String> {
+    let store = Store::connect(url).await.map_err(|e| e.to_string())?;
+    let plan = import_sheet(&store, DEMO_SHEET)
+        .await
+        .map_err(|e| e.to_string())?
+        .plan_id();
+    let unit = store
+        .plan_unit(plan)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("no unit")?;
+    let user = store
+        .create_user(
+            "bench.sync",
+            "Bench",
+            "no-password",
+            Grant {
+                unit,
+                role: Role::Operator,
+            },
+            Timestamp(0),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    let who = store
+        .person(user)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("not stored")?;
+    // Every quarter note, A and B of every indicator: edits spread over a few hundred fields.
+    let stored = store
+        .load_plan(plan)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("not stored")?;
+    let mut fields = Vec::new();
+    for indicator in stored.indicators() {
+        let id = indicator.id.ok_or("not stored")?;
+        for quarter in Quarter::ALL {
+            for f in [
+                ReportField::Note,
+                ReportField::Evidence,
+                ReportField::Numerator,
+            ] {
+                fields.push(Field::Report(id, quarter, f));
+            }
+        }
+    }
+    let mut versions: HashMap<String, u64> = HashMap::new();
+    let queue: Vec<Mutation> = (0..edits)
+        .map(|i| {
+            let field = fields[i % fields.len()];
+            let version = versions.entry(field_key(&field)).or_default();
+            let text = match field {
+                Field::Report(_, _, ReportField::Numerator) => (i % 997).to_string(),
+                _ => format!("catatan luring {i}"),
+            };
+            let m = Mutation {
+                client: "bench-client-0001".into(),
+                seq: i as u64 + 1,
+                plan,
+                field,
+                text,
+                base_version: *version,
+            };
+            *version += 1;
+            m
+        })
+        .collect();
+    let started = Instant::now();
+    let mut applied = 0;
+    let mut other = 0;
+    for chunk in queue.chunks(batch) {
+        for outcome in crate::sync::push(&store, &who, chunk.to_vec())
+            .await
+            .map_err(|e| e.to_string())?
+        {
+            match outcome {
+                Outcome::Applied { .. } => applied += 1,
+                _ => other += 1,
+            }
+        }
+    }
+    let elapsed = started.elapsed();
+    let line = format!(
+        "{label}: {edits} queued edits pushed in batches of {batch}: {:.2} s ({:.0} edits/s); applied {applied}, other {other}",
+        elapsed.as_secs_f64(),
+        edits as f64 / elapsed.as_secs_f64()
+    );
+    store.close().await;
+    Ok(line)
+}
