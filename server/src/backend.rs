@@ -5,7 +5,7 @@
 use crate::editing::{self, internal};
 use crate::guard::{self, unit_tree};
 use crate::storage::Store;
-use crate::{admin, quarters};
+use crate::{admin, quarters, sync};
 use app::api::ssr::PlanBackend;
 use app::api::{AdminCommand, AdminView, PlanAccess};
 use app::error::AppError;
@@ -130,6 +130,33 @@ impl PlanBackend for Store {
             }
         }
         Ok(())
+    }
+
+    async fn sync_push(
+        &self,
+        who: &Person,
+        mutations: Vec<model::sync::Mutation>,
+    ) -> Result<Vec<model::sync::Outcome>, AppError> {
+        sync::push(self, who, mutations).await
+    }
+
+    async fn sync_pull(
+        &self,
+        who: &Person,
+        plan: PlanId,
+        since: i64,
+    ) -> Result<model::sync::Pulled, AppError> {
+        sync::pull(self, who, plan, since).await
+    }
+
+    async fn resolve_conflict(
+        &self,
+        who: &Person,
+        plan: PlanId,
+        conflict: i64,
+        resolution: model::sync::Resolution,
+    ) -> Result<(), AppError> {
+        sync::resolve(self, who, plan, conflict, resolution).await
     }
 
     async fn admin_view(&self, who: &Person) -> Result<AdminView, AppError> {

@@ -78,6 +78,7 @@ pub async fn run(label: &str, url: &str, edits: usize, batch: usize) -> Result<S
                 field,
                 text,
                 base_version: *version,
+                after: None,
             };
             *version += 1;
             m

@@ -45,7 +45,7 @@ pub async fn save_fields(
     // Offline edits made on the old values now meet a newer version: a conflict, not a loss.
     let keys: Vec<(String, &model::edit::Field)> =
         values.iter().map(|(f, _)| (field_key(f), f)).collect();
-    write.bump_versions(&keys).await.map_err(stored)?;
+    write.bump_versions(&keys, None).await.map_err(stored)?;
     write.record(&stamp(who), &changes).await.map_err(stored)?;
     write.commit().await.map_err(stored)?;
     announce(store, plan_id).await;

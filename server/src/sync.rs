@@ -5,12 +5,15 @@
 
 use crate::editing::{announce, begin, internal, stamp, stored};
 use crate::guard;
-use crate::storage::{NewConflict, PlanWrite, Stamp, Store, StoredConflict};
+use crate::storage::{FieldVersion, NewConflict, PlanWrite, Stamp, Store, StoredConflict};
 use app::error::AppError;
 use model::access::{Permission, Person};
 use model::audit::field_change;
 use model::edit::{apply, current_value, describe_place, parse_value, EditError, Field};
-use model::sync::{field_key, is_conflict, valid_client, Mutation, Outcome};
+pub use model::sync::Resolution;
+use model::sync::{
+    field_key, is_conflict, valid_client, FieldNow, Mutation, MutationId, Outcome, Pulled,
+};
 use model::workflow::check_unlocked;
 use model::PlanId;
 
@@ -108,7 +111,10 @@ async fn decide(
         Err(error) => return reject(error.to_string()),
     };
     let key = field_key(&m.field);
-    let current = write.field_version(&key).await.map_err(stored)?;
+    let FieldVersion {
+        version: current,
+        last,
+    } = write.field_version(&key).await.map_err(stored)?;
     let theirs = match current_value(plan, &m.field) {
         Ok(value) => value,
         Err(EditError::NotFound(what)) => return reject(format!("{what} tidak ditemukan")),
@@ -118,7 +124,7 @@ async fn decide(
         // Already what the person wants: nothing to apply, nothing to disagree about.
         return Ok(Outcome::Applied { version: current });
     }
-    if is_conflict(m.base_version, current) {
+    if is_conflict(m.base_version, current, m.after.as_ref(), last.as_ref()) {
         let server_text = theirs.input_text();
         let conflict = write
             .add_conflict(
@@ -146,7 +152,7 @@ async fn decide(
         return reject(locked.0);
     }
     Ok(
-        match store_value(write, stamp, plan, &m.field, value).await? {
+        match store_value(write, stamp, plan, &m.field, value, Some(&m.id())).await? {
             Ok(version) => Outcome::Applied { version },
             Err(reason) => Outcome::Rejected { reason },
         },
@@ -161,6 +167,7 @@ async fn store_value(
     plan: &mut model::Plan,
     field: &Field,
     value: model::edit::Value,
+    writer: Option<&MutationId>,
 ) -> Result<Result<u64, String>, AppError> {
     let change = match field_change(plan, field, &value) {
         Ok(Some(change)) => change,
@@ -175,19 +182,11 @@ async fn store_value(
         .await
         .map_err(stored)?;
     let versions = write
-        .bump_versions(&[(field_key(field), field)])
+        .bump_versions(&[(field_key(field), field)], writer)
         .await
         .map_err(stored)?;
     write.record(stamp, &[change]).await.map_err(stored)?;
     Ok(Ok(versions.first().copied().unwrap_or_default()))
-}
-
-/// How a person settles a conflict.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Resolution {
-    KeepMine,
-    KeepServer,
-    NewValue(String),
 }
 
 /// Settles an open conflict: the chosen value becomes the field's value (as a new edit, with
@@ -218,17 +217,12 @@ pub async fn resolve(
         let states = write.quarter_states().await.map_err(stored)?;
         check_unlocked(&open.field, &states).map_err(|e| AppError::Locked(e.0))?;
         let mut current = write.plan().await.map_err(stored)?;
-        store_value(&mut write, &stamp, &mut current, &open.field, value)
+        store_value(&mut write, &stamp, &mut current, &open.field, value, None)
             .await?
             .map_err(AppError::Invalid)?;
     }
-    let label = match resolution {
-        Resolution::KeepMine => "keep_mine",
-        Resolution::KeepServer => "keep_server",
-        Resolution::NewValue(_) => "new_value",
-    };
     if !write
-        .resolve_conflict(conflict, &stamp, label)
+        .resolve_conflict(conflict, &stamp, resolution.code())
         .await
         .map_err(stored)?
     {
@@ -237,4 +231,39 @@ pub async fn resolve(
     write.commit().await.map_err(stored)?;
     announce(store, plan).await;
     Ok(())
+}
+
+/// What changed in the plan after `since` (a revision from an earlier pull, or 0 for every
+/// field ever changed), each field with its text and version, and the open conflicts.
+pub async fn pull(
+    store: &Store,
+    who: &Person,
+    plan: PlanId,
+    since: i64,
+) -> Result<Pulled, AppError> {
+    guard::plan(store, who, plan, Permission::ReadPlan).await?;
+    let (revision, changed) = store.changes_since(plan, since).await.map_err(stored)?;
+    let current = store
+        .load_plan(plan)
+        .await
+        .map_err(stored)?
+        .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {plan}")))?;
+    let changes = changed
+        .into_iter()
+        .filter_map(|(field, version)| {
+            // A field of a goal, indicator or activity removed since has no value to send.
+            let text = current_value(&current, &field).ok()?.input_text();
+            Some(FieldNow {
+                field,
+                text,
+                version,
+            })
+        })
+        .collect();
+    let conflicts = store.open_conflicts(plan).await.map_err(stored)?;
+    Ok(Pulled {
+        revision,
+        changes,
+        conflicts,
+    })
 }

@@ -12,7 +12,7 @@ mod common;
 
 use model::access::{Grant, Person, Role};
 use model::edit::{current_value, Field, ReportField};
-use model::sync::{field_key, Mutation, Outcome};
+use model::sync::{field_key, Mutation, MutationId, Outbox, Outcome, Session};
 use model::workflow::Transition;
 use model::{PlanId, Quarter};
 use proptest::prelude::*;
@@ -73,9 +73,11 @@ fn op() -> impl Strategy<Value = Op> {
 /// One browser tab: its storage (outbox, next sequence number) survives a kill; its memory
 /// (the versions it knows) does not, and is pulled again.
 struct Client {
-    id: String,
-    next_seq: u64,
-    outbox: Vec<Mutation>,
+    name: String,
+    /// The page load's session; a kill starts a new one (a new client id), as a reload does.
+    session: Session,
+    generation: u32,
+    outbox: Outbox,
     known: HashMap<String, u64>,
     online: bool,
     sent: Vec<Vec<Mutation>>,
@@ -131,9 +133,10 @@ async fn world(store: &Store) -> World {
     .await;
     let clients = (0..CLIENTS)
         .map(|i| Client {
-            id: format!("kasus-{n}-klien-{i}"),
-            next_seq: 1,
-            outbox: Vec::new(),
+            name: format!("kasus-{n}-klien-{i}"),
+            session: Session::new(format!("kasus-{n}-klien-{i}-g0")).unwrap(),
+            generation: 0,
+            outbox: Outbox::default(),
             known: HashMap::new(),
             online: true,
             sent: Vec::new(),
@@ -159,17 +162,12 @@ impl World {
                 self.edits += 1;
                 let field = self.fields[field];
                 let c = &mut self.clients[client];
-                let m = Mutation {
-                    client: c.id.clone(),
-                    seq: c.next_seq,
-                    plan: self.plan,
-                    field,
-                    // Unique, so every application changes the value.
-                    text: format!("{} #{}", c.id, c.next_seq),
-                    base_version: c.known.get(&field_key(&field)).copied().unwrap_or(0),
-                };
-                c.next_seq += 1;
-                c.outbox.push(m.clone());
+                let known = c.known.get(&field_key(&field)).copied().unwrap_or(0);
+                // Unique, so every application changes the value.
+                let text = format!("{} #{}", c.name, self.edits);
+                let m = c
+                    .outbox
+                    .enqueue(&mut c.session, self.plan, field, text, known);
                 self.made.push(m);
             }
             Op::Sync {
@@ -191,6 +189,8 @@ impl World {
                 let c = &mut self.clients[client];
                 c.known.clear();
                 c.sent.clear();
+                c.generation += 1;
+                c.session = Session::new(format!("{}-g{}", c.name, c.generation)).unwrap();
             }
             Op::Offline { client } => self.clients[client].online = false,
             Op::Online { client } => self.clients[client].online = true,
@@ -237,7 +237,7 @@ impl World {
         if !c.online || c.outbox.is_empty() {
             return;
         }
-        let request = c.outbox.clone();
+        let request = c.outbox.entries.clone();
         c.sent.push(request.clone());
         if drop_request {
             return;
@@ -255,8 +255,9 @@ impl World {
             return;
         }
         let c = &mut self.clients[client];
+        let answered: Vec<MutationId> = request.iter().map(Mutation::id).collect();
+        c.outbox.settle(&answered);
         for (m, answer) in request.iter().zip(&answers) {
-            c.outbox.retain(|o| o.seq != m.seq);
             if let Outcome::Applied { version }
             | Outcome::Conflict {
                 server_version: version,
@@ -367,7 +368,7 @@ impl World {
                     c.known.get(&key).copied().unwrap_or(0),
                     version,
                     "client {} on {key}",
-                    c.id
+                    c.name
                 );
             }
         }

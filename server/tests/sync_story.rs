@@ -45,6 +45,7 @@ fn mutation(client: &str, seq: u64, s: &Setup, field: Field, text: &str, base: u
         field,
         text: text.into(),
         base_version: base,
+        after: None,
     }
 }
 
@@ -232,3 +233,86 @@ async fn a_pull_lists_the_fields_changed_since_the_cursor(store: &Store) {
     assert_eq!(changes, [(s.numerator, 1)]);
 }
 both!(pull, a_pull_lists_the_fields_changed_since_the_cursor);
+
+async fn an_edit_typed_over_the_persons_own_waiting_edit_is_no_conflict(store: &Store) {
+    let s = setup(store).await;
+    // After a reload offline, a new tab session types over the old session's waiting edit.
+    let first = mutation("tab-lama-00001", 1, &s, s.note, "draf", 0);
+    let mut second = mutation("tab-baru-00001", 1, &s, s.note, "draf akhir", 0);
+    second.after = Some(first.id());
+    let answers = push(store, &s.operator, vec![first.clone(), second])
+        .await
+        .unwrap();
+    assert_eq!(
+        answers,
+        [
+            Outcome::Applied { version: 1 },
+            Outcome::Applied { version: 2 }
+        ]
+    );
+    // Had someone else changed the field in between, it would be a conflict.
+    let other = mutation("tab-lain-00001", 1, &s, s.note, "versi lain", 2);
+    let mut late = mutation("tab-baru-00001", 2, &s, s.note, "draf ketiga", 0);
+    late.after = Some(first.id());
+    let answers = push(store, &s.operator, vec![other, late]).await.unwrap();
+    assert_eq!(answers[0], Outcome::Applied { version: 3 });
+    assert!(
+        matches!(answers[1], Outcome::Conflict { .. }),
+        "{answers:?}"
+    );
+}
+both!(
+    own_edit,
+    an_edit_typed_over_the_persons_own_waiting_edit_is_no_conflict
+);
+
+async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &Store) {
+    let s = setup(store).await;
+    let start = server::sync::pull(store, &s.operator, s.plan, 0)
+        .await
+        .unwrap();
+    assert!(start.changes.is_empty() && start.conflicts.is_empty());
+    push(
+        store,
+        &s.operator,
+        vec![
+            mutation("klien-satu-0001", 1, &s, s.numerator, "12", 0),
+            mutation("klien-dua-00002", 1, &s, s.numerator, "13", 0),
+        ],
+    )
+    .await
+    .unwrap();
+    let pulled = server::sync::pull(store, &s.operator, s.plan, start.revision)
+        .await
+        .unwrap();
+    assert_eq!(
+        pulled.changes,
+        [model::sync::FieldNow {
+            field: s.numerator,
+            text: "12".into(),
+            version: 1
+        }]
+    );
+    assert_eq!(pulled.conflicts.len(), 1);
+    assert_eq!(
+        (
+            pulled.conflicts[0].mine.as_str(),
+            pulled.conflicts[0].theirs.as_str()
+        ),
+        ("13", "12")
+    );
+    // Nothing new since: an empty pull.
+    let again = server::sync::pull(store, &s.operator, s.plan, pulled.revision)
+        .await
+        .unwrap();
+    assert!(again.changes.is_empty());
+    // Someone without access to the plan pulls nothing.
+    let stranger = common::person(store, &[]).await;
+    assert!(server::sync::pull(store, &stranger, s.plan, 0)
+        .await
+        .is_err());
+}
+both!(
+    pull_texts,
+    a_pull_sends_each_changed_fields_text_and_the_open_conflicts
+);

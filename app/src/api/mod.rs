@@ -9,6 +9,7 @@ pub mod history;
 pub mod plan;
 pub mod session;
 pub mod structure;
+pub mod sync;
 pub mod workflow;
 
 use model::access::{Person, Unit};
@@ -125,6 +126,26 @@ pub mod ssr {
             &self,
             who: &Person,
             thresholds: AbsorptionThresholds,
+        ) -> Result<(), AppError>;
+        /// Applies queued offline edits, each (client, sequence number) at most once.
+        async fn sync_push(
+            &self,
+            who: &Person,
+            mutations: Vec<model::sync::Mutation>,
+        ) -> Result<Vec<model::sync::Outcome>, AppError>;
+        /// The fields changed after revision `since`, and the open conflicts.
+        async fn sync_pull(
+            &self,
+            who: &Person,
+            plan: PlanId,
+            since: i64,
+        ) -> Result<model::sync::Pulled, AppError>;
+        async fn resolve_conflict(
+            &self,
+            who: &Person,
+            plan: PlanId,
+            conflict: i64,
+            resolution: model::sync::Resolution,
         ) -> Result<(), AppError>;
         async fn admin_view(&self, who: &Person) -> Result<AdminView, AppError>;
         async fn admin(&self, who: &Person, command: AdminCommand) -> Result<(), AppError>;

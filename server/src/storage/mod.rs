@@ -23,7 +23,7 @@ use thiserror::Error;
 pub use changes::{Change, ChangeFeed};
 pub use history::HISTORY_LIMIT;
 pub use plan_write::{PlanWrite, Stamp};
-pub use sync::{NewConflict, StoredConflict};
+pub use sync::{FieldVersion, NewConflict, StoredConflict};
 pub use write::InsertOutcome;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");

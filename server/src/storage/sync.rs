@@ -4,21 +4,19 @@
 
 use super::{PlanWrite, Stamp, Store, StoreError};
 use model::edit::Field;
+use model::sync::MutationId;
 use model::time::Timestamp;
 use model::PlanId;
 use sqlx::Row;
 
 /// A conflict as a person sees it.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct StoredConflict {
-    pub id: i64,
-    pub field: Field,
-    pub place: String,
-    pub label: String,
-    pub mine: String,
-    pub theirs: String,
-    pub user_name: String,
-    pub at: Timestamp,
+pub type StoredConflict = model::sync::Conflict;
+
+/// A field's version and the mutation that last changed it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldVersion {
+    pub version: u64,
+    pub last: Option<MutationId>,
 }
 
 /// What the conflict row records.
@@ -34,23 +32,34 @@ pub struct NewConflict<'a> {
 }
 
 impl PlanWrite {
-    /// The field's version (0 when it never changed).
-    pub async fn field_version(&mut self, key: &str) -> Result<u64, StoreError> {
-        let row =
-            sqlx::query("SELECT version FROM field_versions WHERE plan_id = $1 AND field_key = $2")
-                .bind(self.plan.0)
-                .bind(key)
-                .fetch_optional(&mut *self.tx)
-                .await?;
-        Ok(row
-            .map(|r| r.get::<i64, _>(0))
-            .map_or(0, |v| v.max(0) as u64))
+    /// The field's version (0 when it never changed) and its last writer.
+    pub async fn field_version(&mut self, key: &str) -> Result<FieldVersion, StoreError> {
+        let row = sqlx::query(
+            "SELECT version, last_client, last_seq FROM field_versions \
+             WHERE plan_id = $1 AND field_key = $2",
+        )
+        .bind(self.plan.0)
+        .bind(key)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(row.map_or_else(FieldVersion::default, |r| FieldVersion {
+            version: r.get::<i64, _>(0).max(0) as u64,
+            last: r
+                .get::<Option<String>, _>(1)
+                .zip(r.get::<Option<i64>, _>(2))
+                .map(|(client, seq)| MutationId {
+                    client,
+                    seq: seq.max(0) as u64,
+                }),
+        }))
     }
 
-    /// Moves each field one version up, in this write's revision; returns the new versions.
+    /// Moves each field one version up, in this write's revision, naming the mutation that
+    /// changed it (none for a form save); returns the new versions.
     pub async fn bump_versions(
         &mut self,
         fields: &[(String, &Field)],
+        writer: Option<&MutationId>,
     ) -> Result<Vec<u64>, StoreError> {
         let mut versions = Vec::with_capacity(fields.len());
         for (key, field) in fields {
@@ -61,14 +70,18 @@ impl PlanWrite {
                 reason: e.to_string(),
             })?;
             let row = sqlx::query(
-                "INSERT INTO field_versions (plan_id, field_key, field, version, revision) \
-                 VALUES ($1, $2, $3, 1, $4) ON CONFLICT (plan_id, field_key) DO UPDATE SET \
-                 version = field_versions.version + 1, revision = excluded.revision RETURNING version",
+                "INSERT INTO field_versions \
+                 (plan_id, field_key, field, version, revision, last_client, last_seq) \
+                 VALUES ($1, $2, $3, 1, $4, $5, $6) ON CONFLICT (plan_id, field_key) DO UPDATE SET \
+                 version = field_versions.version + 1, revision = excluded.revision, \
+                 last_client = excluded.last_client, last_seq = excluded.last_seq RETURNING version",
             )
             .bind(self.plan.0)
             .bind(key)
             .bind(json)
             .bind(self.revision)
+            .bind(writer.map(|w| w.client.clone()))
+            .bind(writer.map(|w| w.seq as i64))
             .fetch_one(&mut *self.tx)
             .await?;
             versions.push(row.get::<i64, _>(0).max(0) as u64);
