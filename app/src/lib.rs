@@ -6,6 +6,7 @@ pub mod components;
 pub mod error;
 pub mod live;
 pub mod pages;
+pub mod sync;
 mod shell;
 
 pub use shell::{shell, App};

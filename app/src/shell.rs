@@ -22,6 +22,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
+                // The service worker (public/sw.js) keeps visited pages and /pkg for offline use;
+                // browsers without it (or on plain http) skip this.
+                <script>
+                    "if ('serviceWorker' in navigator) window.addEventListener('load', function () { navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () {}); });"
+                </script>
             </head>
             <body>
                 <App/>

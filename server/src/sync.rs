@@ -68,17 +68,26 @@ async fn push_group(
     };
     let mut plan = write.plan().await.map_err(stored)?;
     let states = write.quarter_states().await.map_err(stored)?;
-    let mut outcomes = Vec::with_capacity(group.len());
-    for m in group {
+    // Each slot: the answer, and whether it is new (to be recorded) or a copy of another slot.
+    let mut slots: Vec<(Outcome, Slot)> = Vec::with_capacity(group.len());
+    for (i, m) in group.iter().enumerate() {
+        if let Some(j) = group[..i]
+            .iter()
+            .position(|o| o.client == m.client && o.seq == m.seq)
+        {
+            slots.push((slots[j].0.clone(), Slot::CopyOf(j)));
+            continue;
+        }
         if let Some(answer) = write
             .stored_outcome(&m.client, m.seq)
             .await
             .map_err(internal)?
         {
-            outcomes.push(serde_json::from_str(&answer).map_err(|error| {
+            let outcome = serde_json::from_str(&answer).map_err(|error| {
                 tracing::error!(%error, "a stored sync answer cannot be read");
                 AppError::Internal
-            })?);
+            })?;
+            slots.push((outcome, Slot::Stored));
             continue;
         }
         let outcome = match &refused {
@@ -87,15 +96,50 @@ async fn push_group(
             },
             None => decide(&mut write, &stamp, &mut plan, &states, m).await?,
         };
-        let answer = serde_json::to_string(&outcome).map_err(|_| AppError::Internal)?;
-        write
-            .record_outcome(&m.client, m.seq, &stamp, &answer)
-            .await
-            .map_err(stored)?;
+        slots.push((outcome, Slot::New));
+    }
+    // An edit refused because of another field (blokir above pagu) may fit once the edits sent
+    // with it are in: each refused new edit gets one more try.
+    let applied_any = slots
+        .iter()
+        .any(|(o, slot)| *slot == Slot::New && matches!(o, Outcome::Applied { .. }));
+    if refused.is_none() && applied_any {
+        for (i, m) in group.iter().enumerate() {
+            if slots[i].1 == Slot::New && matches!(slots[i].0, Outcome::Rejected { .. }) {
+                slots[i].0 = decide(&mut write, &stamp, &mut plan, &states, m).await?;
+            }
+        }
+    }
+    let mut outcomes = Vec::with_capacity(group.len());
+    for (i, m) in group.iter().enumerate() {
+        let outcome = match slots[i].1 {
+            Slot::CopyOf(j) => slots[j].0.clone(),
+            Slot::Stored => slots[i].0.clone(),
+            Slot::New => {
+                let answer =
+                    serde_json::to_string(&slots[i].0).map_err(|_| AppError::Internal)?;
+                write
+                    .record_outcome(&m.client, m.seq, &stamp, &answer)
+                    .await
+                    .map_err(stored)?;
+                slots[i].0.clone()
+            }
+        };
         outcomes.push(outcome);
     }
     write.commit().await.map_err(stored)?;
     Ok(outcomes)
+}
+
+/// Where a mutation's answer in a push comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    /// Decided now; recorded with the write.
+    New,
+    /// Given before, replayed.
+    Stored,
+    /// The same (client, sequence number) earlier in this push.
+    CopyOf(usize),
 }
 
 async fn decide(

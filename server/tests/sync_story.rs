@@ -307,7 +307,15 @@ async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &St
         .unwrap();
     assert!(again.changes.is_empty());
     // Someone without access to the plan pulls nothing.
-    let stranger = common::person(store, &[]).await;
+    let elsewhere = store.create_unit("UNIT LAIN", None).await.unwrap();
+    let stranger = common::person(
+        store,
+        &[Grant {
+            unit: elsewhere,
+            role: Role::Operator,
+        }],
+    )
+    .await;
     assert!(server::sync::pull(store, &stranger, s.plan, 0)
         .await
         .is_err());

@@ -8,7 +8,7 @@ use model::sync::{Mutation, Outcome, Pulled};
 use model::PlanId;
 
 /// Applies queued edits, each at most once; one answer per edit, in the order sent.
-#[server(input = Json)]
+#[server(input = Json, endpoint = "sync_push")]
 pub async fn sync_push(mutations: Vec<Mutation>) -> Result<Vec<Outcome>, AppError> {
     let who = super::ssr::person()?;
     super::ssr::backend()?.sync_push(&who, mutations).await

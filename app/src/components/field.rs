@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use model::edit::{parse_value, Field, Value};
 use model::workflow::check_unlocked;
+use crate::sync::{FieldHandle, SyncEngine};
 
 /// Which fields the person may change now: none when they may not edit the plan, and none of an
 /// approved quarter. Provided by the plan page; inputs without it are always editable.
@@ -51,10 +52,47 @@ pub fn FieldInput(
         Err(e) => error.set(Some(e.message())),
     };
     let initial = saved.get_untracked();
+    // The text last saved, queued or received: Escape puts it back; a save sends only changes.
+    let known = RwSignal::new(initial.clone());
     let gate = use_context::<EditGate>();
     let locked = move || gate.and_then(|g| g.locked(&field));
+    let sync = use_context::<SyncEngine>();
+    if let Some(sync) = sync {
+        sync.register(
+            &field,
+            FieldHandle {
+                known,
+                read: Callback::new(move |_| {
+                    input
+                        .get_untracked()
+                        .map(|el| el.value())
+                        .unwrap_or_else(|| known.get_untracked())
+                }),
+                show: Callback::new(move |text: String| {
+                    if let Some(el) = input.get_untracked() {
+                        el.set_value(&text);
+                    }
+                    error.set(None);
+                }),
+            },
+        );
+        on_cleanup(move || sync.unregister(&field));
+        // After a reload, an edit still waiting in the outbox is what the field shows.
+        Effect::new(move |_| {
+            if let (Some(text), Some(el)) = (sync.waiting_text(&field), input.get()) {
+                el.set_value(&text);
+                known.set(text.clone());
+                check(&text);
+            }
+        });
+    }
+    let conflict = move || sync.and_then(|s| s.conflict_on(&field));
     view! {
-        <span class="field" class:invalid=move || error.with(Option::is_some)>
+        <span
+            class="field"
+            class:invalid=move || error.with(Option::is_some)
+            class:has-conflict=move || conflict().is_some()
+        >
             <input
                 node_ref=input
                 type="text"
@@ -71,7 +109,7 @@ pub fn FieldInput(
                 on:input=move |ev| check(&event_target_value(&ev))
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
-                        let text = saved.get_untracked();
+                        let text = known.get_untracked();
                         if let Some(el) = input.get_untracked() {
                             el.set_value(&text);
                         }
@@ -80,6 +118,11 @@ pub fn FieldInput(
                 }
             />
             {move || error.get().map(|message| view! { <span class="field-error" role="alert">{message}</span> })}
+            {move || conflict().map(|c| view! {
+                <span class="field-conflict" role="note">
+                    "Konflik \u{2014} Anda: \u{201c}" {c.mine} "\u{201d}, server: \u{201c}" {c.theirs} "\u{201d}"
+                </span>
+            })}
         </span>
     }
 }
@@ -104,4 +147,36 @@ pub fn SaveStatus<T: Clone + Send + Sync + 'static>(
             }}
         </span>
     }
+}
+
+/// Lets the sync engine read and set a `<select>` bound to a field, as it does a [`FieldInput`].
+pub fn sync_select(field: Field, select: NodeRef<html::Select>, initial: String) {
+    let Some(sync) = use_context::<SyncEngine>() else {
+        return;
+    };
+    let known = RwSignal::new(initial);
+    sync.register(
+        &field,
+        FieldHandle {
+            known,
+            read: Callback::new(move |_| {
+                select
+                    .get_untracked()
+                    .map(|el| el.value())
+                    .unwrap_or_else(|| known.get_untracked())
+            }),
+            show: Callback::new(move |text: String| {
+                if let Some(el) = select.get_untracked() {
+                    el.set_value(&text);
+                }
+            }),
+        },
+    );
+    on_cleanup(move || sync.unregister(&field));
+    Effect::new(move |_| {
+        if let (Some(text), Some(el)) = (sync.waiting_text(&field), select.get()) {
+            el.set_value(&text);
+            known.set(text);
+        }
+    });
 }

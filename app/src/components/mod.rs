@@ -4,10 +4,12 @@ mod account;
 pub mod charts;
 mod field;
 mod post_form;
+mod sync_form;
 
 pub use account::Account;
-pub use field::{EditGate, FieldInput, SaveStatus};
+pub use field::{sync_select, EditGate, FieldInput, SaveStatus};
 pub use post_form::PostForm;
+pub use sync_form::{SyncForm, SyncStatus};
 
 use crate::error::AppError;
 use leptos::prelude::*;

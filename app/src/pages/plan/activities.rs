@@ -4,7 +4,8 @@
 use super::structure::{AddActivityForm, LinkActivityForm, RemoveActivityButton};
 use super::PlanState;
 use crate::api::edit::SaveActivity;
-use crate::components::{money, FieldInput, SaveStatus};
+use crate::components::{money, FieldInput, SyncForm};
+use leptos::server_fn::ServerFn;
 use leptos::prelude::*;
 use model::checks::withdrawal_plan_check;
 use model::edit::{apply_to_activity, ActivityField, Field, MoneyField, Value};
@@ -76,12 +77,6 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let id = activity.with_untracked(|a| a.id);
     let saved = RwSignal::new(activity.get_untracked());
-    let action = ServerAction::<SaveActivity>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            saved.set(activity.get_untracked());
-        }
-    });
     let form_id = format!("form-kegiatan-{id}");
     let check = Memo::new(move |_| activity.with(withdrawal_plan_check));
     let totals = Memo::new(move |_| activity.with(activity_totals));
@@ -126,17 +121,29 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
             {money_cell(Quarter::Q4, MoneyField::Realization, "real4")}
             <td class="num absorption">{move || totals.with(|t| format_percent_or_dash(t.cumulative_absorption(Quarter::Q4)))}</td>
             <td class="row-save">
-                <ActionForm action attr:id=form_id.clone()>
+                <SyncForm id=form_id.clone() action=SaveActivity::PATH fields=activity_fields(id)>
                     <input type="hidden" name="plan" value=state.id.0/>
                     <input type="hidden" name="activity" value=id.0/>
                     <button type="submit">"Simpan"</button>
-                </ActionForm>
-                <SaveStatus pending=action.pending().into() result=action.value().into()/>
+                </SyncForm>
                 <a class="history-link" href=format!("/rencana/{}/riwayat?kegiatan={id}", state.id)>"Riwayat"</a>
                 <RemoveActivityButton activity=id/>
             </td>
         </tr>
     }
+}
+
+/// Every field the row saves, in the order the server function reads them.
+fn activity_fields(id: model::ActivityId) -> Vec<Field> {
+    let mut fields = vec![
+        Field::Activity(id, ActivityField::Name),
+        Field::Activity(id, ActivityField::Budget),
+        Field::Activity(id, ActivityField::Blocked),
+    ];
+    for f in [MoneyField::WithdrawalPlan, MoneyField::Realization] {
+        fields.extend(Quarter::ALL.map(|q| Field::ActivityQuarter(id, q, f)));
+    }
+    fields
 }
 
 fn activity_text(activity: &Activity, field: &Field) -> String {

@@ -7,7 +7,8 @@ use super::state::GoalState;
 use super::structure::{GoalControls, IndicatorControls, UnlinkActivityButton};
 use super::PlanState;
 use crate::api::edit::SaveGoal;
-use crate::components::{text_or_dash, FieldInput, SaveStatus};
+use crate::components::{text_or_dash, FieldInput, SyncForm};
+use leptos::server_fn::ServerFn;
 use leptos::prelude::*;
 use model::checks::{indicator_checks, IndicatorRef};
 use model::edit::{Field, GoalField, Value};
@@ -44,19 +45,13 @@ pub fn GoalSection(goal: GoalState) -> impl IntoView {
 fn GoalTitleForm(goal: GoalState) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let saved = RwSignal::new(goal.title.get_untracked());
-    let action = ServerAction::<SaveGoal>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            saved.set(goal.title.get_untracked());
-        }
-    });
     let form_id = format!("form-sasaran-{}", goal.id);
     let field = Field::Goal(goal.id, GoalField::Title);
     let input_form = form_id.clone();
     view! {
         <details class="edit-box">
             <summary>"Ubah sasaran"</summary>
-            <ActionForm action attr:id=form_id attr:class="stacked-form">
+            <SyncForm id=form_id action=SaveGoal::PATH fields=vec![field] class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 <input type="hidden" name="goal" value=goal.id.0/>
                 <label>
@@ -75,8 +70,7 @@ fn GoalTitleForm(goal: GoalState) -> impl IntoView {
                     />
                 </label>
                 <button type="submit">"Simpan sasaran"</button>
-                <SaveStatus pending=action.pending().into() result=action.value().into()/>
-            </ActionForm>
+            </SyncForm>
         </details>
     }
 }

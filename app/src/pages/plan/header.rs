@@ -2,7 +2,8 @@
 
 use super::PlanState;
 use crate::api::edit::SaveHeader;
-use crate::components::{FieldInput, SaveStatus};
+use crate::components::{FieldInput, SyncForm};
+use leptos::server_fn::ServerFn;
 use leptos::prelude::*;
 use model::edit::{apply_to_header, Field, HeaderField, Value};
 use model::PlanHeader;
@@ -12,12 +13,6 @@ pub fn PlanHeading() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let header = state.header;
     let saved = RwSignal::new(header.get_untracked());
-    let action = ServerAction::<SaveHeader>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            saved.set(header.get_untracked());
-        }
-    });
     let form_id = "form-kop".to_owned();
     let input = move |f: HeaderField, name: &'static str| {
         let field = Field::Header(f);
@@ -45,7 +40,7 @@ pub fn PlanHeading() -> impl IntoView {
         </p>
         <details class="edit-box">
             <summary>"Ubah kop rencana dan penanda tangan"</summary>
-            <ActionForm action attr:id="form-kop" attr:class="stacked-form">
+            <SyncForm id="form-kop".to_owned() action=SaveHeader::PATH fields=HEADER_FIELDS.map(Field::Header).to_vec() class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 {input(HeaderField::WorkUnit, "work_unit")}
                 {input(HeaderField::FiscalYear, "fiscal_year")}
@@ -55,11 +50,20 @@ pub fn PlanHeading() -> impl IntoView {
                 {input(HeaderField::SignatoryNip, "signatory_nip")}
                 {input(HeaderField::PlaceDate, "place_date")}
                 <button type="submit">"Simpan kop"</button>
-                <SaveStatus pending=action.pending().into() result=action.value().into()/>
-            </ActionForm>
+            </SyncForm>
         </details>
     }
 }
+
+const HEADER_FIELDS: [HeaderField; 7] = [
+    HeaderField::WorkUnit,
+    HeaderField::FiscalYear,
+    HeaderField::Title,
+    HeaderField::SignatoryPosition,
+    HeaderField::SignatoryName,
+    HeaderField::SignatoryNip,
+    HeaderField::PlaceDate,
+];
 
 fn header_text(header: &PlanHeader, field: HeaderField) -> String {
     let signatory = header.signatory.as_ref();

@@ -2,7 +2,8 @@
 
 use super::PlanState;
 use crate::api::edit::SaveIndicator;
-use crate::components::{FieldInput, SaveStatus};
+use crate::components::{sync_select, FieldInput, SyncForm};
+use leptos::server_fn::ServerFn;
 use leptos::prelude::*;
 use model::edit::{apply_to_indicator, parse_value, Field, IndicatorField, Value};
 use model::number::format_decimal;
@@ -15,12 +16,6 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
         .with_untracked(|i| i.id)
         .unwrap_or(model::IndicatorId(0));
     let saved = RwSignal::new(indicator.get_untracked());
-    let action = ServerAction::<SaveIndicator>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            saved.set(indicator.get_untracked());
-        }
-    });
     let form_id = format!("form-indikator-{id}");
     let apply = move |field: Field, v: Value| {
         indicator.update(|i| {
@@ -52,10 +47,13 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
                        options: &'static [(&'static str, &'static str)]| {
         let field = Field::Indicator(id, f);
         let current = indicator.with_untracked(|i| indicator_text(i, f));
+        let select = NodeRef::<leptos::html::Select>::new();
+        sync_select(field, select, current.clone());
         view! {
             <label>
                 <span>{field.label()}</span>
                 <select
+                    node_ref=select
                     name=name
                     on:change=move |ev| {
                         if let Ok(v) = parse_value(&field, &event_target_value(&ev)) {
@@ -74,7 +72,7 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
     view! {
         <details class="edit-box">
             <summary>"Ubah definisi indikator"</summary>
-            <ActionForm action attr:id=form_id.clone() attr:class="stacked-form">
+            <SyncForm id=form_id.clone() action=SaveIndicator::PATH fields=indicator_fields(id) class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 <input type="hidden" name="indicator" value=id.0/>
                 {text_input(IndicatorField::Name, "name", false)}
@@ -95,10 +93,27 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
                     &[("sum", "Jumlah A / jumlah B"), ("last", "Nilai triwulan terakhir"), ("average", "Rata-rata triwulan")],
                 )}
                 <button type="submit">"Simpan indikator"</button>
-                <SaveStatus pending=action.pending().into() result=action.value().into()/>
-            </ActionForm>
+            </SyncForm>
         </details>
     }
+}
+
+/// Every field of the definition, in the order the server function reads them.
+fn indicator_fields(id: model::IndicatorId) -> Vec<Field> {
+    use IndicatorField::*;
+    [
+        Name,
+        TargetValue,
+        TargetUnit,
+        Formula,
+        NumeratorLabel,
+        DenominatorLabel,
+        Kind,
+        Polarity,
+        Aggregation,
+    ]
+    .map(|f| Field::Indicator(id, f))
+    .to_vec()
 }
 
 fn indicator_text(indicator: &Indicator, field: IndicatorField) -> String {

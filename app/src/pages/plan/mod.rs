@@ -10,9 +10,12 @@ mod indicator_form;
 mod quarter_row;
 mod state;
 mod structure;
+mod sync_panel;
 mod workflow;
 
 use crate::api::plan::{get_plan, get_plan_access};
+use crate::api::sync::sync_pull;
+use crate::sync::SyncEngine;
 use crate::api::PlanAccess;
 use crate::components::{EditGate, ErrorNote};
 use crate::error::AppError;
@@ -35,7 +38,12 @@ pub fn PlanPage() -> impl IntoView {
     };
     let plan = Resource::new(id, |id| async move {
         match id {
-            Some(id) => Ok((get_plan(id).await?, get_plan_access(id).await?)),
+            Some(id) => Ok((
+                get_plan(id).await?,
+                get_plan_access(id).await?,
+                // Every field's version and the open conflicts, for offline edits.
+                sync_pull(id, 0).await?,
+            )),
             None => Err(AppError::NotFound("Rencana".into())),
         }
     });
@@ -43,7 +51,7 @@ pub fn PlanPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Memuat rencana\u{2026}"</p> }>
             {move || Suspend::new(async move {
                 match plan.await {
-                    Ok((plan, access)) => Either::Left(view! { <PlanView plan access/> }),
+                    Ok((plan, access, pulled)) => Either::Left(view! { <PlanView plan access pulled/> }),
                     Err(error) => Either::Right(view! { <ErrorNote error/> }),
                 }
             })}
@@ -67,10 +75,17 @@ impl QuarterFilter {
 pub const LARGE_PLAN_INDICATORS: usize = 200;
 
 #[component]
-fn PlanView(plan: Plan, access: PlanAccess) -> impl IntoView {
+fn PlanView(plan: Plan, access: PlanAccess, pulled: model::sync::Pulled) -> impl IntoView {
     let large = plan.indicators().count() > LARGE_PLAN_INDICATORS;
     let state = PlanState::new(plan, access);
     provide_context(state);
+    provide_context(SyncEngine::new(
+        state.id,
+        pulled,
+        Callback::new(move |(field, text): (model::edit::Field, String)| {
+            state.apply_text(field, &text)
+        }),
+    ));
     provide_context(EditGate(state.access));
     let filter = QuarterFilter(RwSignal::new(None));
     provide_context(filter);
@@ -94,6 +109,8 @@ fn PlanView(plan: Plan, access: PlanAccess) -> impl IntoView {
         <header::PlanHeading/>
         <structure::Notice/>
         <checks::CheckList/>
+        <sync_panel::SyncBar/>
+        <sync_panel::ConflictList/>
         <workflow::WorkflowBar/>
         <QuarterButtons filter/>
         <section aria-labelledby="sasaran-title">

@@ -3,7 +3,8 @@
 use super::goals::format_value;
 use super::{PlanState, QuarterFilter};
 use crate::api::edit::SaveReport;
-use crate::components::{FieldInput, SaveStatus};
+use crate::components::{sync_select, FieldInput, SyncForm};
+use leptos::server_fn::ServerFn;
 use leptos::prelude::*;
 use model::edit::{apply_to_indicator, Field, ReportField, Value};
 use model::figures::{against_target, quarter_value};
@@ -19,12 +20,6 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
         .with_untracked(|i| i.id)
         .unwrap_or(model::IndicatorId(0));
     let saved = RwSignal::new(indicator.with_untracked(|i| i.quarter(quarter).clone()));
-    let action = ServerAction::<SaveReport>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = action.value().get() {
-            saved.set(indicator.with_untracked(|i| i.quarter(quarter).clone()));
-        }
-    });
     let form_id = format!("form-tw-{id}-{}", quarter.index() + 1);
     let value = move || indicator.with(|i| quarter_value(i, quarter));
     let against = move || indicator.with(|i| value().and_then(|v| against_target(i, v)));
@@ -51,6 +46,12 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
     };
     let status_field = Field::Report(id, quarter, ReportField::Status);
     let initial_status = saved.with_untracked(|r| r.status);
+    let status_select = NodeRef::<leptos::html::Select>::new();
+    sync_select(
+        status_field,
+        status_select,
+        saved.with_untracked(|r| report_text(r, ReportField::Status)),
+    );
     view! {
         <tr class:is-hidden=move || !filter.shows(quarter) data-quarter=quarter.label()>
             <th scope="row">{quarter.label()}</th>
@@ -69,6 +70,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
             {input(ReportField::Evidence, "evidence", false)}
             <td>
                 <select
+                    node_ref=status_select
                     name="status"
                     form=form_id.clone()
                     aria-label=status_field.label()
@@ -86,14 +88,17 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
             </td>
             {input(ReportField::Note, "note", false)}
             <td class="row-save">
-                <ActionForm action attr:id=form_id.clone()>
+                <SyncForm
+                    id=form_id.clone()
+                    action=SaveReport::PATH
+                    fields=ReportField::ALL.map(|f| Field::Report(id, quarter, f)).to_vec()
+                >
                     <input type="hidden" name="plan" value=state.id.0/>
                     <input type="hidden" name="indicator" value=id.0/>
                     <input type="hidden" name="quarter" value=format!("{quarter:?}")/>
                     // Out of the Tab order, so Tab walks the grid cell to cell; Enter in any cell saves.
                     <button type="submit" tabindex="-1" title=format!("Simpan {}", quarter.label())>"Simpan"</button>
-                </ActionForm>
-                <SaveStatus pending=action.pending().into() result=action.value().into()/>
+                </SyncForm>
             </td>
         </tr>
     }

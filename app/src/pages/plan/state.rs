@@ -6,6 +6,9 @@ use crate::api::PlanAccess;
 use leptos::prelude::*;
 use model::checks::{indicator_checks, withdrawal_plan_check, IndicatorRef};
 use model::edit::structure::{move_within, Direction};
+use model::edit::{
+    apply_to_activity, apply_to_header, apply_to_indicator, parse_value, Field, Value,
+};
 use model::figures::{BudgetTotals, StandingThresholds};
 use model::{
     Activity, ActivityId, Check, Goal, GoalId, Indicator, IndicatorId, Plan, PlanHeader, PlanId,
@@ -124,6 +127,52 @@ impl PlanState {
             });
         }
         checks
+    }
+
+    /// Puts a field's text (from the server or the outbox) into the working copy; a text that
+    /// does not parse, or a field no longer in the plan, changes nothing.
+    pub fn apply_text(&self, field: Field, text: &str) {
+        let Ok(value) = parse_value(&field, text) else {
+            return;
+        };
+        match field {
+            Field::Header(_) => self.header.update(|h| {
+                let _ = apply_to_header(h, &field, value);
+            }),
+            Field::Goal(id, _) => {
+                if let (Some(goal), Value::Name(title)) = (
+                    self.goals
+                        .with_untracked(|g| g.iter().copied().find(|g| g.id == id)),
+                    value,
+                ) {
+                    goal.title.set(title);
+                }
+            }
+            Field::Indicator(id, _) | Field::Report(id, _, _) => {
+                if let Some(indicator) = self.indicator(id) {
+                    indicator.update(|i| {
+                        let _ = apply_to_indicator(i, &field, value);
+                    });
+                }
+            }
+            Field::Activity(id, _) | Field::ActivityQuarter(id, _, _) => {
+                if let Some(activity) = self.activity(id) {
+                    activity.update(|a| {
+                        let _ = apply_to_activity(a, &field, value);
+                    });
+                }
+            }
+        }
+    }
+
+    fn indicator(&self, id: IndicatorId) -> Option<RwSignal<Indicator>> {
+        self.goal_of(id).and_then(|goal| {
+            goal.indicators.with_untracked(|list| {
+                list.iter()
+                    .copied()
+                    .find(|i| i.with_untracked(|i| i.id == Some(id)))
+            })
+        })
     }
 
     // Applying what the server confirmed, in place.

@@ -1,0 +1,117 @@
+//! The connection and the outbox at a glance ("Luring · 3 perubahan belum terkirim", with
+//! "Sinkronkan sekarang"), edits the server refused, and the open conflicts, each with both
+//! values and the three ways to settle it. The resolve forms also work with JavaScript off.
+
+use crate::api::sync::{resolve_conflict, ResolveConflict};
+use crate::components::PostForm;
+use crate::sync::SyncEngine;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use model::sync::Conflict;
+
+#[component]
+pub fn SyncBar() -> impl IntoView {
+    let sync = expect_context::<SyncEngine>();
+    let waiting = move || sync.waiting.get();
+    view! {
+        <section class="sync-bar" aria-label="Sinkronisasi" data-online=move || sync.online.get().to_string()>
+            <span class="connection">
+                {move || if sync.online.get() { "Daring" } else { "Luring \u{2014} perubahan disimpan di perangkat ini" }}
+            </span>
+            <span class="pending" data-count=waiting>
+                {move || match waiting() {
+                    0 => "Semua perubahan terkirim".to_owned(),
+                    n => format!("{n} perubahan belum terkirim"),
+                }}
+            </span>
+            <button
+                type="button"
+                on:click=move |_| sync.send()
+                disabled=move || sync.sending.get()
+            >
+                "Sinkronkan sekarang"
+            </button>
+            {move || sync.problem.get().map(|p| view! { <p class="save-error" role="alert">{p}</p> })}
+            {move || {
+                let refused = sync.rejected.get();
+                (!refused.is_empty()).then(|| view! {
+                    <div class="sync-rejected" role="alert">
+                        <p>"Perubahan berikut ditolak server dan tidak disimpan:"</p>
+                        <ul>{refused.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                        <button type="button" on:click=move |_| sync.rejected.set(Vec::new())>"Tutup"</button>
+                    </div>
+                })
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn ConflictList() -> impl IntoView {
+    let sync = expect_context::<SyncEngine>();
+    view! {
+        <Show when=move || sync.conflicts.with(|c| !c.is_empty())>
+            <section class="conflicts" aria-labelledby="konflik-title">
+                <h2 id="konflik-title">{move || format!("Konflik ({})", sync.conflicts.with(Vec::len))}</h2>
+                <p>
+                    "Nilai ini diubah di server sementara Anda bekerja luring. Server menyimpan nilainya; "
+                    "pilih nilai yang benar."
+                </p>
+                <ul>
+                    <For each=move || sync.conflicts.get() key=|c| c.id let:conflict>
+                        <ConflictItem conflict/>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn ConflictItem(conflict: Conflict) -> impl IntoView {
+    let sync = expect_context::<SyncEngine>();
+    let error = RwSignal::new(None::<String>);
+    let plan = sync.plan();
+    let id = conflict.id;
+    let form = move |choice: &'static str, button: &'static str| {
+        let hidden = vec![
+            ("plan", plan.0.to_string()),
+            ("conflict", id.to_string()),
+            ("choice", choice.to_owned()),
+        ];
+        let run = Callback::new(move |text: String| {
+            leptos::task::spawn_local(async move {
+                match resolve_conflict(plan, id, choice.to_owned(), text).await {
+                    Ok(()) => {
+                        error.set(None);
+                        sync.pull();
+                    }
+                    Err(e) => error.set(Some(e.to_string())),
+                }
+            });
+        });
+        let text = (choice == "new").then_some(("text", "Nilai baru"));
+        match text {
+            Some(text) => view! { <PostForm url=ResolveConflict::PATH hidden text button=button.to_owned() run/> }.into_any(),
+            None => view! { <PostForm url=ResolveConflict::PATH hidden button=button.to_owned() run/> }.into_any(),
+        }
+    };
+    view! {
+        <li class="conflict" data-conflict=id>
+            <p class="conflict-place"><strong>{conflict.place.clone()}</strong>" \u{00b7} "{conflict.label.clone()}</p>
+            <dl>
+                <dt>"Nilai Anda"</dt>
+                <dd class="mine">{conflict.mine.clone()}</dd>
+                <dt>"Nilai di server"</dt>
+                <dd class="theirs">{conflict.theirs.clone()}</dd>
+            </dl>
+            <p class="conflict-who">{format!("Diubah luring oleh {} \u{00b7} tiba {}", conflict.user_name, conflict.at)}</p>
+            <div class="conflict-actions">
+                {form("mine", "Pakai nilai saya")}
+                {form("server", "Pakai nilai server")}
+                {form("new", "Simpan nilai baru")}
+            </div>
+            {move || error.get().map(|e| view! { <p class="save-error" role="alert">{e}</p> })}
+        </li>
+    }
+}

@@ -1,0 +1,48 @@
+//! The browser's part: this page load's client id, and the events that send and pull — the
+//! connection coming back, another tab changing the outbox, the page becoming visible again,
+//! and a timer.
+
+use super::{outbox_store, SyncEngine};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// How often a page sends what is waiting and pulls what others changed.
+const EVERY: Duration = Duration::from_secs(30);
+
+pub fn start(sync: SyncEngine) {
+    sync.resume(client_id());
+    let online = window().navigator().on_line();
+    sync.online.set(online);
+    listen("online", move || {
+        sync.online.set(true);
+        sync.send();
+    });
+    listen("offline", move || sync.online.set(false));
+    // Another tab queued or sent edits: the count follows.
+    listen("storage", move || sync.waiting.set(outbox_store::load().len()));
+    listen("focus", move || {
+        if sync.waiting.get_untracked() > 0 {
+            sync.send();
+        }
+    });
+    if online && sync.waiting.get_untracked() > 0 {
+        sync.send();
+    }
+    let _ = set_interval_with_handle(move || sync.send(), EVERY);
+}
+
+/// A new id for every page load, so two tabs never share one: the time and 52 random bits.
+fn client_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 4_503_599_627_370_496.0) as u64;
+    format!("t{now:x}-{random:x}")
+}
+
+fn listen(event: &str, f: impl Fn() + 'static) {
+    let callback = Closure::<dyn Fn()>::new(f);
+    let _ = window().add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+    // The page lives as long as the window: the listener is never removed.
+    callback.forget();
+}

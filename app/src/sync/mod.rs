@@ -1,0 +1,378 @@
+//! The page's side of offline sync. Every edit is first written to the outbox in the browser's
+//! local storage, then sent; the answers update the fields and their versions. What others
+//! changed is pulled after each send, when the connection returns and every half minute.
+//! Conflicts come back with both values, for the person to choose.
+//!
+//! The handle is `Copy` and lives as context on the plan page. On the server (rendering) it
+//! holds the state the page starts with and never sends anything.
+
+mod outbox_store;
+#[cfg(feature = "hydrate")]
+mod browser;
+
+use leptos::prelude::*;
+use model::edit::Field;
+use model::sync::{field_key, Conflict, Mutation, Outcome, Pulled, Session};
+use model::PlanId;
+use std::collections::HashMap;
+
+/// Where one field's latest edit stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldSync {
+    /// In the outbox, not yet answered.
+    Waiting,
+    Saved,
+    Conflict,
+    Rejected(String),
+}
+
+/// A field shown on the page: the text last saved, queued or received for it; how to read what
+/// is typed in it now; how to show a text that came from the server.
+#[derive(Clone, Copy)]
+pub struct FieldHandle {
+    pub known: RwSignal<String>,
+    pub read: Callback<(), String>,
+    pub show: Callback<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct SyncEngine {
+    plan: PlanId,
+    versions: StoredValue<HashMap<String, u64>>,
+    cursor: StoredValue<i64>,
+    session: StoredValue<Option<Session>>,
+    fields: StoredValue<HashMap<String, FieldHandle>>,
+    /// The texts of the edits waiting in the outbox when the page loaded, by field key.
+    waiting_at_load: StoredValue<HashMap<String, String>>,
+    /// Applies a text from the server (or the outbox) to the page's working copy.
+    working_copy: Callback<(Field, String)>,
+    /// Whether the last request reached the server (and the browser thinks it is online).
+    pub online: RwSignal<bool>,
+    pub sending: RwSignal<bool>,
+    /// Edits in the outbox, of every plan.
+    pub waiting: RwSignal<usize>,
+    pub status: RwSignal<HashMap<String, FieldSync>>,
+    pub conflicts: RwSignal<Vec<Conflict>>,
+    /// Refused edits, for the person to read: "Realisasi TW I: …".
+    pub rejected: RwSignal<Vec<String>>,
+    /// Why nothing can be sent now (the session ended, storage is full).
+    pub problem: RwSignal<Option<String>>,
+}
+
+/// Edits sent per request.
+const BATCH: usize = 200;
+
+impl SyncEngine {
+    /// The page's sync state, starting from what the server rendered: every field's version and
+    /// the open conflicts. `working_copy` applies a text to the page's figures.
+    pub fn new(plan: PlanId, start: Pulled, working_copy: Callback<(Field, String)>) -> SyncEngine {
+        let versions = start
+            .changes
+            .iter()
+            .map(|c| (field_key(&c.field), c.version))
+            .collect();
+        let sync = SyncEngine {
+            plan,
+            versions: StoredValue::new(versions),
+            cursor: StoredValue::new(start.revision),
+            session: StoredValue::new(None),
+            fields: StoredValue::new(HashMap::new()),
+            waiting_at_load: StoredValue::new(
+                outbox_store::load()
+                    .pending_texts(plan)
+                    .into_iter()
+                    .map(|(key, (_, text))| (key, text))
+                    .collect(),
+            ),
+            working_copy,
+            online: RwSignal::new(true),
+            sending: RwSignal::new(false),
+            waiting: RwSignal::new(0),
+            status: RwSignal::new(HashMap::new()),
+            conflicts: RwSignal::new(start.conflicts),
+            rejected: RwSignal::new(Vec::new()),
+            problem: RwSignal::new(None),
+        };
+        // After hydration: the page must first match what the server rendered.
+        #[cfg(feature = "hydrate")]
+        set_timeout(move || browser::start(sync), std::time::Duration::ZERO);
+        sync
+    }
+
+    pub fn plan(&self) -> PlanId {
+        self.plan
+    }
+
+    /// Called once in the browser: a session for this page load, and the edits still waiting
+    /// in the outbox put back into the working copy (the fields show them as they mount).
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn resume(&self, client: String) {
+        match Session::new(client) {
+            Ok(session) => self.session.set_value(Some(session)),
+            Err(e) => self.problem.set(Some(e)),
+        }
+        let outbox = outbox_store::load();
+        self.waiting.set(outbox.len());
+        let pending = outbox.pending_texts(self.plan);
+        self.status.update(|status| {
+            for key in pending.keys() {
+                status.insert(key.clone(), FieldSync::Waiting);
+            }
+        });
+        for (_, (field, text)) in pending {
+            self.working_copy.run((field, text));
+        }
+    }
+
+    /// The text an edit that was waiting in the outbox when the page loaded gives this field.
+    pub fn waiting_text(&self, field: &Field) -> Option<String> {
+        self.waiting_at_load.with_value(|texts| {
+            if texts.is_empty() {
+                return None;
+            }
+            texts.get(&field_key(field)).cloned()
+        })
+    }
+
+    pub fn register(&self, field: &Field, handle: FieldHandle) {
+        let key = field_key(field);
+        self.fields.update_value(|fields| {
+            fields.insert(key, handle);
+        });
+    }
+
+    pub fn unregister(&self, field: &Field) {
+        let key = field_key(field);
+        self.fields.update_value(|fields| {
+            fields.remove(&key);
+        });
+    }
+
+    fn handle(&self, key: &str) -> Option<FieldHandle> {
+        self.fields.with_value(|fields| fields.get(key).copied())
+    }
+
+    /// What is typed in the field now, if it is on the page.
+    pub fn read(&self, field: &Field) -> Option<String> {
+        self.handle(&field_key(field)).map(|h| h.read.run(()))
+    }
+
+    /// The open conflict on a field, if any (reactive).
+    pub fn conflict_on(&self, field: &Field) -> Option<Conflict> {
+        self.conflicts
+            .with(|list| list.iter().find(|c| c.field == *field).cloned())
+    }
+
+    /// Queues every field whose text differs from what was last saved or queued, then sends.
+    pub fn save(&self, edits: Vec<(Field, String)>) {
+        let Some(mut session) = self.session.get_value() else {
+            return;
+        };
+        let mut outbox = outbox_store::load();
+        let mut queued = Vec::new();
+        for (field, text) in edits {
+            let key = field_key(&field);
+            let handle = self.handle(&key);
+            if handle.is_some_and(|h| h.known.get_untracked() == text) {
+                continue;
+            }
+            let known = self
+                .versions
+                .with_value(|v| v.get(&key).copied().unwrap_or(0));
+            outbox.enqueue(&mut session, self.plan, field, text.clone(), known);
+            queued.push((key, handle, text));
+        }
+        if queued.is_empty() {
+            return;
+        }
+        if let Err(message) = outbox_store::save(&outbox) {
+            // Nothing was queued: the fields keep their text for another try.
+            self.problem.set(Some(message));
+            return;
+        }
+        self.session.set_value(Some(session));
+        self.waiting.set(outbox.len());
+        self.status.update(|status| {
+            for (key, _, _) in &queued {
+                status.insert(key.clone(), FieldSync::Waiting);
+            }
+        });
+        for (_, handle, text) in queued {
+            if let Some(h) = handle {
+                h.known.set(text);
+            }
+        }
+        self.send();
+    }
+
+    /// Sends the outbox now (then pulls); a no-op while a send is under way.
+    pub fn send(&self) {
+        #[cfg(feature = "hydrate")]
+        {
+            let sync = *self;
+            leptos::task::spawn_local(async move { sync.send_all().await });
+        }
+    }
+
+    /// Pulls what others changed.
+    pub fn pull(&self) {
+        #[cfg(feature = "hydrate")]
+        {
+            let sync = *self;
+            leptos::task::spawn_local(async move { sync.pull_now().await });
+        }
+    }
+
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    async fn send_all(self) {
+        if self.sending.get_untracked() {
+            return;
+        }
+        self.sending.set(true);
+        loop {
+            let batch = outbox_store::load().batch(BATCH);
+            if batch.is_empty() {
+                break;
+            }
+            match crate::api::sync::sync_push(batch.clone()).await {
+                Ok(outcomes) => {
+                    self.reached();
+                    let answered: Vec<_> = batch[..outcomes.len().min(batch.len())]
+                        .iter()
+                        .map(Mutation::id)
+                        .collect();
+                    let mut outbox = outbox_store::load();
+                    outbox.settle(&answered);
+                    if let Err(message) = outbox_store::save(&outbox) {
+                        self.problem.set(Some(message));
+                        break;
+                    }
+                    self.waiting.set(outbox.len());
+                    for (m, outcome) in model::sync::answers(&batch, &outcomes) {
+                        self.answered(&outbox, m, outcome);
+                    }
+                    if outcomes.is_empty() {
+                        break;
+                    }
+                }
+                Err(error) => {
+                    self.failed(error);
+                    break;
+                }
+            }
+        }
+        self.sending.set(false);
+        self.pull_now().await;
+    }
+
+    fn reached(&self) {
+        self.online.set(true);
+        if self.problem.with_untracked(Option::is_some) {
+            self.problem.set(None);
+        }
+    }
+
+    fn failed(&self, error: crate::error::AppError) {
+        use crate::error::AppError;
+        match error {
+            AppError::Transport(_) => self.online.set(false),
+            AppError::Unauthenticated => self.problem.set(Some(
+                "Sesi Anda telah berakhir: masuk lagi untuk mengirim perubahan. \
+                 Perubahan Anda tetap tersimpan di perangkat ini."
+                    .into(),
+            )),
+            other => self.problem.set(Some(other.to_string())),
+        }
+    }
+
+    fn answered(&self, outbox: &model::sync::Outbox, m: &Mutation, outcome: &Outcome) {
+        if m.plan != self.plan {
+            return;
+        }
+        let key = field_key(&m.field);
+        let still_waiting = outbox.latest(self.plan, &m.field).is_some();
+        let status = match outcome {
+            Outcome::Applied { version } => {
+                self.set_version(&key, *version);
+                FieldSync::Saved
+            }
+            Outcome::Conflict {
+                server_text,
+                server_version,
+                ..
+            } => {
+                self.set_version(&key, *server_version);
+                // The server kept its value: the field shows it, the conflict list shows both.
+                if !still_waiting {
+                    self.show(&key, m.field, server_text.clone());
+                }
+                FieldSync::Conflict
+            }
+            Outcome::Rejected { reason } => {
+                self.rejected
+                    .update(|list| list.push(format!("{}: {reason}", m.field.label())));
+                FieldSync::Rejected(reason.clone())
+            }
+        };
+        let status = if still_waiting && !matches!(status, FieldSync::Rejected(_)) {
+            FieldSync::Waiting
+        } else {
+            status
+        };
+        self.status.update(|all| {
+            all.insert(key, status);
+        });
+    }
+
+    fn set_version(&self, key: &str, version: u64) {
+        self.versions.update_value(|v| {
+            let known = v.entry(key.to_owned()).or_default();
+            *known = (*known).max(version);
+        });
+    }
+
+    /// Puts a server text into the field (if shown) and the working copy.
+    fn show(&self, key: &str, field: Field, text: String) {
+        if let Some(h) = self.handle(key) {
+            h.show.run(text.clone());
+            h.known.set(text.clone());
+        }
+        self.working_copy.run((field, text));
+    }
+
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    async fn pull_now(self) {
+        let since = self.cursor.get_value();
+        let pulled = match crate::api::sync::sync_pull(self.plan, since).await {
+            Ok(pulled) => pulled,
+            Err(error) => return self.failed(error),
+        };
+        self.reached();
+        let outbox = outbox_store::load();
+        for change in pulled.changes {
+            let key = field_key(&change.field);
+            // The person's own waiting edit wins on the page until the server answers it.
+            if outbox.latest(self.plan, &change.field).is_some() {
+                continue;
+            }
+            let known = self
+                .versions
+                .with_value(|v| v.get(&key).copied().unwrap_or(0));
+            if change.version <= known {
+                continue;
+            }
+            // Someone is typing in it: leave their text; saving it will show the conflict.
+            if let Some(h) = self.handle(&key) {
+                if h.read.run(()) != h.known.get_untracked() {
+                    continue;
+                }
+            }
+            self.set_version(&key, change.version);
+            self.show(&key, change.field, change.text);
+        }
+        self.cursor.set_value(pulled.revision);
+        if self.conflicts.with_untracked(|c| *c != pulled.conflicts) {
+            self.conflicts.set(pulled.conflicts);
+        }
+    }
+}
