@@ -20,6 +20,8 @@ export default defineConfig({
     { name: "live", testMatch: /live\.spec\.ts/, dependencies: ["dashboard"] },
     // Approves TW I, which locks it: last.
     { name: "people", testMatch: /people\.spec\.ts/, dependencies: ["live"] },
+    // Offline edits, the service worker and conflicts, each in fresh browser contexts.
+    { name: "offline", testMatch: /offline\.spec\.ts/, dependencies: ["people"] },
   ],
   use: {
     baseURL: "http://127.0.0.1:3000",

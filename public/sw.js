@@ -202,29 +202,43 @@ function filesOf(html, base) {
   return [...found];
 }
 
+// Stores a page the person has open, together with all its files, fetched again now (the
+// files are most likely a 304 from the browser's HTTP cache).
+async function storeWithFiles(href) {
+  const url = new URL(withoutHash(href));
+  if (url.origin !== self.location.origin || !isPage(url.pathname)) return;
+  const response = await fetch(url.href);
+  const type = response.headers.get('content-type') || '';
+  if (!storable(response) || !type.startsWith('text/html')) return;
+  const files = filesOf(await response.clone().text(), url.href);
+  const fetched = await Promise.all(files.map((href) => fetch(href, { cache: 'no-cache' })));
+  if (!fetched.every(storable)) return;
+  const changed = await Promise.all(fetched.map((r, i) => storeFile(files[i], r)));
+  if (changed.some(Boolean)) await forgetPages(url.href);
+  await storePage(url.href, response);
+}
+
 // The tab that registered this worker loaded its page and files before the worker existed,
-// so none of it went through the cache: fetch them again now (the files are most likely a
-// 304 from the browser's HTTP cache), storing a page only together with all its files.
+// so none of it went through the cache: store them now.
 async function storeOpenPages() {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   for (const client of windows) {
     try {
-      const url = new URL(withoutHash(client.url));
-      if (url.origin !== self.location.origin || !isPage(url.pathname)) continue;
-      const response = await fetch(url.href);
-      const type = response.headers.get('content-type') || '';
-      if (!storable(response) || !type.startsWith('text/html')) continue;
-      const files = filesOf(await response.clone().text(), url.href);
-      const fetched = await Promise.all(files.map((href) => fetch(href, { cache: 'no-cache' })));
-      if (!fetched.every(storable)) continue;
-      const changed = await Promise.all(fetched.map((r, i) => storeFile(files[i], r)));
-      if (changed.some(Boolean)) await forgetPages(url.href);
-      await storePage(url.href, response);
+      await storeWithFiles(client.url);
     } catch (error) {
       // Offline or the server is down: the next visit stores the page instead.
     }
   }
 }
+
+// A page tells the worker when it moved to another address without a full load (the router
+// navigates in the page) and when its stored copy is out of date (its edits reached the
+// server): `{ visited: href }`. The page is stored again as the server renders it now.
+self.addEventListener('message', (event) => {
+  const href = event.data && event.data.visited;
+  if (typeof href !== 'string') return;
+  event.waitUntil(storeWithFiles(href).catch(() => {}));
+});
 
 self.addEventListener('install', (event) => {
   self.skipWaiting();

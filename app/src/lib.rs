@@ -6,8 +6,8 @@ pub mod components;
 pub mod error;
 pub mod live;
 pub mod pages;
-pub mod sync;
 mod shell;
+pub mod sync;
 
 pub use shell::{shell, App};
 

@@ -23,9 +23,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options/>
                 <MetaTags/>
                 // The service worker (public/sw.js) keeps visited pages and /pkg for offline use;
-                // browsers without it (or on plain http) skip this.
+                // browsers without it (or on plain http) skip this. The router moves between
+                // pages without a full load: the worker is told, so it stores those pages too.
                 <script>
-                    "if ('serviceWorker' in navigator) window.addEventListener('load', function () { navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () {}); });"
+                    "if ('serviceWorker' in navigator) {\
+                        window.addEventListener('load', function () { navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () {}); });\
+                        var visited = function () { var w = navigator.serviceWorker.controller; if (w) w.postMessage({ visited: location.href }); };\
+                        var push = history.pushState;\
+                        history.pushState = function () { var r = push.apply(this, arguments); setTimeout(visited, 0); return r; };\
+                        window.addEventListener('popstate', visited);\
+                    }"
                 </script>
             </head>
             <body>

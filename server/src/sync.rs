@@ -99,13 +99,18 @@ async fn push_group(
         slots.push((outcome, Slot::New));
     }
     // An edit refused because of another field (blokir above pagu) may fit once the edits sent
-    // with it are in: each refused new edit gets one more try.
+    // with it are in: each refused new edit gets one more try, unless a later edit in the push
+    // replaced it (it must not land over the person's newer text).
     let applied_any = slots
         .iter()
         .any(|(o, slot)| *slot == Slot::New && matches!(o, Outcome::Applied { .. }));
     if refused.is_none() && applied_any {
         for (i, m) in group.iter().enumerate() {
-            if slots[i].1 == Slot::New && matches!(slots[i].0, Outcome::Rejected { .. }) {
+            let replaced = group[i + 1..].iter().any(|later| later.field == m.field);
+            if !replaced
+                && slots[i].1 == Slot::New
+                && matches!(slots[i].0, Outcome::Rejected { .. })
+            {
                 slots[i].0 = decide(&mut write, &stamp, &mut plan, &states, m).await?;
             }
         }
@@ -116,8 +121,7 @@ async fn push_group(
             Slot::CopyOf(j) => slots[j].0.clone(),
             Slot::Stored => slots[i].0.clone(),
             Slot::New => {
-                let answer =
-                    serde_json::to_string(&slots[i].0).map_err(|_| AppError::Internal)?;
+                let answer = serde_json::to_string(&slots[i].0).map_err(|_| AppError::Internal)?;
                 write
                     .record_outcome(&m.client, m.seq, &stamp, &answer)
                     .await

@@ -324,3 +324,69 @@ both!(
     pull_texts,
     a_pull_sends_each_changed_fields_text_and_the_open_conflicts
 );
+
+async fn an_edit_refused_only_because_of_another_in_the_same_push_is_applied_after_it(
+    store: &Store,
+) {
+    use model::edit::ActivityField;
+    let s = setup(store).await;
+    let plan = store.load_plan(s.plan).await.unwrap().unwrap();
+    let activity = plan.activities[0].id.unwrap();
+    let budget = Field::Activity(activity, ActivityField::Budget);
+    let blocked = Field::Activity(activity, ActivityField::Blocked);
+    let pagu = plan.activities[0].budget;
+    let plus = |amount: &str| pagu + model::Rupiah::parse(amount).unwrap();
+    let (over, raised) = (plus("1.000"), plus("5.000"));
+    // Typed offline in this order: a blokir above today's pagu, then the higher pagu.
+    let answers = push(
+        store,
+        &s.operator,
+        vec![
+            mutation("klien-dua-00001", 1, &s, blocked, &over.to_string(), 0),
+            mutation("klien-dua-00001", 2, &s, budget, &raised.to_string(), 0),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        answers,
+        vec![
+            Outcome::Applied { version: 1 },
+            Outcome::Applied { version: 1 }
+        ]
+    );
+    let stored = store.load_plan(s.plan).await.unwrap().unwrap();
+    assert_eq!(stored.activities[0].blocked, over);
+
+    // A refused edit that a later one of the same field replaced stays refused: the newer text
+    // is the one that counts.
+    let far_over = plus("9.000").to_string();
+    let answers = push(
+        store,
+        &s.operator,
+        vec![
+            mutation("klien-dua-00001", 3, &s, blocked, &far_over, 1),
+            mutation("klien-dua-00001", 4, &s, blocked, "0", 1),
+            mutation(
+                "klien-dua-00001",
+                5,
+                &s,
+                budget,
+                &plus("20.000").to_string(),
+                1,
+            ),
+        ],
+    )
+    .await
+    .unwrap();
+    assert!(
+        matches!(&answers[0], Outcome::Rejected { reason } if reason.contains("melebihi pagu")),
+        "{answers:?}"
+    );
+    let stored = store.load_plan(s.plan).await.unwrap().unwrap();
+    assert_eq!(stored.activities[0].blocked, model::Rupiah::ZERO);
+}
+both!(
+    cross_field,
+    an_edit_refused_only_because_of_another_in_the_same_push_is_applied_after_it
+);

@@ -2,11 +2,11 @@
 //! (the message appears beside it; the working copy keeps its last valid value), Escape puts back
 //! the last saved text, Enter submits the row's form.
 
+use crate::sync::{FieldHandle, SyncEngine};
 use leptos::html;
 use leptos::prelude::*;
 use model::edit::{parse_value, Field, Value};
 use model::workflow::check_unlocked;
-use crate::sync::{FieldHandle, SyncEngine};
 
 /// Which fields the person may change now: none when they may not edit the plan, and none of an
 /// approved quarter. Provided by the plan page; inputs without it are always editable.

@@ -43,9 +43,8 @@ pub fn SyncStatus(keys: Vec<String>) -> impl IntoView {
     let state = move || {
         sync.status.with(|status| {
             let mine: Vec<&FieldSync> = keys.iter().filter_map(|k| status.get(k)).collect();
-            if let Some(FieldSync::Rejected(reason)) = mine
-                .iter()
-                .find(|s| matches!(s, FieldSync::Rejected(_)))
+            if let Some(FieldSync::Rejected(reason)) =
+                mine.iter().find(|s| matches!(s, FieldSync::Rejected(_)))
             {
                 return Some(FieldSync::Rejected(reason.clone()));
             }

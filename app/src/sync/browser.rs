@@ -21,7 +21,9 @@ pub fn start(sync: SyncEngine) {
     });
     listen("offline", move || sync.online.set(false));
     // Another tab queued or sent edits: the count follows.
-    listen("storage", move || sync.waiting.set(outbox_store::load().len()));
+    listen("storage", move || {
+        sync.waiting.set(outbox_store::load().len())
+    });
     listen("focus", move || {
         if sync.waiting.get_untracked() > 0 {
             sync.send();
@@ -45,4 +47,20 @@ fn listen(event: &str, f: impl Fn() + 'static) {
     let _ = window().add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
     // The page lives as long as the window: the listener is never removed.
     callback.forget();
+}
+
+/// Asks the service worker to store this page again as the server renders it now, so a reload
+/// with no network starts from what this page last knew (not from before its edits).
+pub fn refresh_offline_copy() {
+    let window = window();
+    let Some(worker) = window.navigator().service_worker().controller() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    if js_sys::Reflect::set(&message, &"visited".into(), &href.into()).is_ok() {
+        let _ = worker.post_message(&message);
+    }
 }

@@ -6,12 +6,12 @@
 //! The handle is `Copy` and lives as context on the plan page. On the server (rendering) it
 //! holds the state the page starts with and never sends anything.
 
-mod outbox_store;
 #[cfg(feature = "hydrate")]
 mod browser;
+mod outbox_store;
 
 use leptos::prelude::*;
-use model::edit::Field;
+use model::edit::{parse_value, Field};
 use model::sync::{field_key, Conflict, Mutation, Outcome, Pulled, Session};
 use model::PlanId;
 use std::collections::HashMap;
@@ -164,10 +164,35 @@ impl SyncEngine {
     }
 
     /// Queues every field whose text differs from what was last saved or queued, then sends.
+    /// A text the model refuses queues nothing of the form: the field keeps it and the form
+    /// shows why.
     pub fn save(&self, edits: Vec<(Field, String)>) {
         let Some(mut session) = self.session.get_value() else {
             return;
         };
+        let refused: Vec<(String, String)> = edits
+            .iter()
+            .filter_map(|(field, text)| {
+                parse_value(field, text)
+                    .err()
+                    .map(|e| (field_key(field), e.to_string()))
+            })
+            .collect();
+        // A refusal shown on the form is answered by this save, whatever it becomes.
+        self.status.update(|status| {
+            for (field, _) in &edits {
+                let key = field_key(field);
+                if matches!(status.get(&key), Some(FieldSync::Rejected(_))) {
+                    status.remove(&key);
+                }
+            }
+            for (key, reason) in &refused {
+                status.insert(key.clone(), FieldSync::Rejected(reason.clone()));
+            }
+        });
+        if !refused.is_empty() {
+            return;
+        }
         let mut outbox = outbox_store::load();
         let mut queued = Vec::new();
         for (field, text) in edits {
@@ -369,6 +394,10 @@ impl SyncEngine {
             }
             self.set_version(&key, change.version);
             self.show(&key, change.field, change.text);
+        }
+        if pulled.revision != since {
+            #[cfg(feature = "hydrate")]
+            browser::refresh_offline_copy();
         }
         self.cursor.set_value(pulled.revision);
         if self.conflicts.with_untracked(|c| *c != pulled.conflicts) {

@@ -3,8 +3,8 @@
 use super::PlanState;
 use crate::api::edit::SaveHeader;
 use crate::components::{FieldInput, SyncForm};
-use leptos::server_fn::ServerFn;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use model::edit::{apply_to_header, Field, HeaderField, Value};
 use model::PlanHeader;
 

@@ -3,8 +3,8 @@
 use super::PlanState;
 use crate::api::edit::SaveIndicator;
 use crate::components::{sync_select, FieldInput, SyncForm};
-use leptos::server_fn::ServerFn;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use model::edit::{apply_to_indicator, parse_value, Field, IndicatorField, Value};
 use model::number::format_decimal;
 use model::Indicator;

@@ -15,10 +15,10 @@ mod workflow;
 
 use crate::api::plan::{get_plan, get_plan_access};
 use crate::api::sync::sync_pull;
-use crate::sync::SyncEngine;
 use crate::api::PlanAccess;
 use crate::components::{EditGate, ErrorNote};
 use crate::error::AppError;
+use crate::sync::SyncEngine;
 pub use goals::format_value;
 use leptos::either::Either;
 use leptos::prelude::*;
