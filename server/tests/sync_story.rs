@@ -331,7 +331,7 @@ async fn an_edit_refused_only_because_of_another_in_the_same_push_is_applied_aft
     use model::edit::ActivityField;
     let s = setup(store).await;
     let plan = store.load_plan(s.plan).await.unwrap().unwrap();
-    let activity = plan.activities[0].id.unwrap();
+    let activity = plan.activities[0].id;
     let budget = Field::Activity(activity, ActivityField::Budget);
     let blocked = Field::Activity(activity, ActivityField::Blocked);
     let pagu = plan.activities[0].budget;
