@@ -42,7 +42,13 @@ test("edits made offline survive a reload with no network and reach the server w
   await expect(row.locator(".waiting")).toHaveText("Belum terkirim");
   await expect(pending(page)).toHaveText("2 perubahan belum terkirim");
 
-  // The page and its app come from the service worker; the edits from the outbox.
+  // The page and its app come from the service worker's store (its own fetch of the page
+  // fails: the network is gone for it too); the edits come from the outbox.
+  const failed: string[] = [];
+  context.on("requestfailed", (r) => {
+    if (r.serviceWorker()) failed.push(r.url());
+  });
+  const address = page.url();
   await page.reload();
   await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
   const again = quarterRow(page, "2-3", "TW III");
@@ -50,6 +56,7 @@ test("edits made offline survive a reload with no network and reach the server w
   await expect(again.getByRole("textbox", { name: "B TW III", exact: true })).toHaveValue("4");
   await expect(again.locator(".quarter-value")).toHaveText("75%");
   await expect(pending(page)).toHaveText("2 perubahan belum terkirim");
+  expect(failed).toContain(address);
 
   // Back online: the outbox is sent on its own.
   await context.setOffline(false);
