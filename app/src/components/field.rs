@@ -57,35 +57,27 @@ pub fn FieldInput(
     let gate = use_context::<EditGate>();
     let locked = move || gate.and_then(|g| g.locked(&field));
     let sync = use_context::<SyncEngine>();
-    if let Some(sync) = sync {
-        sync.register(
-            &field,
-            FieldHandle {
-                known,
-                read: Callback::new(move |_| {
-                    input
-                        .get_untracked()
-                        .map(|el| el.value())
-                        .unwrap_or_else(|| known.get_untracked())
-                }),
-                show: Callback::new(move |text: String| {
-                    if let Some(el) = input.get_untracked() {
-                        el.set_value(&text);
-                    }
-                    error.set(None);
-                }),
-            },
-        );
-        on_cleanup(move || sync.unregister(&field));
+    let read = move || input.get_untracked().map(|el| el.value());
+    let show = move |text: &str| {
+        if let Some(el) = input.get_untracked() {
+            el.set_value(text);
+        }
+    };
+    join_sync(
+        field,
+        known,
+        move || input.get().is_some(),
+        read,
+        move |text| {
+            show(text);
+            error.set(None);
+        },
         // After a reload, an edit still waiting in the outbox is what the field shows.
-        Effect::new(move |_| {
-            if let (Some(text), Some(el)) = (sync.waiting_text(&field), input.get()) {
-                el.set_value(&text);
-                known.set(text.clone());
-                check(&text);
-            }
-        });
-    }
+        move |text| {
+            show(text);
+            check(text);
+        },
+    );
     let conflict = move || sync.and_then(|s| s.conflict_on(&field));
     view! {
         <span
@@ -151,32 +143,49 @@ pub fn SaveStatus<T: Clone + Send + Sync + 'static>(
 
 /// Lets the sync engine read and set a `<select>` bound to a field, as it does a [`FieldInput`].
 pub fn sync_select(field: Field, select: NodeRef<html::Select>, initial: String) {
+    let show = move |text: &str| {
+        if let Some(el) = select.get_untracked() {
+            el.set_value(text);
+        }
+    };
+    join_sync(
+        field,
+        RwSignal::new(initial),
+        move || select.get().is_some(),
+        move || select.get_untracked().map(|el| el.value()),
+        show,
+        show,
+    );
+}
+
+/// Registers a field's control with the page's sync engine (if any): `known` is the text last
+/// saved, queued or received; `mounted` whether the control is on the page (tracked);
+/// `read` what it holds now (`None` before it mounts); `show` puts a server text in it;
+/// `restore` an edit that was still waiting in the outbox when the page loaded.
+fn join_sync(
+    field: Field,
+    known: RwSignal<String>,
+    mounted: impl Fn() -> bool + Send + Sync + 'static,
+    read: impl Fn() -> Option<String> + Send + Sync + 'static,
+    show: impl Fn(&str) + Send + Sync + 'static,
+    restore: impl Fn(&str) + Send + Sync + 'static,
+) {
     let Some(sync) = use_context::<SyncEngine>() else {
         return;
     };
-    let known = RwSignal::new(initial);
     sync.register(
         &field,
         FieldHandle {
             known,
-            read: Callback::new(move |_| {
-                select
-                    .get_untracked()
-                    .map(|el| el.value())
-                    .unwrap_or_else(|| known.get_untracked())
-            }),
-            show: Callback::new(move |text: String| {
-                if let Some(el) = select.get_untracked() {
-                    el.set_value(&text);
-                }
-            }),
+            read: Callback::new(move |_| read().unwrap_or_else(|| known.get_untracked())),
+            show: Callback::new(move |text: String| show(&text)),
         },
     );
     on_cleanup(move || sync.unregister(&field));
     Effect::new(move |_| {
-        if let (Some(text), Some(el)) = (sync.waiting_text(&field), select.get()) {
-            el.set_value(&text);
-            known.set(text);
+        if let (Some(text), true) = (sync.waiting_text(&field), mounted()) {
+            known.set(text.clone());
+            restore(&text);
         }
     });
 }

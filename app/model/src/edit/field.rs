@@ -43,6 +43,20 @@ pub enum IndicatorField {
     Aggregation,
 }
 
+impl IndicatorField {
+    pub const ALL: [IndicatorField; 9] = [
+        IndicatorField::Name,
+        IndicatorField::TargetValue,
+        IndicatorField::TargetUnit,
+        IndicatorField::Formula,
+        IndicatorField::NumeratorLabel,
+        IndicatorField::DenominatorLabel,
+        IndicatorField::Kind,
+        IndicatorField::Polarity,
+        IndicatorField::Aggregation,
+    ];
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ReportField {
     PlannedWork,

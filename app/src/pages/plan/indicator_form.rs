@@ -100,20 +100,9 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
 
 /// Every field of the definition, in the order the server function reads them.
 fn indicator_fields(id: model::IndicatorId) -> Vec<Field> {
-    use IndicatorField::*;
-    [
-        Name,
-        TargetValue,
-        TargetUnit,
-        Formula,
-        NumeratorLabel,
-        DenominatorLabel,
-        Kind,
-        Polarity,
-        Aggregation,
-    ]
-    .map(|f| Field::Indicator(id, f))
-    .to_vec()
+    IndicatorField::ALL
+        .map(|f| Field::Indicator(id, f))
+        .to_vec()
 }
 
 fn indicator_text(indicator: &Indicator, field: IndicatorField) -> String {
