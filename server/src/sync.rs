@@ -16,6 +16,7 @@ use model::sync::{
 };
 use model::workflow::check_unlocked;
 use model::PlanId;
+use std::collections::HashMap;
 
 /// Applies `mutations` in order; one answer per mutation, in the same order. A mutation that
 /// cannot be applied never stops the ones behind it. Consecutive mutations of one plan share one
@@ -66,8 +67,13 @@ async fn push_group(
             })
             .collect());
     };
-    let mut plan = write.plan().await.map_err(stored)?;
-    let states = write.quarter_states().await.map_err(stored)?;
+    let mut work = Work {
+        plan: write.plan().await.map_err(stored)?,
+        states: write.quarter_states().await.map_err(stored)?,
+        versions: write.field_versions().await.map_err(stored)?,
+        changes: Vec::new(),
+    };
+    let given = given_answers(&mut write, group).await?;
     // Each slot: the answer, and whether it is new (to be recorded) or a copy of another slot.
     let mut slots: Vec<(Outcome, Slot)> = Vec::with_capacity(group.len());
     for (i, m) in group.iter().enumerate() {
@@ -78,12 +84,8 @@ async fn push_group(
             slots.push((slots[j].0.clone(), Slot::CopyOf(j)));
             continue;
         }
-        if let Some(answer) = write
-            .stored_outcome(&m.client, m.seq)
-            .await
-            .map_err(internal)?
-        {
-            let outcome = serde_json::from_str(&answer).map_err(|error| {
+        if let Some(answer) = given.get(&(m.client.as_str(), m.seq)) {
+            let outcome = serde_json::from_str(answer).map_err(|error| {
                 tracing::error!(%error, "a stored sync answer cannot be read");
                 AppError::Internal
             })?;
@@ -94,7 +96,7 @@ async fn push_group(
             Some(reason) => Outcome::Rejected {
                 reason: reason.clone(),
             },
-            None => decide(&mut write, &stamp, &mut plan, &states, m).await?,
+            None => decide(&mut write, &stamp, &mut work, m).await?,
         };
         slots.push((outcome, Slot::New));
     }
@@ -106,33 +108,68 @@ async fn push_group(
         .any(|(o, slot)| *slot == Slot::New && matches!(o, Outcome::Applied { .. }));
     if refused.is_none() && applied_any {
         for (i, m) in group.iter().enumerate() {
-            let replaced = group[i + 1..].iter().any(|later| later.field == m.field);
-            if !replaced
-                && slots[i].1 == Slot::New
+            if slots[i].1 == Slot::New
                 && matches!(slots[i].0, Outcome::Rejected { .. })
+                && !group[i + 1..].iter().any(|later| later.field == m.field)
             {
-                slots[i].0 = decide(&mut write, &stamp, &mut plan, &states, m).await?;
+                slots[i].0 = decide(&mut write, &stamp, &mut work, m).await?;
             }
         }
     }
-    let mut outcomes = Vec::with_capacity(group.len());
-    for (i, m) in group.iter().enumerate() {
-        let outcome = match slots[i].1 {
-            Slot::CopyOf(j) => slots[j].0.clone(),
-            Slot::Stored => slots[i].0.clone(),
-            Slot::New => {
-                let answer = serde_json::to_string(&slots[i].0).map_err(|_| AppError::Internal)?;
-                write
-                    .record_outcome(&m.client, m.seq, &stamp, &answer)
-                    .await
-                    .map_err(stored)?;
-                slots[i].0.clone()
-            }
-        };
-        outcomes.push(outcome);
+    let mut answers = Vec::new();
+    for (m, (outcome, slot)) in group.iter().zip(&slots) {
+        if *slot == Slot::New {
+            let answer = serde_json::to_string(outcome).map_err(|_| AppError::Internal)?;
+            answers.push((m.client.as_str(), m.seq, answer));
+        }
     }
+    write.record(&stamp, &work.changes).await.map_err(stored)?;
+    write
+        .record_outcomes(&stamp, &answers)
+        .await
+        .map_err(stored)?;
     write.commit().await.map_err(stored)?;
-    Ok(outcomes)
+    Ok(group
+        .iter()
+        .zip(&slots)
+        .map(|(_, (outcome, slot))| match slot {
+            Slot::CopyOf(j) => slots[*j].0.clone(),
+            _ => outcome.clone(),
+        })
+        .collect())
+}
+
+/// A push's view of the plan while it is applied: read once, kept current as edits land.
+struct Work {
+    plan: model::Plan,
+    states: [model::workflow::QuarterState; 4],
+    /// Every changed field's version and last writer.
+    versions: HashMap<String, FieldVersion>,
+    /// The audit entries of the edits applied, recorded together before the commit.
+    changes: Vec<model::audit::Change>,
+}
+
+/// The answers given before to any mutation of the push, by (client, sequence number).
+async fn given_answers<'m>(
+    write: &mut PlanWrite,
+    group: &'m [Mutation],
+) -> Result<HashMap<(&'m str, u64), String>, AppError> {
+    let mut ranges: HashMap<&str, (u64, u64)> = HashMap::new();
+    for m in group {
+        let range = ranges.entry(&m.client).or_insert((m.seq, m.seq));
+        *range = (range.0.min(m.seq), range.1.max(m.seq));
+    }
+    let mut given = HashMap::new();
+    for (client, (first, last)) in ranges {
+        for (seq, answer) in write
+            .stored_outcomes(client, first, last)
+            .await
+            .map_err(internal)?
+        {
+            given.insert((client, seq), answer);
+        }
+    }
+    Ok(given)
 }
 
 /// Where a mutation's answer in a push comes from.
@@ -149,8 +186,7 @@ enum Slot {
 async fn decide(
     write: &mut PlanWrite,
     stamp: &Stamp,
-    plan: &mut model::Plan,
-    states: &[model::workflow::QuarterState; 4],
+    work: &mut Work,
     m: &Mutation,
 ) -> Result<Outcome, AppError> {
     let reject = |reason: String| Ok(Outcome::Rejected { reason });
@@ -162,8 +198,8 @@ async fn decide(
     let FieldVersion {
         version: current,
         last,
-    } = write.field_version(&key).await.map_err(stored)?;
-    let theirs = match current_value(plan, &m.field) {
+    } = work.versions.get(&key).cloned().unwrap_or_default();
+    let theirs = match current_value(&work.plan, &m.field) {
         Ok(value) => value,
         Err(EditError::NotFound(what)) => return reject(format!("{what} tidak ditemukan")),
         Err(error) => return reject(error.to_string()),
@@ -180,7 +216,7 @@ async fn decide(
                 &NewConflict {
                     field: &m.field,
                     key: &key,
-                    place: &describe_place(plan, &m.field),
+                    place: &describe_place(&work.plan, &m.field),
                     label: &m.field.label(),
                     mine: &m.text,
                     theirs: &server_text,
@@ -196,30 +232,42 @@ async fn decide(
             server_version: current,
         });
     }
-    if let Err(locked) = check_unlocked(&m.field, states) {
+    if let Err(locked) = check_unlocked(&m.field, &work.states) {
         return reject(locked.0);
     }
+    let writer = m.id();
     Ok(
-        match store_value(write, stamp, plan, &m.field, value, Some(&m.id())).await? {
-            Ok(version) => Outcome::Applied { version },
+        match store_value(write, &mut work.plan, &m.field, value, Some(&writer)).await? {
+            Ok(None) => Outcome::Applied { version: current },
+            Ok(Some((version, change))) => {
+                work.changes.push(change);
+                work.versions.insert(
+                    key,
+                    FieldVersion {
+                        version,
+                        last: Some(writer),
+                    },
+                );
+                Outcome::Applied { version }
+            }
             Err(reason) => Outcome::Rejected { reason },
         },
     )
 }
 
-/// Applies a validated value: the stored field, its version and its audit entry. The inner
-/// error is a refusal for the person (e.g. blokir above pagu).
+/// Applies a validated value: the stored field and its version. Gives the new version and the
+/// audit entry to record, or nothing when the value was already there; the inner error is a
+/// refusal for the person (e.g. blokir above pagu).
 async fn store_value(
     write: &mut PlanWrite,
-    stamp: &Stamp,
     plan: &mut model::Plan,
     field: &Field,
     value: model::edit::Value,
     writer: Option<&MutationId>,
-) -> Result<Result<u64, String>, AppError> {
+) -> Result<Result<Option<(u64, model::audit::Change)>, String>, AppError> {
     let change = match field_change(plan, field, &value) {
         Ok(Some(change)) => change,
-        Ok(None) => return Ok(Ok(0)),
+        Ok(None) => return Ok(Ok(None)),
         Err(error) => return Ok(Err(error.to_string())),
     };
     if let Err(error) = apply(plan, field, value.clone()) {
@@ -233,8 +281,10 @@ async fn store_value(
         .bump_versions(&[(field_key(field), field)], writer)
         .await
         .map_err(stored)?;
-    write.record(stamp, &[change]).await.map_err(stored)?;
-    Ok(Ok(versions.first().copied().unwrap_or_default()))
+    Ok(Ok(Some((
+        versions.first().copied().unwrap_or_default(),
+        change,
+    ))))
 }
 
 /// Settles an open conflict: the chosen value becomes the field's value (as a new edit, with
@@ -265,9 +315,12 @@ pub async fn resolve(
         let states = write.quarter_states().await.map_err(stored)?;
         check_unlocked(&open.field, &states).map_err(|e| AppError::Locked(e.0))?;
         let mut current = write.plan().await.map_err(stored)?;
-        store_value(&mut write, &stamp, &mut current, &open.field, value, None)
+        if let Some((_, change)) = store_value(&mut write, &mut current, &open.field, value, None)
             .await?
-            .map_err(AppError::Invalid)?;
+            .map_err(AppError::Invalid)?
+        {
+            write.record(&stamp, &[change]).await.map_err(stored)?;
+        }
     }
     if !write
         .resolve_conflict(conflict, &stamp, resolution.code())

@@ -103,27 +103,30 @@ impl PlanWrite {
 
     /// Records changes in the audit trail, in this write's transaction.
     pub async fn record(&mut self, stamp: &Stamp, changes: &[Change]) -> Result<(), StoreError> {
-        for change in changes {
-            let s = &change.subject;
-            sqlx::query(
+        for chunk in changes.chunks(ROWS_PER_INSERT) {
+            let sql = format!(
                 "INSERT INTO audit_log (plan_id, at, user_id, user_name, goal_id, indicator_id, \
-                 activity_id, quarter, place, field, old_value, new_value) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-            )
-            .bind(self.plan.0)
-            .bind(stamp.at.0)
-            .bind(stamp.user.0)
-            .bind(&stamp.name)
-            .bind(s.goal.map(|g| g.0))
-            .bind(s.indicator.map(|i| i.0))
-            .bind(s.activity.map(|a| a.0))
-            .bind(s.quarter.map(|q| q.index() as i64 + 1))
-            .bind(&change.place)
-            .bind(&change.field)
-            .bind(&change.old)
-            .bind(&change.new)
-            .execute(&mut *self.tx)
-            .await?;
+                 activity_id, quarter, place, field, old_value, new_value) VALUES {}",
+                placeholders(chunk.len(), 12)
+            );
+            let mut query = sqlx::query(&sql);
+            for change in chunk {
+                let s = &change.subject;
+                query = query
+                    .bind(self.plan.0)
+                    .bind(stamp.at.0)
+                    .bind(stamp.user.0)
+                    .bind(&stamp.name)
+                    .bind(s.goal.map(|g| g.0))
+                    .bind(s.indicator.map(|i| i.0))
+                    .bind(s.activity.map(|a| a.0))
+                    .bind(s.quarter.map(|q| q.index() as i64 + 1))
+                    .bind(&change.place)
+                    .bind(&change.field)
+                    .bind(&change.old)
+                    .bind(&change.new);
+            }
+            query.execute(&mut *self.tx).await?;
         }
         Ok(())
     }
@@ -173,5 +176,32 @@ fn corrupt(column: &'static str, value: String) -> StoreError {
         column,
         value,
         reason: "unknown value".into(),
+    }
+}
+
+/// Rows per multi-row INSERT: well under both databases' limits on bound parameters.
+pub(super) const ROWS_PER_INSERT: usize = 50;
+
+/// `($1, $2), ($3, $4)` for `rows` rows of `columns` values.
+pub(super) fn placeholders(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let values: Vec<String> = (1..=columns)
+                .map(|column| format!("${}", row * columns + column))
+                .collect();
+            format!("({})", values.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_number_every_value_of_every_row_in_order() {
+        assert_eq!(placeholders(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(placeholders(1, 1), "($1)");
     }
 }

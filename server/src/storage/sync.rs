@@ -8,6 +8,9 @@ use model::sync::MutationId;
 use model::time::Timestamp;
 use model::PlanId;
 use sqlx::Row;
+use std::collections::HashMap;
+
+use super::plan_write::{placeholders, ROWS_PER_INSERT};
 
 /// A conflict as a person sees it.
 pub type StoredConflict = model::sync::Conflict;
@@ -32,26 +35,32 @@ pub struct NewConflict<'a> {
 }
 
 impl PlanWrite {
-    /// The field's version (0 when it never changed) and its last writer.
-    pub async fn field_version(&mut self, key: &str) -> Result<FieldVersion, StoreError> {
-        let row = sqlx::query(
-            "SELECT version, last_client, last_seq FROM field_versions \
-             WHERE plan_id = $1 AND field_key = $2",
+    /// Every changed field's version and last writer, by field key (a field missing from it
+    /// never changed: version 0).
+    pub async fn field_versions(&mut self) -> Result<HashMap<String, FieldVersion>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT field_key, version, last_client, last_seq FROM field_versions \
+             WHERE plan_id = $1",
         )
         .bind(self.plan.0)
-        .bind(key)
-        .fetch_optional(&mut *self.tx)
+        .fetch_all(&mut *self.tx)
         .await?;
-        Ok(row.map_or_else(FieldVersion::default, |r| FieldVersion {
-            version: r.get::<i64, _>(0).max(0) as u64,
-            last: r
-                .get::<Option<String>, _>(1)
-                .zip(r.get::<Option<i64>, _>(2))
-                .map(|(client, seq)| MutationId {
-                    client,
-                    seq: seq.max(0) as u64,
-                }),
-        }))
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let version = FieldVersion {
+                    version: r.get::<i64, _>(1).max(0) as u64,
+                    last: r
+                        .get::<Option<String>, _>(2)
+                        .zip(r.get::<Option<i64>, _>(3))
+                        .map(|(client, seq)| MutationId {
+                            client,
+                            seq: seq.max(0) as u64,
+                        }),
+                };
+                (r.get::<String, _>(0), version)
+            })
+            .collect())
     }
 
     /// Moves each field one version up, in this write's revision, naming the mutation that
@@ -89,38 +98,49 @@ impl PlanWrite {
         Ok(versions)
     }
 
-    /// The answer already given to (client, seq), if any.
-    pub async fn stored_outcome(
+    /// The answers already given to `client`'s mutations numbered `first..=last`, by number.
+    pub async fn stored_outcomes(
         &mut self,
         client: &str,
-        seq: u64,
-    ) -> Result<Option<String>, StoreError> {
-        let row =
-            sqlx::query("SELECT outcome FROM sync_mutations WHERE client_id = $1 AND seq = $2")
-                .bind(client)
-                .bind(seq as i64)
-                .fetch_optional(&mut *self.tx)
-                .await?;
-        Ok(row.map(|r| r.get(0)))
-    }
-
-    pub async fn record_outcome(
-        &mut self,
-        client: &str,
-        seq: u64,
-        stamp: &Stamp,
-        outcome: &str,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO sync_mutations (client_id, seq, user_id, plan_id, outcome) VALUES ($1, $2, $3, $4, $5)",
+        first: u64,
+        last: u64,
+    ) -> Result<HashMap<u64, String>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, outcome FROM sync_mutations WHERE client_id = $1 AND seq >= $2 AND seq <= $3",
         )
         .bind(client)
-        .bind(seq as i64)
-        .bind(stamp.user.0)
-        .bind(self.plan.0)
-        .bind(outcome)
-        .execute(&mut *self.tx)
+        .bind(first as i64)
+        .bind(last as i64)
+        .fetch_all(&mut *self.tx)
         .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get::<i64, _>(0).max(0) as u64, r.get::<String, _>(1)))
+            .collect())
+    }
+
+    /// Stores the answers given to mutations: (client, sequence number, answer).
+    pub async fn record_outcomes(
+        &mut self,
+        stamp: &Stamp,
+        answers: &[(&str, u64, String)],
+    ) -> Result<(), StoreError> {
+        for chunk in answers.chunks(ROWS_PER_INSERT) {
+            let sql = format!(
+                "INSERT INTO sync_mutations (client_id, seq, user_id, plan_id, outcome) VALUES {}",
+                placeholders(chunk.len(), 5)
+            );
+            let mut query = sqlx::query(&sql);
+            for (client, seq, outcome) in chunk {
+                query = query
+                    .bind(*client)
+                    .bind(*seq as i64)
+                    .bind(stamp.user.0)
+                    .bind(self.plan.0)
+                    .bind(outcome.as_str());
+            }
+            query.execute(&mut *self.tx).await?;
+        }
         Ok(())
     }
 

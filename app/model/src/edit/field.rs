@@ -43,6 +43,18 @@ pub enum IndicatorField {
     Aggregation,
 }
 
+impl HeaderField {
+    pub const ALL: [HeaderField; 7] = [
+        HeaderField::WorkUnit,
+        HeaderField::FiscalYear,
+        HeaderField::Title,
+        HeaderField::SignatoryPosition,
+        HeaderField::SignatoryName,
+        HeaderField::SignatoryNip,
+        HeaderField::PlaceDate,
+    ];
+}
+
 impl IndicatorField {
     pub const ALL: [IndicatorField; 9] = [
         IndicatorField::Name,

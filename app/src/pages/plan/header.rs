@@ -40,7 +40,7 @@ pub fn PlanHeading() -> impl IntoView {
         </p>
         <details class="edit-box">
             <summary>"Ubah kop rencana dan penanda tangan"</summary>
-            <SyncForm id="form-kop".to_owned() action=SaveHeader::PATH fields=HEADER_FIELDS.map(Field::Header).to_vec() class="stacked-form">
+            <SyncForm id="form-kop".to_owned() action=SaveHeader::PATH fields=HeaderField::ALL.map(Field::Header).to_vec() class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 {input(HeaderField::WorkUnit, "work_unit")}
                 {input(HeaderField::FiscalYear, "fiscal_year")}
@@ -54,16 +54,6 @@ pub fn PlanHeading() -> impl IntoView {
         </details>
     }
 }
-
-const HEADER_FIELDS: [HeaderField; 7] = [
-    HeaderField::WorkUnit,
-    HeaderField::FiscalYear,
-    HeaderField::Title,
-    HeaderField::SignatoryPosition,
-    HeaderField::SignatoryName,
-    HeaderField::SignatoryNip,
-    HeaderField::PlaceDate,
-];
 
 fn header_text(header: &PlanHeader, field: HeaderField) -> String {
     let signatory = header.signatory.as_ref();
