@@ -16,7 +16,7 @@ use model::sync::{
 };
 use model::workflow::check_unlocked;
 use model::PlanId;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Applies `mutations` in order; one answer per mutation, in the same order. A mutation that
 /// cannot be applied never stops the ones behind it. Consecutive mutations of one plan share one
@@ -72,6 +72,7 @@ async fn push_group(
         states: write.quarter_states().await.map_err(stored)?,
         versions: write.field_versions().await.map_err(stored)?,
         changes: Vec::new(),
+        values: BTreeMap::new(),
     };
     let given = given_answers(&mut write, group).await?;
     // Each slot: the answer, and whether it is new (to be recorded) or a copy of another slot.
@@ -123,7 +124,7 @@ async fn push_group(
             answers.push((m.client.as_str(), m.seq, answer));
         }
     }
-    write.record(&stamp, &work.changes).await.map_err(stored)?;
+    work.store(&mut write, &stamp).await?;
     write
         .record_outcomes(&stamp, &answers)
         .await
@@ -147,6 +148,46 @@ struct Work {
     versions: HashMap<String, FieldVersion>,
     /// The audit entries of the edits applied, recorded together before the commit.
     changes: Vec<model::audit::Change>,
+    /// Each changed field's last value, by key, stored together before the commit.
+    values: BTreeMap<String, (Field, model::edit::Value)>,
+}
+
+impl Work {
+    /// Takes an applied edit: its value and version are stored with the rest of the push.
+    fn stage(
+        &mut self,
+        key: String,
+        field: Field,
+        value: model::edit::Value,
+        writer: MutationId,
+    ) -> u64 {
+        let version = self.versions.get(&key).map_or(0, |v| v.version) + 1;
+        self.versions.insert(
+            key.clone(),
+            FieldVersion {
+                version,
+                last: Some(writer),
+            },
+        );
+        self.values.insert(key, (field, value));
+        version
+    }
+
+    /// Stores every staged value and version, and the audit entries.
+    async fn store(&self, write: &mut PlanWrite, stamp: &Stamp) -> Result<(), AppError> {
+        let values: Vec<(Field, model::edit::Value)> = self.values.values().cloned().collect();
+        write.update_fields(&values).await.map_err(stored)?;
+        let versions: Vec<(&str, &Field, &FieldVersion)> = self
+            .values
+            .iter()
+            .filter_map(|(key, (field, _))| {
+                self.versions.get(key).map(|v| (key.as_str(), field, v))
+            })
+            .collect();
+        write.set_versions(&versions).await.map_err(stored)?;
+        write.record(stamp, &self.changes).await.map_err(stored)?;
+        Ok(())
+    }
 }
 
 /// The answers given before to any mutation of the push, by (client, sequence number).
@@ -235,56 +276,29 @@ async fn decide(
     if let Err(locked) = check_unlocked(&m.field, &work.states) {
         return reject(locked.0);
     }
-    let writer = m.id();
-    Ok(
-        match store_value(write, &mut work.plan, &m.field, value, Some(&writer)).await? {
-            Ok(None) => Outcome::Applied { version: current },
-            Ok(Some((version, change))) => {
-                work.changes.push(change);
-                work.versions.insert(
-                    key,
-                    FieldVersion {
-                        version,
-                        last: Some(writer),
-                    },
-                );
-                Outcome::Applied { version }
-            }
-            Err(reason) => Outcome::Rejected { reason },
-        },
-    )
+    Ok(match change_plan(&mut work.plan, &m.field, value.clone()) {
+        Ok(None) => Outcome::Applied { version: current },
+        Ok(Some(change)) => {
+            work.changes.push(change);
+            let version = work.stage(key, m.field, value, m.id());
+            Outcome::Applied { version }
+        }
+        Err(reason) => Outcome::Rejected { reason },
+    })
 }
 
-/// Applies a validated value: the stored field and its version. Gives the new version and the
-/// audit entry to record, or nothing when the value was already there; the inner error is a
-/// refusal for the person (e.g. blokir above pagu).
-async fn store_value(
-    write: &mut PlanWrite,
+/// Applies a validated value to the plan in memory; gives its audit entry, or nothing when the
+/// value was already there. The error is a refusal for the person (e.g. blokir above pagu).
+fn change_plan(
     plan: &mut model::Plan,
     field: &Field,
     value: model::edit::Value,
-    writer: Option<&MutationId>,
-) -> Result<Result<Option<(u64, model::audit::Change)>, String>, AppError> {
-    let change = match field_change(plan, field, &value) {
-        Ok(Some(change)) => change,
-        Ok(None) => return Ok(Ok(None)),
-        Err(error) => return Ok(Err(error.to_string())),
+) -> Result<Option<model::audit::Change>, String> {
+    let Some(change) = field_change(plan, field, &value).map_err(|e| e.to_string())? else {
+        return Ok(None);
     };
-    if let Err(error) = apply(plan, field, value.clone()) {
-        return Ok(Err(error.to_string()));
-    }
-    write
-        .update_fields(&[(*field, value)])
-        .await
-        .map_err(stored)?;
-    let versions = write
-        .bump_versions(&[(field_key(field), field)], writer)
-        .await
-        .map_err(stored)?;
-    Ok(Ok(Some((
-        versions.first().copied().unwrap_or_default(),
-        change,
-    ))))
+    apply(plan, field, value).map_err(|e| e.to_string())?;
+    Ok(Some(change))
 }
 
 /// Settles an open conflict: the chosen value becomes the field's value (as a new edit, with
@@ -315,10 +329,17 @@ pub async fn resolve(
         let states = write.quarter_states().await.map_err(stored)?;
         check_unlocked(&open.field, &states).map_err(|e| AppError::Locked(e.0))?;
         let mut current = write.plan().await.map_err(stored)?;
-        if let Some((_, change)) = store_value(&mut write, &mut current, &open.field, value, None)
-            .await?
-            .map_err(AppError::Invalid)?
+        if let Some(change) =
+            change_plan(&mut current, &open.field, value.clone()).map_err(AppError::Invalid)?
         {
+            write
+                .update_fields(&[(open.field, value)])
+                .await
+                .map_err(stored)?;
+            write
+                .bump_versions(&[(field_key(&open.field), &open.field)], None)
+                .await
+                .map_err(stored)?;
             write.record(&stamp, &[change]).await.map_err(stored)?;
         }
     }

@@ -98,6 +98,42 @@ impl PlanWrite {
         Ok(versions)
     }
 
+    /// Sets fields' versions and last writers as a push decided them (each key once).
+    pub async fn set_versions(
+        &mut self,
+        versions: &[(&str, &Field, &FieldVersion)],
+    ) -> Result<(), StoreError> {
+        for chunk in versions.chunks(ROWS_PER_INSERT) {
+            let sql = format!(
+                "INSERT INTO field_versions \
+                 (plan_id, field_key, field, version, revision, last_client, last_seq) VALUES {} \
+                 ON CONFLICT (plan_id, field_key) DO UPDATE SET version = excluded.version, \
+                 revision = excluded.revision, last_client = excluded.last_client, \
+                 last_seq = excluded.last_seq",
+                placeholders(chunk.len(), 7)
+            );
+            let mut query = sqlx::query(&sql);
+            for (key, field, version) in chunk {
+                let json = serde_json::to_string(field).map_err(|e| StoreError::Corrupt {
+                    table: "field_versions",
+                    column: "field",
+                    value: (*key).to_owned(),
+                    reason: e.to_string(),
+                })?;
+                query = query
+                    .bind(self.plan.0)
+                    .bind(*key)
+                    .bind(json)
+                    .bind(version.version as i64)
+                    .bind(self.revision)
+                    .bind(version.last.as_ref().map(|w| w.client.clone()))
+                    .bind(version.last.as_ref().map(|w| w.seq as i64));
+            }
+            query.execute(&mut *self.tx).await?;
+        }
+        Ok(())
+    }
+
     /// The answers already given to `client`'s mutations numbered `first..=last`, by number.
     pub async fn stored_outcomes(
         &mut self,
