@@ -67,7 +67,7 @@ PANTAU_PIDS=()
 start_pantau() {
   local binary="$1" addr="$2" url="$3" site="$4" log="$5"
   DATABASE_URL="$url" LEPTOS_SITE_ROOT="$site" LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=pantau \
-    LEPTOS_SITE_ADDR="$addr" "$binary" serve >"$log" 2>&1 &
+    LEPTOS_SITE_ADDR="$addr" "$binary" serve --demo >"$log" 2>&1 &
   local pid=$!
   PANTAU_PIDS+=("$pid")
   for _ in $(seq 1 120); do

@@ -1,16 +1,22 @@
 //! Managing units and people. An admin manages the units at and below the units where they
-//! hold the admin role: new units go under those, roles are given and taken in those.
+//! hold the admin role, and the people all of whose roles lie in those units
+//! (`model::administer::may_act_on_person`). Every change is written with its line in the
+//! admin trail, which `/admin` shows.
 
 use crate::auth::hash_password;
 use crate::editing::{internal, stored};
 use crate::guard::{self, unit_tree};
-use crate::storage::Store;
+use crate::storage::{AdminStamp, NewPerson, Store};
 use app::api::{AdminCommand, AdminView};
 use app::error::AppError;
 use model::access::{
-    allows, valid_name, valid_password, valid_username, Grant, Permission, Person, Role, UnitTree,
+    allows, valid_name, valid_password, valid_username, Grant, Permission, Person, UnitTree,
 };
+use model::administer::{may_act_on_person, Account, PersonAction};
 use model::{UnitId, UserId};
+
+/// How many lines of the admin trail `/admin` shows.
+pub const ADMIN_LOG_LINES: i64 = 200;
 
 pub async fn view(store: &Store, who: &Person) -> Result<AdminView, AppError> {
     let tree = unit_tree(store).await?;
@@ -23,31 +29,53 @@ pub async fn view(store: &Store, who: &Person) -> Result<AdminView, AppError> {
     if manageable.is_empty() {
         return Err(AppError::Forbidden("Halaman ini hanya untuk admin".into()));
     }
-    // People with a role in a managed unit, and people with no role at all (just created, or
-    // every role taken away), so an admin can give them one.
-    let people = store
-        .people()
+    let accounts = store.accounts().await.map_err(internal)?;
+    let by_id: std::collections::HashMap<UserId, &Person> =
+        accounts.iter().map(|a| (a.person.id, &a.person)).collect();
+    let mut people = Vec::new();
+    let mut manageable_people = Vec::new();
+    let mut disabled = Vec::new();
+    for account in &accounts {
+        let person = &account.person;
+        let creator = account.created_by.and_then(|id| by_id.get(&id).copied());
+        let may =
+            may_act_on_person(who, &tree, account, creator, PersonAction::ResetPassword).is_ok();
+        let in_reach = person.grants.iter().any(|g| manageable.contains(&g.unit));
+        if !(in_reach || may) {
+            continue;
+        }
+        if may {
+            manageable_people.push(person.id);
+        }
+        if account.disabled_at.is_some() {
+            disabled.push(person.id);
+        }
+        people.push(person.clone());
+    }
+    let log = store
+        .admin_log(&manageable, who.id, ADMIN_LOG_LINES)
         .await
-        .map_err(internal)?
-        .into_iter()
-        .filter(|p| p.grants.is_empty() || p.grants.iter().any(|g| manageable.contains(&g.unit)))
-        .collect();
+        .map_err(internal)?;
     Ok(AdminView {
         units,
         manageable,
         people,
+        manageable_people,
+        disabled,
+        log,
     })
 }
 
 pub async fn run(store: &Store, who: &Person, command: AdminCommand) -> Result<(), AppError> {
     let tree = unit_tree(store).await?;
+    let by = AdminStamp::person(who, guard::now());
     let manage = |unit: UnitId| manage(who, &tree, unit);
     match command {
         AdminCommand::CreateUnit { name, parent } => {
             manage(parent)?;
             let name = valid_name(&name, "Nama unit").map_err(AppError::Invalid)?;
             store
-                .create_unit(&name, Some(parent))
+                .create_unit(&name, Some(parent), &by)
                 .await
                 .map_err(stored)?;
         }
@@ -59,61 +87,79 @@ pub async fn run(store: &Store, who: &Person, command: AdminCommand) -> Result<(
             role,
         } => {
             manage(unit)?;
-            create_user(store, &username, &name, &password, Grant { unit, role }).await?;
+            let new = Candidate {
+                username: &username,
+                name: &name,
+                password: &password,
+                grant: Grant { unit, role },
+            };
+            create_user(store, &new, Some(who.id), &by).await?;
         }
         AdminCommand::Grant { user, unit, role } => {
+            let grant = Grant { unit, role };
             manage(unit)?;
-            existing(store, user).await?;
-            store
-                .grant(user, Grant { unit, role })
-                .await
-                .map_err(internal)?;
+            may_act(store, who, &tree, user, PersonAction::Grant(grant)).await?;
+            store.grant(user, grant, &by).await.map_err(internal)?;
         }
         AdminCommand::Revoke { user, unit, role } => {
+            let grant = Grant { unit, role };
             manage(unit)?;
-            if user == who.id && role == Role::Admin {
-                return Err(AppError::Invalid(
-                    "Anda tidak dapat mencabut peran admin Anda sendiri".into(),
-                ));
-            }
+            may_act(store, who, &tree, user, PersonAction::Revoke(grant)).await?;
+            store.revoke(user, grant, &by).await.map_err(internal)?;
+        }
+        AdminCommand::ResetPassword { user, password } => {
+            may_act(store, who, &tree, user, PersonAction::ResetPassword).await?;
+            valid_password(&password).map_err(AppError::Invalid)?;
+            let hash = hash_password(&password)?;
             store
-                .revoke(user, Grant { unit, role })
+                .set_password(user, &hash, &by)
                 .await
                 .map_err(internal)?;
         }
-        AdminCommand::ResetPassword { user, password } => {
-            let person = existing(store, user).await?;
-            // An admin resets the passwords of people in the units they manage (or of people
-            // who hold no role yet).
-            if !person.grants.is_empty() && !person.grants.iter().any(|g| manage(g.unit).is_ok()) {
-                return Err(AppError::Forbidden(
-                    "Anda tidak berhak mengubah kata sandi orang ini".into(),
-                ));
-            }
-            valid_password(&password).map_err(AppError::Invalid)?;
-            let hash = hash_password(&password)?;
-            store.set_password(user, &hash).await.map_err(internal)?;
+        AdminCommand::SetDisabled { user, disabled } => {
+            let action = if disabled {
+                PersonAction::Disable
+            } else {
+                PersonAction::Enable
+            };
+            may_act(store, who, &tree, user, action).await?;
+            store
+                .set_disabled(user, disabled, &by)
+                .await
+                .map_err(internal)?;
         }
     }
     Ok(())
 }
 
-/// A new person with one role; the command line uses it for the first admin.
+/// A person to create, as typed.
+pub struct Candidate<'a> {
+    pub username: &'a str,
+    pub name: &'a str,
+    pub password: &'a str,
+    pub grant: Grant,
+}
+
+/// A new person with one role, checked by the model's rules; the command line uses it for the
+/// first admin (`created_by` is then `None`).
 pub async fn create_user(
     store: &Store,
-    username: &str,
-    name: &str,
-    password: &str,
-    grant: Grant,
+    new: &Candidate<'_>,
+    created_by: Option<UserId>,
+    by: &AdminStamp,
 ) -> Result<UserId, AppError> {
-    let username = valid_username(username).map_err(AppError::Invalid)?;
-    let name = valid_name(name, "Nama").map_err(AppError::Invalid)?;
-    valid_password(password).map_err(AppError::Invalid)?;
-    let hash = hash_password(password)?;
-    store
-        .create_user(&username, &name, &hash, grant, guard::now())
-        .await
-        .map_err(stored)
+    let username = valid_username(new.username).map_err(AppError::Invalid)?;
+    let name = valid_name(new.name, "Nama").map_err(AppError::Invalid)?;
+    valid_password(new.password).map_err(AppError::Invalid)?;
+    let hash = hash_password(new.password)?;
+    let person = NewPerson {
+        username: &username,
+        name: &name,
+        password_hash: &hash,
+        grant: new.grant,
+        created_by,
+    };
+    store.create_user(&person, by).await.map_err(stored)
 }
 
 fn manage(who: &Person, tree: &UnitTree, unit: UnitId) -> Result<(), AppError> {
@@ -124,10 +170,29 @@ fn manage(who: &Person, tree: &UnitTree, unit: UnitId) -> Result<(), AppError> {
         .map_err(|denied| AppError::Forbidden(denied.0))
 }
 
-async fn existing(store: &Store, user: UserId) -> Result<Person, AppError> {
-    store
-        .person(user)
+/// The rule for acting on a person, against what storage holds of them now.
+async fn may_act(
+    store: &Store,
+    who: &Person,
+    tree: &UnitTree,
+    user: UserId,
+    action: PersonAction,
+) -> Result<(), AppError> {
+    let account = store
+        .account(user)
         .await
         .map_err(internal)?
-        .ok_or_else(|| AppError::NotFound(format!("Pengguna nomor {user}")))
+        .ok_or_else(|| AppError::NotFound(format!("Pengguna nomor {user}")))?;
+    let creator = creator(store, &account).await?;
+    may_act_on_person(who, tree, &account, creator.as_ref(), action).map_err(|denied| {
+        tracing::info!(admin = %who.username, target = %account.person.username, ?action, "refused");
+        AppError::Forbidden(denied.0)
+    })
+}
+
+async fn creator(store: &Store, account: &Account) -> Result<Option<Person>, AppError> {
+    match account.created_by {
+        Some(id) => store.person(id).await.map_err(internal),
+        None => Ok(None),
+    }
 }

@@ -23,6 +23,11 @@ use std::net::SocketAddr;
 use std::sync::OnceLock;
 
 pub const SESSION_COOKIE: &str = "pantau_sesi";
+
+/// The SHA-256 of the request's session token, beside [`SignedIn`] in the request's extensions
+/// (the live feed closes its stream when this session ends).
+#[derive(Clone, Debug)]
+pub struct SessionHash(pub String);
 /// A session lasts a working day.
 pub const SESSION_SECONDS: i64 = 12 * 60 * 60;
 
@@ -183,8 +188,16 @@ pub async fn login(State(store): State<Store>, request: Request) -> Response {
 /// `POST /api/keluar`: ends the session.
 pub async fn logout(State(store): State<Store>, headers: HeaderMap) -> Response {
     if let Some(token) = session_token(&headers) {
-        if let Err(error) = store.delete_session(&token_hash(&token)).await {
-            tracing::error!(%error, "cannot end a session");
+        let hash = token_hash(&token);
+        let user = store.session_user(&hash, now()).await.ok().flatten();
+        match store.delete_session(&hash).await {
+            Ok(()) => {
+                // The live streams this session opened close.
+                if let Some(user) = user {
+                    store.sessions_ended(user).await;
+                }
+            }
+            Err(error) => tracing::error!(%error, "cannot end a session"),
         }
     }
     let mut response = Redirect::to("/masuk").into_response();
@@ -252,8 +265,9 @@ pub async fn gate(State(store): State<Store>, mut request: Request, next: Next) 
             return (StatusCode::FORBIDDEN, message).into_response();
         }
     }
-    let person = match session_token(request.headers()) {
-        Some(token) => match store.session_user(&token_hash(&token), now()).await {
+    let session = session_token(request.headers()).map(|token| token_hash(&token));
+    let person = match &session {
+        Some(hash) => match store.session_user(hash, now()).await {
             Ok(Some(user)) => store.person(user).await.unwrap_or_else(|error| {
                 tracing::error!(%error, "cannot read the session's person");
                 None
@@ -277,6 +291,9 @@ pub async fn gate(State(store): State<Store>, mut request: Request, next: Next) 
     }
     if let Some(person) = person {
         request.extensions_mut().insert(SignedIn(person));
+        if let Some(hash) = session {
+            request.extensions_mut().insert(SessionHash(hash));
+        }
     }
     next.run(request).await
 }

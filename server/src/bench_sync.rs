@@ -3,7 +3,7 @@
 //! most 2 s on SQLite, 5 s on PostgreSQL. Prints the figures; asserts nothing.
 
 use crate::import::{import_sheet, DEMO_SHEET};
-use crate::storage::Store;
+use crate::storage::{AdminStamp, NewPerson, Store, UnitPlacement};
 use model::access::{Grant, Role};
 use model::edit::{Field, ReportField};
 use model::sync::{field_key, Mutation, Outcome};
@@ -16,7 +16,7 @@ use std::time::Instant;
 /// `url`; returns the line to print.
 pub async fn run(label: &str, url: &str, edits: usize, batch: usize) -> Result<String, String> {
     let store = Store::connect(url).await.map_err(|e| e.to_string())?;
-    let plan = import_sheet(&store, DEMO_SHEET)
+    let plan = import_sheet(&store, DEMO_SHEET, &UnitPlacement::Top)
         .await
         .map_err(|e| e.to_string())?
         .plan_id();
@@ -25,17 +25,18 @@ pub async fn run(label: &str, url: &str, edits: usize, batch: usize) -> Result<S
         .await
         .map_err(|e| e.to_string())?
         .ok_or("no unit")?;
+    let bench = NewPerson {
+        username: "bench.sync",
+        name: "Bench",
+        password_hash: "no-password",
+        grant: Grant {
+            unit,
+            role: Role::Operator,
+        },
+        created_by: None,
+    };
     let user = store
-        .create_user(
-            "bench.sync",
-            "Bench",
-            "no-password",
-            Grant {
-                unit,
-                role: Role::Operator,
-            },
-            Timestamp(0),
-        )
+        .create_user(&bench, &AdminStamp::command_line(Timestamp(0)))
         .await
         .map_err(|e| e.to_string())?;
     let who = store

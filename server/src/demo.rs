@@ -1,10 +1,13 @@
 //! Demo data for a first run: the user's own sheet, its unit under a regional office, and one
 //! demo person per role. The README names their passwords; never use them in production.
 
-use crate::admin::create_user;
-use crate::import::{import_sheet, ImportError, ImportReport, DEMO_SHEET};
-use crate::storage::Store;
+use crate::auth::hash_password;
+use crate::guard;
+use crate::import::{describe, DEMO_SHEET};
+use crate::storage::{AdminStamp, InsertOutcome, NewPerson, Store, UnitPlacement};
 use model::access::{Grant, Role};
+use model::sheet::parse_sheet;
+use model::PlanId;
 use thiserror::Error;
 
 /// The regional office above the demo unit.
@@ -62,65 +65,80 @@ pub const DEMO_ADMIN_ALSO_PIMPINAN: &str = "admin";
 
 #[derive(Debug, Error)]
 pub enum DemoError {
-    #[error(transparent)]
-    Import(#[from] ImportError),
-    #[error("cannot create the demo people: {0}")]
-    People(String),
+    #[error("the demo sheet cannot be read: {0}")]
+    Sheet(#[from] model::sheet::SheetError),
+    #[error("storing the demo data failed, nothing was stored: {0}")]
+    Storage(#[from] crate::storage::StoreError),
+    #[error("cannot hash a demo password")]
+    Hash,
 }
 
-/// Imports the demo sheet and creates the demo units and people when the database holds no
-/// plan yet.
-pub async fn load_demo_data_if_empty(store: &Store) -> Result<Option<ImportReport>, DemoError> {
-    let plans = store.list_plans().await.map_err(ImportError::from)?;
-    if !plans.is_empty() {
-        return Ok(None);
-    }
-    let report = import_sheet(store, DEMO_SHEET).await?;
-    if matches!(
-        report.outcome,
-        crate::storage::InsertOutcome::AlreadyExists(_)
-    ) {
-        // Another server sharing the database loaded it a moment ago, people included.
-        return Ok(None);
-    }
-    let people = |e: crate::storage::StoreError| DemoError::People(e.to_string());
-    let office = store
-        .ensure_unit(DEMO_REGIONAL_OFFICE)
-        .await
-        .map_err(people)?;
-    let prison = store
-        .plan_unit(report.plan_id())
-        .await
-        .map_err(people)?
-        .ok_or_else(|| DemoError::People("the demo plan has no unit".into()))?;
-    store
-        .set_unit_parent(prison, Some(office))
-        .await
-        .map_err(people)?;
+/// What loading the demo data did.
+#[derive(Debug)]
+pub enum DemoOutcome {
+    Loaded {
+        plan: PlanId,
+        summary: String,
+    },
+    /// The database already holds people: demo people with published passwords never join
+    /// real ones. Nothing was stored.
+    HasPeople,
+}
+
+/// Loads the demo sheet, its unit under a regional office, and the demo people, all in one
+/// transaction, but only into a database that holds no person yet. Asked for by
+/// `pantau serve --demo`, never by default.
+pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, DemoError> {
+    let parsed = parse_sheet(DEMO_SHEET)?;
+    // Hashed before the transaction opens: Argon2 is slow on purpose.
+    let mut hashes = Vec::with_capacity(DEMO_USERS.len());
     for user in &DEMO_USERS {
+        hashes.push(hash_password(user.password).map_err(|_| DemoError::Hash)?);
+    }
+    let by = AdminStamp {
+        user: None,
+        name: "data demo".into(),
+        at: guard::now(),
+    };
+    let mut batch = store.account_batch().await?;
+    if batch.people_count().await? > 0 {
+        return Ok(DemoOutcome::HasPeople);
+    }
+    let office = batch.create_unit(DEMO_REGIONAL_OFFICE, None, &by).await?;
+    let plan = match batch
+        .insert_plan(&parsed.plan, &UnitPlacement::Under(office))
+        .await?
+    {
+        InsertOutcome::Created(id) | InsertOutcome::AlreadyExists(id) => id,
+    };
+    let prison = batch.plan_unit(plan).await?;
+    for (user, hash) in DEMO_USERS.iter().zip(&hashes) {
         let unit = match user.unit {
             DemoUnit::RegionalOffice => office,
             DemoUnit::Prison => prison,
         };
-        let id = create_user(
-            store,
-            user.username,
-            user.name,
-            user.password,
-            Grant {
+        let new = NewPerson {
+            username: user.username,
+            name: user.name,
+            password_hash: hash,
+            grant: Grant {
                 unit,
                 role: user.role,
             },
-        )
-        .await
-        .map_err(|e| DemoError::People(format!("{}: {e}", user.username)))?;
+            created_by: None,
+        };
+        let id = batch.create_user(&new, &by).await?;
         if user.username == DEMO_ADMIN_ALSO_PIMPINAN {
             let grant = Grant {
                 unit: office,
                 role: Role::Pimpinan,
             };
-            store.grant(id, grant).await.map_err(people)?;
+            batch.grant(id, grant, &by).await?;
         }
     }
-    Ok(Some(report))
+    batch.commit().await?;
+    Ok(DemoOutcome::Loaded {
+        plan,
+        summary: describe(&parsed.plan),
+    })
 }

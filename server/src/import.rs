@@ -1,13 +1,13 @@
 //! Importing an action-plan sheet: parse it with the model's reader, then store it in one
 //! transaction. Either the whole plan lands or nothing does.
 
-use crate::storage::{InsertOutcome, Store, StoreError};
+use crate::storage::{InsertOutcome, Store, StoreError, UnitPlacement};
 use model::figures::plan_totals;
 use model::sheet::{parse_sheet, SheetError, SheetWarning};
 use model::{plan_checks, PlanId};
 use thiserror::Error;
 
-/// The user's own sheet, shipped as demo data and loaded into an empty database on first run.
+/// The user's own sheet, shipped as demo data (`pantau serve --demo`) and test fixture.
 pub const DEMO_SHEET: &str = include_str!("../../seed/rencana-kegiatan-pk-2024-lapas-luwuk.txt");
 
 #[derive(Debug, Error)]
@@ -34,9 +34,15 @@ impl ImportReport {
     }
 }
 
-pub async fn import_sheet(store: &Store, text: &str) -> Result<ImportReport, ImportError> {
+/// Imports a sheet for the unit its header names. A unit that does not exist yet is created
+/// only as `placement` says (`UnitPlacement::ExistingOnly` refuses the sheet).
+pub async fn import_sheet(
+    store: &Store,
+    text: &str,
+    placement: &UnitPlacement,
+) -> Result<ImportReport, ImportError> {
     let parsed = parse_sheet(text)?;
-    let outcome = store.insert_plan(&parsed.plan).await?;
+    let outcome = store.insert_plan(&parsed.plan, placement).await?;
     Ok(ImportReport {
         outcome,
         summary: describe(&parsed.plan),
@@ -44,7 +50,7 @@ pub async fn import_sheet(store: &Store, text: &str) -> Result<ImportReport, Imp
     })
 }
 
-fn describe(plan: &model::Plan) -> String {
+pub fn describe(plan: &model::Plan) -> String {
     let totals = plan_totals(plan);
     let checks = plan_checks(plan);
     let mut lines = vec![

@@ -2,6 +2,7 @@
 //! the plan is saved on any server, `ready` on (re)connect so the page can catch up, and a
 //! keep-alive comment so proxies keep the stream open. Only for people who may read the plan.
 
+use crate::auth::SessionHash;
 use crate::guard;
 use crate::storage::{Change, Store};
 use app::api::ssr::SignedIn;
@@ -13,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use futures::stream;
 use model::access::Permission;
-use model::PlanId;
+use model::{PlanId, UserId};
 use std::convert::Infallible;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
@@ -22,6 +23,7 @@ pub async fn plan_events(
     State(store): State<Store>,
     Path(plan): Path<i64>,
     signed_in: Option<Extension<SignedIn>>,
+    session: Option<Extension<SessionHash>>,
 ) -> Response {
     let plan = PlanId(plan);
     let Some(Extension(SignedIn(who))) = signed_in else {
@@ -41,24 +43,100 @@ pub async fn plan_events(
             return (StatusCode::INTERNAL_SERVER_ERROR, other.to_string()).into_response()
         }
     }
+    // The stream lasts as long as the session that opened it: it closes when the session
+    // expires, and when the person signs out, their password is reset, their account is
+    // disabled or their last role is revoked (announced as `SessionsEnded`).
+    let Some(Extension(SessionHash(session))) = session else {
+        return (
+            StatusCode::UNAUTHORIZED,
+            AppError::Unauthenticated.to_string(),
+        )
+            .into_response();
+    };
+    let expires = match store.session(&session, guard::now()).await {
+        Ok(Some((_, expires))) => expires,
+        Ok(None) => {
+            return (
+                StatusCode::UNAUTHORIZED,
+                AppError::Unauthenticated.to_string(),
+            )
+                .into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "cannot read a session");
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                AppError::Internal.to_string(),
+            )
+                .into_response();
+        }
+    };
+    let deadline = tokio::time::Instant::now()
+        + Duration::from_secs(u64::try_from(expires.0 - guard::now().0).unwrap_or(0));
     let receiver = store.subscribe().await;
     let ready =
         stream::once(async { Ok::<_, Infallible>(Event::default().event("ready").data("")) });
-    let changes = stream::unfold(receiver, move |mut receiver| async move {
+    let watch = Watch {
+        store,
+        session,
+        user: who.id,
+        plan,
+        deadline,
+    };
+    let changes = stream::unfold((receiver, watch), |(mut receiver, watch)| async move {
         loop {
-            let event = match receiver.recv().await {
-                Ok(Change::Plan(changed)) if changed == plan => changed_event(plan),
+            let received = tokio::select! {
+                received = receiver.recv() => received,
+                () = tokio::time::sleep_until(watch.deadline) => return None,
+            };
+            let event = match received {
+                Ok(Change::Plan(changed)) if changed == watch.plan => changed_event(watch.plan),
                 Ok(Change::Plan(_)) => continue,
+                Ok(Change::SessionsEnded(user)) if user == watch.user => {
+                    if watch.holds().await {
+                        continue;
+                    }
+                    return None;
+                }
+                Ok(Change::SessionsEnded(_)) => continue,
                 // Missed some changes (a slow stream, or a reconnected listener): refetch.
-                Ok(Change::Resync) | Err(RecvError::Lagged(_)) => changed_event(plan),
+                Ok(Change::Resync) | Err(RecvError::Lagged(_)) => {
+                    if !watch.holds().await {
+                        return None;
+                    }
+                    changed_event(watch.plan)
+                }
                 Err(RecvError::Closed) => return None,
             };
-            return Some((Ok(event), receiver));
+            return Some((Ok(event), (receiver, watch)));
         }
     });
     Sse::new(stream::StreamExt::chain(ready, changes))
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
         .into_response()
+}
+
+/// What a live stream watches besides the plan: its own session.
+struct Watch {
+    store: Store,
+    session: String,
+    user: UserId,
+    plan: PlanId,
+    deadline: tokio::time::Instant,
+}
+
+impl Watch {
+    /// Whether the stream's session still holds. A storage failure keeps the stream open: the
+    /// next announcement asks again.
+    async fn holds(&self) -> bool {
+        match self.store.session(&self.session, guard::now()).await {
+            Ok(found) => found.is_some(),
+            Err(error) => {
+                tracing::warn!(%error, "cannot check a live stream's session");
+                true
+            }
+        }
+    }
 }
 
 fn changed_event(plan: PlanId) -> Event {

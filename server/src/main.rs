@@ -1,7 +1,13 @@
 //! `pantau`: serve the app, import a sheet, or store a large made-up plan for load tests.
 //!
-//!   pantau [serve]        serve at LEPTOS_SITE_ADDR (127.0.0.1:3000); an empty database gets the demo plan
-//!   pantau import FILE    import an action-plan sheet (tab-separated text export)
+//!   pantau [serve] [--demo]
+//!                         serve at LEPTOS_SITE_ADDR (127.0.0.1:3000). With --demo (or PANTAU_DEMO=1)
+//!                         a database that holds no person yet gets the demo plan and demo people,
+//!                         all or nothing; a database with people never does.
+//!   pantau import FILE [--under "UNIT"]
+//!                         import an action-plan sheet (tab-separated text export) for the unit its
+//!                         header names. A unit that does not exist yet is created only with
+//!                         --under, below that (existing) unit.
 //!   pantau generate N     store a made-up plan with N indicators (`model::synthetic`), for benchmarks
 //!   pantau create-user USERNAME "FULL NAME" "UNIT" ROLE
 //!                         create a person with a role (operator, pimpinan, admin) in a unit, which
@@ -16,9 +22,9 @@
 //! The database is `DATABASE_URL` (default `sqlite://data/pantau.db`; `postgres://...` for PostgreSQL).
 
 use leptos::config::get_configuration;
-use server::demo::load_demo_data_if_empty;
+use server::demo::{load_demo_data, DemoOutcome};
 use server::import::{import_sheet, ImportError};
-use server::storage::{InsertOutcome, Store};
+use server::storage::{AdminStamp, InsertOutcome, Store, StoreError, UnitPlacement};
 use server::{config, router};
 use std::process::ExitCode;
 
@@ -37,14 +43,16 @@ async fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        [] | ["serve"] => serve().await,
-        ["import", file] => import(file).await,
+        [] | ["serve"] => serve(demo_asked(false)).await,
+        ["serve", "--demo"] => serve(true).await,
+        ["import", file] => import(file, None).await,
+        ["import", file, "--under", parent] => import(file, Some(parent)).await,
         ["generate", count] => generate(count).await,
         ["create-user", username, name, unit, role] => create_user(username, name, unit, role).await,
         ["grant", username, unit, role] => grant(username, unit, role).await,
         ["bench-sync", rest @ ..] => bench_sync(rest).await,
         _ => Err(format!(
-            "usage: pantau [serve] | pantau import FILE | pantau generate N | \
+            "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | \
              pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE \
              (ROLE: operator, pimpinan or admin; given: {})",
             args.join(" ")
@@ -68,12 +76,26 @@ async fn open_store() -> Result<Store, String> {
         .map_err(|e| format!("cannot open the database: {e}"))
 }
 
-async fn serve() -> Result<(), String> {
+/// `PANTAU_DEMO=1` asks for the demo data as `--demo` does (for runners that cannot pass
+/// arguments, such as `cargo leptos`).
+fn demo_asked(flag: bool) -> bool {
+    flag || std::env::var("PANTAU_DEMO").is_ok_and(|v| v == "1")
+}
+
+async fn serve(demo: bool) -> Result<(), String> {
     let store = open_store().await?;
-    match load_demo_data_if_empty(&store).await {
-        Ok(Some(report)) => tracing::info!("demo data loaded:\n{}", report.summary),
-        Ok(None) => {}
-        Err(e) => return Err(format!("cannot load the demo data: {e}")),
+    if demo {
+        match load_demo_data(&store).await {
+            Ok(DemoOutcome::Loaded { plan, summary }) => {
+                tracing::warn!(
+                    "demo data loaded as plan {plan}; its people's passwords are public: never on a server others can reach\n{summary}"
+                )
+            }
+            Ok(DemoOutcome::HasPeople) => {
+                tracing::info!("--demo: the database already holds people; no demo data loaded")
+            }
+            Err(e) => return Err(format!("cannot load the demo data: {e}")),
+        }
     }
     let conf = get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?;
     let options = conf.leptos_options;
@@ -94,13 +116,30 @@ async fn serve() -> Result<(), String> {
     .map_err(|e| format!("server stopped: {e}"))
 }
 
-async fn import(file: &str) -> Result<(), String> {
+async fn import(file: &str, under: Option<&str>) -> Result<(), String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
     let store = open_store().await?;
-    let report = import_sheet(&store, &text).await.map_err(|e| match e {
-        ImportError::Sheet(e) => format!("{file}: {e} (nothing was imported)"),
-        ImportError::Storage(e) => format!("storing the plan failed, nothing was imported: {e}"),
-    })?;
+    let placement = match under {
+        None => UnitPlacement::ExistingOnly,
+        Some(name) => {
+            let parent = store
+                .unit_named(name)
+                .await
+                .map_err(|e| format!("cannot read the units: {e}"))?
+                .ok_or_else(|| format!("--under: there is no unit named \u{201c}{name}\u{201d}"))?;
+            UnitPlacement::Under(parent.id)
+        }
+    };
+    let report = import_sheet(&store, &text, &placement)
+        .await
+        .map_err(|e| match e {
+            ImportError::Sheet(e) => format!("{file}: {e} (nothing was imported)"),
+            ImportError::Storage(StoreError::UnknownUnit(unit)) => format!(
+                "{file}: the unit \u{201c}{unit}\u{201d} does not exist yet; nothing was imported. \
+                 Give --under \"PARENT UNIT\" to create it below that unit (a decision for a top admin)"
+            ),
+            ImportError::Storage(e) => format!("storing the plan failed, nothing was imported: {e}"),
+        })?;
     for warning in &report.warnings {
         println!("peringatan: {warning}");
     }
@@ -120,7 +159,7 @@ async fn generate(count: &str) -> Result<(), String> {
     let plan = model::synthetic::synthetic_plan(indicators);
     let store = open_store().await?;
     let outcome = store
-        .insert_plan(&plan)
+        .insert_plan(&plan, &UnitPlacement::Top)
         .await
         .map_err(|e| format!("storing the generated plan failed, nothing was stored: {e}"))?;
     match outcome {
@@ -154,15 +193,21 @@ async fn create_user(username: &str, name: &str, unit: &str, role: &str) -> Resu
         }
     };
     let store = open_store().await?;
+    let by = AdminStamp::command_line(server::guard::now());
     let unit_id = store
-        .ensure_unit(unit.trim())
+        .unit_or_new_top(unit.trim(), &by)
         .await
         .map_err(|e| format!("cannot find or create the unit: {e}"))?;
-    let grant = model::access::Grant {
-        unit: unit_id,
-        role,
+    let candidate = server::admin::Candidate {
+        username,
+        name,
+        password: &password,
+        grant: model::access::Grant {
+            unit: unit_id,
+            role,
+        },
     };
-    let id = server::admin::create_user(&store, username, name, &password, grant)
+    let id = server::admin::create_user(&store, &candidate, None, &by)
         .await
         .map_err(|e| format!("create-user: {e}"))?;
     println!(
@@ -184,8 +229,9 @@ async fn grant(username: &str, unit: &str, role: &str) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot read the people: {e}"))?
         .ok_or_else(|| format!("grant: there is no person named {username}"))?;
+    let by = AdminStamp::command_line(server::guard::now());
     let unit_id = store
-        .ensure_unit(unit.trim())
+        .unit_or_new_top(unit.trim(), &by)
         .await
         .map_err(|e| format!("cannot find or create the unit: {e}"))?;
     store
@@ -195,6 +241,7 @@ async fn grant(username: &str, unit: &str, role: &str) -> Result<(), String> {
                 unit: unit_id,
                 role,
             },
+            &by,
         )
         .await
         .map_err(|e| format!("cannot give the role: {e}"))?;

@@ -22,9 +22,18 @@ struct Office {
 }
 
 async fn office(store: &Store) -> Office {
-    let top = store.create_unit("KANWIL UJI", None).await.unwrap();
-    let below = store.create_unit("UPT UJI", Some(top)).await.unwrap();
-    let other = store.create_unit("KANWIL LAIN", None).await.unwrap();
+    let top = store
+        .create_unit("KANWIL UJI", None, &common::cli())
+        .await
+        .unwrap();
+    let below = store
+        .create_unit("UPT UJI", Some(top), &common::cli())
+        .await
+        .unwrap();
+    let other = store
+        .create_unit("KANWIL LAIN", None, &common::cli())
+        .await
+        .unwrap();
     let admin = common::person(
         store,
         &[Grant {

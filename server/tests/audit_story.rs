@@ -16,7 +16,7 @@ use model::workflow::Transition;
 use model::{PlanId, Quarter};
 use server::editing::{change_structure, save_fields};
 use server::import::{import_sheet, DEMO_SHEET};
-use server::storage::Store;
+use server::storage::{Store, UnitPlacement};
 
 async fn newest(store: &Store, plan: PlanId, before: usize) -> AuditEntry {
     let all = store.history(plan, HistoryFilter::default()).await.unwrap();
@@ -63,7 +63,10 @@ fn s(place: &str, field: &str, old: &str, new: &str) -> (String, String, String,
 }
 
 async fn every_kind_of_field_change_leaves_one_correct_entry(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     let who = common::operator(store, id).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let goal = plan.goals[0].id.unwrap();
@@ -156,7 +159,10 @@ async fn every_kind_of_field_change_leaves_one_correct_entry(store: &Store) {
 both!(fields, every_kind_of_field_change_leaves_one_correct_entry);
 
 async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_entry(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     let who = common::operator(store, id).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let goal = plan.goals[1].id.unwrap();
@@ -292,7 +298,10 @@ both!(
 );
 
 async fn the_history_of_one_indicator_quarter_or_activity_lists_only_its_entries(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     let who = common::operator(store, id).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let first = plan.goals[0].indicators[0].id.unwrap();

@@ -19,7 +19,7 @@ use leptos::server_fn::ServerFn;
 use model::access::{Grant, Person, Role};
 use model::{PlanId, UnitId};
 use server::router::router;
-use server::storage::{InsertOutcome, Store};
+use server::storage::{InsertOutcome, Store, UnitPlacement};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
 
@@ -81,7 +81,7 @@ async fn world(store: &Store) -> World {
     for name in ["KANWIL A", "UPT A1", "KANWIL B"] {
         let mut plan = model::synthetic::synthetic_plan(4);
         plan.header.work_unit = name.into();
-        match store.insert_plan(&plan).await.unwrap() {
+        match store.insert_plan(&plan, &UnitPlacement::Top).await.unwrap() {
             InsertOutcome::Created(id) => plans.push(id),
             other => panic!("{other:?}"),
         }
@@ -303,7 +303,7 @@ async fn an_operator_whose_role_is_taken_away_can_no_longer_save(store: &Store) 
     let cookie = common::cookie(store, &who).await;
     let save = || world.request(Endpoint::SaveGoal, 0);
     assert_eq!(passed(store, save().await, Some(&cookie)).await, Ok(true));
-    store.revoke(who.id, grant).await.unwrap();
+    store.revoke(who.id, grant, &common::cli()).await.unwrap();
     assert_eq!(passed(store, save().await, Some(&cookie)).await, Ok(false));
 }
 both!(
@@ -356,4 +356,116 @@ async fn changing_the_plan_id_in_a_request_does_not_reach_another_units_plan(sto
 both!(
     foreign_ids,
     changing_the_plan_id_in_a_request_does_not_reach_another_units_plan
+);
+
+/// The admin actions on a person: (grant, revoke, reset, disable) × (an admin of the unit above
+/// the target's, the same unit, a unit below, a unit beside, the target themselves) × (a target
+/// whose roles lie only inside that unit / partly outside). G grant, R revoke, P password
+/// reset, D disable. Written out by hand.
+const ADMIN_MATRIX: [(&str, [&str; 2]); 5] = [
+    ("above", ["GRPD", ""]),
+    ("same", ["GRPD", ""]),
+    ("below", ["", ""]),
+    ("beside", ["", ""]),
+    ("themselves", ["", ""]),
+];
+
+async fn admin_actions_on_people_follow_the_written_matrix(store: &Store) {
+    use app::api::admin::{ResetPassword, RevokeRole, SetDisabled};
+    let cli = common::cli();
+    let kanwil = store.create_unit("KANWIL", None, &cli).await.unwrap();
+    let upt = store.create_unit("UPT", Some(kanwil), &cli).await.unwrap();
+    let sub = store.create_unit("SUB UPT", Some(upt), &cli).await.unwrap();
+    let beside = store
+        .create_unit("UPT SEBELAH", Some(kanwil), &cli)
+        .await
+        .unwrap();
+    let outside = store.create_unit("KANWIL LAIN", None, &cli).await.unwrap();
+    let grant = |unit, role| Grant { unit, role };
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for (position, allowed) in ADMIN_MATRIX {
+        for (t, reach) in ["inside", "partly outside"].iter().enumerate() {
+            // The target: an admin of the UPT (so that "themselves" gets past the unit check),
+            // and for "partly outside" an operator of another tree too.
+            let mut roles = vec![grant(upt, Role::Admin)];
+            if t == 1 {
+                roles.push(grant(outside, Role::Operator));
+            }
+            let target = common::person(store, &roles).await;
+            let actor = match position {
+                "above" => common::person(store, &[grant(kanwil, Role::Admin)]).await,
+                "same" => common::person(store, &[grant(upt, Role::Admin)]).await,
+                "below" => common::person(store, &[grant(sub, Role::Admin)]).await,
+                "beside" => common::person(store, &[grant(beside, Role::Admin)]).await,
+                _ => target.clone(),
+            };
+            let cookie = common::cookie(store, &actor).await;
+            let user = target.id;
+            // Something to revoke that the grant step does not add.
+            store
+                .grant(user, grant(upt, Role::Pimpinan), &cli)
+                .await
+                .unwrap();
+            for (code, path, body) in [
+                (
+                    'G',
+                    GrantRole::PATH,
+                    format!("user={user}&unit={upt}&role=operator"),
+                ),
+                (
+                    'R',
+                    RevokeRole::PATH,
+                    format!("user={user}&unit={upt}&role=pimpinan"),
+                ),
+                (
+                    'P',
+                    ResetPassword::PATH,
+                    format!("user={user}&password=sandi-baru-{user}"),
+                ),
+                ('D', SetDisabled::PATH, format!("user={user}&disabled=true")),
+            ] {
+                let before = store.account(user).await.unwrap();
+                let request = Request::builder()
+                    .method("POST")
+                    .uri(path)
+                    .header(header::HOST, "127.0.0.1:3000")
+                    .header(header::ORIGIN, "http://127.0.0.1:3000")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from(body))
+                    .unwrap();
+                let expected = allowed[t].contains(code);
+                let case = format!("{position} {reach} {code}");
+                match passed(store, request, Some(&cookie)).await {
+                    Ok(got) if got == expected => {
+                        let after = store.account(user).await.unwrap();
+                        if !got && after != before {
+                            wrong.push(format!("{case}: refused but changed"));
+                        }
+                        if got && code != 'P' && after == before {
+                            wrong.push(format!("{case}: allowed but changed nothing"));
+                        }
+                    }
+                    Ok(got) => wrong.push(format!(
+                        "{case}: expected {}, got {}",
+                        verdict(expected),
+                        verdict(got)
+                    )),
+                    Err(e) => wrong.push(format!("{case}: {e}")),
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 5 * 2 * 4);
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+both!(
+    admin_matrix,
+    admin_actions_on_people_follow_the_written_matrix
 );

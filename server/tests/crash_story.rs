@@ -443,7 +443,7 @@ impl Server {
         let log_path = dir.join(format!("server-{port}.log"));
         let log = std::fs::File::create(&log_path).unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_pantau"))
-            .arg("serve")
+            .args(["serve", "--demo"])
             .current_dir(dir)
             .env("DATABASE_URL", url)
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))

@@ -15,7 +15,7 @@ use model::{PlanId, Quarter};
 use server::editing::save_fields;
 use server::import::{import_sheet, DEMO_SHEET};
 use server::router::router;
-use server::storage::Store;
+use server::storage::{Store, UnitPlacement};
 use tower::ServiceExt;
 
 fn options() -> LeptosOptions {
@@ -101,7 +101,10 @@ fn element<'a>(html: &'a str, name: &str, marker: &str) -> &'a str {
 }
 
 async fn seed(store: &Store) -> PlanId {
-    import_sheet(store, DEMO_SHEET).await.unwrap().plan_id()
+    import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id()
 }
 
 async fn the_seed_dashboard_reads_in_full_without_javascript(store: &Store) {

@@ -11,10 +11,13 @@ use model::sheet::parse_sheet;
 use model::{Plan, PlanId, Quarter, Rupiah, Status};
 use server::editing::save_fields;
 use server::import::{import_sheet, DEMO_SHEET};
-use server::storage::Store;
+use server::storage::{Store, UnitPlacement};
 
 async fn seed(store: &Store) -> (PlanId, Plan) {
-    let id = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     (id, store.load_plan(id).await.unwrap().unwrap())
 }
 
@@ -131,7 +134,10 @@ async fn an_id_from_another_plan_is_refused(store: &Store) {
     let (first, _) = seed(store).await;
     let mut other = parse_sheet(DEMO_SHEET).unwrap().plan;
     other.header.work_unit = "RUMAH TAHANAN NEGARA KELAS IIB LUWUK".into();
-    let server::storage::InsertOutcome::Created(second) = store.insert_plan(&other).await.unwrap()
+    let server::storage::InsertOutcome::Created(second) = store
+        .insert_plan(&other, &UnitPlacement::Top)
+        .await
+        .unwrap()
     else {
         panic!("a second plan");
     };

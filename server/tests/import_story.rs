@@ -8,9 +8,8 @@ mod common;
 use model::figures::{goal_totals, plan_totals};
 use model::sheet::parse_sheet;
 use model::{plan_checks, ActivityId, Check, Plan, Quarter, Rupiah, Status};
-use server::demo::load_demo_data_if_empty;
 use server::import::{import_sheet, DEMO_SHEET};
-use server::storage::{InsertOutcome, Store};
+use server::storage::{InsertOutcome, Store, UnitPlacement};
 
 fn rp(text: &str) -> Rupiah {
     Rupiah::parse(text).unwrap()
@@ -51,7 +50,9 @@ fn without_ids(plan: &Plan) -> Plan {
 }
 
 async fn import_seed(store: &Store) -> Plan {
-    let report = import_sheet(store, DEMO_SHEET).await.unwrap();
+    let report = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap();
     let InsertOutcome::Created(id) = report.outcome else {
         panic!("expected a new plan")
     };
@@ -202,16 +203,18 @@ both!(
 );
 
 async fn importing_the_same_sheet_twice_keeps_one_plan(store: &Store) {
-    let first = import_sheet(store, DEMO_SHEET).await.unwrap();
-    let second = import_sheet(store, DEMO_SHEET).await.unwrap();
+    let first = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap();
+    let second = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap();
     assert!(matches!(first.outcome, InsertOutcome::Created(_)));
     assert_eq!(
         second.outcome,
         InsertOutcome::AlreadyExists(first.plan_id())
     );
     assert_eq!(store.list_plans().await.unwrap().len(), 1);
-    // And the demo loader leaves a non-empty database alone.
-    assert!(load_demo_data_if_empty(store).await.unwrap().is_none());
 }
 both!(
     importing_twice_keeps_one_plan,
@@ -229,8 +232,10 @@ async fn a_plan_that_fails_halfway_leaves_nothing_behind(store: &Store) {
         .unwrap()
         .activity_ids
         .push(ActivityId(999));
-    assert!(store.insert_plan(&plan).await.is_err());
+    assert!(store.insert_plan(&plan, &UnitPlacement::Top).await.is_err());
     assert!(store.list_plans().await.unwrap().is_empty());
+    // Nor the unit it would have created.
+    assert!(store.units().await.unwrap().is_empty());
 }
 both!(
     half_written_plan_is_rolled_back,
@@ -239,7 +244,10 @@ both!(
 
 async fn an_unreadable_sheet_imports_nothing(store: &Store) {
     let broken = DEMO_SHEET.replacen("5.160.600.000", "5.160.6OO.000", 1);
-    let error = import_sheet(store, &broken).await.unwrap_err().to_string();
+    let error = import_sheet(store, &broken, &UnitPlacement::Top)
+        .await
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("baris 7"), "{error}");
     assert!(store.list_plans().await.unwrap().is_empty());
 }

@@ -10,7 +10,7 @@ use model::edit::{Field, FieldEdit, ReportField};
 use model::{PlanId, Quarter};
 use server::editing::save_fields;
 use server::import::{import_sheet, DEMO_SHEET};
-use server::storage::{Change, Store};
+use server::storage::{Change, Store, UnitPlacement};
 use std::time::Duration;
 use tokio::sync::broadcast::Receiver;
 
@@ -42,7 +42,10 @@ async fn save_a_note(store: &Store, plan: PlanId) {
 #[tokio::test]
 async fn a_save_is_heard_by_subscribers_on_sqlite() {
     let db = TestDb::new(Kind::Sqlite).await;
-    let plan = import_sheet(&db.store, DEMO_SHEET).await.unwrap().plan_id();
+    let plan = import_sheet(&db.store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     let mut changes = db.store.subscribe().await;
     save_a_note(&db.store, plan).await;
     assert_eq!(next(&mut changes).await, Change::Plan(plan));
@@ -52,7 +55,10 @@ async fn a_save_is_heard_by_subscribers_on_sqlite() {
 #[tokio::test]
 async fn a_save_on_one_server_is_heard_on_another_through_postgresql() {
     let db = TestDb::new(Kind::Postgres).await;
-    let plan = import_sheet(&db.store, DEMO_SHEET).await.unwrap().plan_id();
+    let plan = import_sheet(&db.store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     let watcher = db.another_server().await;
     let mut changes = watcher.subscribe().await;
     // The listener says Resync once it is listening; from then on nothing is missed.

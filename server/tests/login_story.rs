@@ -12,7 +12,7 @@ use leptos::prelude::LeptosOptions;
 use model::access::{Grant, Role};
 use model::login::FREE_FAILURES_PER_ACCOUNT;
 use model::time::Timestamp;
-use server::admin::create_user;
+use server::admin::{create_user, Candidate};
 use server::auth::{sign_in, LoginRefused};
 use server::router::router;
 use server::storage::Store;
@@ -48,19 +48,22 @@ fn login_request(username: &str, password: &str, origin: &str) -> Request<Body> 
 }
 
 async fn someone(store: &Store) -> String {
-    let unit = store.ensure_unit("UNIT UJI").await.unwrap();
-    create_user(
-        store,
-        "Operator.Uji",
-        "Operator Uji",
-        PASSWORD,
-        Grant {
+    let unit = store
+        .unit_or_new_top("UNIT UJI", &common::cli())
+        .await
+        .unwrap();
+    let candidate = Candidate {
+        username: "Operator.Uji",
+        name: "Operator Uji",
+        password: PASSWORD,
+        grant: Grant {
             unit,
             role: Role::Operator,
         },
-    )
-    .await
-    .unwrap();
+    };
+    create_user(store, &candidate, None, &common::cli())
+        .await
+        .unwrap();
     "operator.uji".into()
 }
 
@@ -249,10 +252,14 @@ async fn a_post_from_another_site_is_refused_and_changes_nothing(store: &Store) 
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert!(response.headers().get(header::SET_COOKIE).is_none());
     // Even with a valid session, a cross-site save is refused before it runs.
-    let id = server::import::import_sheet(store, server::import::DEMO_SHEET)
-        .await
-        .unwrap()
-        .plan_id();
+    let id = server::import::import_sheet(
+        store,
+        server::import::DEMO_SHEET,
+        &server::storage::UnitPlacement::Top,
+    )
+    .await
+    .unwrap()
+    .plan_id();
     let who = common::operator(store, id).await;
     let goal = store.load_plan(id).await.unwrap().unwrap().goals[0]
         .id
@@ -277,10 +284,14 @@ both!(
 );
 
 async fn an_oversized_body_is_refused_with_a_clear_message(store: &Store) {
-    let id = server::import::import_sheet(store, server::import::DEMO_SHEET)
-        .await
-        .unwrap()
-        .plan_id();
+    let id = server::import::import_sheet(
+        store,
+        server::import::DEMO_SHEET,
+        &server::storage::UnitPlacement::Top,
+    )
+    .await
+    .unwrap()
+    .plan_id();
     let who = common::operator(store, id).await;
     let goal = store.load_plan(id).await.unwrap().unwrap().goals[0]
         .id

@@ -11,7 +11,7 @@ use leptos::prelude::LeptosOptions;
 use server::import::import_sheet;
 use server::import::DEMO_SHEET;
 use server::router::router;
-use server::storage::Store;
+use server::storage::{Store, UnitPlacement};
 use tower::ServiceExt;
 
 fn options() -> LeptosOptions {
@@ -44,7 +44,9 @@ async fn get_with(store: &Store, path: &str, cookie: Option<String>) -> (StatusC
 }
 
 async fn the_home_page_lists_stored_plans_with_their_budget(store: &Store) {
-    let report = import_sheet(store, DEMO_SHEET).await.unwrap();
+    let report = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap();
     let (status, html) = get(store, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(
@@ -56,7 +58,9 @@ async fn the_home_page_lists_stored_plans_with_their_budget(store: &Store) {
 }
 
 async fn the_plan_page_is_rendered_in_full_on_the_server(store: &Store) {
-    let report = import_sheet(store, DEMO_SHEET).await.unwrap();
+    let report = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap();
     let (status, html) = get(store, &format!("/rencana/{}", report.plan_id())).await;
     assert_eq!(status, StatusCode::OK);
     for expected in [
@@ -100,7 +104,8 @@ async fn a_large_plan_shows_one_goal_at_a_time(store: &Store) {
     let plan = model::synthetic::synthetic_plan(300);
     let goals = plan.goals.len();
     let per_goal = plan.goals[1].indicators.len();
-    let server::storage::InsertOutcome::Created(id) = store.insert_plan(&plan).await.unwrap()
+    let server::storage::InsertOutcome::Created(id) =
+        store.insert_plan(&plan, &UnitPlacement::Top).await.unwrap()
     else {
         panic!("a new plan")
     };
@@ -150,7 +155,10 @@ both!(
 async fn the_history_page_lists_a_saved_change_as_plain_text(store: &Store) {
     use model::edit::{Field, FieldEdit, ReportField};
     use model::Quarter;
-    let id = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let indicator = plan.goals[0].indicators[0].id.unwrap();
     let operator = common::operator(store, id).await;

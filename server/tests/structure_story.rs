@@ -9,10 +9,13 @@ use model::edit::structure::{Created, Direction, StructureEdit};
 use model::{GoalId, Plan, PlanId};
 use server::editing::change_structure;
 use server::import::{import_sheet, DEMO_SHEET};
-use server::storage::Store;
+use server::storage::{Store, UnitPlacement};
 
 async fn seed(store: &Store) -> (PlanId, Plan) {
-    let id = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     (id, store.load_plan(id).await.unwrap().unwrap())
 }
 

@@ -17,7 +17,7 @@ use model::workflow::Transition;
 use model::{PlanId, Quarter};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use server::storage::{InsertOutcome, Store};
+use server::storage::{InsertOutcome, Store, UnitPlacement};
 use server::sync::push;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -102,7 +102,8 @@ async fn world(store: &Store) -> World {
     let n = CASE.fetch_add(1, Ordering::SeqCst);
     let mut plan = model::synthetic::synthetic_plan(2);
     plan.header.work_unit = format!("SATKER ACAK {n}");
-    let InsertOutcome::Created(id) = store.insert_plan(&plan).await.unwrap() else {
+    let InsertOutcome::Created(id) = store.insert_plan(&plan, &UnitPlacement::Top).await.unwrap()
+    else {
         panic!()
     };
     let stored = store.load_plan(id).await.unwrap().unwrap();

@@ -13,7 +13,7 @@ use model::sync::{Mutation, Outcome};
 use model::workflow::Transition;
 use model::{PlanId, Quarter};
 use server::import::{import_sheet, DEMO_SHEET};
-use server::storage::Store;
+use server::storage::{Store, UnitPlacement};
 use server::sync::{push, resolve, Resolution};
 
 struct Setup {
@@ -24,7 +24,10 @@ struct Setup {
 }
 
 async fn setup(store: &Store) -> Setup {
-    let plan = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let plan = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     let operator = common::operator(store, plan).await;
     let indicator = store.load_plan(plan).await.unwrap().unwrap().goals[0].indicators[0]
         .id
@@ -183,6 +186,7 @@ async fn a_refused_edit_leaves_the_queue_without_blocking_the_ones_behind_it(sto
                 unit,
                 role: Role::Operator,
             },
+            &common::cli(),
         )
         .await
         .unwrap();
@@ -307,7 +311,10 @@ async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &St
         .unwrap();
     assert!(again.changes.is_empty());
     // Someone without access to the plan pulls nothing.
-    let elsewhere = store.create_unit("UNIT LAIN", None).await.unwrap();
+    let elsewhere = store
+        .create_unit("UNIT LAIN", None, &common::cli())
+        .await
+        .unwrap();
     let stranger = common::person(
         store,
         &[Grant {

@@ -49,8 +49,14 @@ both!(
 
 async fn the_backend_stores_what_a_top_admin_gives_and_reads_defaults_otherwise(store: &Store) {
     let backend: &dyn PlanBackend = store;
-    let top = store.create_unit("KANWIL UJI", None).await.unwrap();
-    let below = store.create_unit("UPT UJI", Some(top)).await.unwrap();
+    let top = store
+        .create_unit("KANWIL UJI", None, &common::cli())
+        .await
+        .unwrap();
+    let below = store
+        .create_unit("UPT UJI", Some(top), &common::cli())
+        .await
+        .unwrap();
     let admin = common::person(
         store,
         &[Grant {
@@ -122,7 +128,10 @@ async fn a_stored_target_that_breaks_the_rules_is_reported_not_used(store: &Stor
         "{error}"
     );
     let backend: &dyn PlanBackend = store;
-    let unit = store.ensure_unit("UNIT UJI").await.unwrap();
+    let unit = store
+        .unit_or_new_top("UNIT UJI", &common::cli())
+        .await
+        .unwrap();
     let reader = common::person(
         store,
         &[Grant {

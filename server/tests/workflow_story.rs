@@ -14,7 +14,7 @@ use model::{PlanId, Quarter};
 use server::editing::{change_structure, save_fields};
 use server::import::{import_sheet, DEMO_SHEET};
 use server::quarters::change_quarter;
-use server::storage::Store;
+use server::storage::{Store, UnitPlacement};
 
 async fn pimpinan(store: &Store, plan: PlanId) -> Person {
     let unit = store.plan_unit(plan).await.unwrap().unwrap();
@@ -36,7 +36,10 @@ fn edit(field: Field, text: &str) -> Vec<FieldEdit> {
 }
 
 async fn an_approved_quarter_locks_until_a_pimpinan_reopens_it(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     let operator = common::operator(store, id).await;
     let head = pimpinan(store, id).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
@@ -140,7 +143,10 @@ async fn an_approved_quarter_locks_until_a_pimpinan_reopens_it(store: &Store) {
 both!(lock, an_approved_quarter_locks_until_a_pimpinan_reopens_it);
 
 async fn a_returned_quarter_carries_the_comment_and_can_be_submitted_again(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     let operator = common::operator(store, id).await;
     let head = pimpinan(store, id).await;
     change_quarter(store, &operator, id, Quarter::Q2, Transition::Submit)
@@ -180,9 +186,15 @@ both!(
 );
 
 async fn a_pimpinan_above_the_unit_decides_too(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET).await.unwrap().plan_id();
+    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
     let unit = store.plan_unit(id).await.unwrap().unwrap();
-    let office = store.create_unit("KANWIL UJI", None).await.unwrap();
+    let office = store
+        .create_unit("KANWIL UJI", None, &common::cli())
+        .await
+        .unwrap();
     store.set_unit_parent(unit, Some(office)).await.unwrap();
     let regional = common::person(
         store,

@@ -6,6 +6,7 @@
 //! server computes it.
 
 pub mod access;
+pub mod administer;
 pub mod audit;
 pub mod checks;
 pub mod dashboard;

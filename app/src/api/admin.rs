@@ -65,3 +65,9 @@ pub async fn revoke_role(user: UserId, unit: UnitId, role: String) -> Result<(),
 pub async fn reset_password(user: UserId, password: String) -> Result<(), AppError> {
     run(AdminCommand::ResetPassword { user, password }).await
 }
+
+/// Disables an account (it cannot sign in; its sessions and live streams end), or enables it.
+#[server]
+pub async fn set_disabled(user: UserId, disabled: bool) -> Result<(), AppError> {
+    run(AdminCommand::SetDisabled { user, disabled }).await
+}

@@ -125,7 +125,6 @@ pub async fn save_goal(plan: PlanId, goal: GoalId, title: String) -> Result<(), 
 #[server]
 pub async fn save_header(
     plan: PlanId,
-    work_unit: String,
     fiscal_year: String,
     title: String,
     signatory_position: String,
@@ -135,7 +134,6 @@ pub async fn save_header(
 ) -> Result<(), AppError> {
     let f = Field::Header;
     let edits = vec![
-        edit(f(HeaderField::WorkUnit), work_unit),
         edit(f(HeaderField::FiscalYear), fiscal_year),
         edit(f(HeaderField::Title), title),
         edit(f(HeaderField::SignatoryPosition), signatory_position),

@@ -32,7 +32,16 @@ pub struct AdminView {
     pub units: Vec<Unit>,
     /// The units this admin manages: new units go under these, roles are given in these.
     pub manageable: Vec<UnitId>,
+    /// People with a role in a managed unit, and people with no role whom this admin may
+    /// manage.
     pub people: Vec<Person>,
+    /// Of those, the ones this admin may act on (every role of theirs in a unit this admin
+    /// manages); the others are shown without buttons.
+    pub manageable_people: Vec<model::UserId>,
+    /// Of those, the disabled accounts.
+    pub disabled: Vec<model::UserId>,
+    /// The admin trail of the managed units (and this admin's own actions), newest first.
+    pub log: Vec<model::administer::AdminLogEntry>,
 }
 
 /// One change an admin makes.
@@ -62,6 +71,11 @@ pub enum AdminCommand {
     ResetPassword {
         user: model::UserId,
         password: String,
+    },
+    /// Disables an account (`disabled`), or enables it again.
+    SetDisabled {
+        user: model::UserId,
+        disabled: bool,
     },
 }
 

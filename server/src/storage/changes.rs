@@ -5,21 +5,27 @@
 //! included) hears it through its own `LISTEN` connection and rebroadcasts it to its streams.
 
 use super::{Backend, Store, StoreError};
-use model::PlanId;
+use model::{PlanId, UserId};
 use sqlx::postgres::PgListener;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{broadcast, OnceCell};
 
 const CHANNEL: &str = "pantau_plan_changed";
+/// A notification's payload is a plan id, or this prefix and a user id.
+const SESSIONS_PREFIX: &str = "u:";
 
 /// What a live stream hears.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
     /// This plan was saved.
     Plan(PlanId),
-    /// Changes may have been missed (the PostgreSQL listener reconnected): refetch everything.
+    /// Changes may have been missed (the PostgreSQL listener reconnected): refetch everything
+    /// (and check that the stream's session still holds).
     Resync,
+    /// Some sessions of this person ended (signed out, password reset, account disabled, last
+    /// role revoked): their live streams check whether theirs still holds.
+    SessionsEnded(UserId),
 }
 
 #[derive(Clone, Debug)]
@@ -57,6 +63,26 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Announces that sessions of `user` ended, so their open live streams close. The sessions
+    /// are gone from storage either way, so a failed announcement is only logged.
+    pub async fn sessions_ended(&self, user: UserId) {
+        match self.backend {
+            Backend::Sqlite => {
+                let _ = self.changes.sender.send(Change::SessionsEnded(user));
+            }
+            Backend::Postgres => {
+                let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(CHANNEL)
+                    .bind(format!("{SESSIONS_PREFIX}{}", user.0))
+                    .execute(&self.pool)
+                    .await;
+                if let Err(error) = sent {
+                    tracing::warn!(%error, %user, "cannot announce ended sessions");
+                }
+            }
+        }
     }
 
     /// A stream of changes from now on. On PostgreSQL the first subscriber starts the listener.
@@ -102,13 +128,13 @@ async fn listen(url: Arc<str>, sender: broadcast::Sender<Change>) {
 async fn forward(listener: &mut PgListener, sender: &broadcast::Sender<Change>) {
     loop {
         match listener.try_recv().await {
-            Ok(Some(notification)) => match notification.payload().parse::<i64>() {
-                Ok(id) => {
-                    let _ = sender.send(Change::Plan(PlanId(id)));
+            Ok(Some(notification)) => match parse_payload(notification.payload()) {
+                Some(change) => {
+                    let _ = sender.send(change);
                 }
-                Err(_) => tracing::warn!(
+                None => tracing::warn!(
                     payload = notification.payload(),
-                    "unreadable plan-change notification"
+                    "unreadable change notification"
                 ),
             },
             // The connection dropped; try_recv reconnects on the next call, and we may have
@@ -121,5 +147,28 @@ async fn forward(listener: &mut PgListener, sender: &broadcast::Sender<Change>) 
                 return;
             }
         }
+    }
+}
+
+fn parse_payload(payload: &str) -> Option<Change> {
+    match payload.strip_prefix(SESSIONS_PREFIX) {
+        Some(user) => user
+            .parse()
+            .ok()
+            .map(|id| Change::SessionsEnded(UserId(id))),
+        None => payload.parse().ok().map(|id| Change::Plan(PlanId(id))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notification_names_a_plan_or_a_person_whose_sessions_ended() {
+        assert_eq!(parse_payload("12"), Some(Change::Plan(PlanId(12))));
+        assert_eq!(parse_payload("u:7"), Some(Change::SessionsEnded(UserId(7))));
+        assert_eq!(parse_payload("u:x"), None);
+        assert_eq!(parse_payload(""), None);
     }
 }

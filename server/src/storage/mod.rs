@@ -2,6 +2,7 @@
 //! on one database), chosen by the URL scheme. Both run the same queries through sqlx's `Any`
 //! driver; decimals are stored as text so neither database ever rounds a rupiah.
 
+mod accounts;
 mod changes;
 mod codec;
 mod history;
@@ -20,11 +21,12 @@ use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
 use thiserror::Error;
 
+pub use accounts::{AccountBatch, AdminStamp, NewPerson};
 pub use changes::{Change, ChangeFeed};
 pub use history::HISTORY_LIMIT;
 pub use plan_write::{PlanWrite, Stamp};
 pub use sync::{FieldVersion, NewConflict, StoredConflict};
-pub use write::InsertOutcome;
+pub use write::{InsertOutcome, UnitPlacement};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -59,6 +61,9 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("{0} is not part of this plan")]
     NotInPlan(String),
+    /// The plan names a unit that does not exist, and it was not to be created.
+    #[error("unit \u{201c}{0}\u{201d} belum ada")]
+    UnknownUnit(String),
     /// A name that must be unique is taken; the message is for the person.
     #[error("{0}")]
     Duplicate(String),

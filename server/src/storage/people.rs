@@ -1,6 +1,5 @@
 //! Units, people, their roles and sessions, and failed logins.
 
-use super::structure::Tx;
 use super::{Store, StoreError};
 use model::access::{Grant, Person, Role, Unit};
 use model::time::Timestamp;
@@ -17,23 +16,6 @@ impl Store {
         Ok(rows.iter().map(unit).collect())
     }
 
-    /// A new unit; `Duplicate` when the name is taken.
-    pub async fn create_unit(
-        &self,
-        name: &str,
-        parent: Option<UnitId>,
-    ) -> Result<UnitId, StoreError> {
-        let id: i64 =
-            sqlx::query("INSERT INTO units (name, parent_id) VALUES ($1, $2) RETURNING id")
-                .bind(name)
-                .bind(parent.map(|p| p.0))
-                .fetch_one(&self.pool)
-                .await
-                .map_err(|e| duplicate(e, format!("Unit \u{201c}{name}\u{201d} sudah ada")))?
-                .get(0);
-        Ok(UnitId(id))
-    }
-
     /// Places a unit under another (or at the top). The caller checks that this makes no cycle.
     pub async fn set_unit_parent(
         &self,
@@ -46,14 +28,6 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
-    }
-
-    /// The unit with this name, created at the top when there is none.
-    pub async fn ensure_unit(&self, name: &str) -> Result<UnitId, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let id = unit_named(&mut tx, name).await?;
-        tx.commit().await?;
-        Ok(id)
     }
 
     /// Which unit each plan belongs to.
@@ -75,85 +49,17 @@ impl Store {
         Ok(row.and_then(|r| r.get::<Option<i64>, _>(0)).map(UnitId))
     }
 
-    /// A new person holding one role, in one transaction; `Duplicate` when the username is
-    /// taken.
-    pub async fn create_user(
-        &self,
-        username: &str,
-        name: &str,
-        password_hash: &str,
-        grant: Grant,
-        now: Timestamp,
-    ) -> Result<UserId, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query(
-            "INSERT INTO users (username, name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(username)
-        .bind(name)
-        .bind(password_hash)
-        .bind(now.0)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| duplicate(e, format!("Nama pengguna \u{201c}{username}\u{201d} sudah dipakai")))?
-        .get(0);
-        sqlx::query("INSERT INTO grants (user_id, unit_id, role) VALUES ($1, $2, $3)")
-            .bind(id)
-            .bind(grant.unit.0)
-            .bind(grant.role.code())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(UserId(id))
-    }
-
-    pub async fn set_password(&self, user: UserId, password_hash: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-            .bind(password_hash)
-            .bind(user.0)
-            .execute(&self.pool)
-            .await?;
-        // A new password signs the person out everywhere.
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(user.0)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    /// Gives a role; giving it twice changes nothing.
-    pub async fn grant(&self, user: UserId, grant: Grant) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO grants (user_id, unit_id, role) VALUES ($1, $2, $3) \
-             ON CONFLICT (user_id, unit_id, role) DO NOTHING",
-        )
-        .bind(user.0)
-        .bind(grant.unit.0)
-        .bind(grant.role.code())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    pub async fn revoke(&self, user: UserId, grant: Grant) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM grants WHERE user_id = $1 AND unit_id = $2 AND role = $3")
-            .bind(user.0)
-            .bind(grant.unit.0)
-            .bind(grant.role.code())
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
     /// The id and password hash for a username, for checking a login.
     pub async fn login_record(
         &self,
         username: &str,
     ) -> Result<Option<(UserId, String)>, StoreError> {
-        let row = sqlx::query("SELECT id, password_hash FROM users WHERE username = $1")
-            .bind(username)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT id, password_hash FROM users WHERE username = $1 AND disabled_at IS NULL",
+        )
+        .bind(username)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(row.map(|r| (UserId(r.get(0)), r.get(1))))
     }
 
@@ -229,13 +135,25 @@ impl Store {
         token_hash: &str,
         now: Timestamp,
     ) -> Result<Option<UserId>, StoreError> {
-        let row =
-            sqlx::query("SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
-                .bind(token_hash)
-                .bind(now.0)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.map(|r| UserId(r.get(0))))
+        Ok(self.session(token_hash, now).await?.map(|(user, _)| user))
+    }
+
+    /// The person a session belongs to and when it expires, while it has not expired and the
+    /// account is not disabled.
+    pub async fn session(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<(UserId, Timestamp)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT s.user_id, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
+        )
+        .bind(token_hash)
+        .bind(now.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| (UserId(r.get(0)), Timestamp(r.get(1)))))
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
@@ -291,21 +209,6 @@ impl Store {
     }
 }
 
-/// The unit named `name`, created at the top when there is none; safe against another server
-/// creating it at the same moment.
-pub(super) async fn unit_named(tx: &mut Tx<'_>, name: &str) -> Result<UnitId, StoreError> {
-    sqlx::query("INSERT INTO units (name) VALUES ($1) ON CONFLICT (name) DO NOTHING")
-        .bind(name)
-        .execute(&mut **tx)
-        .await?;
-    let id: i64 = sqlx::query("SELECT id FROM units WHERE name = $1")
-        .bind(name)
-        .fetch_one(&mut **tx)
-        .await?
-        .get(0);
-    Ok(UnitId(id))
-}
-
 fn unit(row: &AnyRow) -> Unit {
     Unit {
         id: UnitId(row.get(0)),
@@ -321,9 +224,9 @@ fn grant(row: &AnyRow) -> Option<Grant> {
     })
 }
 
-fn duplicate(error: sqlx::Error, message: String) -> StoreError {
+pub(super) fn duplicate(error: sqlx::Error, taken: StoreError) -> StoreError {
     match &error {
-        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate(message),
+        sqlx::Error::Database(db) if db.is_unique_violation() => taken,
         _ => StoreError::Database(error),
     }
 }

@@ -1,8 +1,11 @@
 //! Writing a whole plan (the importer's path), in one transaction.
 
+use super::accounts::{insert_unit, AdminStamp};
 use super::codec::{aggregation_code, kind_code, polarity_code};
 use super::{Store, StoreError};
-use model::{ActivityId, Plan, PlanId, Quarter};
+use model::administer::unit_name_key;
+use model::time::Timestamp;
+use model::{ActivityId, Plan, PlanId, Quarter, UnitId};
 use sqlx::{Any, Row, Transaction};
 use std::collections::HashMap;
 
@@ -13,30 +16,82 @@ pub enum InsertOutcome {
     AlreadyExists(PlanId),
 }
 
+/// Where the unit named in a plan's header goes when no unit of that name exists yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnitPlacement {
+    /// Nowhere: the plan is refused (`StoreError::UnknownUnit`).
+    ExistingOnly,
+    /// Created under this unit.
+    Under(UnitId),
+    /// Created at the top (made-up plans for benchmarks and tests).
+    Top,
+}
+
 impl Store {
     /// Stores a new plan with its goals, indicators, activities and links, or nothing at all.
-    /// A plan is identified by work unit and fiscal year, so importing a sheet twice is harmless.
-    pub async fn insert_plan(&self, plan: &Plan) -> Result<InsertOutcome, StoreError> {
+    /// The plan belongs to the unit named in its header (found whatever its case and spacing,
+    /// or placed as `placement` says); a unit has one plan a year, so importing a sheet twice is
+    /// harmless. The stored header names the unit as the unit is named.
+    pub async fn insert_plan(
+        &self,
+        plan: &Plan,
+        placement: &UnitPlacement,
+    ) -> Result<InsertOutcome, StoreError> {
         let mut tx = self.pool.begin().await?;
-        if let Some(existing) = find_plan(&mut tx, plan).await? {
-            return Ok(InsertOutcome::AlreadyExists(existing));
-        }
-        let plan_id = match insert_plan_rows(&mut tx, plan).await {
-            Ok(id) => id,
+        let outcome = insert_plan_in(&mut tx, plan, placement).await;
+        match outcome {
+            Ok(InsertOutcome::Created(id)) => {
+                tx.commit().await?;
+                Ok(InsertOutcome::Created(id))
+            }
+            Ok(existing) => Ok(existing),
             Err(StoreError::Database(e)) if is_unique_violation(&e) => {
-                // Another server stored the same plan between our check and insert.
+                // Another server stored the same plan (or unit) between our check and insert.
                 drop(tx);
                 let mut tx = self.pool.begin().await?;
-                let existing = find_plan(&mut tx, plan).await?;
-                return existing
-                    .map(InsertOutcome::AlreadyExists)
-                    .ok_or(StoreError::Database(e));
+                match insert_plan_in(&mut tx, plan, &UnitPlacement::ExistingOnly).await? {
+                    InsertOutcome::AlreadyExists(id) => Ok(InsertOutcome::AlreadyExists(id)),
+                    InsertOutcome::Created(_) => Err(StoreError::Database(e)),
+                }
             }
-            Err(e) => return Err(e),
-        };
-        tx.commit().await?;
-        Ok(InsertOutcome::Created(plan_id))
+            Err(e) => Err(e),
+        }
     }
+}
+
+/// [`Store::insert_plan`] inside a transaction the caller commits.
+pub(super) async fn insert_plan_in(
+    tx: &mut Transaction<'_, Any>,
+    plan: &Plan,
+    placement: &UnitPlacement,
+) -> Result<InsertOutcome, StoreError> {
+    let name = &plan.header.work_unit;
+    let found = sqlx::query("SELECT id, name FROM units WHERE name_key = $1")
+        .bind(unit_name_key(name))
+        .fetch_optional(&mut **tx)
+        .await?;
+    let (unit, unit_name) = match (found, placement) {
+        (Some(row), _) => (UnitId(row.get(0)), row.get::<String, _>(1)),
+        (None, UnitPlacement::ExistingOnly) => return Err(StoreError::UnknownUnit(name.clone())),
+        (None, UnitPlacement::Under(parent)) => {
+            let by = AdminStamp::command_line(Timestamp(now_epoch_seconds()));
+            (
+                insert_unit(tx, name, Some(*parent), &by).await?,
+                name.clone(),
+            )
+        }
+        (None, UnitPlacement::Top) => {
+            let by = AdminStamp::command_line(Timestamp(now_epoch_seconds()));
+            (insert_unit(tx, name, None, &by).await?, name.clone())
+        }
+    };
+    if let Some(existing) = find_plan(tx, unit, plan.header.fiscal_year).await? {
+        return Ok(InsertOutcome::AlreadyExists(existing));
+    }
+    let mut plan_in_unit = plan.clone();
+    plan_in_unit.header.work_unit = unit_name;
+    let id = insert_plan_rows(tx, &plan_in_unit, unit).await?;
+    Ok(InsertOutcome::Created(id))
 }
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
@@ -45,11 +100,12 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
 
 async fn find_plan(
     tx: &mut Transaction<'_, Any>,
-    plan: &Plan,
+    unit: UnitId,
+    year: i32,
 ) -> Result<Option<PlanId>, StoreError> {
-    let row = sqlx::query("SELECT id FROM plans WHERE work_unit = $1 AND fiscal_year = $2")
-        .bind(&plan.header.work_unit)
-        .bind(i64::from(plan.header.fiscal_year))
+    let row = sqlx::query("SELECT id FROM plans WHERE unit_id = $1 AND fiscal_year = $2")
+        .bind(unit.0)
+        .bind(i64::from(year))
         .fetch_optional(&mut **tx)
         .await?;
     Ok(row.map(|r| PlanId(r.get::<i64, _>(0))))
@@ -58,6 +114,7 @@ async fn find_plan(
 async fn insert_plan_rows(
     tx: &mut Transaction<'_, Any>,
     plan: &Plan,
+    unit: UnitId,
 ) -> Result<PlanId, StoreError> {
     let header = &plan.header;
     let signatory = header.signatory.as_ref();
@@ -72,12 +129,10 @@ async fn insert_plan_rows(
     .bind(signatory.map(|s| s.name.clone()))
     .bind(signatory.and_then(|s| s.nip.as_ref()).map(|n| n.as_str().to_owned()))
     .bind(header.place_date.clone())
-    .bind(now_epoch_seconds())
+    .bind(now_epoch_seconds().to_string())
     .fetch_one(&mut **tx)
     .await?
     .get(0);
-    // The plan belongs to the unit named in its header: found, or created at the top.
-    let unit = super::people::unit_named(tx, &header.work_unit).await?;
     sqlx::query("UPDATE plans SET unit_id = $1 WHERE id = $2")
         .bind(unit.0)
         .bind(plan_id)
@@ -191,10 +246,10 @@ async fn insert_plan_rows(
     Ok(PlanId(plan_id))
 }
 
-fn now_epoch_seconds() -> String {
+fn now_epoch_seconds() -> i64 {
     let since_epoch = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
     // Seconds since the epoch are enough for ordering; a calendar library is not needed here.
-    since_epoch.as_secs().to_string()
+    i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX)
 }

@@ -3,7 +3,7 @@
 use model::access::{Grant, Person, Role};
 use model::time::Timestamp;
 use model::PlanId;
-use server::storage::Store;
+use server::storage::{AdminStamp, NewPerson, Store};
 use sqlx::{Connection, Executor};
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -89,6 +89,34 @@ impl TestDb {
         }
     }
 
+    /// Runs raw SQL on the test's database beside the store (`(sqlite, postgres)` versions), to
+    /// set up what the application itself never would, such as a failure in the middle of a
+    /// transaction.
+    #[allow(dead_code)]
+    pub async fn execute_script(&self, script: (&str, &str)) {
+        match &self.cleanup {
+            Cleanup::File(path) => {
+                let mut conn =
+                    sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+                        .await
+                        .expect("open the SQLite file");
+                sqlx::raw_sql(script.0)
+                    .execute(&mut conn)
+                    .await
+                    .expect("run the script");
+            }
+            Cleanup::Database { admin_url, name } => {
+                let mut conn = sqlx::PgConnection::connect(&database_url(admin_url, name))
+                    .await
+                    .expect("connect");
+                sqlx::raw_sql(script.1)
+                    .execute(&mut conn)
+                    .await
+                    .expect("run the script");
+            }
+        }
+    }
+
     /// Closes the store and removes the database. Called at the end of a passing test; a failing
     /// one leaves its database behind for a look.
     pub async fn finish(self) {
@@ -163,16 +191,19 @@ pub async fn person(store: &Store, grants: &[Grant]) -> Person {
     let username = format!("orang{}", NEXT.fetch_add(1, Ordering::SeqCst));
     let id = store
         .create_user(
-            &username,
-            &format!("Orang {username}"),
-            "no-password",
-            grants[0],
-            Timestamp(0),
+            &NewPerson {
+                username: &username,
+                name: &format!("Orang {username}"),
+                password_hash: "no-password",
+                grant: grants[0],
+                created_by: None,
+            },
+            &cli(),
         )
         .await
         .expect("create a person");
     for grant in &grants[1..] {
-        store.grant(id, *grant).await.expect("grant a role");
+        store.grant(id, *grant, &cli()).await.expect("grant a role");
     }
     store
         .person(id)
@@ -214,7 +245,10 @@ pub async fn cookie(store: &Store, who: &Person) -> String {
 pub async fn everyone_cookie(store: &Store) -> String {
     let mut units = store.units().await.expect("read the units");
     if units.is_empty() {
-        store.ensure_unit("UNIT UJI").await.expect("create a unit");
+        store
+            .unit_or_new_top("UNIT UJI", &cli())
+            .await
+            .expect("create a unit");
         units = store.units().await.expect("read the units");
     }
     let grants: Vec<Grant> = units
@@ -224,3 +258,20 @@ pub async fn everyone_cookie(store: &Store) -> String {
     let who = person(store, &grants).await;
     cookie(store, &who).await
 }
+
+/// Who makes the units and people a test needs: the server's command line.
+#[allow(dead_code)]
+pub fn cli() -> AdminStamp {
+    AdminStamp::command_line(Timestamp(0))
+}
+
+/// A trigger that refuses to store a person named `admin` (the last demo person).
+#[allow(dead_code)]
+pub const REFUSE_USERNAME_ADMIN: (&str, &str) = (
+    "CREATE TRIGGER refuse_admin BEFORE INSERT ON users WHEN NEW.username = 'admin' \
+     BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+    "CREATE FUNCTION refuse_admin() RETURNS trigger AS $$ BEGIN \
+     IF NEW.username = 'admin' THEN RAISE EXCEPTION 'refused by the test'; END IF; \
+     RETURN NEW; END $$ LANGUAGE plpgsql; \
+     CREATE TRIGGER refuse_admin BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION refuse_admin();",
+);

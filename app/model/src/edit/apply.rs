@@ -42,6 +42,10 @@ pub fn apply(plan: &mut Plan, field: &Field, value: Value) -> Result<(), EditErr
     }
 }
 
+/// Why the work unit of a plan cannot be typed over.
+pub const WORK_UNIT_IS_FIXED: &str =
+    "mengikuti unit pemilik rencana dan tidak dapat diubah; rencana unit lain dibuat oleh unit itu sendiri";
+
 pub fn apply_to_header(
     header: &mut PlanHeader,
     field: &Field,
@@ -56,7 +60,12 @@ pub fn apply_to_header(
         nip: None,
     };
     match (h, value) {
-        (HeaderField::WorkUnit, v) => header.work_unit = text(field, v)?,
+        // A plan belongs to its unit: the header names the unit, it does not choose it.
+        (HeaderField::WorkUnit, v) => {
+            if text(field, v)? != header.work_unit {
+                return Err(EditError::invalid(field, WORK_UNIT_IS_FIXED));
+            }
+        }
         (HeaderField::Title, v) => header.title = text(field, v)?,
         (HeaderField::FiscalYear, Value::Year(y)) => header.fiscal_year = y,
         (HeaderField::PlaceDate, v) => {

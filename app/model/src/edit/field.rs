@@ -55,6 +55,19 @@ impl HeaderField {
     ];
 }
 
+impl HeaderField {
+    /// The header fields a person types: all but the work unit, which is the unit the plan
+    /// belongs to.
+    pub const EDITABLE: [HeaderField; 6] = [
+        HeaderField::FiscalYear,
+        HeaderField::Title,
+        HeaderField::SignatoryPosition,
+        HeaderField::SignatoryName,
+        HeaderField::SignatoryNip,
+        HeaderField::PlaceDate,
+    ];
+}
+
 impl IndicatorField {
     pub const ALL: [IndicatorField; 9] = [
         IndicatorField::Name,

@@ -5,11 +5,12 @@
 //! admin may do; the page only offers the units it manages.
 
 mod forms;
+mod log;
 mod people;
 mod units;
 
 use crate::api::admin::{
-    get_admin_view, CreateUnit, CreateUser, GrantRole, ResetPassword, RevokeRole,
+    get_admin_view, CreateUnit, CreateUser, GrantRole, ResetPassword, RevokeRole, SetDisabled,
 };
 use crate::api::AdminView;
 use crate::components::ErrorNote;
@@ -27,11 +28,14 @@ pub struct Actions {
     pub grant: ServerAction<GrantRole>,
     pub revoke: ServerAction<RevokeRole>,
     pub reset: ServerAction<ResetPassword>,
+    pub disable: ServerAction<SetDisabled>,
     /// Whom the last role removal was for, so its outcome shows beside that person. `None` when
     /// it came back in the address of a post made without JavaScript.
     pub revoked_for: RwSignal<Option<UserId>>,
     /// Whom the last new password was for, likewise.
     pub reset_for: RwSignal<Option<UserId>>,
+    /// Whom the last disable or enable was for, likewise.
+    pub disabled_for: RwSignal<Option<UserId>>,
 }
 
 impl Actions {
@@ -42,8 +46,10 @@ impl Actions {
             grant: ServerAction::new(),
             revoke: ServerAction::new(),
             reset: ServerAction::new(),
+            disable: ServerAction::new(),
             revoked_for: RwSignal::new(None),
             reset_for: RwSignal::new(None),
+            disabled_for: RwSignal::new(None),
         };
         // The input is set while a call is pending and cleared when it ends: remember it.
         Effect::new(move |_| {
@@ -54,6 +60,11 @@ impl Actions {
         Effect::new(move |_| {
             if let Some(user) = actions.reset.input().with(|i| i.as_ref().map(|i| i.user)) {
                 actions.reset_for.set(Some(user));
+            }
+        });
+        Effect::new(move |_| {
+            if let Some(user) = actions.disable.input().with(|i| i.as_ref().map(|i| i.user)) {
+                actions.disabled_for.set(Some(user));
             }
         });
         actions
@@ -67,8 +78,14 @@ impl Actions {
         let grant = successes(self.grant);
         let revoke = successes(self.revoke);
         let reset = successes(self.reset);
+        let disable = successes(self.disable);
         Memo::new(move |_| {
-            create_unit.get() + create_user.get() + grant.get() + revoke.get() + reset.get()
+            create_unit.get()
+                + create_user.get()
+                + grant.get()
+                + revoke.get()
+                + reset.get()
+                + disable.get()
         })
     }
 }
@@ -114,15 +131,30 @@ fn AdminSections(data: AdminView, actions: Actions) -> impl IntoView {
         units,
         manageable,
         people,
+        manageable_people,
+        disabled,
+        log,
     } = data;
     let choices = units::UnitChoices::new(&units, &manageable);
+    // Roles are given only to people this admin may manage.
+    let grantable: Vec<_> = people
+        .iter()
+        .filter(|p| manageable_people.contains(&p.id))
+        .cloned()
+        .collect();
+    let people = people::PeopleList {
+        people,
+        manageable: manageable_people,
+        disabled,
+    };
     view! {
         <units::UnitTable units manageable/>
-        <people::PeopleTable people=people.clone() choices=choices.clone() actions/>
+        <people::PeopleTable people choices=choices.clone() actions/>
         <section class="admin-forms" aria-label="Tambah dan ubah">
             <forms::CreateUnitForm choices=choices.clone() action=actions.create_unit/>
             <forms::CreateUserForm choices=choices.clone() action=actions.create_user/>
-            <forms::GrantRoleForm people choices action=actions.grant/>
+            <forms::GrantRoleForm people=grantable choices action=actions.grant/>
         </section>
+        <log::AdminLog entries=log/>
     }
 }

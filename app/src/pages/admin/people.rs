@@ -1,5 +1,6 @@
-//! The people an admin manages: their roles, each with a button to take it away, and a form to
-//! give them a new password.
+//! The people an admin manages: their roles, each with a button to take it away, a form to give
+//! them a new password, and a button to disable or enable their account. People who also hold
+//! roles in units this admin does not manage are listed without buttons.
 
 use super::units::UnitChoices;
 use super::Actions;
@@ -9,8 +10,16 @@ use leptos::prelude::*;
 use model::access::{Grant, Person, MIN_PASSWORD_CHARS};
 use model::UserId;
 
+/// The people on the page, which of them this admin may act on, and which are disabled.
+#[derive(Clone, Debug, Default)]
+pub struct PeopleList {
+    pub people: Vec<Person>,
+    pub manageable: Vec<UserId>,
+    pub disabled: Vec<UserId>,
+}
+
 #[component]
-pub fn PeopleTable(people: Vec<Person>, choices: UnitChoices, actions: Actions) -> impl IntoView {
+pub fn PeopleTable(people: PeopleList, choices: UnitChoices, actions: Actions) -> impl IntoView {
     // An outcome that came back in the address (a post made without JavaScript) names no one:
     // it shows above the table.
     let unplaced = move || {
@@ -26,16 +35,35 @@ pub fn PeopleTable(people: Vec<Person>, choices: UnitChoices, actions: Actions) 
             .is_none()
             .then(|| actions.reset.value().get())
             .flatten();
-        revoke.or(reset).and_then(Result::err).map(|error| {
-            view! { <p class="error" role="alert">{error.to_string()}</p> }
-        })
+        let disable = actions
+            .disabled_for
+            .get()
+            .is_none()
+            .then(|| actions.disable.value().get())
+            .flatten();
+        revoke
+            .or(reset)
+            .or(disable)
+            .and_then(Result::err)
+            .map(|error| {
+                view! { <p class="error" role="alert">{error.to_string()}</p> }
+            })
     };
+    let PeopleList {
+        people,
+        manageable,
+        disabled,
+    } = people;
     let body = if people.is_empty() {
         Either::Left(view! { <p>"Belum ada pengguna di unit yang Anda kelola."</p> })
     } else {
         let rows = people
             .into_iter()
-            .map(|person| view! { <PersonRow person choices=choices.clone() actions/> })
+            .map(|person| {
+                let may = manageable.contains(&person.id);
+                let off = disabled.contains(&person.id);
+                view! { <PersonRow person may off choices=choices.clone() actions/> }
+            })
             .collect_view();
         Either::Right(view! {
             <div class="table-scroll">
@@ -45,6 +73,7 @@ pub fn PeopleTable(people: Vec<Person>, choices: UnitChoices, actions: Actions) 
                             <th scope="col">"Nama"</th>
                             <th scope="col">"Peran"</th>
                             <th scope="col">"Kata sandi baru"</th>
+                            <th scope="col">"Akun"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -62,7 +91,15 @@ pub fn PeopleTable(people: Vec<Person>, choices: UnitChoices, actions: Actions) 
 }
 
 #[component]
-fn PersonRow(person: Person, choices: UnitChoices, actions: Actions) -> impl IntoView {
+fn PersonRow(
+    person: Person,
+    /// Whether this admin may act on them (every role of theirs in a unit this admin manages).
+    may: bool,
+    /// Whether their account is disabled.
+    off: bool,
+    choices: UnitChoices,
+    actions: Actions,
+) -> impl IntoView {
     let id = person.id;
     let mine = move |target: RwSignal<Option<UserId>>| move || target.get() == Some(id);
     let revoke_pending = Signal::derive({
@@ -81,6 +118,14 @@ fn PersonRow(person: Person, choices: UnitChoices, actions: Actions) -> impl Int
         let mine = mine(actions.reset_for);
         move || mine().then(|| actions.reset.value().get()).flatten()
     });
+    let disable_pending = Signal::derive({
+        let mine = mine(actions.disabled_for);
+        move || mine() && actions.disable.pending().get()
+    });
+    let disable_result = Signal::derive({
+        let mine = mine(actions.disabled_for);
+        move || mine().then(|| actions.disable.value().get()).flatten()
+    });
     let grants = if person.grants.is_empty() {
         Either::Left(view! { <p class="muted">"Belum punya peran"</p> })
     } else {
@@ -88,14 +133,55 @@ fn PersonRow(person: Person, choices: UnitChoices, actions: Actions) -> impl Int
             .grants
             .iter()
             .map(
-                |grant| view! { <GrantItem user=id grant=*grant choices=choices.clone() actions/> },
+                |grant| view! { <GrantItem user=id grant=*grant may choices=choices.clone() actions/> },
             )
             .collect_view();
         Either::Right(view! { <ul class="grants">{items}</ul> })
     };
     let password_label = format!("Kata sandi baru untuk {}", person.name);
+    let other_admin = || view! { <p class="muted">"Dikelola admin lain"</p> };
+    let password = if may {
+        Either::Left(view! {
+            <ActionForm action=actions.reset attr:class="inline-form reset-password">
+                <input type="hidden" name="user" value=id.0/>
+                <input
+                    type="password"
+                    name="password"
+                    autocomplete="new-password"
+                    minlength=MIN_PASSWORD_CHARS
+                    required
+                    aria-label=password_label.clone()
+                    placeholder=format!("Paling sedikit {MIN_PASSWORD_CHARS} karakter")
+                />
+                <button type="submit">"Atur kata sandi"</button>
+            </ActionForm>
+            <SaveStatus pending=reset_pending result=reset_result/>
+        })
+    } else {
+        Either::Right(other_admin())
+    };
+    let state = if off { "Nonaktif" } else { "Aktif" };
+    let account = if may {
+        let (label, value, class) = if off {
+            ("Aktifkan kembali", "false", "secondary")
+        } else {
+            ("Nonaktifkan", "true", "secondary danger")
+        };
+        let aria = format!("{label} akun {}", person.name);
+        Either::Left(view! {
+            <p class="account-state">{state}</p>
+            <ActionForm action=actions.disable attr:class="inline-form set-disabled">
+                <input type="hidden" name="user" value=id.0/>
+                <input type="hidden" name="disabled" value=value/>
+                <button type="submit" class=class aria-label=aria>{label}</button>
+            </ActionForm>
+            <SaveStatus pending=disable_pending result=disable_result/>
+        })
+    } else {
+        Either::Right(view! { <p class="account-state">{state}</p> })
+    };
     view! {
-        <tr class="person" data-username=person.username.clone()>
+        <tr class="person" class:disabled=off data-username=person.username.clone()>
             <th scope="row">
                 <span class="person-name">{person.name.clone()}</span>
                 <div class="muted">{person.username.clone()}</div>
@@ -104,34 +190,26 @@ fn PersonRow(person: Person, choices: UnitChoices, actions: Actions) -> impl Int
                 {grants}
                 <SaveStatus pending=revoke_pending result=revoke_result/>
             </td>
-            <td>
-                <ActionForm action=actions.reset attr:class="inline-form reset-password">
-                    <input type="hidden" name="user" value=id.0/>
-                    <input
-                        type="password"
-                        name="password"
-                        autocomplete="new-password"
-                        minlength=MIN_PASSWORD_CHARS
-                        required
-                        aria-label=password_label.clone()
-                        placeholder=format!("Paling sedikit {MIN_PASSWORD_CHARS} karakter")
-                    />
-                    <button type="submit">"Atur kata sandi"</button>
-                </ActionForm>
-                <SaveStatus pending=reset_pending result=reset_result/>
-            </td>
+            <td>{password}</td>
+            <td>{account}</td>
         </tr>
     }
 }
 
 #[component]
-fn GrantItem(user: UserId, grant: Grant, choices: UnitChoices, actions: Actions) -> impl IntoView {
+fn GrantItem(
+    user: UserId,
+    grant: Grant,
+    may: bool,
+    choices: UnitChoices,
+    actions: Actions,
+) -> impl IntoView {
     let unit = choices.name(grant.unit);
     let label = format!("{} \u{2014} {unit}", grant.role.label());
     let revoke_label = format!("Cabut peran {label}");
-    // Roles in units the admin does not manage are shown, but only the server could refuse
-    // taking them away: no button.
-    let button = choices.manages(grant.unit).then(|| {
+    // Roles of people the admin may not act on, and roles in units the admin does not manage,
+    // are shown, but only the server could refuse taking them away: no button.
+    let button = (may && choices.manages(grant.unit)).then(|| {
         view! {
             <ActionForm action=actions.revoke attr:class="inline-form revoke-role">
                 <input type="hidden" name="user" value=user.0/>

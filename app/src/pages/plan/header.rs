@@ -40,9 +40,9 @@ pub fn PlanHeading() -> impl IntoView {
         </p>
         <details class="edit-box">
             <summary>"Ubah kop rencana dan penanda tangan"</summary>
-            <SyncForm id="form-kop".to_owned() action=SaveHeader::PATH fields=HeaderField::ALL.map(Field::Header).to_vec() class="stacked-form">
+            <SyncForm id="form-kop".to_owned() action=SaveHeader::PATH fields=HeaderField::EDITABLE.map(Field::Header).to_vec() class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
-                {input(HeaderField::WorkUnit, "work_unit")}
+                <p class="muted">{move || header.with(|h| format!("Satuan kerja: {} (unit pemilik rencana; tidak diubah di sini)", h.work_unit))}</p>
                 {input(HeaderField::FiscalYear, "fiscal_year")}
                 {input(HeaderField::Title, "title")}
                 {input(HeaderField::SignatoryPosition, "signatory_position")}
