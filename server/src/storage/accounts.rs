@@ -344,9 +344,14 @@ pub(super) async fn insert_unit(
         .await?;
     if let Some(row) = existing {
         let stored: String = row.get(0);
-        return Err(StoreError::Duplicate(format!(
-            "Nama unit \u{201c}{name}\u{201d} sudah dipakai oleh unit \u{201c}{stored}\u{201d}; nama unit harus unik di seluruh pohon unit"
-        )));
+        const UNIQUE: &str = "nama unit harus unik di seluruh pohon unit";
+        return Err(StoreError::Duplicate(if stored == name {
+            format!("Unit \u{201c}{name}\u{201d} sudah ada; {UNIQUE}")
+        } else {
+            format!(
+                "Nama unit \u{201c}{name}\u{201d} sudah dipakai oleh unit \u{201c}{stored}\u{201d}; {UNIQUE}"
+            )
+        }));
     }
     let id: i64 = sqlx::query(
         "INSERT INTO units (name, name_key, parent_id) VALUES ($1, $2, $3) RETURNING id",
