@@ -5,6 +5,7 @@
 mod changes;
 mod codec;
 mod history;
+mod login;
 mod people;
 mod plan_write;
 mod read;
