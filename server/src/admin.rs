@@ -91,7 +91,7 @@ pub async fn run(store: &Store, who: &Person, command: AdminCommand) -> Result<(
                 ));
             }
             valid_password(&password).map_err(AppError::Invalid)?;
-            let hash = hash_password(&password)?;
+            let hash = hash_password(&password).await?;
             store.set_password(user, &hash).await.map_err(internal)?;
         }
     }
@@ -109,7 +109,7 @@ pub async fn create_user(
     let username = valid_username(username).map_err(AppError::Invalid)?;
     let name = valid_name(name, "Nama").map_err(AppError::Invalid)?;
     valid_password(password).map_err(AppError::Invalid)?;
-    let hash = hash_password(password)?;
+    let hash = hash_password(password).await?;
     store
         .create_user(&username, &name, &hash, grant, guard::now())
         .await
