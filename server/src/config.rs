@@ -46,7 +46,9 @@ pub struct Settings {
 pub enum SettingsError {
     #[error("PANTAU_PUBLIC_ORIGIN must be scheme://host[:port] with http or https and no path (given: {0:?})")]
     PublicOrigin(String),
-    #[error("PANTAU_TRUSTED_PROXY_HEADER must be a header name such as X-Forwarded-For (given: {0:?})")]
+    #[error(
+        "PANTAU_TRUSTED_PROXY_HEADER must be a header name such as X-Forwarded-For (given: {0:?})"
+    )]
     ProxyHeader(String),
 }
 
@@ -132,7 +134,10 @@ mod tests {
     fn with_nothing_set_the_host_header_and_the_socket_address_are_used() {
         assert_eq!(settings(&[]), Ok(Settings::default()));
         assert_eq!(
-            settings(&[("PANTAU_PUBLIC_ORIGIN", " "), ("PANTAU_SECURE_COOKIES", "0")]),
+            settings(&[
+                ("PANTAU_PUBLIC_ORIGIN", " "),
+                ("PANTAU_SECURE_COOKIES", "0")
+            ]),
             Ok(Settings::default())
         );
     }
@@ -149,7 +154,10 @@ mod tests {
             read.public_origin.unwrap().as_str(),
             "https://pantau.example.go.id"
         );
-        assert_eq!(read.trusted_proxy_header.unwrap().as_str(), "x-forwarded-for");
+        assert_eq!(
+            read.trusted_proxy_header.unwrap().as_str(),
+            "x-forwarded-for"
+        );
         assert!(read.secure_cookies);
         for bad in [
             "pantau.example.go.id",
@@ -176,7 +184,10 @@ mod tests {
             origin("http://127.0.0.1:3000").as_deref(),
             Some("http://127.0.0.1:3000")
         );
-        assert_eq!(origin("http://evil.example?x").as_deref(), Some("http://evil.example"));
+        assert_eq!(
+            origin("http://evil.example?x").as_deref(),
+            Some("http://evil.example")
+        );
         assert_eq!(origin("null"), None);
         assert_eq!(origin("https://user@pantau.example"), None);
     }

@@ -303,7 +303,11 @@ fn login_body(username: &str, password: &str, next: &str) -> Body {
 async fn after_login_a_next_page_off_the_site_leads_home(store: &Store) {
     let username = someone(store).await;
     // `/<tab>/evil.example`: a browser drops the tab and goes to `//evil.example`.
-    for next in ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%2Fevil.example"] {
+    for next in [
+        "%2F%09%2Fevil.example",
+        "%2F%0A%2Fevil.example",
+        "%2F%2Fevil.example",
+    ] {
         let mut request = login_request(&username, PASSWORD, "http://127.0.0.1:3000");
         *request.body_mut() = login_body(&username, PASSWORD, next);
         let response = send(store, request).await;
@@ -311,10 +315,7 @@ async fn after_login_a_next_page_off_the_site_leads_home(store: &Store) {
         assert_eq!(location(&response), "/", "{next}");
     }
 }
-both!(
-    next_page,
-    after_login_a_next_page_off_the_site_leads_home
-);
+both!(next_page, after_login_a_next_page_off_the_site_leads_home);
 
 async fn a_username_over_64_characters_is_refused_before_it_is_looked_up(store: &Store) {
     someone(store).await;
@@ -341,7 +342,14 @@ async fn a_username_over_64_characters_is_refused_before_it_is_looked_up(store: 
     assert!(store.login_failure_keys().await.unwrap().is_empty());
     // 64 characters is still a name that is looked up (and here, not found).
     assert_eq!(
-        sign_in(store, &"a".repeat(64), PASSWORD, None, Timestamp(1_800_000_000)).await,
+        sign_in(
+            store,
+            &"a".repeat(64),
+            PASSWORD,
+            None,
+            Timestamp(1_800_000_000)
+        )
+        .await,
         Err(LoginRefused::WrongCredentials)
     );
     assert_eq!(store.login_failure_keys().await.unwrap().len(), 3);
@@ -407,7 +415,12 @@ async fn failures_count_for_the_forwarded_address_only_when_the_proxy_header_is_
     let username = someone(store).await;
     let guesser = "1.1.1.1, 203.0.113.7";
     for _ in 0..FREE_FAILURES_PER_ACCOUNT_AT_ADDRESS {
-        send_with(store, behind_proxy(), through_proxy(&username, "salah", guesser)).await;
+        send_with(
+            store,
+            behind_proxy(),
+            through_proxy(&username, "salah", guesser),
+        )
+        .await;
     }
     assert!(store
         .login_failure_keys()
@@ -415,7 +428,12 @@ async fn failures_count_for_the_forwarded_address_only_when_the_proxy_header_is_
         .unwrap()
         .contains(&format!("pair:203.0.113.7|{username}")));
     let waits = |response: &Response<Body>| location(response).contains("Coba%20lagi");
-    let response = send_with(store, behind_proxy(), through_proxy(&username, PASSWORD, guesser)).await;
+    let response = send_with(
+        store,
+        behind_proxy(),
+        through_proxy(&username, PASSWORD, guesser),
+    )
+    .await;
     assert!(waits(&response), "{}", location(&response));
     // Another client behind the same proxy is not held up.
     let owner = through_proxy(&username, PASSWORD, "198.51.100.2");

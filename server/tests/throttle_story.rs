@@ -131,9 +131,11 @@ async fn guesses_spread_over_many_addresses_meet_the_account_ceiling(store: &Sto
             .count,
         0
     );
-    assert!(sign_in(store, &username, PASSWORD, address(7), T0.plus_seconds(1))
-        .await
-        .is_ok());
+    assert!(
+        sign_in(store, &username, PASSWORD, address(7), T0.plus_seconds(1))
+            .await
+            .is_ok()
+    );
 }
 both!(
     ceiling,
@@ -181,7 +183,14 @@ async fn failures_a_day_old_are_purged_at_the_next_attempt(store: &Store) {
     let recent = T0.plus_seconds(day - 10);
     let _ = sign_in(store, "baru", "salah", address(2), recent).await;
     assert_eq!(store.login_failure_keys().await.unwrap().len(), 6);
-    let _ = sign_in(store, "operator.uji", PASSWORD, address(3), T0.plus_seconds(day + 1)).await;
+    let _ = sign_in(
+        store,
+        "operator.uji",
+        PASSWORD,
+        address(3),
+        T0.plus_seconds(day + 1),
+    )
+    .await;
     assert_eq!(
         store.login_failure_keys().await.unwrap(),
         ["addr:10.1.0.2", "pair:10.1.0.2|baru", "user:baru"]
@@ -229,7 +238,11 @@ async fn sign_ins_hash_off_the_async_workers_so_other_tasks_keep_running(store: 
     let results = join_all(attempts).await;
     done.store(true, Ordering::SeqCst);
     let peak = watcher.await.unwrap();
-    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 2, "{results:?}");
+    assert_eq!(
+        results.iter().filter(|r| r.is_ok()).count(),
+        2,
+        "{results:?}"
+    );
     assert_eq!(
         results
             .iter()

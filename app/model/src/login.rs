@@ -150,7 +150,11 @@ mod tests {
                     FREE_FAILURES_PER_ACCOUNT_AT_ADDRESS
                 ),
                 (Scope::Address, "addr:10.1.2.3", FREE_FAILURES_PER_ADDRESS),
-                (Scope::Account, "user:operator.luwuk", FREE_FAILURES_PER_ACCOUNT),
+                (
+                    Scope::Account,
+                    "user:operator.luwuk",
+                    FREE_FAILURES_PER_ACCOUNT
+                ),
             ]
         );
     }
@@ -158,7 +162,10 @@ mod tests {
     #[test]
     fn the_account_at_its_address_is_the_strictest_key_and_the_account_alone_the_most_lenient() {
         let [pair, address, account] = throttles("operator.luwuk", "10.1.2.3").map(|t| t.free);
-        assert!(pair < address && address < account, "{pair} {address} {account}");
+        assert!(
+            pair < address && address < account,
+            "{pair} {address} {account}"
+        );
     }
 
     #[test]
@@ -175,6 +182,9 @@ mod tests {
 
     #[test]
     fn failures_are_forgotten_a_day_after_the_last() {
-        assert_eq!(forget_before(Timestamp(100_000)), Timestamp(100_000 - 86_400));
+        assert_eq!(
+            forget_before(Timestamp(100_000)),
+            Timestamp(100_000 - 86_400)
+        );
     }
 }

@@ -71,11 +71,20 @@ mod tests {
         let socket = SOCKET.parse().ok();
         // The client wrote "1.1.1.1"; the proxy appended what it saw.
         let headers = forwarded(&["1.1.1.1, 203.0.113.7"]);
-        assert_eq!(client_address(&settings, &headers, socket), ip("203.0.113.7"));
+        assert_eq!(
+            client_address(&settings, &headers, socket),
+            ip("203.0.113.7")
+        );
         let headers = forwarded(&["1.1.1.1", "198.51.100.2"]);
-        assert_eq!(client_address(&settings, &headers, socket), ip("198.51.100.2"));
+        assert_eq!(
+            client_address(&settings, &headers, socket),
+            ip("198.51.100.2")
+        );
         let headers = forwarded(&["[2001:db8::1]:443"]);
-        assert_eq!(client_address(&settings, &headers, socket), ip("2001:db8::1"));
+        assert_eq!(
+            client_address(&settings, &headers, socket),
+            ip("2001:db8::1")
+        );
     }
 
     #[test]

@@ -15,8 +15,7 @@ pub async fn gate(State(auth): State<AuthState>, mut request: Request, next: Nex
     let store = &auth.store;
     let method = request.method().clone();
     if !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS) {
-        if let Err(message) = same_origin(request.headers(), auth.settings.public_origin.as_ref())
-        {
+        if let Err(message) = same_origin(request.headers(), auth.settings.public_origin.as_ref()) {
             return (StatusCode::FORBIDDEN, message).into_response();
         }
     }
@@ -159,7 +158,10 @@ mod tests {
         assert!(same_origin(&from_public, None).is_err());
         let referer = headers(&[
             (header::HOST, "127.0.0.1:3000"),
-            (header::REFERER, "https://PANTAU.example.go.id:443/rencana/1"),
+            (
+                header::REFERER,
+                "https://PANTAU.example.go.id:443/rencana/1",
+            ),
         ]);
         assert!(same_origin(&referer, public).is_ok());
         // Naming the internal host is no longer enough, nor plain http.

@@ -64,7 +64,9 @@ impl Drop for Running {
 }
 
 /// Runs `work` on the blocking pool once a permit is free; `None` if it could not run.
-async fn off_the_workers<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+async fn off_the_workers<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
     // The permit moves into the blocking task: a request dropped while its hash runs does not
     // free a place for another until the hash is done.
     let permit = pool().permits.clone().acquire_owned().await.ok()?;
