@@ -110,7 +110,7 @@ pub async fn run(store: &Store, who: &Person, command: AdminCommand) -> Result<(
         AdminCommand::ResetPassword { user, password } => {
             may_act(store, who, &tree, user, PersonAction::ResetPassword).await?;
             valid_password(&password).map_err(AppError::Invalid)?;
-            let hash = hash_password(&password)?;
+            let hash = hash_password(&password).await?;
             store
                 .set_password(user, &hash, &by)
                 .await
@@ -151,7 +151,7 @@ pub async fn create_user(
     let username = valid_username(new.username).map_err(AppError::Invalid)?;
     let name = valid_name(new.name, "Nama").map_err(AppError::Invalid)?;
     valid_password(new.password).map_err(AppError::Invalid)?;
-    let hash = hash_password(new.password)?;
+    let hash = hash_password(new.password).await?;
     let person = NewPerson {
         username: &username,
         name: &name,

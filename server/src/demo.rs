@@ -93,7 +93,11 @@ pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, DemoError> {
     // Hashed before the transaction opens: Argon2 is slow on purpose.
     let mut hashes = Vec::with_capacity(DEMO_USERS.len());
     for user in &DEMO_USERS {
-        hashes.push(hash_password(user.password).map_err(|_| DemoError::Hash)?);
+        hashes.push(
+            hash_password(user.password)
+                .await
+                .map_err(|_| DemoError::Hash)?,
+        );
     }
     let by = AdminStamp {
         user: None,

@@ -100,7 +100,8 @@ async fn serve(demo: bool) -> Result<(), String> {
     let conf = get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?;
     let options = conf.leptos_options;
     let addr = options.site_addr;
-    let app = router::router(store, options);
+    let settings = config::Settings::from_env().map_err(|e| e.to_string())?;
+    let app = router::router_with(store, options, settings);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;

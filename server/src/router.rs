@@ -1,7 +1,8 @@
 //! The HTTP application: pages (server-rendered, then hydrated), server functions, sign-in and
 //! sign-out, the live feed and static files, all behind the session gate.
 
-use crate::auth;
+use crate::auth::{self, AuthState};
+use crate::config::Settings;
 use crate::storage::Store;
 use app::api::ssr::Backend;
 use app::{shell, App};
@@ -18,13 +19,25 @@ use tower_http::limit::RequestBodyLimitLayer;
 /// Larger bodies are refused before they reach a handler.
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
+/// The router with the default settings (no proxy in front): for tests and tools.
 pub fn router(store: Store, options: LeptosOptions) -> Router {
+    router_with(store, options, Settings::default())
+}
+
+pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> Router {
     let routes = generate_route_list(App);
-    let own = Router::new()
-        .route("/api/plans/{id}/events", get(crate::live::plan_events))
+    let auth_state = AuthState {
+        store: store.clone(),
+        settings: Arc::new(settings),
+    };
+    let sign_in = Router::new()
         .route("/api/masuk", post(auth::login))
         .route("/api/keluar", post(auth::logout))
-        .with_state(store.clone());
+        .with_state(auth_state.clone());
+    let own = Router::new()
+        .route("/api/plans/{id}/events", get(crate::live::plan_events))
+        .with_state(store.clone())
+        .merge(sign_in);
     let backend = Backend(Arc::new(store.clone()));
     Router::new()
         .leptos_routes_with_context(
@@ -38,7 +51,7 @@ pub fn router(store: Store, options: LeptosOptions) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .merge(own)
-        .layer(from_fn_with_state(store, auth::gate))
+        .layer(from_fn_with_state(auth_state, auth::gate))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         // Outside the limit, so it sees the limit's refusal.
         .layer(map_response(explain_too_large))

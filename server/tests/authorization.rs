@@ -94,10 +94,11 @@ async fn world(store: &Store) -> World {
         .set_unit_parent(units[1], Some(units[0]))
         .await
         .unwrap();
+    // Someone an admin of KANWIL A may give roles to: all their roles lie below it.
     let target = common::person(
         store,
         &[Grant {
-            unit: units[2],
+            unit: units[1],
             role: Role::Operator,
         }],
     )

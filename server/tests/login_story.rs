@@ -1,24 +1,26 @@
 //! Signing in and out through the real router: the session cookie and its flags, failed logins
-//! slowed down per account, cross-site posts refused, and oversized bodies refused with a
-//! message.
+//! slowed down per account, cross-site posts refused (behind a proxy: unless from the public
+//! origin), the client's address taken from a proxy's header only when trusted, redirects that
+//! stay on the site, and oversized bodies and usernames refused with a message.
 
 #![allow(clippy::unwrap_used)]
 
 mod common;
+mod signin;
 
 use axum::body::Body;
-use axum::http::{header, Request, Response, StatusCode};
+use axum::extract::ConnectInfo;
+use axum::http::{header, HeaderName, Request, Response, StatusCode};
 use leptos::prelude::LeptosOptions;
-use model::access::{Grant, Role};
-use model::login::FREE_FAILURES_PER_ACCOUNT;
+use model::login::{wait_seconds, FREE_FAILURES_PER_ACCOUNT_AT_ADDRESS, MAX_WAIT_SECONDS};
 use model::time::Timestamp;
-use server::admin::{create_user, Candidate};
 use server::auth::{sign_in, LoginRefused};
-use server::router::router;
+use server::config::{Origin, Settings};
+use server::router::{router, router_with};
 use server::storage::Store;
+use signin::{someone, PASSWORD};
+use std::net::SocketAddr;
 use tower::ServiceExt;
-
-const PASSWORD: &str = "kata-sandi-uji";
 
 fn options() -> LeptosOptions {
     LeptosOptions::builder()
@@ -45,26 +47,6 @@ fn login_request(username: &str, password: &str, origin: &str) -> Request<Body> 
             "username={username}&password={password}&lanjut=%2Frencana%2F1"
         )))
         .unwrap()
-}
-
-async fn someone(store: &Store) -> String {
-    let unit = store
-        .unit_or_new_top("UNIT UJI", &common::cli())
-        .await
-        .unwrap();
-    let candidate = Candidate {
-        username: "Operator.Uji",
-        name: "Operator Uji",
-        password: PASSWORD,
-        grant: Grant {
-            unit,
-            role: Role::Operator,
-        },
-    };
-    create_user(store, &candidate, None, &common::cli())
-        .await
-        .unwrap();
-    "operator.uji".into()
 }
 
 fn location(response: &Response<Body>) -> String {
@@ -172,7 +154,7 @@ both!(
 async fn failed_logins_slow_down_the_account_until_its_wait_has_passed(store: &Store) {
     let username = someone(store).await;
     let t0 = Timestamp(1_800_000_000);
-    for _ in 0..FREE_FAILURES_PER_ACCOUNT {
+    for _ in 0..FREE_FAILURES_PER_ACCOUNT_AT_ADDRESS {
         assert_eq!(
             sign_in(store, &username, "salah", None, t0).await,
             Err(LoginRefused::WrongCredentials)
@@ -201,14 +183,9 @@ async fn failed_logins_slow_down_the_account_until_its_wait_has_passed(store: &S
             .await
             .is_ok()
     );
-    assert_eq!(
-        store
-            .login_failures(&format!("user:{username}"))
-            .await
-            .unwrap()
-            .0,
-        0
-    );
+    for key in [format!("user:{username}"), format!("pair:|{username}")] {
+        assert_eq!(store.login_failures(&key).await.unwrap().count, 0, "{key}");
+    }
 }
 both!(
     throttle,
@@ -217,7 +194,7 @@ both!(
 
 async fn failed_logins_from_one_address_slow_down_every_account_tried_from_it(store: &Store) {
     someone(store).await;
-    let address = Some("10.1.2.3:5000".parse().unwrap());
+    let address = Some("10.1.2.3".parse().unwrap());
     let t0 = Timestamp(1_800_000_000);
     for n in 0..model::login::FREE_FAILURES_PER_ADDRESS {
         let _ = sign_in(store, &format!("tebakan{n}"), "salah", address, t0).await;
@@ -231,7 +208,7 @@ async fn failed_logins_from_one_address_slow_down_every_account_tried_from_it(st
         store,
         "operator.uji",
         PASSWORD,
-        Some("10.9.9.9:1".parse().unwrap()),
+        Some("10.9.9.9".parse().unwrap()),
         t0
     )
     .await
@@ -323,3 +300,189 @@ async fn an_oversized_body_is_refused_with_a_clear_message(store: &Store) {
     assert!(title.len() < 1000, "the oversized title was stored");
 }
 both!(too_large, an_oversized_body_is_refused_with_a_clear_message);
+
+/// The body of a login form post.
+fn login_body(username: &str, password: &str, next: &str) -> Body {
+    Body::from(format!(
+        "username={username}&password={password}&lanjut={next}"
+    ))
+}
+
+async fn after_login_a_next_page_off_the_site_leads_home(store: &Store) {
+    let username = someone(store).await;
+    // `/<tab>/evil.example`: a browser drops the tab and goes to `//evil.example`.
+    for next in [
+        "%2F%09%2Fevil.example",
+        "%2F%0A%2Fevil.example",
+        "%2F%2Fevil.example",
+    ] {
+        let mut request = login_request(&username, PASSWORD, "http://127.0.0.1:3000");
+        *request.body_mut() = login_body(&username, PASSWORD, next);
+        let response = send(store, request).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&response), "/", "{next}");
+    }
+}
+both!(next_page, after_login_a_next_page_off_the_site_leads_home);
+
+async fn a_username_over_64_characters_is_refused_before_it_is_looked_up(store: &Store) {
+    someone(store).await;
+    let hashed_before = server::auth::hashes_finished();
+    let long = "a".repeat(65);
+    assert_eq!(
+        sign_in(store, &long, PASSWORD, None, Timestamp(1_800_000_000)).await,
+        Err(LoginRefused::UsernameTooLong)
+    );
+    let response = send(
+        store,
+        login_request(&long, PASSWORD, "http://127.0.0.1:3000"),
+    )
+    .await;
+    assert!(
+        location(&response).starts_with(
+            "/masuk?galat=Nama%20pengguna%20terlalu%20panjang%3A%20paling%20banyak%2064%20karakter"
+        ),
+        "{}",
+        location(&response)
+    );
+    // Nothing was hashed or counted.
+    assert_eq!(server::auth::hashes_finished(), hashed_before);
+    assert!(store.login_failure_keys().await.unwrap().is_empty());
+    // 64 characters is still a name that is looked up (and here, not found).
+    assert_eq!(
+        sign_in(
+            store,
+            &"a".repeat(64),
+            PASSWORD,
+            None,
+            Timestamp(1_800_000_000)
+        )
+        .await,
+        Err(LoginRefused::WrongCredentials)
+    );
+    assert_eq!(store.login_failure_keys().await.unwrap().len(), 3);
+}
+both!(
+    long_username,
+    a_username_over_64_characters_is_refused_before_it_is_looked_up
+);
+
+fn behind_proxy() -> Settings {
+    Settings {
+        public_origin: Origin::parse("https://pantau.example.go.id"),
+        trusted_proxy_header: Some(HeaderName::from_static("x-forwarded-for")),
+        secure_cookies: true,
+    }
+}
+
+async fn send_with(store: &Store, settings: Settings, request: Request<Body>) -> Response<Body> {
+    router_with(store.clone(), options(), settings)
+        .oneshot(request)
+        .await
+        .unwrap()
+}
+
+async fn behind_a_proxy_a_post_must_come_from_the_public_origin(store: &Store) {
+    let username = someone(store).await;
+    // The proxy passes on its upstream host; the browser names the public origin.
+    let from_public = || login_request(&username, PASSWORD, "https://pantau.example.go.id");
+    let response = send_with(store, behind_proxy(), from_public()).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let cookie = response.headers().get(header::SET_COOKIE).unwrap();
+    assert!(cookie.to_str().unwrap().contains("; Secure"), "{cookie:?}");
+    // Without the setting that origin is another site's.
+    let response = send(store, from_public()).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    // With it, naming the internal host is not enough.
+    let internal = login_request(&username, PASSWORD, "http://127.0.0.1:3000");
+    let response = send_with(store, behind_proxy(), internal).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(response.headers().get(header::SET_COOKIE).is_none());
+}
+both!(
+    public_origin,
+    behind_a_proxy_a_post_must_come_from_the_public_origin
+);
+
+/// A login through the proxy at 10.0.0.1, forwarded for `forwarded`.
+fn through_proxy(username: &str, password: &str, forwarded: &str) -> Request<Body> {
+    let mut request = login_request(username, password, "https://pantau.example.go.id");
+    request.headers_mut().insert(
+        HeaderName::from_static("x-forwarded-for"),
+        forwarded.parse().unwrap(),
+    );
+    request
+        .extensions_mut()
+        .insert(ConnectInfo("10.0.0.1:41000".parse::<SocketAddr>().unwrap()));
+    request
+}
+
+/// Counts failures under `key` now until its wait is the longest: the router reads the real
+/// clock, so a wait of a second could pass before the next request.
+async fn hold_up(store: &Store, key: &str) {
+    let now = server::guard::now();
+    loop {
+        let seen = store.login_failures(key).await.unwrap();
+        if wait_seconds(seen, FREE_FAILURES_PER_ACCOUNT_AT_ADDRESS, now) == Some(MAX_WAIT_SECONDS) {
+            return;
+        }
+        store.count_login_attempt(key, seen, now).await.unwrap();
+    }
+}
+
+async fn failures_count_for_the_forwarded_address_only_when_the_proxy_header_is_trusted(
+    store: &Store,
+) {
+    let username = someone(store).await;
+    let waits = |response: &Response<Body>| location(response).contains("Coba%20lagi");
+    // The client wrote 1.1.1.1; the proxy appended the address it saw.
+    let guesser = "1.1.1.1, 203.0.113.7";
+    for _ in 0..2 {
+        let wrong = through_proxy(&username, "salah", guesser);
+        let _ = send_with(store, behind_proxy(), wrong).await;
+    }
+    let pair = format!("pair:203.0.113.7|{username}");
+    assert_eq!(store.login_failures(&pair).await.unwrap().count, 2);
+    let keys = store.login_failure_keys().await.unwrap();
+    assert!(
+        !keys
+            .iter()
+            .any(|k| k.contains("1.1.1.1") || k.contains("10.0.0.1")),
+        "{keys:?}"
+    );
+    hold_up(store, &pair).await;
+    let response = send_with(
+        store,
+        behind_proxy(),
+        through_proxy(&username, PASSWORD, guesser),
+    )
+    .await;
+    assert!(waits(&response), "{}", location(&response));
+    // Another client behind the same proxy is not held up.
+    let owner = through_proxy(&username, PASSWORD, "198.51.100.2");
+    let response = send_with(store, behind_proxy(), owner).await;
+    assert_eq!(location(&response), "/rencana/1");
+
+    // Without the setting the header is the client's to write and is ignored: every request
+    // comes from the proxy's socket, whatever it claims.
+    let settings = Settings {
+        trusted_proxy_header: None,
+        ..behind_proxy()
+    };
+    for n in 0..2 {
+        let spoofed = through_proxy(&username, "salah", &format!("192.0.2.{n}"));
+        let _ = send_with(store, settings.clone(), spoofed).await;
+    }
+    let socket = format!("pair:10.0.0.1|{username}");
+    assert_eq!(store.login_failures(&socket).await.unwrap().count, 2);
+    let keys = store.login_failure_keys().await.unwrap();
+    assert!(!keys.iter().any(|k| k.contains("192.0.2.")), "{keys:?}");
+    hold_up(store, &socket).await;
+    let spoofed = through_proxy(&username, PASSWORD, "192.0.2.200");
+    let response = send_with(store, settings, spoofed).await;
+    assert!(waits(&response), "{}", location(&response));
+}
+both!(
+    proxy_header,
+    failures_count_for_the_forwarded_address_only_when_the_proxy_header_is_trusted
+);

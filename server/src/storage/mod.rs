@@ -6,6 +6,7 @@ mod accounts;
 mod changes;
 mod codec;
 mod history;
+mod login;
 mod people;
 mod plan_write;
 mod read;

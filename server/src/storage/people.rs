@@ -1,4 +1,4 @@
-//! Units, people, their roles and sessions, and failed logins.
+//! Units, people, their roles and sessions.
 
 use super::{Store, StoreError};
 use model::access::{Grant, Person, Role, Unit};
@@ -167,42 +167,6 @@ impl Store {
     pub async fn delete_expired_sessions(&self, now: Timestamp) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(now.0)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    /// Failed logins in a row for `key`, and when the last one was.
-    pub async fn login_failures(&self, key: &str) -> Result<(u32, Timestamp), StoreError> {
-        let row = sqlx::query("SELECT failures, last_at FROM login_failures WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row
-            .map(|r| {
-                (
-                    u32::try_from(r.get::<i64, _>(0)).unwrap_or(u32::MAX),
-                    Timestamp(r.get(1)),
-                )
-            })
-            .unwrap_or((0, Timestamp(0))))
-    }
-
-    pub async fn record_login_failure(&self, key: &str, now: Timestamp) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO login_failures (key, failures, last_at) VALUES ($1, 1, $2) \
-             ON CONFLICT (key) DO UPDATE SET failures = login_failures.failures + 1, last_at = excluded.last_at",
-        )
-        .bind(key)
-        .bind(now.0)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    pub async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM login_failures WHERE key = $1")
-            .bind(key)
             .execute(&self.pool)
             .await?;
         Ok(())
