@@ -6,11 +6,13 @@
 //! server computes it.
 
 pub mod access;
+pub mod approval;
 pub mod audit;
 pub mod checks;
 pub mod dashboard;
 pub mod edit;
 pub mod figures;
+pub mod freeze;
 pub mod ids;
 pub mod login;
 pub mod money;
