@@ -10,8 +10,8 @@ use model::access::{Permission, Person};
 use model::audit::{field_change, structure_change};
 use model::edit::structure::{new_name, Created, StructureEdit};
 use model::edit::{apply, parse_value, EditError, FieldEdit};
-use model::sync::field_key;
 use model::freeze;
+use model::sync::field_key;
 use model::PlanId;
 
 pub async fn save_fields(

@@ -10,11 +10,11 @@ use app::error::AppError;
 use model::access::{Permission, Person};
 use model::audit::field_change;
 use model::edit::{apply, current_value, describe_place, parse_value, EditError, Field};
+use model::freeze;
 pub use model::sync::Resolution;
 use model::sync::{
     field_key, is_conflict, valid_client, FieldNow, Mutation, MutationId, Outcome, Pulled,
 };
-use model::freeze;
 use model::PlanId;
 use std::collections::{BTreeMap, HashMap};
 

@@ -72,7 +72,11 @@ async fn world(store: &Store) -> World {
 /// Each input that changes TW I's figures, with a valid new value that differs from the stored one.
 fn figure_edits(w: &World) -> Vec<FieldEdit> {
     let kind = Field::Indicator(w.indicator, IndicatorField::Kind);
-    let other_kind = match current_value(&w.before, &kind).unwrap().input_text().as_str() {
+    let other_kind = match current_value(&w.before, &kind)
+        .unwrap()
+        .input_text()
+        .as_str()
+    {
         "ratio" => "count",
         _ => "ratio",
     };
@@ -125,7 +129,10 @@ async fn entries(store: &Store, plan: PlanId) -> usize {
 }
 
 async fn step(store: &Store, who: &Person, w: &World, q: Quarter, t: Transition) -> QuarterState {
-    change_quarter(store, who, w.plan, q, t).await.unwrap().state
+    change_quarter(store, who, w.plan, q, t)
+        .await
+        .unwrap()
+        .state
 }
 
 async fn approve(store: &Store, w: &World, q: Quarter) -> QuarterState {
@@ -343,9 +350,8 @@ async fn a_conflict_on_a_frozen_figure_cannot_be_settled_with_a_new_value(store:
         .unwrap();
     let mut theirs = mutation(&w, 1, field, "6");
     theirs.client = "klien-beku-0002".into();
-    let [Outcome::Conflict { conflict, .. }] = push(store, &w.operator, vec![theirs])
-        .await
-        .unwrap()[..]
+    let [Outcome::Conflict { conflict, .. }] =
+        push(store, &w.operator, vec![theirs]).await.unwrap()[..]
     else {
         panic!("a conflict")
     };
@@ -424,7 +430,14 @@ async fn an_approval_names_the_version_it_saw_and_is_refused_with_what_changed_s
     // A version the plan never had is refused too.
     let future = PlanVersion(store.plan_version(w.plan).await.unwrap().0 + 1_000);
     assert!(matches!(
-        change_quarter(store, &w.head, w.plan, Quarter::Q1, Transition::Approve { seen: future }).await,
+        change_quarter(
+            store,
+            &w.head,
+            w.plan,
+            Quarter::Q1,
+            Transition::Approve { seen: future }
+        )
+        .await,
         Err(AppError::Invalid(_))
     ));
 

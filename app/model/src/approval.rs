@@ -128,7 +128,10 @@ mod tests {
         let why = check_unchanged(&[entry("P", "Keterangan TW I", "", &long)], 1)
             .unwrap_err()
             .0;
-        assert!(why.contains(&format!("{}\u{2026}", "x".repeat(60))), "{why}");
+        assert!(
+            why.contains(&format!("{}\u{2026}", "x".repeat(60))),
+            "{why}"
+        );
         assert!(!why.contains(&"x".repeat(61)));
     }
 }

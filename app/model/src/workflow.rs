@@ -76,7 +76,9 @@ pub enum Transition {
     Approve {
         seen: PlanVersion,
     },
-    Return { comment: String },
+    Return {
+        comment: String,
+    },
     Reopen,
 }
 
@@ -123,27 +125,28 @@ pub fn step(
         (Transition::Submit, QuarterState::Submitted { .. }) => refuse(format!(
             "{q} sudah diajukan dan menunggu keputusan pimpinan"
         )),
-        (Transition::Approve { .. } | Transition::Return { .. }, QuarterState::Submitted { .. }) => {
-            match step {
-                Transition::Return { comment } => {
-                    let comment = comment.trim();
-                    if comment.is_empty() {
-                        return refuse("Tuliskan alasan pengembalian".into());
-                    }
-                    if comment.chars().count() > MAX_COMMENT_CHARS {
-                        return refuse(format!(
-                            "Alasan pengembalian paling banyak {MAX_COMMENT_CHARS} karakter"
-                        ));
-                    }
-                    Ok(QuarterState::Returned {
-                        by: by.into(),
-                        at,
-                        comment: comment.into(),
-                    })
+        (
+            Transition::Approve { .. } | Transition::Return { .. },
+            QuarterState::Submitted { .. },
+        ) => match step {
+            Transition::Return { comment } => {
+                let comment = comment.trim();
+                if comment.is_empty() {
+                    return refuse("Tuliskan alasan pengembalian".into());
                 }
-                _ => Ok(QuarterState::Approved { by: by.into(), at }),
+                if comment.chars().count() > MAX_COMMENT_CHARS {
+                    return refuse(format!(
+                        "Alasan pengembalian paling banyak {MAX_COMMENT_CHARS} karakter"
+                    ));
+                }
+                Ok(QuarterState::Returned {
+                    by: by.into(),
+                    at,
+                    comment: comment.into(),
+                })
             }
-        }
+            _ => Ok(QuarterState::Approved { by: by.into(), at }),
+        },
         (Transition::Approve { .. } | Transition::Return { .. }, QuarterState::Approved { .. }) => {
             refuse(format!("{q} sudah disetujui"))
         }
@@ -238,9 +241,7 @@ mod tests {
     fn steps_out_of_order_are_refused_with_the_reason() {
         let draft = QuarterState::Draft;
         assert_eq!(
-            step(Quarter::Q3, &draft, &APPROVE, "B", AT)
-                .unwrap_err()
-                .0,
+            step(Quarter::Q3, &draft, &APPROVE, "B", AT).unwrap_err().0,
             "TW III belum diajukan"
         );
         assert_eq!(

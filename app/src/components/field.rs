@@ -22,7 +22,9 @@ impl EditGate {
             if !access.may_edit {
                 return Some("Hanya operator unit ini yang dapat mengubah rencana ini".into());
             }
-            freeze::check_field(field, &access.states).err().map(|e| e.0)
+            freeze::check_field(field, &access.states)
+                .err()
+                .map(|e| e.0)
         })
     }
 
@@ -32,10 +34,7 @@ impl EditGate {
     }
 
     /// Why a change of shape cannot be made now, or `None` when it can.
-    pub fn structure_locked(
-        &self,
-        edit: &model::edit::structure::StructureEdit,
-    ) -> Option<String> {
+    pub fn structure_locked(&self, edit: &model::edit::structure::StructureEdit) -> Option<String> {
         self.0.with(|access| {
             freeze::check_structure(edit, &access.states)
                 .err()

@@ -50,7 +50,7 @@ pub fn SyncStatus(keys: Vec<String>) -> impl IntoView {
             }
             [FieldSync::Conflict, FieldSync::Waiting, FieldSync::Saved]
                 .into_iter()
-                .find(|wanted| mine.iter().any(|s| *s == wanted))
+                .find(|wanted| mine.contains(&wanted))
         })
     };
     view! {

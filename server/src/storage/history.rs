@@ -102,4 +102,3 @@ fn entry(r: &AnyRow) -> AuditEntry {
         },
     }
 }
-
