@@ -16,9 +16,14 @@ pub enum AppError {
     /// Signed in, but not allowed; the message says what was refused.
     #[error("{0}")]
     Forbidden(String),
-    /// The quarter is approved; the message says who approved it and when.
+    /// The input would change the figures of a submitted or approved quarter; the message names
+    /// the quarter, its state, who and when.
     #[error("{0}")]
     Locked(String),
+    /// The page is older than the plan: what the step was about changed after the page was
+    /// rendered; the message lists what changed.
+    #[error("{0}")]
+    Stale(String),
     /// The person's input was refused; the message says what to fix.
     #[error("{0}")]
     Invalid(String),

@@ -47,8 +47,14 @@ test("an operator's edit shows in the pimpinan's history; once TW I is approved 
   await note.fill('Dicek <script>alert("x")</script>');
   await note.press("Enter");
   await expect(quarterRow(operator, "1-1", "TW I").locator(".saved")).toHaveText("Tersimpan");
+  // A second page of the operator, opened before TW I is submitted: it still offers TW I's cells.
+  const stale = await signedIn(browser, "operator");
+  await openPlan(stale);
   await workflow(operator, "TW I").getByRole("button", { name: "Ajukan" }).click();
   await expect(workflow(operator, "TW I").locator(".workflow-state")).toHaveText(/^Diajukan oleh Operator Lapas Luwuk, /);
+  // Submitted, TW I's figures are frozen: its cells are read-only, with the reason.
+  await expect(note).not.toBeEditable();
+  await expect(note).toHaveAttribute("title", /^TW I sudah diajukan oleh Operator Lapas Luwuk pada /);
   // The operator has no approve button.
   await expect(workflow(operator, "TW I").getByRole("button", { name: "Setujui" })).toHaveCount(0);
 
@@ -66,15 +72,16 @@ test("an operator's edit shows in the pimpinan's history; once TW I is approved 
   await workflow(head, "TW I").getByRole("button", { name: "Setujui" }).click();
   await expect(workflow(head, "TW I").locator(".workflow-state")).toHaveText(/^Disetujui oleh Kepala Lapas Luwuk, /);
 
-  // The operator's page was open before the approval: the save is refused, saying by whom.
-  await note.fill("Terlambat");
-  await note.press("Enter");
-  await expect(quarterRow(operator, "1-1", "TW I").locator(".save-error")).toContainText(
+  // The operator's other page was open before the submission: its save is refused, saying by whom.
+  const staleNote = quarterRow(stale, "1-1", "TW I").getByRole("textbox", { name: "Keterangan TW I", exact: true });
+  await staleNote.fill("Terlambat");
+  await staleNote.press("Enter");
+  await expect(quarterRow(stale, "1-1", "TW I").locator(".save-error")).toContainText(
     "TW I sudah disetujui oleh Kepala Lapas Luwuk pada",
   );
   await operator.reload();
   await expect(operator.locator("main")).toHaveAttribute("data-hydrated", "true");
-  await expect(note).toBeDisabled();
+  await expect(note).not.toBeEditable();
   await expect(note).toHaveValue('Dicek <script>alert("x")</script>');
   // TW II is still open.
   const next = quarterRow(operator, "1-1", "TW II").getByRole("textbox", { name: "Keterangan TW II", exact: true });

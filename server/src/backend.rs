@@ -7,6 +7,7 @@ use crate::guard::{self, unit_tree};
 use crate::storage::Store;
 use crate::{admin, quarters, sync};
 use app::api::ssr::PlanBackend;
+use app::api::workflow::QuarterStep;
 use app::api::{AdminCommand, AdminView, PlanAccess};
 use app::error::AppError;
 use model::access::{allows, manages_everything, Permission, Person};
@@ -14,7 +15,7 @@ use model::audit::{AuditEntry, HistoryFilter};
 use model::dashboard::AbsorptionThresholds;
 use model::edit::structure::{Created, StructureEdit};
 use model::edit::FieldEdit;
-use model::workflow::{QuarterState, Transition};
+use model::workflow::Transition;
 use model::{Plan, PlanId, PlanSummary, Quarter};
 
 #[async_trait::async_trait]
@@ -45,6 +46,9 @@ impl PlanBackend for Store {
         let unit = guard::plan(self, who, id, Permission::ReadPlan).await?;
         let tree = unit_tree(self).await?;
         Ok(PlanAccess {
+            // Read before the states: a change landing in between makes the version older than
+            // the page (an approval then refused), never newer.
+            version: self.plan_version(id).await.map_err(internal)?,
             states: self.quarter_states(id).await.map_err(internal)?,
             may_edit: allows(who, &tree, Permission::EditPlan, unit),
             may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
@@ -76,7 +80,7 @@ impl PlanBackend for Store {
         plan: PlanId,
         quarter: Quarter,
         step: Transition,
-    ) -> Result<QuarterState, AppError> {
+    ) -> Result<QuarterStep, AppError> {
         quarters::change_quarter(self, who, plan, quarter, step).await
     }
 

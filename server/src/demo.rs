@@ -89,6 +89,17 @@ pub enum DemoOutcome {
 /// transaction, but only into a database that holds no person yet. Asked for by
 /// `pantau serve --demo`, never by default.
 pub async fn load_demo_data(store: &Store) -> Result<DemoOutcome, DemoError> {
+    match store_demo_data(store).await {
+        // Another server sharing the database loaded it a moment ago: our transaction met its
+        // rows and rolled back whole.
+        Err(DemoError::Storage(_)) if store.people_count().await.is_ok_and(|n| n > 0) => {
+            Ok(DemoOutcome::HasPeople)
+        }
+        other => other,
+    }
+}
+
+async fn store_demo_data(store: &Store) -> Result<DemoOutcome, DemoError> {
     let parsed = parse_sheet(DEMO_SHEET)?;
     // Hashed before the transaction opens: Argon2 is slow on purpose.
     let mut hashes = Vec::with_capacity(DEMO_USERS.len());

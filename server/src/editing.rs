@@ -1,7 +1,7 @@
 //! Saving edits: check the person may edit the plan, then, inside one write that holds the
 //! plan's lock, validate every edit with the model's rules against the stored plan, refuse
-//! changes to approved quarters, store the values and one audit entry per changed field.
-//! Nothing is stored when any edit is refused.
+//! what would change the figures of a submitted or approved quarter (`model::freeze`), store
+//! the values and one audit entry per changed field. Nothing is stored when any edit is refused.
 
 use crate::guard;
 use crate::storage::{PlanWrite, Stamp, Store, StoreError};
@@ -10,8 +10,8 @@ use model::access::{Permission, Person};
 use model::audit::{field_change, structure_change};
 use model::edit::structure::{new_name, Created, StructureEdit};
 use model::edit::{apply, parse_value, EditError, FieldEdit};
+use model::freeze;
 use model::sync::field_key;
-use model::workflow::{check_removable, check_unlocked};
 use model::PlanId;
 
 pub async fn save_fields(
@@ -29,11 +29,11 @@ pub async fn save_fields(
     for edit in edits {
         let value = parse_value(&edit.field, &edit.text).map_err(refused)?;
         // Only a value that changes counts: a row saved whole leaves its other cells alone,
-        // even those of an approved quarter.
+        // even the frozen ones.
         let Some(change) = field_change(&plan, &edit.field, &value).map_err(refused)? else {
             continue;
         };
-        check_unlocked(&edit.field, &states).map_err(|e| AppError::Locked(e.0))?;
+        freeze::check_field(&edit.field, &states).map_err(|e| AppError::Locked(e.0))?;
         apply(&mut plan, &edit.field, value.clone()).map_err(refused)?;
         changes.push(change);
         values.push((edit.field, value));
@@ -63,15 +63,8 @@ pub async fn change_structure(
     let name = |text: &str| new_name(text).map_err(AppError::Invalid);
     let mut write = begin(store, plan_id).await?;
     let before = write.plan().await.map_err(stored)?;
-    if matches!(
-        edit,
-        StructureEdit::RemoveGoal { .. }
-            | StructureEdit::RemoveIndicator { .. }
-            | StructureEdit::RemoveActivity { .. }
-    ) {
-        let states = write.quarter_states().await.map_err(stored)?;
-        check_removable(&states).map_err(|e| AppError::Locked(e.0))?;
-    }
+    let states = write.quarter_states().await.map_err(stored)?;
+    freeze::check_structure(&edit, &states).map_err(|e| AppError::Locked(e.0))?;
     let w = &mut write;
     let result = match &edit {
         StructureEdit::AddGoal { title } => w

@@ -1,13 +1,16 @@
 //! The quarter workflow on the server: the person's right to take the step, the model's rule
-//! for whether it can be taken now, the new state and its audit entry in one write.
+//! for whether it can be taken now, the new state and its audit entry in one write. An approval
+//! is refused, and nothing stored, when the plan changed after the version the pimpinan saw.
 
 use crate::editing::{announce, begin, stamp, stored};
 use crate::guard;
 use crate::storage::Store;
+use app::api::workflow::QuarterStep;
 use app::error::AppError;
 use model::access::Person;
+use model::approval::{check_unchanged, LISTED_CHANGES};
 use model::audit::workflow_change;
-use model::workflow::{step, QuarterState, Transition};
+use model::workflow::{step, Transition};
 use model::{PlanId, Quarter};
 
 pub async fn change_quarter(
@@ -16,7 +19,7 @@ pub async fn change_quarter(
     plan: PlanId,
     quarter: Quarter,
     transition: Transition,
-) -> Result<QuarterState, AppError> {
+) -> Result<QuarterStep, AppError> {
     guard::plan(store, who, plan, transition.permission()).await?;
     let stamp = stamp(who);
     let mut write = begin(store, plan).await?;
@@ -24,13 +27,32 @@ pub async fn change_quarter(
     let before = &states[quarter.index()];
     let after = step(quarter, before, &transition, &who.name, stamp.at)
         .map_err(|e| AppError::Invalid(e.0))?;
+    if let Transition::Approve { seen } = transition {
+        // Read inside the write that holds the plan's lock: nothing can land between this
+        // check and the approval. The step's own rule answers first: approving twice is
+        // "already approved", not "changed since".
+        if seen > write.version().await.map_err(stored)? {
+            return Err(AppError::Invalid(
+                "Versi halaman ini tidak dikenal; muat ulang halaman lalu setujui lagi".into(),
+            ));
+        }
+        let (later, total) = write
+            .entries_after(seen, LISTED_CHANGES)
+            .await
+            .map_err(stored)?;
+        check_unchanged(&later, total).map_err(|e| AppError::Stale(e.0))?;
+    }
     write
         .set_quarter_state(quarter, &after)
         .await
         .map_err(stored)?;
     let change = workflow_change(quarter, &transition, before, &after);
     write.record(&stamp, &[change]).await.map_err(stored)?;
+    let version = write.version().await.map_err(stored)?;
     write.commit().await.map_err(stored)?;
     announce(store, plan).await;
-    Ok(after)
+    Ok(QuarterStep {
+        state: after,
+        version,
+    })
 }

@@ -10,11 +10,11 @@ use app::error::AppError;
 use model::access::{Permission, Person};
 use model::audit::field_change;
 use model::edit::{apply, current_value, describe_place, parse_value, EditError, Field};
+use model::freeze;
 pub use model::sync::Resolution;
 use model::sync::{
     field_key, is_conflict, valid_client, FieldNow, Mutation, MutationId, Outcome, Pulled,
 };
-use model::workflow::check_unlocked;
 use model::PlanId;
 use std::collections::{BTreeMap, HashMap};
 
@@ -249,6 +249,11 @@ async fn decide(
         // Already what the person wants: nothing to apply, nothing to disagree about.
         return Ok(Outcome::Applied { version: current });
     }
+    // A frozen field is refused before it can become a conflict: no choice between the two
+    // values could be applied until the quarter is returned or reopened.
+    if let Err(frozen) = freeze::check_field(&m.field, &work.states) {
+        return reject(frozen.0);
+    }
     if is_conflict(m.base_version, current, m.after.as_ref(), last.as_ref()) {
         let server_text = theirs.input_text();
         let conflict = write
@@ -272,9 +277,6 @@ async fn decide(
             server_text,
             server_version: current,
         });
-    }
-    if let Err(locked) = check_unlocked(&m.field, &work.states) {
-        return reject(locked.0);
     }
     Ok(match change_plan(&mut work.plan, &m.field, value.clone()) {
         Ok(None) => Outcome::Applied { version: current },
@@ -326,12 +328,13 @@ pub async fn resolve(
     if let Some(text) = text {
         let value =
             parse_value(&open.field, &text).map_err(|e| AppError::Invalid(e.to_string()))?;
-        let states = write.quarter_states().await.map_err(stored)?;
-        check_unlocked(&open.field, &states).map_err(|e| AppError::Locked(e.0))?;
         let mut current = write.plan().await.map_err(stored)?;
         if let Some(change) =
             change_plan(&mut current, &open.field, value.clone()).map_err(AppError::Invalid)?
         {
+            // Like a form save: only a value that changes is checked against the freeze.
+            let states = write.quarter_states().await.map_err(stored)?;
+            freeze::check_field(&open.field, &states).map_err(|e| AppError::Locked(e.0))?;
             write
                 .update_fields(&[(open.field, value)])
                 .await

@@ -161,7 +161,10 @@ impl World {
                 post(AddActivity::PATH, format!("plan={plan}&name=Kegiatan+{n}"))
             }
             Endpoint::Submit => post(SubmitQuarter::PATH, format!("plan={plan}&quarter=Q1")),
-            Endpoint::Approve => post(ApproveQuarter::PATH, format!("plan={plan}&quarter=Q1")),
+            Endpoint::Approve => post(
+                ApproveQuarter::PATH,
+                format!("plan={plan}&quarter=Q1&version=0"),
+            ),
             Endpoint::Return => post(
                 ReturnQuarter::PATH,
                 format!("plan={plan}&quarter=Q1&comment=Lengkapi"),
@@ -234,7 +237,7 @@ async fn passed(
     match serde_json::from_str::<AppError>(&body) {
         Ok(AppError::Forbidden(_) | AppError::Unauthenticated) => Ok(false),
         // Past the door, refused for what was asked (e.g. approving a quarter not submitted).
-        Ok(AppError::Invalid(_) | AppError::Locked(_)) => Ok(true),
+        Ok(AppError::Invalid(_) | AppError::Locked(_) | AppError::Stale(_)) => Ok(true),
         Ok(other) => Err(format!("{status}: {other:?}")),
         Err(_) => Err(format!("{status}: {body}")),
     }

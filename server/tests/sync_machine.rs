@@ -205,12 +205,14 @@ impl World {
                     Transition::Submit,
                 )
                 .await;
+                // The pimpinan approves what the plan is now.
+                let seen = self.store.plan_version(self.plan).await.unwrap();
                 let _ = server::quarters::change_quarter(
                     &self.store,
                     &self.pimpinan,
                     self.plan,
                     Quarter::Q1,
-                    Transition::Approve,
+                    Transition::Approve { seen },
                 )
                 .await;
             }

@@ -148,9 +148,16 @@ async fn a_refused_edit_leaves_the_queue_without_blocking_the_ones_behind_it(sto
     server::quarters::change_quarter(store, &s.operator, s.plan, Quarter::Q2, Transition::Submit)
         .await
         .unwrap();
-    server::quarters::change_quarter(store, &head, s.plan, Quarter::Q2, Transition::Approve)
-        .await
-        .unwrap();
+    let seen = store.plan_version(s.plan).await.unwrap();
+    server::quarters::change_quarter(
+        store,
+        &head,
+        s.plan,
+        Quarter::Q2,
+        Transition::Approve { seen },
+    )
+    .await
+    .unwrap();
     let indicator = match s.note {
         Field::Report(i, _, _) => i,
         _ => unreachable!(),

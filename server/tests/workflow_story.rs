@@ -1,5 +1,6 @@
 //! The quarter workflow: an operator submits, a pimpinan approves (the quarter locks: edits are
 //! refused with who approved it and when) or returns it with a comment, and can reopen it.
+//! What else a submitted or approved quarter freezes: `freeze_story.rs`.
 
 #![allow(clippy::unwrap_used)]
 
@@ -28,6 +29,12 @@ async fn pimpinan(store: &Store, plan: PlanId) -> Person {
     .await
 }
 
+async fn approve(store: &Store, plan: PlanId) -> Transition {
+    Transition::Approve {
+        seen: store.plan_version(plan).await.unwrap(),
+    }
+}
+
 fn edit(field: Field, text: &str) -> Vec<FieldEdit> {
     vec![FieldEdit {
         field,
@@ -49,19 +56,20 @@ async fn an_approved_quarter_locks_until_a_pimpinan_reopens_it(store: &Store) {
 
     // The operator cannot approve; the pimpinan cannot approve what was not submitted.
     assert!(matches!(
-        change_quarter(store, &operator, id, Quarter::Q1, Transition::Approve).await,
+        change_quarter(store, &operator, id, Quarter::Q1, approve(store, id).await).await,
         Err(AppError::Forbidden(_))
     ));
     assert!(matches!(
-        change_quarter(store, &head, id, Quarter::Q1, Transition::Approve).await,
+        change_quarter(store, &head, id, Quarter::Q1, approve(store, id).await).await,
         Err(AppError::Invalid(m)) if m == "TW I belum diajukan"
     ));
     change_quarter(store, &operator, id, Quarter::Q1, Transition::Submit)
         .await
         .unwrap();
-    let approved = change_quarter(store, &head, id, Quarter::Q1, Transition::Approve)
+    let approved = change_quarter(store, &head, id, Quarter::Q1, approve(store, id).await)
         .await
-        .unwrap();
+        .unwrap()
+        .state;
     let QuarterState::Approved { by, at } = &approved else {
         panic!("{approved:?}")
     };
@@ -134,7 +142,8 @@ async fn an_approved_quarter_locks_until_a_pimpinan_reopens_it(store: &Store) {
     ));
     let reopened = change_quarter(store, &head, id, Quarter::Q1, Transition::Reopen)
         .await
-        .unwrap();
+        .unwrap()
+        .state;
     assert_eq!(reopened, QuarterState::Draft);
     save_fields(store, &operator, id, edit(q1_note, "diperbaiki"))
         .await
@@ -166,7 +175,8 @@ async fn a_returned_quarter_carries_the_comment_and_can_be_submitted_again(store
         },
     )
     .await
-    .unwrap();
+    .unwrap()
+    .state;
     assert!(
         matches!(&returned, QuarterState::Returned { comment, by, .. } if comment == "Lengkapi data dukung" && by == &head.name)
     );
@@ -207,7 +217,7 @@ async fn a_pimpinan_above_the_unit_decides_too(store: &Store) {
     change_quarter(store, &regional, id, Quarter::Q3, Transition::Submit)
         .await
         .unwrap();
-    change_quarter(store, &regional, id, Quarter::Q3, Transition::Approve)
+    change_quarter(store, &regional, id, Quarter::Q3, approve(store, id).await)
         .await
         .unwrap();
     assert!(store.quarter_states(id).await.unwrap()[2].is_locked());

@@ -381,7 +381,9 @@ mod structure_tests {
         };
         let change = workflow_change(
             Quarter::Q1,
-            &Transition::Approve,
+            &Transition::Approve {
+                seen: crate::approval::PlanVersion(7),
+            },
             &QuarterState::Draft,
             &after,
         );

@@ -7,11 +7,13 @@
 
 pub mod access;
 pub mod administer;
+pub mod approval;
 pub mod audit;
 pub mod checks;
 pub mod dashboard;
 pub mod edit;
 pub mod figures;
+pub mod freeze;
 pub mod ids;
 pub mod login;
 pub mod money;

@@ -1,8 +1,10 @@
-//! The quarter workflow: an operator submits a quarter, a pimpinan approves it (it is then
-//! locked) or returns it with a comment, and a pimpinan can reopen an approved quarter.
+//! The quarter workflow: an operator submits a quarter, a pimpinan approves it or returns it
+//! with a comment, and a pimpinan can reopen an approved quarter. While a quarter is submitted
+//! or approved its figures are frozen (`crate::freeze`); an approval names the version of the
+//! plan the pimpinan looked at (`crate::approval`).
 
 use crate::access::Permission;
-use crate::edit::Field;
+use crate::approval::PlanVersion;
 use crate::quarter::Quarter;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -52,8 +54,17 @@ impl QuarterState {
         }
     }
 
+    /// Approved: only reopening changes it.
     pub fn is_locked(&self) -> bool {
         matches!(self, QuarterState::Approved { .. })
+    }
+
+    /// Submitted or approved: its figures are frozen until it is returned or reopened.
+    pub fn freezes(&self) -> bool {
+        matches!(
+            self,
+            QuarterState::Submitted { .. } | QuarterState::Approved { .. }
+        )
     }
 }
 
@@ -61,8 +72,13 @@ impl QuarterState {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Transition {
     Submit,
-    Approve,
-    Return { comment: String },
+    /// Names the version of the plan the pimpinan looked at.
+    Approve {
+        seen: PlanVersion,
+    },
+    Return {
+        comment: String,
+    },
     Reopen,
 }
 
@@ -71,7 +87,7 @@ impl Transition {
     pub fn permission(&self) -> Permission {
         match self {
             Transition::Submit => Permission::SubmitQuarter,
-            Transition::Approve | Transition::Return { .. } | Transition::Reopen => {
+            Transition::Approve { .. } | Transition::Return { .. } | Transition::Reopen => {
                 Permission::DecideQuarter
             }
         }
@@ -81,7 +97,7 @@ impl Transition {
     pub fn label(&self) -> &'static str {
         match self {
             Transition::Submit => "Diajukan",
-            Transition::Approve => "Disetujui",
+            Transition::Approve { .. } => "Disetujui",
             Transition::Return { .. } => "Dikembalikan",
             Transition::Reopen => "Dibuka kembali",
         }
@@ -109,31 +125,32 @@ pub fn step(
         (Transition::Submit, QuarterState::Submitted { .. }) => refuse(format!(
             "{q} sudah diajukan dan menunggu keputusan pimpinan"
         )),
-        (Transition::Approve | Transition::Return { .. }, QuarterState::Submitted { .. }) => {
-            match step {
-                Transition::Return { comment } => {
-                    let comment = comment.trim();
-                    if comment.is_empty() {
-                        return refuse("Tuliskan alasan pengembalian".into());
-                    }
-                    if comment.chars().count() > MAX_COMMENT_CHARS {
-                        return refuse(format!(
-                            "Alasan pengembalian paling banyak {MAX_COMMENT_CHARS} karakter"
-                        ));
-                    }
-                    Ok(QuarterState::Returned {
-                        by: by.into(),
-                        at,
-                        comment: comment.into(),
-                    })
+        (
+            Transition::Approve { .. } | Transition::Return { .. },
+            QuarterState::Submitted { .. },
+        ) => match step {
+            Transition::Return { comment } => {
+                let comment = comment.trim();
+                if comment.is_empty() {
+                    return refuse("Tuliskan alasan pengembalian".into());
                 }
-                _ => Ok(QuarterState::Approved { by: by.into(), at }),
+                if comment.chars().count() > MAX_COMMENT_CHARS {
+                    return refuse(format!(
+                        "Alasan pengembalian paling banyak {MAX_COMMENT_CHARS} karakter"
+                    ));
+                }
+                Ok(QuarterState::Returned {
+                    by: by.into(),
+                    at,
+                    comment: comment.into(),
+                })
             }
-        }
-        (Transition::Approve | Transition::Return { .. }, QuarterState::Approved { .. }) => {
+            _ => Ok(QuarterState::Approved { by: by.into(), at }),
+        },
+        (Transition::Approve { .. } | Transition::Return { .. }, QuarterState::Approved { .. }) => {
             refuse(format!("{q} sudah disetujui"))
         }
-        (Transition::Approve | Transition::Return { .. }, _) => {
+        (Transition::Approve { .. } | Transition::Return { .. }, _) => {
             refuse(format!("{q} belum diajukan"))
         }
         (Transition::Reopen, QuarterState::Approved { .. }) => Ok(QuarterState::Draft),
@@ -146,47 +163,14 @@ pub fn step(
     }
 }
 
-/// The quarter a field belongs to, if it belongs to one.
-pub fn field_quarter(field: &Field) -> Option<Quarter> {
-    match field {
-        Field::Report(_, q, _) | Field::ActivityQuarter(_, q, _) => Some(*q),
-        _ => None,
-    }
-}
-
-/// Refuses an edit to a field of an approved quarter, saying who approved it and when.
-pub fn check_unlocked(field: &Field, states: &[QuarterState; 4]) -> Result<(), WorkflowError> {
-    let Some(quarter) = field_quarter(field) else {
-        return Ok(());
-    };
-    match &states[quarter.index()] {
-        QuarterState::Approved { by, at } => Err(WorkflowError(format!(
-            "{} sudah disetujui oleh {by} pada {at}; perubahan ditolak. Minta pimpinan membuka kembali triwulan ini.",
-            quarter.label()
-        ))),
-        _ => Ok(()),
-    }
-}
-
-/// Refuses removing a goal, indicator or activity while any quarter is approved: it would take
-/// approved figures with it.
-pub fn check_removable(states: &[QuarterState; 4]) -> Result<(), WorkflowError> {
-    match Quarter::ALL.into_iter().find(|q| states[q.index()].is_locked()) {
-        Some(q) => Err(WorkflowError(format!(
-            "{} sudah disetujui; menghapus akan mengubah angka yang disetujui. Minta pimpinan membuka kembali triwulan itu.",
-            q.label()
-        ))),
-        None => Ok(()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::{MoneyField, ReportField};
-    use crate::ids::{ActivityId, IndicatorId};
 
     const AT: Timestamp = Timestamp(1_795_868_009);
+    const APPROVE: Transition = Transition::Approve {
+        seen: PlanVersion(0),
+    };
 
     fn approved() -> QuarterState {
         QuarterState::Approved {
@@ -212,7 +196,7 @@ mod tests {
                 at: AT
             }
         );
-        let s = step(Quarter::Q1, &s, &Transition::Approve, "Budi", AT).unwrap();
+        let s = step(Quarter::Q1, &s, &APPROVE, "Budi", AT).unwrap();
         assert_eq!(s, approved());
         let s = step(Quarter::Q1, &s, &Transition::Reopen, "Budi", AT).unwrap();
         assert_eq!(s, QuarterState::Draft);
@@ -257,9 +241,7 @@ mod tests {
     fn steps_out_of_order_are_refused_with_the_reason() {
         let draft = QuarterState::Draft;
         assert_eq!(
-            step(Quarter::Q3, &draft, &Transition::Approve, "B", AT)
-                .unwrap_err()
-                .0,
+            step(Quarter::Q3, &draft, &APPROVE, "B", AT).unwrap_err().0,
             "TW III belum diajukan"
         );
         assert_eq!(
@@ -274,23 +256,6 @@ mod tests {
             at: AT,
         };
         assert!(step(Quarter::Q3, &submitted, &Transition::Submit, "B", AT).is_err());
-    }
-
-    #[test]
-    fn an_approved_quarter_locks_its_cells_and_says_who_approved_it_and_when() {
-        let mut states: [QuarterState; 4] = Default::default();
-        states[1] = approved();
-        let q2 = Field::Report(IndicatorId(1), Quarter::Q2, ReportField::Numerator);
-        let q1 = Field::Report(IndicatorId(1), Quarter::Q1, ReportField::Numerator);
-        let money = Field::ActivityQuarter(ActivityId(1), Quarter::Q2, MoneyField::Realization);
-        assert_eq!(
-            check_unlocked(&q2, &states).unwrap_err().0,
-            "TW II sudah disetujui oleh Budi pada 28 Nov 2026 12.13 UTC; perubahan ditolak. Minta pimpinan membuka kembali triwulan ini."
-        );
-        assert!(check_unlocked(&money, &states).is_err());
-        assert!(check_unlocked(&q1, &states).is_ok());
-        assert!(check_removable(&states).is_err());
-        assert!(check_removable(&Default::default()).is_ok());
     }
 
     #[test]

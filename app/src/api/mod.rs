@@ -21,6 +21,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanAccess {
     pub states: [QuarterState; 4],
+    /// The plan's version when this was read: an approval names it.
+    pub version: model::approval::PlanVersion,
     pub may_edit: bool,
     pub may_submit: bool,
     pub may_decide: bool,
@@ -91,7 +93,7 @@ pub mod ssr {
     use model::dashboard::AbsorptionThresholds;
     use model::edit::structure::{Created, StructureEdit};
     use model::edit::FieldEdit;
-    use model::workflow::{QuarterState, Transition};
+    use model::workflow::Transition;
     use model::{Plan, PlanId, PlanSummary, Quarter};
     use std::sync::Arc;
 
@@ -122,7 +124,7 @@ pub mod ssr {
             plan: PlanId,
             quarter: Quarter,
             step: Transition,
-        ) -> Result<QuarterState, AppError>;
+        ) -> Result<crate::api::workflow::QuarterStep, AppError>;
         async fn history(
             &self,
             who: &Person,

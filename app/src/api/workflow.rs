@@ -1,15 +1,26 @@
 //! The quarter workflow: submit, approve, return with a comment, reopen. Each is one form's
-//! button, so it works as a plain form post too.
+//! button, so it works as a plain form post too. Approving names the version of the plan the
+//! page was rendered with (a hidden field), and is refused if the plan changed since.
 
 use crate::error::AppError;
 use leptos::prelude::*;
+use model::approval::PlanVersion;
 use model::workflow::QuarterState;
 #[cfg(feature = "ssr")]
 use model::workflow::Transition;
 use model::{PlanId, Quarter};
+use serde::{Deserialize, Serialize};
+
+/// A step taken: the quarter's new state, and the plan's version right after it (the page
+/// saw the step, so its next approval names this version).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuarterStep {
+    pub state: QuarterState,
+    pub version: PlanVersion,
+}
 
 #[cfg(feature = "ssr")]
-async fn step(plan: PlanId, quarter: Quarter, step: Transition) -> Result<QuarterState, AppError> {
+async fn step(plan: PlanId, quarter: Quarter, step: Transition) -> Result<QuarterStep, AppError> {
     let who = super::ssr::person()?;
     super::ssr::backend()?
         .change_quarter(&who, plan, quarter, step)
@@ -17,13 +28,18 @@ async fn step(plan: PlanId, quarter: Quarter, step: Transition) -> Result<Quarte
 }
 
 #[server]
-pub async fn submit_quarter(plan: PlanId, quarter: Quarter) -> Result<QuarterState, AppError> {
+pub async fn submit_quarter(plan: PlanId, quarter: Quarter) -> Result<QuarterStep, AppError> {
     step(plan, quarter, Transition::Submit).await
 }
 
+/// `version`: the plan's version the page was rendered with (`PlanAccess::version`).
 #[server]
-pub async fn approve_quarter(plan: PlanId, quarter: Quarter) -> Result<QuarterState, AppError> {
-    step(plan, quarter, Transition::Approve).await
+pub async fn approve_quarter(
+    plan: PlanId,
+    quarter: Quarter,
+    version: PlanVersion,
+) -> Result<QuarterStep, AppError> {
+    step(plan, quarter, Transition::Approve { seen: version }).await
 }
 
 #[server]
@@ -31,11 +47,11 @@ pub async fn return_quarter(
     plan: PlanId,
     quarter: Quarter,
     comment: String,
-) -> Result<QuarterState, AppError> {
+) -> Result<QuarterStep, AppError> {
     step(plan, quarter, Transition::Return { comment }).await
 }
 
 #[server]
-pub async fn reopen_quarter(plan: PlanId, quarter: Quarter) -> Result<QuarterState, AppError> {
+pub async fn reopen_quarter(plan: PlanId, quarter: Quarter) -> Result<QuarterStep, AppError> {
     step(plan, quarter, Transition::Reopen).await
 }

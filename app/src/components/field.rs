@@ -6,10 +6,12 @@ use crate::sync::{FieldHandle, SyncEngine};
 use leptos::html;
 use leptos::prelude::*;
 use model::edit::{parse_value, Field, Value};
-use model::workflow::check_unlocked;
+use model::freeze;
 
-/// Which fields the person may change now: none when they may not edit the plan, and none of an
-/// approved quarter. Provided by the plan page; inputs without it are always editable.
+/// Which fields the person may change now: none when they may not edit the plan, and none that
+/// would change the figures of a submitted or approved quarter (the server's rule,
+/// `model::freeze`, asked here too). Provided by the plan page; inputs without it are always
+/// editable.
 #[derive(Clone, Copy)]
 pub struct EditGate(pub RwSignal<crate::api::PlanAccess>);
 
@@ -20,7 +22,23 @@ impl EditGate {
             if !access.may_edit {
                 return Some("Hanya operator unit ini yang dapat mengubah rencana ini".into());
             }
-            check_unlocked(field, &access.states).err().map(|e| e.0)
+            freeze::check_field(field, &access.states)
+                .err()
+                .map(|e| e.0)
+        })
+    }
+
+    /// Whether the person may edit the plan at all.
+    pub fn may_edit(&self) -> bool {
+        self.0.with(|access| access.may_edit)
+    }
+
+    /// Why a change of shape cannot be made now, or `None` when it can.
+    pub fn structure_locked(&self, edit: &model::edit::structure::StructureEdit) -> Option<String> {
+        self.0.with(|access| {
+            freeze::check_structure(edit, &access.states)
+                .err()
+                .map(|e| e.0)
         })
     }
 }
@@ -92,7 +110,10 @@ pub fn FieldInput(
                 form=form
                 value=initial
                 aria-label=label
-                disabled=move || locked().is_some()
+                // A frozen field is read-only, not disabled: a form posted with JavaScript off
+                // still sends its (unchanged) value, so the row's other cells save.
+                disabled=move || gate.is_some_and(|g| !g.may_edit())
+                readonly=move || locked().is_some()
                 title=locked
                 inputmode=if numeric { "decimal" } else { "text" }
                 class:num=numeric

@@ -19,7 +19,11 @@ pub fn PostForm(
     #[prop(optional)] class: &'static str,
     /// Runs on submit when hydrated, with the text field's value ("" when there is none).
     run: Callback<String>,
+    /// Why the button cannot be used now (it is then disabled, with the reason as its title).
+    #[prop(optional)]
+    locked: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
+    let reason = move || locked.and_then(|l| l.get());
     let input = NodeRef::<html::Input>::new();
     let has_text = text.is_some();
     view! {
@@ -38,7 +42,7 @@ pub fn PostForm(
         >
             {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
             {text.map(|(name, label)| view! { <input node_ref=input type="text" name=name aria-label=label placeholder=label required=has_text/> })}
-            <button type="submit">{button}</button>
+            <button type="submit" disabled=move || reason().is_some() title=reason>{button}</button>
         </form>
     }
 }

@@ -2,7 +2,7 @@
 
 use super::PlanState;
 use crate::api::edit::SaveIndicator;
-use crate::components::{sync_select, FieldInput, SyncForm};
+use crate::components::{sync_select, EditGate, FieldInput, SyncForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::edit::{apply_to_indicator, parse_value, Field, IndicatorField, Value};
@@ -49,12 +49,20 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
         let current = indicator.with_untracked(|i| indicator_text(i, f));
         let select = NodeRef::<leptos::html::Select>::new();
         sync_select(field, select, current.clone());
+        let gate = use_context::<EditGate>();
+        let locked = move || gate.and_then(|g| g.locked(&field));
         view! {
             <label>
                 <span>{field.label()}</span>
+                // A disabled select is not posted: while frozen a hidden copy posts its value.
+                {move || locked().map(|_| view! {
+                    <input type="hidden" name=name value=move || indicator.with(|i| indicator_text(i, f))/>
+                })}
                 <select
                     node_ref=select
                     name=name
+                    disabled=move || locked().is_some()
+                    title=locked
                     on:change=move |ev| {
                         if let Ok(v) = parse_value(&field, &event_target_value(&ev)) {
                             apply(field, v);

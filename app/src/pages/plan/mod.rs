@@ -38,12 +38,18 @@ pub fn PlanPage() -> impl IntoView {
     };
     let plan = Resource::new(id, |id| async move {
         match id {
-            Some(id) => Ok((
-                get_plan(id).await?,
-                get_plan_access(id).await?,
-                // Every field's version and the open conflicts, for offline edits.
-                sync_pull(id, 0).await?,
-            )),
+            Some(id) => {
+                // The access (with the plan's version, which an approval names) is read before
+                // the plan: a change landing in between makes the version older than what the
+                // page shows (an approval is then refused and asks for a reload), never newer.
+                let access = get_plan_access(id).await?;
+                Ok((
+                    get_plan(id).await?,
+                    access,
+                    // Every field's version and the open conflicts, for offline edits.
+                    sync_pull(id, 0).await?,
+                ))
+            }
             None => Err(AppError::NotFound("Rencana".into())),
         }
     });

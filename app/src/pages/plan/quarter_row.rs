@@ -3,7 +3,7 @@
 use super::goals::format_value;
 use super::{PlanState, QuarterFilter};
 use crate::api::edit::SaveReport;
-use crate::components::{sync_select, FieldInput, SyncForm};
+use crate::components::{sync_select, EditGate, FieldInput, SyncForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::edit::{apply_to_indicator, Field, ReportField, Value};
@@ -52,6 +52,8 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
         status_select,
         saved.with_untracked(|r| report_text(r, ReportField::Status)),
     );
+    let gate = use_context::<EditGate>();
+    let status_locked = move || gate.and_then(|g| g.locked(&status_field));
     view! {
         <tr class:is-hidden=move || !filter.shows(quarter) data-quarter=quarter.label()>
             <th scope="row">{quarter.label()}</th>
@@ -69,10 +71,20 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
             {input(ReportField::Achievement, "achievement", false)}
             {input(ReportField::Evidence, "evidence", false)}
             <td>
+                // A disabled select is not posted: while frozen a hidden copy posts its value.
+                {
+                    let form_id = form_id.clone();
+                    move || status_locked().map(|_| view! {
+                        <input type="hidden" name="status" form=form_id.clone()
+                            value=move || indicator.with(|i| report_text(i.quarter(quarter), ReportField::Status))/>
+                    })
+                }
                 <select
                     node_ref=status_select
                     name="status"
                     form=form_id.clone()
+                    disabled=move || status_locked().is_some()
+                    title=status_locked
                     aria-label=status_field.label()
                     on:change=move |ev| {
                         if let Ok(v) = model::edit::parse_value(&status_field, &event_target_value(&ev)) {

@@ -4,12 +4,12 @@
 use super::state::GoalState;
 use super::PlanState;
 use crate::api::structure::*;
-use crate::components::PostForm;
+use crate::components::{EditGate, PostForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos::task::spawn_local;
-use model::edit::structure::{Created, Direction};
+use model::edit::structure::{Created, Direction, StructureEdit};
 use model::{ActivityId, Indicator, IndicatorId};
 
 /// Runs a structure change and reports its outcome in the page's notice.
@@ -30,6 +30,12 @@ where
 
 fn plan_field(state: PlanState) -> (&'static str, String) {
     ("plan", state.id.0.to_string())
+}
+
+/// Why `edit` cannot be made now (it would change a submitted or approved quarter's figures).
+fn frozen(edit: StructureEdit) -> Signal<Option<String>> {
+    let gate = use_context::<EditGate>();
+    Signal::derive(move || gate.and_then(|g| g.structure_locked(&edit)))
 }
 
 fn direction_name(direction: Direction) -> String {
@@ -86,6 +92,7 @@ pub fn GoalControls(goal: GoalState) -> impl IntoView {
                 hidden=vec![plan_field(state), ("goal", id.0.to_string())]
                 button="Hapus sasaran".into()
                 class="inline danger"
+                locked=frozen(StructureEdit::RemoveGoal { goal: id })
                 run=Callback::new(move |_| {
                     settle(state, "Sasaran dihapus", remove_goal(plan, id), move |_| state.goal_removed(id))
                 })
@@ -137,6 +144,7 @@ pub fn IndicatorControls(indicator: RwSignal<Indicator>) -> impl IntoView {
                 hidden=vec![plan_field(state), ("indicator", id.0.to_string())]
                 button="Hapus indikator".into()
                 class="inline danger"
+                locked=frozen(StructureEdit::RemoveIndicator { indicator: id })
                 run=Callback::new(move |_| {
                     settle(state, "Indikator dihapus", remove_indicator(plan, id), move |_| state.indicator_removed(id))
                 })
@@ -188,6 +196,10 @@ pub fn LinkActivityForm() -> impl IntoView {
             })
         })
     };
+    let locked = frozen(StructureEdit::Link {
+        indicator: IndicatorId(0),
+        activity: ActivityId(0),
+    });
     state.may_edit().then(|| view! {
         <form
             method="post"
@@ -220,7 +232,7 @@ pub fn LinkActivityForm() -> impl IntoView {
                 <option value="">"Pilih indikator\u{2026}"</option>
                 {indicators}
             </select>
-            <button type="submit">"Tautkan"</button>
+            <button type="submit" disabled=move || locked.get().is_some() title=move || locked.get()>"Tautkan"</button>
         </form>
     })
 }
@@ -236,6 +248,7 @@ pub fn UnlinkActivityButton(indicator: RwSignal<Indicator>, activity: ActivityId
             hidden=vec![plan_field(state), ("indicator", id.0.to_string()), ("activity", activity.0.to_string())]
             button="Lepas".into()
             class="inline"
+            locked=frozen(StructureEdit::Unlink { indicator: id, activity })
             run=Callback::new(move |_| {
                 settle(state, "Tautan kegiatan dilepas", unlink_activity(plan, id, activity), move |_| {
                     state.unlinked(indicator, activity)
@@ -278,6 +291,7 @@ pub fn RemoveActivityButton(activity: ActivityId) -> impl IntoView {
             hidden=vec![plan_field(state), ("activity", activity.0.to_string())]
             button="Hapus".into()
             class="inline danger"
+            locked=frozen(StructureEdit::RemoveActivity { activity })
             run=Callback::new(move |_| {
                 settle(state, "Kegiatan dihapus", remove_activity(plan, activity), move |_| state.activity_removed(activity))
             })

@@ -1,6 +1,8 @@
 //! The quarter workflow on the plan page: where each quarter stands, and the steps the person
 //! may take (an operator submits; a pimpinan approves, returns with a comment, or reopens).
-//! An approved quarter's cells lock at once, through the page's [`EditGate`].
+//! A submitted or approved quarter's figures freeze at once, through the page's [`EditGate`].
+//! Approving sends the plan's version the page was rendered with (a hidden field, so it posts
+//! with JavaScript off too); a refusal is shown here, also after a post without JavaScript.
 //!
 //! [`EditGate`]: crate::components::EditGate
 
@@ -9,17 +11,38 @@ use crate::api::workflow::*;
 use crate::components::PostForm;
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos::server_fn::error::ServerFnUrlError;
 use leptos::server_fn::ServerFn;
 use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
 use model::workflow::QuarterState;
 use model::Quarter;
 use std::future::Future;
 
 type Outcome = RwSignal<Option<Result<String, String>>>;
 
+/// The refusal of a workflow step posted without JavaScript: the server redirects back with
+/// the step's path and its error in the query (`__path`, `__err`).
+fn posted_refusal() -> Option<String> {
+    let query = use_query_map();
+    let query = query.read_untracked();
+    let path = query.get("__path")?;
+    let ours = [
+        SubmitQuarter::PATH,
+        ApproveQuarter::PATH,
+        ReturnQuarter::PATH,
+        ReopenQuarter::PATH,
+    ];
+    if !ours.contains(&path.as_str()) {
+        return None;
+    }
+    let error = query.get("__err")?;
+    Some(ServerFnUrlError::<AppError>::decode_err(&error).to_string())
+}
+
 #[component]
 pub fn WorkflowBar() -> impl IntoView {
-    let outcome: Outcome = RwSignal::new(None);
+    let outcome: Outcome = RwSignal::new(posted_refusal().map(Err));
     view! {
         <section class="workflow" aria-labelledby="workflow-title">
             <h2 id="workflow-title">"Persetujuan triwulan"</h2>
@@ -44,12 +67,15 @@ fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
         .with_untracked(|a| (a.may_submit, a.may_decide));
     let settle = move |done: &'static str,
                        call: std::pin::Pin<
-        Box<dyn Future<Output = Result<QuarterState, AppError>>>,
+        Box<dyn Future<Output = Result<QuarterStep, AppError>>>,
     >| {
         spawn_local(async move {
             match call.await {
                 Ok(next) => {
-                    state.access.update(|a| a.states[quarter.index()] = next);
+                    state.access.update(|a| {
+                        a.states[quarter.index()] = next.state;
+                        a.version = next.version;
+                    });
                     outcome.set(Some(Ok(format!("{} {done}", quarter.label()))));
                 }
                 Err(error) => outcome.set(Some(Err(error.to_string()))),
@@ -76,9 +102,13 @@ fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
             }.into_any());
         }
         if may_decide && matches!(state_now, QuarterState::Submitted { .. }) {
+            // The version this page shows: what the pimpinan looked at.
+            let version = state.access.with_untracked(|a| a.version);
+            let mut fields = hidden();
+            fields.push(("version", version.to_string()));
             forms.push(view! {
-                <PostForm url=ApproveQuarter::url() hidden=hidden() button="Setujui".into() class="inline"
-                    run=Callback::new(move |_| settle("disetujui", Box::pin(approve_quarter(plan, quarter))))/>
+                <PostForm url=ApproveQuarter::url() hidden=fields button="Setujui".into() class="inline"
+                    run=Callback::new(move |_| settle("disetujui", Box::pin(approve_quarter(plan, quarter, version))))/>
             }.into_any());
             forms.push(view! {
                 <PostForm url=ReturnQuarter::url() hidden=hidden() text=("comment", "Alasan pengembalian")
@@ -99,7 +129,7 @@ fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
             <strong>{quarter.label()}</strong>
             " "
             <span class="workflow-state">{move || current().describe()}</span>
-            {move || current().is_locked().then(|| view! { <span class="lock" title="Isian triwulan ini terkunci">" \u{1f512}"</span> })}
+            {move || current().freezes().then(|| view! { <span class="lock" title="Angka triwulan ini dibekukan">" \u{1f512}"</span> })}
             <span class="workflow-steps">{steps}</span>
             <a class="history-link" href=format!("/rencana/{plan}/riwayat?tw={}", quarter.index() + 1)>"Riwayat"</a>
         </li>
