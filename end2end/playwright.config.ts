@@ -22,6 +22,8 @@ export default defineConfig({
     { name: "people", testMatch: /people\.spec\.ts/, dependencies: ["live"] },
     // Offline edits, the service worker and conflicts, each in fresh browser contexts.
     { name: "offline", testMatch: /offline\.spec\.ts/, dependencies: ["people"] },
+    // Adds and disables a person of its own; touches no demo person.
+    { name: "admin", testMatch: /admin\.spec\.ts/, dependencies: ["offline"] },
   ],
   use: {
     baseURL: "http://127.0.0.1:3000",

@@ -62,6 +62,7 @@ pub async fn view(store: &Store, who: &Person) -> Result<AdminView, AppError> {
         people,
         manageable_people,
         disabled,
+        viewer: who.id,
         log,
     })
 }

@@ -228,6 +228,20 @@ pub fn check(
     Err(Denied(format!("Anda tidak berhak {what}")))
 }
 
+/// A tree from (unit, parent) links, for tests.
+#[cfg(test)]
+pub(crate) fn tree_of(links: &[(UnitId, Option<UnitId>)]) -> UnitTree {
+    let units: Vec<Unit> = links
+        .iter()
+        .map(|(id, parent)| Unit {
+            id: *id,
+            name: format!("unit {id}"),
+            parent: *parent,
+        })
+        .collect();
+    UnitTree::new(&units)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,16 +252,11 @@ mod tests {
     const OTHER_UPT: UnitId = UnitId(4);
 
     fn tree() -> UnitTree {
-        let unit = |id, parent| Unit {
-            id,
-            name: format!("unit {id}"),
-            parent,
-        };
-        UnitTree::new(&[
-            unit(KANWIL, None),
-            unit(LUWUK, Some(KANWIL)),
-            unit(OTHER_KANWIL, None),
-            unit(OTHER_UPT, Some(OTHER_KANWIL)),
+        tree_of(&[
+            (KANWIL, None),
+            (LUWUK, Some(KANWIL)),
+            (OTHER_KANWIL, None),
+            (OTHER_UPT, Some(OTHER_KANWIL)),
         ])
     }
 

@@ -165,7 +165,7 @@ impl AdminLogAction {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::access::{Role, Unit};
+    use crate::access::Role;
 
     const KANWIL: UnitId = UnitId(1);
     const UPT: UnitId = UnitId(2);
@@ -174,17 +174,12 @@ mod tests {
     const OTHER_KANWIL: UnitId = UnitId(5);
 
     fn tree() -> UnitTree {
-        let unit = |id, parent| Unit {
-            id,
-            name: format!("unit {id}"),
-            parent,
-        };
-        UnitTree::new(&[
-            unit(KANWIL, None),
-            unit(UPT, Some(KANWIL)),
-            unit(SUB, Some(UPT)),
-            unit(SIBLING, Some(KANWIL)),
-            unit(OTHER_KANWIL, None),
+        crate::access::tree_of(&[
+            (KANWIL, None),
+            (UPT, Some(KANWIL)),
+            (SUB, Some(UPT)),
+            (SIBLING, Some(KANWIL)),
+            (OTHER_KANWIL, None),
         ])
     }
 

@@ -29,7 +29,7 @@ pub struct PlanAccess {
 }
 
 /// What an admin sees: the units they manage (and the units above them, for names), and people.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminView {
     pub units: Vec<Unit>,
     /// The units this admin manages: new units go under these, roles are given in these.
@@ -42,6 +42,8 @@ pub struct AdminView {
     pub manageable_people: Vec<model::UserId>,
     /// Of those, the disabled accounts.
     pub disabled: Vec<model::UserId>,
+    /// The admin looking: their own row has no buttons (another admin changes it).
+    pub viewer: model::UserId,
     /// The admin trail of the managed units (and this admin's own actions), newest first.
     pub log: Vec<model::administer::AdminLogEntry>,
 }

@@ -133,6 +133,7 @@ fn AdminSections(data: AdminView, actions: Actions) -> impl IntoView {
         people,
         manageable_people,
         disabled,
+        viewer,
         log,
     } = data;
     let choices = units::UnitChoices::new(&units, &manageable);
@@ -146,6 +147,7 @@ fn AdminSections(data: AdminView, actions: Actions) -> impl IntoView {
         people,
         manageable: manageable_people,
         disabled,
+        viewer,
     };
     view! {
         <units::UnitTable units manageable/>

@@ -11,11 +11,13 @@ use model::access::{Grant, Person, MIN_PASSWORD_CHARS};
 use model::UserId;
 
 /// The people on the page, which of them this admin may act on, and which are disabled.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct PeopleList {
     pub people: Vec<Person>,
     pub manageable: Vec<UserId>,
     pub disabled: Vec<UserId>,
+    /// The admin looking at the page.
+    pub viewer: UserId,
 }
 
 #[component]
@@ -53,6 +55,7 @@ pub fn PeopleTable(people: PeopleList, choices: UnitChoices, actions: Actions) -
         people,
         manageable,
         disabled,
+        viewer,
     } = people;
     let body = if people.is_empty() {
         Either::Left(view! { <p>"Belum ada pengguna di unit yang Anda kelola."</p> })
@@ -62,7 +65,8 @@ pub fn PeopleTable(people: PeopleList, choices: UnitChoices, actions: Actions) -
             .map(|person| {
                 let may = manageable.contains(&person.id);
                 let off = disabled.contains(&person.id);
-                view! { <PersonRow person may off choices=choices.clone() actions/> }
+                let me = person.id == viewer;
+                view! { <PersonRow person may off me choices=choices.clone() actions/> }
             })
             .collect_view();
         Either::Right(view! {
@@ -97,6 +101,8 @@ fn PersonRow(
     may: bool,
     /// Whether their account is disabled.
     off: bool,
+    /// Whether this is the admin's own row.
+    me: bool,
     choices: UnitChoices,
     actions: Actions,
 ) -> impl IntoView {
@@ -139,7 +145,14 @@ fn PersonRow(
         Either::Right(view! { <ul class="grants">{items}</ul> })
     };
     let password_label = format!("Kata sandi baru untuk {}", person.name);
-    let other_admin = || view! { <p class="muted">"Dikelola admin lain"</p> };
+    let other_admin = move || {
+        let note = if me {
+            "Akun Anda: peran dan kata sandinya diubah oleh admin lain"
+        } else {
+            "Dikelola admin lain"
+        };
+        view! { <p class="muted">{note}</p> }
+    };
     let password = if may {
         Either::Left(view! {
             <ActionForm action=actions.reset attr:class="inline-form reset-password">
@@ -165,7 +178,7 @@ fn PersonRow(
         let (label, value, class) = if off {
             ("Aktifkan kembali", "false", "secondary")
         } else {
-            ("Nonaktifkan", "true", "secondary danger")
+            ("Nonaktifkan", "true", "secondary danger-button")
         };
         let aria = format!("{label} akun {}", person.name);
         Either::Left(view! {
