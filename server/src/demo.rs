@@ -121,7 +121,7 @@ async fn store_demo_data(store: &Store) -> Result<DemoOutcome, DemoError> {
     }
     let office = batch.create_unit(DEMO_REGIONAL_OFFICE, None, &by).await?;
     let plan = match batch
-        .insert_plan(&parsed.plan, &UnitPlacement::Under(office))
+        .insert_plan(&parsed.plan, &UnitPlacement::Under(office), &by)
         .await?
     {
         InsertOutcome::Created(id) | InsertOutcome::AlreadyExists(id) => id,

@@ -562,8 +562,9 @@ impl AccountBatch {
         &mut self,
         plan: &model::Plan,
         placement: &super::UnitPlacement,
+        by: &AdminStamp,
     ) -> Result<super::InsertOutcome, StoreError> {
-        super::write::insert_plan_in(&mut self.tx, plan, placement).await
+        super::write::insert_plan_in(&mut self.tx, plan, placement, by).await
     }
 
     /// The unit a plan belongs to.

@@ -38,7 +38,8 @@ impl Store {
         placement: &UnitPlacement,
     ) -> Result<InsertOutcome, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let outcome = insert_plan_in(&mut tx, plan, placement).await;
+        let by = AdminStamp::command_line(Timestamp(now_epoch_seconds()));
+        let outcome = insert_plan_in(&mut tx, plan, placement, &by).await;
         match outcome {
             Ok(InsertOutcome::Created(id)) => {
                 tx.commit().await?;
@@ -49,7 +50,7 @@ impl Store {
                 // Another server stored the same plan (or unit) between our check and insert.
                 drop(tx);
                 let mut tx = self.pool.begin().await?;
-                match insert_plan_in(&mut tx, plan, &UnitPlacement::ExistingOnly).await? {
+                match insert_plan_in(&mut tx, plan, &UnitPlacement::ExistingOnly, &by).await? {
                     InsertOutcome::AlreadyExists(id) => Ok(InsertOutcome::AlreadyExists(id)),
                     InsertOutcome::Created(_) => Err(StoreError::Database(e)),
                 }
@@ -59,11 +60,13 @@ impl Store {
     }
 }
 
-/// [`Store::insert_plan`] inside a transaction the caller commits.
+/// [`Store::insert_plan`] inside a transaction the caller commits; a unit it creates is
+/// recorded in the admin trail as made `by`.
 pub(super) async fn insert_plan_in(
     tx: &mut Transaction<'_, Any>,
     plan: &Plan,
     placement: &UnitPlacement,
+    by: &AdminStamp,
 ) -> Result<InsertOutcome, StoreError> {
     let name = &plan.header.work_unit;
     let found = sqlx::query("SELECT id, name FROM units WHERE name_key = $1")
@@ -73,17 +76,11 @@ pub(super) async fn insert_plan_in(
     let (unit, unit_name) = match (found, placement) {
         (Some(row), _) => (UnitId(row.get(0)), row.get::<String, _>(1)),
         (None, UnitPlacement::ExistingOnly) => return Err(StoreError::UnknownUnit(name.clone())),
-        (None, UnitPlacement::Under(parent)) => {
-            let by = AdminStamp::command_line(Timestamp(now_epoch_seconds()));
-            (
-                insert_unit(tx, name, Some(*parent), &by).await?,
-                name.clone(),
-            )
-        }
-        (None, UnitPlacement::Top) => {
-            let by = AdminStamp::command_line(Timestamp(now_epoch_seconds()));
-            (insert_unit(tx, name, None, &by).await?, name.clone())
-        }
+        (None, UnitPlacement::Under(parent)) => (
+            insert_unit(tx, name, Some(*parent), by).await?,
+            name.clone(),
+        ),
+        (None, UnitPlacement::Top) => (insert_unit(tx, name, None, by).await?, name.clone()),
     };
     if let Some(existing) = find_plan(tx, unit, plan.header.fiscal_year).await? {
         return Ok(InsertOutcome::AlreadyExists(existing));
