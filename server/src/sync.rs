@@ -18,6 +18,14 @@ use model::sync::{
 use model::PlanId;
 use std::collections::{BTreeMap, HashMap};
 
+/// The most edits one push may carry (the browser sends 200 at a time); a larger push is
+/// refused whole, before any work.
+pub const MAX_PUSH_EDITS: usize = 500;
+
+/// The answer to an edit whose stored answer no longer reads.
+const UNREADABLE_ANSWER: &str =
+    "Jawaban tersimpan untuk perubahan ini tidak dapat dibaca; periksa nilainya dan simpan lagi";
+
 /// Applies `mutations` in order; one answer per mutation, in the same order. A mutation that
 /// cannot be applied never stops the ones behind it. Consecutive mutations of one plan share one
 /// write: the plan is locked and read once, and their effects and answers commit together.
@@ -26,6 +34,12 @@ pub async fn push(
     who: &Person,
     mutations: Vec<Mutation>,
 ) -> Result<Vec<Outcome>, AppError> {
+    if mutations.len() > MAX_PUSH_EDITS {
+        return Err(AppError::Invalid(format!(
+            "Terlalu banyak perubahan dalam satu pengiriman: {} (paling banyak {MAX_PUSH_EDITS}); tidak ada yang disimpan",
+            mutations.len()
+        )));
+    }
     for m in &mutations {
         valid_client(&m.client).map_err(AppError::Invalid)?;
     }
@@ -50,15 +64,25 @@ async fn push_group(
     plan_id: PlanId,
     group: &[Mutation],
 ) -> Result<Vec<Outcome>, AppError> {
+    // A plan the person may not edit (or that does not exist) is refused before any lock is
+    // taken or any row written: nothing of theirs lands, so a replay is refused the same way.
     let refused = match guard::plan(store, who, plan_id, Permission::EditPlan).await {
         Ok(_) => None,
         Err(AppError::Forbidden(why)) => Some(why),
         Err(AppError::NotFound(what)) => Some(format!("{what} tidak ditemukan")),
         Err(other) => return Err(other),
     };
+    if let Some(reason) = refused {
+        return Ok(group
+            .iter()
+            .map(|_| Outcome::Rejected {
+                reason: reason.clone(),
+            })
+            .collect());
+    }
     let stamp = stamp(who);
     let Some(mut write) = store.write_plan(plan_id).await.map_err(internal)? else {
-        // No such plan: nothing to lock, nothing to record the answers in.
+        // Removed since the door check: nothing to lock, nothing to record the answers in.
         let reason = format!("Rencana nomor {plan_id} tidak ditemukan");
         return Ok(group
             .iter()
@@ -77,28 +101,26 @@ async fn push_group(
     let given = given_answers(&mut write, group).await?;
     // Each slot: the answer, and whether it is new (to be recorded) or a copy of another slot.
     let mut slots: Vec<(Outcome, Slot)> = Vec::with_capacity(group.len());
+    // The first slot of each (client, sequence) in this push: duplicates are found in one pass.
+    let mut first_of: HashMap<(&str, u64), usize> = HashMap::with_capacity(group.len());
     for (i, m) in group.iter().enumerate() {
-        if let Some(j) = group[..i]
-            .iter()
-            .position(|o| o.client == m.client && o.seq == m.seq)
-        {
+        if let Some(&j) = first_of.get(&(m.client.as_str(), m.seq)) {
             slots.push((slots[j].0.clone(), Slot::CopyOf(j)));
             continue;
         }
+        first_of.insert((m.client.as_str(), m.seq), i);
         if let Some(answer) = given.get(&(m.client.as_str(), m.seq)) {
-            let outcome = serde_json::from_str(answer).map_err(|error| {
-                tracing::error!(%error, "a stored sync answer cannot be read");
-                AppError::Internal
-            })?;
+            // An answer that no longer reads refuses this edit alone, never the whole push.
+            let outcome = serde_json::from_str(answer).unwrap_or_else(|error| {
+                tracing::error!(%error, client = %m.client, seq = m.seq, "a stored sync answer cannot be read");
+                Outcome::Rejected {
+                    reason: UNREADABLE_ANSWER.into(),
+                }
+            });
             slots.push((outcome, Slot::Stored));
             continue;
         }
-        let outcome = match &refused {
-            Some(reason) => Outcome::Rejected {
-                reason: reason.clone(),
-            },
-            None => decide(&mut write, &stamp, &mut work, m).await?,
-        };
+        let outcome = decide(&mut write, &stamp, &mut work, m).await?;
         slots.push((outcome, Slot::New));
     }
     // An edit refused because of another field (blokir above pagu) may fit once the edits sent
@@ -107,7 +129,7 @@ async fn push_group(
     let applied_any = slots
         .iter()
         .any(|(o, slot)| *slot == Slot::New && matches!(o, Outcome::Applied { .. }));
-    if refused.is_none() && applied_any {
+    if applied_any {
         for (i, m) in group.iter().enumerate() {
             if slots[i].1 == Slot::New
                 && matches!(slots[i].0, Outcome::Rejected { .. })

@@ -404,3 +404,119 @@ both!(
     cross_field,
     an_edit_refused_only_because_of_another_in_the_same_push_is_applied_after_it
 );
+
+async fn a_push_over_the_limit_is_refused_whole_with_a_message_and_changes_nothing(store: &Store) {
+    let s = setup(store).await;
+    let before = entries(store, s.plan).await;
+    let too_many: Vec<Mutation> = (1..=server::sync::MAX_PUSH_EDITS as u64 + 1)
+        .map(|seq| {
+            mutation(
+                "klien-banyak-01",
+                seq,
+                &s,
+                s.note,
+                &format!("catatan {seq}"),
+                0,
+            )
+        })
+        .collect();
+    let refused = push(store, &s.operator, too_many).await;
+    assert!(
+        matches!(&refused, Err(app::error::AppError::Invalid(m)) if m.contains("paling banyak 500")),
+        "{refused:?}"
+    );
+    assert_eq!(entries(store, s.plan).await, before);
+    // At the limit it is taken.
+    let at_limit: Vec<Mutation> = (1..=server::sync::MAX_PUSH_EDITS as u64)
+        .map(|seq| {
+            mutation(
+                "klien-banyak-01",
+                seq,
+                &s,
+                s.note,
+                &format!("catatan {seq}"),
+                0,
+            )
+        })
+        .collect();
+    let answers = push(store, &s.operator, at_limit).await.unwrap();
+    assert_eq!(answers.len(), server::sync::MAX_PUSH_EDITS);
+}
+both!(
+    push_limit,
+    a_push_over_the_limit_is_refused_whole_with_a_message_and_changes_nothing
+);
+
+async fn edits_for_a_plan_one_may_not_edit_are_refused_without_writing_anything(store: &Store) {
+    let s = setup(store).await;
+    let unit = store.plan_unit(s.plan).await.unwrap().unwrap();
+    let reader = common::person(
+        store,
+        &[Grant {
+            unit,
+            role: Role::Pimpinan,
+        }],
+    )
+    .await;
+    let m = mutation("klien-pimpinan-1", 1, &s, s.note, "bukan haknya", 0);
+    let answers = push(store, &reader, vec![m.clone()]).await.unwrap();
+    assert!(
+        matches!(&answers[0], Outcome::Rejected { reason } if reason.contains("hanya operator")),
+        "{answers:?}"
+    );
+    // No answer was stored: once the person may edit, the same edit is decided afresh.
+    store
+        .grant(
+            reader.id,
+            Grant {
+                unit,
+                role: Role::Operator,
+            },
+            &common::cli(),
+        )
+        .await
+        .unwrap();
+    let reader = store.person(reader.id).await.unwrap().unwrap();
+    assert_eq!(
+        push(store, &reader, vec![m]).await.unwrap(),
+        [Outcome::Applied { version: 1 }]
+    );
+}
+both!(
+    refused_before_writing,
+    edits_for_a_plan_one_may_not_edit_are_refused_without_writing_anything
+);
+
+/// A stored answer that no longer reads refuses that one edit; the edits beside it are answered.
+#[tokio::test]
+async fn an_unreadable_stored_answer_refuses_only_its_edit_on_sqlite() {
+    unreadable_answer(common::Kind::Sqlite).await;
+}
+
+#[tokio::test]
+async fn an_unreadable_stored_answer_refuses_only_its_edit_on_postgres() {
+    unreadable_answer(common::Kind::Postgres).await;
+}
+
+async fn unreadable_answer(kind: common::Kind) {
+    let _serial = common::SERIAL.lock().await;
+    let db = common::TestDb::new(kind).await;
+    let store = &db.store;
+    let s = setup(store).await;
+    let first = mutation("klien-rusak-0001", 1, &s, s.note, "pertama", 0);
+    assert_eq!(
+        push(store, &s.operator, vec![first.clone()]).await.unwrap(),
+        [Outcome::Applied { version: 1 }]
+    );
+    let damage =
+        "UPDATE sync_mutations SET outcome = '{rusak' WHERE client_id = 'klien-rusak-0001'";
+    db.execute_script((damage, damage)).await;
+    let second = mutation("klien-rusak-0001", 2, &s, s.numerator, "7", 0);
+    let answers = push(store, &s.operator, vec![first, second]).await.unwrap();
+    assert!(
+        matches!(&answers[0], Outcome::Rejected { reason } if reason.contains("tidak dapat dibaca")),
+        "{answers:?}"
+    );
+    assert_eq!(answers[1], Outcome::Applied { version: 1 });
+    db.finish().await;
+}
