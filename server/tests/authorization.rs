@@ -127,16 +127,6 @@ impl World {
         let unit = self.units[at];
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
         let get = |path: String| Request::builder().uri(path);
-        let post = |path: &str, body: String| {
-            Request::builder()
-                .method("POST")
-                .uri(path)
-                .header(header::HOST, "127.0.0.1:3000")
-                .header(header::ORIGIN, "http://127.0.0.1:3000")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(body))
-                .unwrap()
-        };
         let goal = self.store.load_plan(plan).await.unwrap().unwrap().goals[0]
             .id
             .unwrap();
@@ -180,6 +170,18 @@ impl World {
             ),
         }
     }
+}
+
+/// A form post to `path` from a page of this site.
+fn post(path: &str, body: String) -> Request<Body> {
+    Request::builder()
+        .method("POST")
+        .uri(path)
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap()
 }
 
 /// Whether the request got past the door: `Ok(true)` allowed, `Ok(false)` refused as it should
@@ -430,14 +432,7 @@ async fn admin_actions_on_people_follow_the_written_matrix(store: &Store) {
                 ('D', SetDisabled::PATH, format!("user={user}&disabled=true")),
             ] {
                 let before = store.account(user).await.unwrap();
-                let request = Request::builder()
-                    .method("POST")
-                    .uri(path)
-                    .header(header::HOST, "127.0.0.1:3000")
-                    .header(header::ORIGIN, "http://127.0.0.1:3000")
-                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                    .body(Body::from(body))
-                    .unwrap();
+                let request = post(path, body);
                 let expected = allowed[t].contains(code);
                 let case = format!("{position} {reach} {code}");
                 match passed(store, request, Some(&cookie)).await {

@@ -408,38 +408,30 @@ both!(
 async fn a_push_over_the_limit_is_refused_whole_with_a_message_and_changes_nothing(store: &Store) {
     let s = setup(store).await;
     let before = entries(store, s.plan).await;
-    let too_many: Vec<Mutation> = (1..=server::sync::MAX_PUSH_EDITS as u64 + 1)
-        .map(|seq| {
-            mutation(
-                "klien-banyak-01",
-                seq,
-                &s,
-                s.note,
-                &format!("catatan {seq}"),
-                0,
-            )
-        })
-        .collect();
-    let refused = push(store, &s.operator, too_many).await;
+    let notes = |count: usize| -> Vec<Mutation> {
+        (1..=count as u64)
+            .map(|seq| {
+                mutation(
+                    "klien-banyak-01",
+                    seq,
+                    &s,
+                    s.note,
+                    &format!("catatan {seq}"),
+                    0,
+                )
+            })
+            .collect()
+    };
+    let refused = push(store, &s.operator, notes(server::sync::MAX_PUSH_EDITS + 1)).await;
     assert!(
         matches!(&refused, Err(app::error::AppError::Invalid(m)) if m.contains("paling banyak 500")),
         "{refused:?}"
     );
     assert_eq!(entries(store, s.plan).await, before);
     // At the limit it is taken.
-    let at_limit: Vec<Mutation> = (1..=server::sync::MAX_PUSH_EDITS as u64)
-        .map(|seq| {
-            mutation(
-                "klien-banyak-01",
-                seq,
-                &s,
-                s.note,
-                &format!("catatan {seq}"),
-                0,
-            )
-        })
-        .collect();
-    let answers = push(store, &s.operator, at_limit).await.unwrap();
+    let answers = push(store, &s.operator, notes(server::sync::MAX_PUSH_EDITS))
+        .await
+        .unwrap();
     assert_eq!(answers.len(), server::sync::MAX_PUSH_EDITS);
 }
 both!(
