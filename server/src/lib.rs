@@ -11,6 +11,7 @@ pub mod editing;
 pub mod guard;
 pub mod import;
 pub mod live;
+pub mod purge;
 pub mod quarters;
 pub mod router;
 pub mod storage;

@@ -233,3 +233,71 @@ both!(
     history_page,
     the_history_page_lists_a_saved_change_as_plain_text
 );
+
+async fn a_long_history_is_read_a_hundred_entries_at_a_time(store: &Store) {
+    use model::edit::{Field, FieldEdit, ReportField};
+    use model::Quarter;
+    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
+    let plan = store.load_plan(id).await.unwrap().unwrap();
+    let indicator = plan.goals[0].indicators[0].id.unwrap();
+    let operator = common::operator(store, id).await;
+    for n in 1..=230 {
+        server::editing::save_fields(
+            store,
+            &operator,
+            id,
+            vec![FieldEdit {
+                field: Field::Report(indicator, Quarter::Q1, ReportField::Note),
+                text: format!("catatan ke-{n}"),
+            }],
+        )
+        .await
+        .unwrap();
+    }
+    let riwayat = format!("/rencana/{id}/riwayat");
+    let entries = |html: &str| html.matches(r#"class="audit-entry""#).count();
+
+    let (status, first) = get(store, &riwayat).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(entries(&first), 100);
+    assert!(first.contains("Halaman 1 dari 3 · 230 perubahan"), "{first}");
+    assert!(first.contains(">catatan ke-230<") && first.contains(">catatan ke-131<"));
+    assert!(!first.contains(">catatan ke-130<"));
+    assert!(first.contains(r#"href="?halaman=2""#), "{first}");
+
+    let (_, last) = get(store, &format!("{riwayat}?halaman=3")).await;
+    assert_eq!(entries(&last), 30);
+    assert!(last.contains(">catatan ke-30<") && last.contains(">catatan ke-1<"));
+    assert!(last.contains(r#"href="?halaman=2""#) && !last.contains(r#"href="?halaman=4""#));
+
+    // The filter is kept from page to page.
+    let (_, filtered) = get(
+        store,
+        &format!("{riwayat}?indikator={indicator}&tw=1&halaman=2"),
+    )
+    .await;
+    assert_eq!(entries(&filtered), 100);
+    assert!(
+        filtered.contains(&format!(r#"href="?indikator={indicator}&amp;tw=1&amp;halaman=3""#)),
+        "{filtered}"
+    );
+
+    let (_, past) = get(store, &format!("{riwayat}?halaman=9")).await;
+    assert_eq!(entries(&past), 0);
+    assert!(past.contains("Halaman 9 tidak ada: riwayat ini 3 halaman"), "{past}");
+    assert!(past.contains(r#"href="?halaman=3""#), "{past}");
+
+    for bad in ["0", "abc", "-2", "1.5"] {
+        let (status, html) = get(store, &format!("{riwayat}?halaman={bad}")).await;
+        assert!(status.is_client_error() || status == StatusCode::OK, "{bad}: {status}");
+        assert!(html.contains("Nomor halaman"), "{bad}: {html}");
+        assert_eq!(entries(&html), 0);
+    }
+}
+both!(
+    long_history,
+    a_long_history_is_read_a_hundred_entries_at_a_time
+);

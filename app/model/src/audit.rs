@@ -65,6 +65,12 @@ pub struct Change {
     pub new: String,
 }
 
+/// Entries on one page of a plan's history.
+pub const HISTORY_PAGE_SIZE: u32 = 100;
+
+/// One page of a plan's history, newest first.
+pub type HistoryPage = crate::paging::Paged<AuditEntry>;
+
 /// A recorded change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {

@@ -18,6 +18,7 @@ pub mod ids;
 pub mod login;
 pub mod money;
 pub mod number;
+pub mod paging;
 pub mod plan;
 pub mod quarter;
 pub mod sheet;
