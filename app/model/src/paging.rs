@@ -131,7 +131,8 @@ mod tests {
     #[test]
     fn page_zero_does_not_decode() {
         assert!(serde_json::from_str::<PageNumber>("0").is_err());
-        assert_eq!(serde_json::from_str::<PageNumber>("2"), Ok(PageNumber(2)));
+        assert_eq!(serde_json::from_str::<PageNumber>("2").unwrap(), PageNumber(2));
+        assert_eq!(serde_json::to_string(&PageNumber(7)).unwrap(), "7");
     }
 
     #[test]
@@ -144,7 +145,8 @@ mod tests {
     fn a_page_starts_after_the_rows_of_the_pages_before_it() {
         assert_eq!(PageNumber(1).offset(100), 0);
         assert_eq!(PageNumber(3).offset(100), 200);
-        assert_eq!(PageNumber(u32::MAX).offset(u32::MAX), 18_446_744_052_234_715_137);
+        // The largest page of the largest pages does not overflow.
+        assert_eq!(PageNumber(u32::MAX).offset(u32::MAX), 18_446_744_060_824_649_730);
     }
 
     #[test]
