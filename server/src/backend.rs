@@ -12,10 +12,10 @@ use app::api::{AdminCommand, AdminView, PlanAccess};
 use app::error::AppError;
 use model::access::{allows, manages_everything, Permission, Person};
 use model::audit::{HistoryFilter, HistoryPage};
-use model::paging::PageNumber;
 use model::dashboard::AbsorptionThresholds;
 use model::edit::structure::{Created, StructureEdit};
 use model::edit::FieldEdit;
+use model::paging::PageNumber;
 use model::workflow::Transition;
 use model::{Plan, PlanId, PlanSummary, Quarter};
 

@@ -265,7 +265,10 @@ async fn a_long_history_is_read_a_hundred_entries_at_a_time(store: &Store) {
     let (status, first) = get(store, &riwayat).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(entries(&first), 100);
-    assert!(first.contains("Halaman 1 dari 3 · 230 perubahan"), "{first}");
+    assert!(
+        first.contains("Halaman 1 dari 3 · 230 perubahan"),
+        "{first}"
+    );
     assert!(lists(&first, 230) && lists(&first, 131), "{first}");
     assert!(!lists(&first, 130));
     assert!(first.contains(r#"href="?halaman=2""#), "{first}");
@@ -283,18 +286,26 @@ async fn a_long_history_is_read_a_hundred_entries_at_a_time(store: &Store) {
     .await;
     assert_eq!(entries(&filtered), 100);
     assert!(
-        filtered.contains(&format!(r#"href="?indikator={indicator}&amp;tw=1&amp;halaman=3""#)),
+        filtered.contains(&format!(
+            r#"href="?indikator={indicator}&amp;tw=1&amp;halaman=3""#
+        )),
         "{filtered}"
     );
 
     let (_, past) = get(store, &format!("{riwayat}?halaman=9")).await;
     assert_eq!(entries(&past), 0);
-    assert!(past.contains("Halaman 9 tidak ada: riwayat ini 3 halaman"), "{past}");
+    assert!(
+        past.contains("Halaman 9 tidak ada: riwayat ini 3 halaman"),
+        "{past}"
+    );
     assert!(past.contains(r#"href="?halaman=3""#), "{past}");
 
     for bad in ["0", "abc", "-2", "1.5"] {
         let (status, html) = get(store, &format!("{riwayat}?halaman={bad}")).await;
-        assert!(status.is_client_error() || status == StatusCode::OK, "{bad}: {status}");
+        assert!(
+            status.is_client_error() || status == StatusCode::OK,
+            "{bad}: {status}"
+        );
         assert!(html.contains("Nomor halaman"), "{bad}: {html}");
         assert_eq!(entries(&html), 0);
     }

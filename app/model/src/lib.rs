@@ -10,6 +10,7 @@ pub mod administer;
 pub mod approval;
 pub mod audit;
 pub mod checks;
+mod codes;
 pub mod dashboard;
 pub mod edit;
 pub mod figures;
@@ -24,6 +25,7 @@ pub mod quarter;
 pub mod sheet;
 pub mod sync;
 pub mod synthetic;
+pub mod text;
 pub mod time;
 pub mod workflow;
 

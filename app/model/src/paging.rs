@@ -33,7 +33,7 @@ impl PageNumber {
             Ok(n) if n >= 1 => Ok(PageNumber(n)),
             _ => Err(format!(
                 "Nomor halaman \u{201c}{}\u{201d} tidak sah: tulis bilangan bulat mulai dari 1",
-                shorten(raw)
+                crate::text::excerpt(raw, 20)
             )),
         }
     }
@@ -61,16 +61,6 @@ impl Default for PageNumber {
 impl fmt::Display for PageNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
-    }
-}
-
-/// A typed page number is echoed back; a pasted essay is not.
-fn shorten(raw: &str) -> String {
-    const MAX: usize = 20;
-    if raw.chars().count() <= MAX {
-        raw.to_owned()
-    } else {
-        format!("{}\u{2026}", raw.chars().take(MAX).collect::<String>())
     }
 }
 
@@ -131,7 +121,10 @@ mod tests {
     #[test]
     fn page_zero_does_not_decode() {
         assert!(serde_json::from_str::<PageNumber>("0").is_err());
-        assert_eq!(serde_json::from_str::<PageNumber>("2").unwrap(), PageNumber(2));
+        assert_eq!(
+            serde_json::from_str::<PageNumber>("2").unwrap(),
+            PageNumber(2)
+        );
         assert_eq!(serde_json::to_string(&PageNumber(7)).unwrap(), "7");
     }
 
@@ -146,7 +139,10 @@ mod tests {
         assert_eq!(PageNumber(1).offset(100), 0);
         assert_eq!(PageNumber(3).offset(100), 200);
         // The largest page of the largest pages does not overflow.
-        assert_eq!(PageNumber(u32::MAX).offset(u32::MAX), 18_446_744_060_824_649_730);
+        assert_eq!(
+            PageNumber(u32::MAX).offset(u32::MAX),
+            18_446_744_060_824_649_730
+        );
     }
 
     #[test]

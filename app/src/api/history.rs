@@ -15,5 +15,7 @@ pub async fn get_history(
     #[server(default)] page: PageNumber,
 ) -> Result<HistoryPage, AppError> {
     let who = super::ssr::person()?;
-    super::ssr::backend()?.history(&who, plan, filter, page).await
+    super::ssr::backend()?
+        .history(&who, plan, filter, page)
+        .await
 }

@@ -126,7 +126,10 @@ fn place(page: &HistoryPage) -> String {
             page.page, pages
         )
     } else {
-        format!("Halaman {} dari {pages} \u{b7} {total} perubahan", page.page)
+        format!(
+            "Halaman {} dari {pages} \u{b7} {total} perubahan",
+            page.page
+        )
     }
 }
 
@@ -229,7 +232,10 @@ mod tests {
 
     #[test]
     fn the_pager_names_the_page_the_pages_and_the_changes() {
-        assert_eq!(place(&page(2, 1651)), "Halaman 2 dari 17 \u{b7} 1.651 perubahan");
+        assert_eq!(
+            place(&page(2, 1651)),
+            "Halaman 2 dari 17 \u{b7} 1.651 perubahan"
+        );
         assert_eq!(
             place(&page(30, 1651)),
             "Halaman 30 tidak ada: riwayat ini 17 halaman (1.651 perubahan)"

@@ -22,9 +22,13 @@ impl Store {
         plan: PlanId,
         filter: HistoryFilter,
     ) -> Result<Vec<AuditEntry>, StoreError> {
-        let rows = picked(&format!("SELECT {COLUMNS} {PICKED} ORDER BY id DESC"), plan, &filter)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = picked(
+            &format!("SELECT {COLUMNS} {PICKED} ORDER BY id DESC"),
+            plan,
+            &filter,
+        )
+        .fetch_all(&self.pool)
+        .await?;
         Ok(rows.iter().map(entry).collect())
     }
 
