@@ -10,7 +10,7 @@ impl Store {
         let done = sqlx::query(
             "DELETE FROM sync_mutations WHERE client_id IN \
              (SELECT client_id FROM sync_mutations GROUP BY client_id \
-              HAVING MAX(answered_at) < $1)",
+              HAVING MAX(created_at) < $1)",
         )
         .bind(before.0)
         .execute(&self.pool)
