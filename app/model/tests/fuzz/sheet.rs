@@ -209,7 +209,7 @@ fn made_up_sheet() -> impl Strategy<Value = String> {
         "SASARAN KEGIATAN\tINDIKATOR KINERJA\tTARGET KINERJA\tRUMUS PERHITUNGAN\n",
         "\tsasaran\t indikator \n",
     ]);
-    let rows = prop::collection::vec(prop::collection::vec(cell(), 0..16), 0..14);
+    let rows = prop::collection::vec(prop::collection::vec(cell(), 0..15), 0..10);
     let signature = prop::sample::select(vec![
         "",
         "Mengetahui,\nKepala Lapas Uji\n\nBudi Santoso\nNIP. 197009121993031001",
