@@ -96,7 +96,7 @@ pub fn typed_number() -> impl Strategy<Value = Typed> {
 pub fn group(digits: &str) -> String {
     let mut out = String::new();
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(d);
