@@ -157,11 +157,13 @@ async fn server_fn_refusal(response: Response, id: &RequestId) -> Response {
     let (mut parts, body) = response.into_parts();
     let error = match axum::body::to_bytes(body, MAX_ERROR_BYTES).await {
         Ok(bytes) => serde_json::from_slice::<AppError>(&bytes).unwrap_or_else(|error| {
-            AppError::internal(format_args!("a server function's error does not read: {error}"))
+            AppError::internal(format_args!(
+                "a server function's error does not read: {error}"
+            ))
         }),
-        Err(error) => {
-            AppError::internal(format_args!("a server function's error cannot be read: {error}"))
-        }
+        Err(error) => AppError::internal(format_args!(
+            "a server function's error cannot be read: {error}"
+        )),
     };
     let error = match error {
         AppError::Internal(_) => AppError::Internal(Some(id.0.clone())),

@@ -30,7 +30,9 @@ pub async fn plan_events(
     };
     // An id that is not a number names no plan.
     let Ok(plan) = plan.parse::<i64>().map(PlanId) else {
-        return text(&AppError::NotFound(format!("Rencana nomor \u{201c}{plan}\u{201d}")));
+        return text(&AppError::NotFound(format!(
+            "Rencana nomor \u{201c}{plan}\u{201d}"
+        )));
     };
     if let Err(refused) = guard::plan(&store, &who, plan, Permission::ReadPlan).await {
         return text(&refused);

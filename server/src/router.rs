@@ -4,10 +4,10 @@
 
 use crate::auth::{self, AuthState};
 use crate::config::Settings;
+use crate::http_errors::{self, ServerFnPaths};
 use crate::storage::Store;
 use app::api::ssr::Backend;
 use app::{shell, App};
-use crate::http_errors::{self, ServerFnPaths};
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 use axum::Router;

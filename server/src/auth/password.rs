@@ -93,7 +93,9 @@ pub async fn hash_password(password: &str) -> Result<String, AppError> {
         Some(Err(error)) => Err(AppError::internal(format_args!(
             "cannot hash a password: {error}"
         ))),
-        None => Err(AppError::internal("cannot hash a password: the work did not run")),
+        None => Err(AppError::internal(
+            "cannot hash a password: the work did not run",
+        )),
     }
 }
 
