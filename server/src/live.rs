@@ -8,6 +8,7 @@ use crate::http_errors::text;
 use crate::storage::{Change, Store};
 use app::api::ssr::SignedIn;
 use app::error::AppError;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -21,18 +22,24 @@ use tokio::sync::broadcast::error::RecvError;
 
 pub async fn plan_events(
     State(store): State<Store>,
-    Path(plan): Path<String>,
+    plan: Result<Path<String>, PathRejection>,
     signed_in: Option<Extension<SignedIn>>,
     session: Option<Extension<SessionHash>>,
 ) -> Response {
     let Some(Extension(SignedIn(who))) = signed_in else {
         return text(&AppError::Unauthenticated);
     };
-    // An id that is not a number names no plan.
-    let Ok(plan) = plan.parse::<i64>().map(PlanId) else {
-        return text(&AppError::NotFound(format!(
-            "Rencana nomor \u{201c}{plan}\u{201d}"
-        )));
+    // An id that is not a number (or not even text) names no plan.
+    let plan = match plan {
+        Ok(Path(plan)) => match plan.parse::<i64>() {
+            Ok(id) => PlanId(id),
+            Err(_) => {
+                return text(&AppError::NotFound(format!(
+                    "Rencana nomor \u{201c}{plan}\u{201d}"
+                )))
+            }
+        },
+        Err(_) => return text(&AppError::NotFound("Rencana".into())),
     };
     if let Err(refused) = guard::plan(&store, &who, plan, Permission::ReadPlan).await {
         return text(&refused);

@@ -295,7 +295,11 @@ async fn an_oversized_body_is_refused_with_a_clear_message(store: &Store) {
             request = request.header(header::ACCEPT, accept);
         }
         let response = send(store, request.body(Body::from(body.clone())).unwrap()).await;
-        assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE, "{accept:?}");
+        assert_eq!(
+            response.status(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "{accept:?}"
+        );
         let said = axum::body::to_bytes(response.into_body(), usize::MAX)
             .await
             .unwrap();

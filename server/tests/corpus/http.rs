@@ -36,6 +36,8 @@ impl Rng {
 /// One request of the corpus and what makes it bad.
 pub struct Bad {
     pub label: String,
+    /// What makes it bad, for the figures.
+    pub kind: String,
     pub request: Request<Body>,
 }
 

@@ -118,5 +118,9 @@ pub fn push_request(
     };
     let length = defect != Defect::TooLarge || rng.chance(50);
     let request = finish(builder, world, who, rng, body, length);
-    Bad { label, request }
+    Bad {
+        label,
+        kind: format!("{defect:?}"),
+        request,
+    }
 }

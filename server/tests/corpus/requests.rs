@@ -66,6 +66,8 @@ fn not_a_value(arg: Arg, rng: &mut Rng) -> String {
     }
 }
 
+/// The defects that refuse a request to `spec`; those about its arguments are listed twice, so
+/// that they come up twice as often as the ones every function shares.
 fn defects_of(spec: &ServerFnSpec) -> Vec<Defect> {
     use Defect::*;
     let has = |f: fn(Arg) -> bool| spec.args.iter().any(|(_, a)| f(*a));
@@ -73,25 +75,34 @@ fn defects_of(spec: &ServerFnSpec) -> Vec<Defect> {
     if EVERYONE.iter().any(|w| spec.needs.refuses(*w)) {
         defects.push(Refused);
     }
+    let mut own = Vec::new();
     if spec.json {
-        defects.extend([WrongEncoding, WrongShape, Truncated, BadClient, OverLimit]);
-        return defects;
+        own.extend([
+            WrongEncoding,
+            WrongShape,
+            WrongShape,
+            Truncated,
+            BadClient,
+            OverLimit,
+        ]);
+    } else {
+        if has(Arg::is_typed) {
+            own.push(Malformed);
+        }
+        if has(Arg::required) {
+            own.extend([Missing, WrongEncoding]);
+        }
+        if has(Arg::is_id) {
+            own.push(Nonexistent);
+        }
+        if has(|a| a.is_id() && a != Arg::Conflict) {
+            own.push(Foreign);
+        }
+        if has(Arg::is_text) {
+            own.push(Huge);
+        }
     }
-    if has(Arg::is_typed) {
-        defects.push(Malformed);
-    }
-    if has(Arg::required) {
-        defects.extend([Missing, WrongEncoding]);
-    }
-    if has(Arg::is_id) {
-        defects.push(Nonexistent);
-    }
-    if has(|a| a.is_id() && a != Arg::Conflict) {
-        defects.push(Foreign);
-    }
-    if has(Arg::is_text) {
-        defects.push(Huge);
-    }
+    defects.extend(own.iter().chain(&own));
     defects
 }
 
@@ -218,7 +229,11 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
                 json,
                 false,
             );
-            return Bad { label, request };
+            return Bad {
+                label,
+                kind: format!("{defect:?}"),
+                request,
+            };
         }
         Defect::WrongMethod => {
             let query = String::from_utf8_lossy(&form_body(&fields)).into_owned();
@@ -228,7 +243,11 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
                 .header(header::HOST, HOST)
                 .header(header::ORIGIN, ORIGIN);
             let request = finish(builder, world, who, rng, Vec::new(), false);
-            return Bad { label, request };
+            return Bad {
+                label,
+                kind: format!("{defect:?}"),
+                request,
+            };
         }
         Defect::TooLarge => {
             fields.push(("isian".into(), filler(2 * MEGABYTE + 10).into_bytes()));
@@ -248,7 +267,11 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
     }
     let length = defect != Defect::TooLarge || rng.chance(50);
     let request = finish(builder, world, who, rng, body, length);
-    Bad { label, request }
+    Bad {
+        label,
+        kind: format!("{defect:?}"),
+        request,
+    }
 }
 
 fn form_body(fields: &[(String, Vec<u8>)]) -> Vec<u8> {

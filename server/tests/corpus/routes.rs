@@ -27,7 +27,7 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
     };
     let plan_a = world.plans[0].0;
     let plan_b = world.plans[1].0;
-    let (label, builder, who, body) = match rng.below(8) {
+    let (kind, label, builder, who, body) = match rng.below(8) {
         // A page or the live feed of a plan that is not there, or not theirs.
         0..=2 => {
             let template = *rng.pick(&[
@@ -48,7 +48,13 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
                 _ => (rng.pick(&BAD_PLAN_IDS).to_string(), *rng.pick(&signed_in)),
             };
             let path = template.replace("{}", &id);
-            (path.clone(), get(&path), who, Vec::new())
+            (
+                "plan page or feed",
+                path.clone(),
+                get(&path),
+                who,
+                Vec::new(),
+            )
         }
         // Nothing at this address.
         3 => {
@@ -63,6 +69,7 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
                 "/admin/x",
             ]);
             (
+                "nothing there",
                 path.to_owned(),
                 get(path),
                 *rng.pick(&signed_in),
@@ -73,10 +80,22 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
         4 => {
             if rng.chance(50) {
                 let who = *rng.pick(&[Who::OperatorA, Who::PimpinanA, Who::OperatorB]);
-                ("/admin".into(), get("/admin"), who, Vec::new())
+                (
+                    "admin page",
+                    "/admin".into(),
+                    get("/admin"),
+                    who,
+                    Vec::new(),
+                )
             } else {
                 let path = format!("/api/plans/{plan_a}/events");
-                (path.clone(), get(&path), Who::Anonymous, Vec::new())
+                (
+                    "feed, signed out",
+                    path.clone(),
+                    get(&path),
+                    Who::Anonymous,
+                    Vec::new(),
+                )
             }
         }
         // Signing in with a body that is not the login form.
@@ -104,7 +123,13 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
             } else {
                 post("/api/masuk", Some(content_type))
             };
-            (format!("/api/masuk {what}"), builder, Who::Anonymous, body)
+            (
+                "sign-in form",
+                format!("/api/masuk {what}"),
+                builder,
+                Who::Anonymous,
+                body,
+            )
         }
         // Another method than the address takes; signing out from elsewhere.
         _ => {
@@ -125,6 +150,7 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
                     .header(header::ORIGIN, ORIGIN)
             };
             (
+                "method or origin",
                 format!("{method} {path}"),
                 builder,
                 *rng.pick(&signed_in),
@@ -136,6 +162,7 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
     let request = finish(builder, world, who, rng, body, length);
     Bad {
         label: format!("{label} as {who:?}"),
+        kind: kind.to_owned(),
         request,
     }
 }
