@@ -22,8 +22,9 @@ mod corpus;
 
 use app::error::AppError;
 use axum::body::Body;
-use axum::http::{header, HeaderMap, Request, Response, StatusCode};
+use axum::http::{header, Request, Response, StatusCode};
 use common::{Kind, TestDb};
+use corpus::answers::{body_text, check, indonesian};
 use corpus::requests::server_fn_request;
 use corpus::{route_request, server_fns, Rng, World};
 use leptos::prelude::LeptosOptions;
@@ -215,163 +216,6 @@ fn report(database: &str, seed: u64, figures: &Figures, seconds: f64) {
         for (figure, value, goal) in lines {
             writeln!(file, "{area}\t{figure}\t{value}\t{goal}").expect("write the bench summary");
         }
-    }
-}
-
-/// Words of English error text (serde's, axum's, leptos's) that no Indonesian message holds.
-const ENGLISH: [&str; 31] = [
-    "error",
-    "invalid",
-    "failed",
-    "missing",
-    "expected",
-    "unknown",
-    "deserializing",
-    "deserialize",
-    "argument",
-    "arguments",
-    "cannot",
-    "could",
-    "found",
-    "limit",
-    "exceeded",
-    "unsupported",
-    "method",
-    "allowed",
-    "payload",
-    "request",
-    "function",
-    "variant",
-    "field",
-    "internal",
-    "unexpected",
-    "the",
-    "not",
-    "line",
-    "column",
-    "type",
-    "while",
-];
-
-/// Words that say it is Indonesian; a message holds at least one.
-const INDONESIAN: [&str; 24] = [
-    "tidak",
-    "dan",
-    "di",
-    "yang",
-    "untuk",
-    "anda",
-    "silakan",
-    "permintaan",
-    "paling",
-    "sesi",
-    "kesalahan",
-    "ditemukan",
-    "berhak",
-    "hanya",
-    "data",
-    "karakter",
-    "belum",
-    "sudah",
-    "dapat",
-    "harus",
-    "halaman",
-    "ditolak",
-    "terlalu",
-    "dikenal",
-];
-
-/// Whether `message` reads as Indonesian: some Indonesian word, no English one.
-fn indonesian(message: &str) -> Result<(), String> {
-    let words: Vec<String> = message
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if let Some(word) = words.iter().find(|w| ENGLISH.contains(&w.as_str())) {
-        return Err(format!("English word {word:?} in {:?}", short(message)));
-    }
-    if !words.iter().any(|w| INDONESIAN.contains(&w.as_str())) {
-        return Err(format!("no Indonesian in {:?}", short(message)));
-    }
-    Ok(())
-}
-
-fn short(text: &str) -> String {
-    text.chars().take(300).collect()
-}
-
-/// The rules every answer of the corpus keeps.
-async fn check(response: Response<Body>, is_server_fn: bool) -> Result<(), String> {
-    let status = response.status();
-    let headers = response.headers().clone();
-    if !status.is_client_error() {
-        let body = body_text(response).await;
-        return Err(format!("answered {status}: {}", short(&body)));
-    }
-    request_id(&headers)?;
-    let body = body_text(response).await;
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let message = if is_server_fn {
-        // The page's client decodes this body as the error.
-        let error = serde_json::from_str::<AppError>(&body)
-            .map_err(|_| format!("{status}, not an AppError: {}", short(&body)))?;
-        if matches!(error, AppError::Transport(_) | AppError::Internal(_)) {
-            return Err(format!("{status}: {error:?}"));
-        }
-        // A method the address does not take keeps its own status.
-        if status.as_u16() != error.status() && status != StatusCode::METHOD_NOT_ALLOWED {
-            return Err(format!("{status} for {error:?}"));
-        }
-        error.to_string()
-    } else if content_type.starts_with("text/html") {
-        page_message(&body).ok_or_else(|| format!("{status}: a page with no message"))?
-    } else {
-        body
-    };
-    indonesian(&message).map_err(|why| format!("{status}: {why}"))
-}
-
-/// The message a page shows for what it cannot show.
-fn page_message(html: &str) -> Option<String> {
-    match html.find("role=\"alert\"") {
-        Some(at) => {
-            let rest = &html[at..];
-            let text = &rest[rest.find('>')? + 1..];
-            Some(text.split('<').next()?.to_owned())
-        }
-        None => html
-            .contains("Halaman tidak ditemukan")
-            .then(|| "Halaman tidak ditemukan".to_owned()),
-    }
-}
-
-fn request_id(headers: &HeaderMap) -> Result<(), String> {
-    let id = headers
-        .get(server::http_errors::REQUEST_ID_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .ok_or("no request id")?;
-    if id.len() == 12 && id.chars().all(|c| c.is_ascii_hexdigit()) {
-        Ok(())
-    } else {
-        Err(format!("request id {id:?}"))
-    }
-}
-
-async fn body_text(response: Response<Body>) -> String {
-    let bytes = tokio::time::timeout(
-        Duration::from_secs(10),
-        axum::body::to_bytes(response.into_body(), usize::MAX),
-    )
-    .await
-    .map_err(|_| "a body that never ends".to_owned())
-    .and_then(|b| b.map_err(|e| e.to_string()));
-    match bytes {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(why) => why,
     }
 }
 
@@ -617,5 +461,78 @@ mod faults {
     #[tokio::test]
     async fn on_postgres() {
         a_fault_is_a_500_naming_the_request_id_that_its_log_lines_carry(Kind::Postgres).await;
+    }
+}
+
+/// What a page's query string narrows or points to is read leniently: a value the page cannot
+/// read is left out, and the page says what it shows. Whatever the query, no fault and no change.
+async fn junk_in_a_pages_query_string_is_never_a_fault_and_changes_nothing(kind: Kind) {
+    let _serial = common::SERIAL.lock().await;
+    let db = TestDb::new(kind).await;
+    let world = World::new(&db.store).await;
+    let app = server::router::router(db.store.clone(), options());
+    let cookie = world.cookie(corpus::Who::OperatorA).unwrap().to_owned();
+    let plan = world.plans[0];
+    let before = db.dump().await;
+    let junk = [
+        "tw=9",
+        "tw=abc",
+        "tw=-1",
+        "indikator=abc",
+        "indikator=99999999999999999999",
+        "kegiatan=-1",
+        "sasaran=abc",
+        "sasaran=99",
+        "sasaran=",
+        "halaman=abc",
+        "halaman=-1",
+        "__path=%2Fapi%2Fsubmit_quarter&__err=%FF%FE",
+        "lanjut=%2F%2Fjahat.example&galat=%3Cscript%3E",
+        "x=%FF",
+    ];
+    let mut answered = BTreeMap::new();
+    for page in ["", "/dasbor", "/riwayat"] {
+        for query in junk {
+            let path = format!("/rencana/{plan}{page}?{query}");
+            let request = Request::builder()
+                .uri(&path)
+                .header(header::COOKIE, &cookie)
+                .body(Body::empty())
+                .unwrap();
+            let response = app.clone().oneshot(request).await.unwrap();
+            let status = response.status();
+            assert!(!status.is_server_error(), "{path}: {status}");
+            *answered.entry(status.as_u16()).or_insert(0) += 1;
+        }
+    }
+    for path in [
+        "/masuk?lanjut=%2F%2Fjahat.example&galat=%FF",
+        "/?x=%FF",
+        "/admin?y=1",
+    ] {
+        let request = Request::builder()
+            .uri(path)
+            .header(header::COOKIE, &cookie)
+            .body(Body::empty())
+            .unwrap();
+        let status = app.clone().oneshot(request).await.unwrap().status();
+        assert!(!status.is_server_error(), "{path}: {status}");
+    }
+    println!("pages with junk in the query: by status {answered:?}");
+    assert_eq!(db.dump().await, before, "a page read changed data");
+    db.finish().await;
+}
+
+mod junk_queries {
+    use super::*;
+
+    #[tokio::test]
+    async fn on_sqlite() {
+        junk_in_a_pages_query_string_is_never_a_fault_and_changes_nothing(Kind::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn on_postgres() {
+        junk_in_a_pages_query_string_is_never_a_fault_and_changes_nothing(Kind::Postgres).await;
     }
 }

@@ -2,6 +2,7 @@
 //! several roles, and for each server function its arguments, encoding and who may call it.
 //! `requests` makes the bad requests from these.
 
+pub mod answers;
 mod http;
 mod push;
 pub mod requests;
