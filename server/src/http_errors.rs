@@ -64,6 +64,7 @@ pub async fn answer(
 ) -> Response {
     let id = new_request_id();
     request.extensions_mut().insert(id.clone());
+    // At error level, so that a log filter that lets any line through keeps the id on it.
     let span = tracing::error_span!(
         "request",
         id = %id.0,
