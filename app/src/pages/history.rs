@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::audit::{HistoryFilter, HistoryPage};
 use model::paging::PageNumber;
-use model::{ActivityId, IndicatorId, PlanId, Quarter};
+use model::PlanId;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
@@ -23,22 +23,15 @@ pub fn HistoryPage() -> impl IntoView {
             .and_then(|raw| raw.parse::<i64>().ok())
             .map(PlanId)
     });
-    let filter = Memo::new(move |_| {
+    let asked = Memo::new(move |_| {
         let query = query.read();
-        let number = |name: &str| {
-            query
-                .get(name)
-                .and_then(|raw| raw.trim().parse::<i64>().ok())
-        };
-        HistoryFilter {
-            indicator: number("indikator").map(IndicatorId),
-            activity: number("kegiatan").map(ActivityId),
-            quarter: number("tw")
-                .and_then(|n| usize::try_from(n).ok())
-                .and_then(|n| n.checked_sub(1))
-                .and_then(Quarter::from_index),
-        }
+        HistoryFilter::from_query(
+            query.get("indikator").as_deref(),
+            query.get("kegiatan").as_deref(),
+            query.get("tw").as_deref(),
+        )
     });
+    let filter = Memo::new(move |_| asked.get().unwrap_or_default());
     let page = Memo::new(move |_| {
         query
             .read()
@@ -46,12 +39,12 @@ pub fn HistoryPage() -> impl IntoView {
             .map_or(Ok(PageNumber::FIRST), |raw| PageNumber::parse(&raw))
     });
     let entries = Resource::new(
-        move || (id.get(), filter.get(), page.get()),
+        move || (id.get(), asked.get(), page.get()),
         |(id, filter, page)| async move {
-            match (id, page) {
-                (None, _) => Err(AppError::NotFound("Rencana".into())),
-                (_, Err(message)) => Err(AppError::Invalid(message)),
-                (Some(id), Ok(page)) => get_history(id, filter, page).await,
+            match (id, filter, page) {
+                (None, _, _) => Err(AppError::NotFound("Rencana".into())),
+                (_, Err(message), _) | (_, _, Err(message)) => Err(AppError::Invalid(message)),
+                (Some(id), Ok(filter), Ok(page)) => get_history(id, filter, page).await,
             }
         },
     );
@@ -194,6 +187,7 @@ fn HistoryTable(page: HistoryPage) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use model::{IndicatorId, Quarter};
 
     #[test]
     fn the_filter_line_names_what_is_shown() {
