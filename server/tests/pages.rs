@@ -152,16 +152,23 @@ both!(
     the_login_page_shows_its_form_and_why_a_login_failed
 );
 
-async fn the_history_page_lists_a_saved_change_as_plain_text(store: &Store) {
-    use model::edit::{Field, FieldEdit, ReportField};
-    use model::Quarter;
+/// The demo plan, its first indicator, and an operator of its unit.
+async fn demo_with_operator(
+    store: &Store,
+) -> (model::PlanId, model::IndicatorId, model::access::Person) {
     let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
         .await
         .unwrap()
         .plan_id();
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let indicator = plan.goals[0].indicators[0].id.unwrap();
-    let operator = common::operator(store, id).await;
+    (id, indicator, common::operator(store, id).await)
+}
+
+async fn the_history_page_lists_a_saved_change_as_plain_text(store: &Store) {
+    use model::edit::{Field, FieldEdit, ReportField};
+    use model::Quarter;
+    let (id, indicator, operator) = demo_with_operator(store).await;
     let edit = |field: ReportField, text: &str| FieldEdit {
         field: Field::Report(indicator, Quarter::Q2, field),
         text: text.to_owned(),
@@ -237,13 +244,7 @@ both!(
 async fn a_long_history_is_read_a_hundred_entries_at_a_time(store: &Store) {
     use model::edit::{Field, FieldEdit, ReportField};
     use model::Quarter;
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
-    let plan = store.load_plan(id).await.unwrap().unwrap();
-    let indicator = plan.goals[0].indicators[0].id.unwrap();
-    let operator = common::operator(store, id).await;
+    let (id, indicator, operator) = demo_with_operator(store).await;
     for n in 1..=230 {
         server::editing::save_fields(
             store,

@@ -5,7 +5,7 @@
 
 mod common;
 
-use model::access::{Grant, Role};
+use model::access::Role;
 use model::login::Failures;
 use model::time::Timestamp;
 use server::purge::purge;
