@@ -30,6 +30,7 @@ use crash::killer::{send_and_kill, Fate, Moment};
 use crash::server::Server;
 use crash::{Dice, PLAN, REQUESTS};
 use model::sync::{Mutation, Outcome};
+use server::bench_summary::Figure;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -199,13 +200,11 @@ impl Tally {
         // Straight to the process's stderr: the test harness holds back `eprintln!` of a test
         // that passes, and these figures are the story's point.
         let _ = std::io::stderr().write_all(text.as_bytes());
-        let Ok(path) = std::env::var("PANTAU_BENCH_SUMMARY") else {
-            return;
-        };
         let area = format!("crash: {label}");
-        let lines = [
-            ("kills", KILLS.to_string(), "50"),
-            (
+        let figure = |name: &str, value: String, goal: &str| Figure::new(&area, name, value, goal);
+        server::bench_summary::append(&[
+            figure("kills", KILLS.to_string(), "50"),
+            figure(
                 "kills cutting a push / a form post / after a lost answer",
                 format!(
                     "{} / {} / {}",
@@ -213,28 +212,19 @@ impl Tally {
                 ),
                 "-",
             ),
-            (
+            figure(
                 "unanswered requests found stored",
                 self.stored_unanswered.to_string(),
                 "-",
             ),
-            (
+            figure(
                 "edits acknowledged before a kill",
                 self.acknowledged.to_string(),
                 "-",
             ),
-            ("edits present once", format!("{present} of {edits}"), "all"),
-            ("edits doubled", doubled.to_string(), "0"),
-        ];
-        let text: String = lines
-            .iter()
-            .map(|(figure, value, goal)| format!("{area}\t{figure}\t{value}\t{goal}\n"))
-            .collect();
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)
-            .and_then(|mut f| f.write_all(text.as_bytes()))
-            .unwrap_or_else(|e| panic!("cannot append to {path}: {e}"));
+            figure("edits present once", format!("{present} of {edits}"), "all"),
+            figure("edits doubled", doubled.to_string(), "0"),
+        ])
+        .unwrap();
     }
 }

@@ -149,6 +149,6 @@ async fn run() -> Result<bool, String> {
         &journal,
         &verdict,
     );
-    report::append_summary(&lines)?;
+    server::bench_summary::append(&lines)?;
     Ok(journal.errors.is_empty() && verdict.lost == 0 && verdict.doubled == 0)
 }

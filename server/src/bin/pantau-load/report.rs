@@ -1,9 +1,9 @@
-//! The figures of a run, printed and appended to the bench summary (`PANTAU_BENCH_SUMMARY`:
-//! one `area<TAB>figure<TAB>value<TAB>goal` line per figure).
+//! The figures of a run, printed, and returned for the bench summary
+//! (`server::bench_summary`).
 
 use crate::check::Verdict;
 use crate::journal::{Journal, Kind};
-use std::io::Write;
+use server::bench_summary::Figure;
 use std::time::Duration;
 
 pub struct Run<'a> {
@@ -30,8 +30,8 @@ fn ms(value: Option<f64>) -> String {
     value.map_or_else(|| "-".into(), |v| format!("{v:.1}"))
 }
 
-/// Prints the run's figures; returns the summary lines.
-pub fn print(run: &Run, journal: &Journal, verdict: &Verdict) -> Vec<[String; 4]> {
+/// Prints the run's figures; returns them for the summary.
+pub fn print(run: &Run, journal: &Journal, verdict: &Verdict) -> Vec<Figure> {
     println!(
         "load, {}: {} people for {} s ({} with JavaScript off), seed {}",
         run.label, run.people, run.seconds, run.scriptless, run.seed
@@ -116,9 +116,7 @@ pub fn print(run: &Run, journal: &Journal, verdict: &Verdict) -> Vec<[String; 4]
         println!("    … and {} more", errors - 20);
     }
     let area = format!("load: {}", run.label);
-    let line = |figure: &str, value: String, goal: &str| {
-        [area.clone(), figure.to_owned(), value, goal.to_owned()]
-    };
+    let line = |figure: &str, value: String, goal: &str| Figure::new(&area, figure, value, goal);
     vec![
         line("save p50 (ms)", ms(p50), "-"),
         line("save p95 (ms)", ms(p95), &format!("<= {}", run.goal_p95_ms)),
@@ -142,24 +140,6 @@ pub fn print(run: &Run, journal: &Journal, verdict: &Verdict) -> Vec<[String; 4]
         line("lost changes", verdict.lost.to_string(), "0"),
         line("doubled changes", verdict.doubled.to_string(), "0"),
     ]
-}
-
-/// Appends the lines to the file `PANTAU_BENCH_SUMMARY` names, if it names one.
-pub fn append_summary(lines: &[[String; 4]]) -> Result<(), String> {
-    let Ok(path) = std::env::var("PANTAU_BENCH_SUMMARY") else {
-        return Ok(());
-    };
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .map_err(|e| format!("cannot open {path}: {e}"))?;
-    let text: String = lines
-        .iter()
-        .map(|l| format!("{}\n", l.join("\t")))
-        .collect();
-    file.write_all(text.as_bytes())
-        .map_err(|e| format!("cannot write {path}: {e}"))
 }
 
 #[cfg(test)]
