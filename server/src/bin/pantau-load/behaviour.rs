@@ -115,14 +115,15 @@ async fn dashboard(person: &mut Person<'_>, deadline: Instant) {
         .pause(5_000, 20_000)
         .min(deadline.saturating_duration_since(Instant::now()));
     let path = format!("/api/plans/{}/events", person.member.plan);
-    let mut stream = match EventStream::open(person.host(), &path, person.cookie()).await {
-        Ok(stream) => stream,
-        Err(e) => {
-            let who = person.member.username.clone();
-            person.journal.error(format!("{who}: {path}: {e}"));
-            return;
-        }
-    };
+    let mut stream =
+        match EventStream::open(person.host(), person.source(), &path, person.cookie()).await {
+            Ok(stream) => stream,
+            Err(e) => {
+                let who = person.member.username.clone();
+                person.journal.error(format!("{who}: {path}: {e}"));
+                return;
+            }
+        };
     let (events, mut arrived) = mpsc::unbounded_channel();
     let reader = tokio::spawn(async move {
         loop {

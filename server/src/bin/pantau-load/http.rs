@@ -4,10 +4,11 @@
 //! would rebuild every crate above hyper.
 
 use std::borrow::Cow;
+use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};
 use thiserror::Error;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
+use tokio::net::{TcpSocket, TcpStream};
 
 /// A request gets this long for its whole answer.
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
@@ -143,9 +144,27 @@ pub fn encode(text: &str) -> String {
     out
 }
 
+/// Connects to `host` (`IP:PORT`) from `source`: each simulated person's own loopback address
+/// (127.x.y.z all reach this machine), as each sits at a PC of their own.
+async fn connect(host: &str, source: IpAddr) -> std::io::Result<TcpStream> {
+    let server: SocketAddr = host.parse().map_err(|e| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{host}: {e}"))
+    })?;
+    let socket = if server.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    if server.is_ipv4() == source.is_ipv4() {
+        socket.bind(SocketAddr::new(source, 0))?;
+    }
+    socket.connect(server).await
+}
+
 /// A kept-alive connection to one server.
 pub struct Conn {
     host: String,
+    source: IpAddr,
     stream: Option<(BufReader<TcpStream>, Instant)>,
     /// Requests sent again on a new connection because the server had closed an idle one
     /// before reading them.
@@ -153,9 +172,10 @@ pub struct Conn {
 }
 
 impl Conn {
-    pub fn new(host: &str) -> Conn {
+    pub fn new(host: &str, source: IpAddr) -> Conn {
         Conn {
             host: host.to_owned(),
+            source,
             stream: None,
             reconnects: 0,
         }
@@ -163,6 +183,10 @@ impl Conn {
 
     pub fn host(&self) -> &str {
         &self.host
+    }
+
+    pub fn source(&self) -> IpAddr {
+        self.source
     }
 
     /// Sends `request` and reads its whole answer. A kept-alive connection the server closed
@@ -190,7 +214,7 @@ impl Conn {
         let mut stream = match self.stream.take() {
             Some((stream, _)) => stream,
             None => BufReader::new(
-                TcpStream::connect(&self.host)
+                connect(&self.host, self.source)
                     .await
                     .map_err(|e| Failure::Fatal(HttpError::Connect(e)))?,
             ),
@@ -353,12 +377,16 @@ pub struct EventStream {
 
 impl EventStream {
     /// Opens `path` (a `GET` with the session cookie); the answer must be 200.
-    pub async fn open(host: &str, path: &str, cookie: &str) -> Result<EventStream, HttpError> {
+    pub async fn open(
+        host: &str,
+        source: IpAddr,
+        path: &str,
+        cookie: &str,
+    ) -> Result<EventStream, HttpError> {
         let request = Request::get(path)
             .header("Accept", "text/event-stream")
             .header("Cookie", cookie.to_owned());
-        let mut stream =
-            BufReader::new(TcpStream::connect(host).await.map_err(HttpError::Connect)?);
+        let mut stream = BufReader::new(connect(host, source).await.map_err(HttpError::Connect)?);
         let head = tokio::time::timeout(ANSWER_TIMEOUT, async {
             stream
                 .get_mut()

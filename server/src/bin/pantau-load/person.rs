@@ -66,9 +66,12 @@ pub struct Person<'a> {
 
 impl<'a> Person<'a> {
     pub fn new(member: &'a Member, host: &str, dice: Dice) -> Person<'a> {
+        // 127.1.0.1, 127.1.0.2, …: a loopback address of their own per person.
+        let n = member.number as u32;
+        let source = std::net::Ipv4Addr::new(127, 1, (n / 250) as u8, (n % 250 + 1) as u8);
         Person {
             member,
-            conn: Conn::new(host),
+            conn: Conn::new(host, source.into()),
             cookie: String::new(),
             dice,
             journal: Journal::default(),
@@ -599,6 +602,10 @@ impl<'a> Person<'a> {
 
     pub fn host(&self) -> &str {
         self.conn.host()
+    }
+
+    pub fn source(&self) -> std::net::IpAddr {
+        self.conn.source()
     }
 
     pub fn has_outbox(&self) -> bool {
