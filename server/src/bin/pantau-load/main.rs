@@ -3,10 +3,11 @@
 //!   pantau-load --database URL --server HOST:PORT [--server HOST:PORT ...] [--staff 200]
 //!               [--seconds 60] [--label TEXT] [--goal-p95 MS] [--seed N]
 //!
-//! Stores a regional office, seven plans of 16 to 120 indicators and one operator account per
-//! person into the (fresh) database the servers use, then runs the people for the given time
-//! against the servers (person i on server i mod n), each signing in and editing, saving,
-//! syncing and reading the dashboard at human pace (`behaviour`). Afterwards it checks the
+//! Stores a regional office, a work unit with a plan (16 to 120 indicators) per five people and
+//! one operator account per person into the (fresh) database the servers use, then runs the
+//! people for the given time against the servers (the people of one unit spread over them),
+//! each signing in and editing, saving, syncing and reading the dashboard at human pace
+//! (`behaviour`). Afterwards it checks the
 //! audit trail against every change the people saw acknowledged (`check`), prints the latency
 //! of each kind of request and the save figures, and appends them to `PANTAU_BENCH_SUMMARY`.
 //! Exits non-zero on any error, lost or doubled change; timings are reported, never asserted.
@@ -99,8 +100,8 @@ async fn run() -> Result<bool, String> {
     store.close().await;
     let scriptless = world.members.iter().filter(|m| !m.scripted).count();
     println!(
-        "pantau-load: {} people over {} plans ({:?} indicators), {scriptless} with JavaScript off; \
-         servers {}; seed {}",
+        "pantau-load: {} people over {} units' plans (of {:?} indicators in turn), {scriptless} \
+         with JavaScript off; servers {}; seed {}",
         world.members.len(),
         world.plans.len(),
         setup::PLAN_SIZES,
@@ -109,14 +110,15 @@ async fn run() -> Result<bool, String> {
     );
     let schedule = Arc::new(behaviour::Schedule {
         deadline: Instant::now() + Duration::from_secs(options.seconds),
-        arrivals: Duration::from_secs(options.seconds.min(10)),
+        arrivals: Duration::from_secs(options.seconds / 3),
         password: world.password.clone(),
     });
     let started = Instant::now();
     let mut people = Vec::with_capacity(world.members.len());
     for i in 0..world.members.len() {
         let (world, schedule) = (world.clone(), schedule.clone());
-        let host = options.servers[i % options.servers.len()].clone();
+        // Person i works on plan i mod units; colleagues of one unit alternate servers.
+        let host = options.servers[(i / world.plans.len()) % options.servers.len()].clone();
         let seed = options.seed;
         people.push(tokio::spawn(async move {
             behaviour::live(&world.members[i], &host, seed, &schedule).await

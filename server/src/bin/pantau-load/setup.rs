@@ -1,7 +1,8 @@
 //! The people and plans of a load run, stored in one transaction (hashing 200 passwords and
-//! starting 200 `pantau create-user` processes would take minutes): a regional office, a plan
-//! for each of several work units under it (`model::synthetic`, of different sizes), and one
-//! operator account per simulated person, spread over the units by plan size.
+//! starting 200 `pantau create-user` processes would take minutes): a regional office, work
+//! units under it with a plan each (`model::synthetic`, mostly of 16 to 64 indicators, now and
+//! then 120, like the units of a province), and one operator account per simulated person,
+//! five to a unit.
 //!
 //! Who edits what: the report rows of quarters I and II are divided among a plan's staff, each
 //! row belonging to one person (people divide a sheet this way); the rows of quarters III and
@@ -17,8 +18,10 @@ use std::sync::Arc;
 
 /// The regional office above the run's units.
 pub const OFFICE: &str = "KANWIL UJI BEBAN SERENTAK";
-/// The plans' sizes, in indicators.
-pub const PLAN_SIZES: [usize; 7] = [16, 24, 32, 48, 64, 96, 120];
+/// The plans' sizes, in indicators, unit after unit.
+pub const PLAN_SIZES: [usize; 8] = [16, 24, 24, 32, 32, 48, 64, 120];
+/// People per work unit (the last unit may have more).
+pub const STAFF_PER_UNIT: usize = 5;
 /// One person in this many works with JavaScript off.
 pub const SCRIPTLESS_EVERY: usize = 8;
 
@@ -62,7 +65,6 @@ pub async fn prepare(store: &Store, staff: usize) -> Result<World, String> {
         .await
         .map_err(|e| format!("hashing the password: {e}"))?;
     let by = AdminStamp::command_line(server::guard::now());
-    let total: usize = PLAN_SIZES.iter().sum();
     let mut batch = store
         .account_batch()
         .await
@@ -71,16 +73,13 @@ pub async fn prepare(store: &Store, staff: usize) -> Result<World, String> {
         .create_unit(OFFICE, None, &by)
         .await
         .map_err(failed("creating the office"))?;
-    let mut members = Vec::with_capacity(staff);
     let mut plans = Vec::new();
-    let mut placed = 0;
-    for (i, size) in PLAN_SIZES.iter().enumerate() {
-        let plan = match batch
-            .insert_plan(
-                &model::synthetic::synthetic_plan(*size),
-                &UnitPlacement::Under(office),
-                &by,
-            )
+    let mut units = Vec::new();
+    for i in 0..(staff / STAFF_PER_UNIT).max(1) {
+        let mut plan = model::synthetic::synthetic_plan(PLAN_SIZES[i % PLAN_SIZES.len()]);
+        plan.header.work_unit = format!("SATKER UJI BEBAN SERENTAK {:02}", i + 1);
+        let id = match batch
+            .insert_plan(&plan, &UnitPlacement::Under(office), &by)
             .await
             .map_err(failed("storing a plan"))?
         {
@@ -89,44 +88,41 @@ pub async fn prepare(store: &Store, staff: usize) -> Result<World, String> {
                 return Err("a load plan is already stored: use a fresh database".into())
             }
         };
-        plans.push(plan);
-        let unit = batch
-            .plan_unit(plan)
-            .await
-            .map_err(failed("reading a unit"))?;
-        // By plan size; the last plan takes whoever is left.
-        let here = if i + 1 == PLAN_SIZES.len() {
-            staff - placed
-        } else {
-            (staff * size / total).min(staff - placed)
-        };
-        for _ in 0..here {
-            placed += 1;
-            let username = format!("beban.{placed:03}");
-            let person = NewPerson {
-                username: &username,
-                name: &format!("Staf Beban {placed:03}"),
-                password_hash: &hash,
-                grant: Grant {
-                    unit,
-                    role: Role::Operator,
-                },
-                created_by: None,
-            };
-            let user = batch
-                .create_user(&person, &by)
+        plans.push(id);
+        units.push(
+            batch
+                .plan_unit(id)
                 .await
-                .map_err(failed("creating a person"))?;
-            members.push(Member {
-                number: placed,
-                username,
-                user,
-                plan,
-                scripted: placed % SCRIPTLESS_EVERY != 0,
-                own_rows: Vec::new(),
-                shared_rows: Arc::new(Vec::new()),
-            });
-        }
+                .map_err(failed("reading a unit"))?,
+        );
+    }
+    let mut members = Vec::with_capacity(staff);
+    for number in 1..=staff {
+        let at = (number - 1) % plans.len();
+        let username = format!("beban.{number:03}");
+        let person = NewPerson {
+            username: &username,
+            name: &format!("Staf Beban {number:03}"),
+            password_hash: &hash,
+            grant: Grant {
+                unit: units[at],
+                role: Role::Operator,
+            },
+            created_by: None,
+        };
+        let user = batch
+            .create_user(&person, &by)
+            .await
+            .map_err(failed("creating a person"))?;
+        members.push(Member {
+            number,
+            username,
+            user,
+            plan: plans[at],
+            scripted: number % SCRIPTLESS_EVERY != 0,
+            own_rows: Vec::new(),
+            shared_rows: Arc::new(Vec::new()),
+        });
     }
     batch.commit().await.map_err(failed("committing"))?;
     for plan in &plans {
