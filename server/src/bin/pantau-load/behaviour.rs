@@ -5,7 +5,7 @@
 //! posts and have no outbox.
 
 use crate::dice::Dice;
-use crate::http::EventStream;
+use crate::events::EventStream;
 use crate::journal::{Journal, Kind};
 use crate::person::Person;
 use crate::setup::Member;

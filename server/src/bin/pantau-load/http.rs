@@ -1,5 +1,5 @@
 //! A small HTTP/1.1 client: one kept-alive connection per simulated person, as a browser tab
-//! holds one, and a separate connection for a live-event stream. Written over tokio's TCP
+//! holds one (a live-event stream has its own, `events`). Written over tokio's TCP
 //! stream because the tree's hyper is built without its client half, and turning that on
 //! would rebuild every crate above hyper.
 
@@ -11,7 +11,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpSocket, TcpStream};
 
 /// A request gets this long for its whole answer.
-const ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const ANSWER_TIMEOUT: Duration = Duration::from_secs(30);
 /// A connection idle this long is not reused: the server may be closing it.
 const IDLE_REUSE: Duration = Duration::from_secs(20);
 
@@ -109,7 +109,7 @@ impl<'a> Request<'a> {
         self
     }
 
-    fn bytes(&self, host: &str) -> Vec<u8> {
+    pub(crate) fn bytes(&self, host: &str) -> Vec<u8> {
         let mut head = format!(
             "{} {} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {}\r\n",
             self.method,
@@ -146,7 +146,7 @@ pub fn encode(text: &str) -> String {
 
 /// Connects to `host` (`IP:PORT`) from `source`: each simulated person's own loopback address
 /// (127.x.y.z all reach this machine), as each sits at a PC of their own.
-async fn connect(host: &str, source: IpAddr) -> std::io::Result<TcpStream> {
+pub(crate) async fn connect(host: &str, source: IpAddr) -> std::io::Result<TcpStream> {
     let server: SocketAddr = host.parse().map_err(|e| {
         std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{host}: {e}"))
     })?;
@@ -238,13 +238,13 @@ impl Conn {
 }
 
 /// Why an exchange failed: `Untouched` when not one byte of an answer came back.
-enum Failure {
+pub(crate) enum Failure {
     Untouched(HttpError),
     Fatal(HttpError),
 }
 
 impl Failure {
-    fn into_error(self) -> HttpError {
+    pub(crate) fn into_error(self) -> HttpError {
         match self {
             Failure::Untouched(e) | Failure::Fatal(e) => e,
         }
@@ -293,7 +293,7 @@ async fn read_reply(stream: &mut BufReader<TcpStream>) -> Result<Reply, Failure>
 
 type Head = (u16, Vec<(String, String)>);
 
-async fn read_head(stream: &mut BufReader<TcpStream>) -> Result<Head, Failure> {
+pub(crate) async fn read_head(stream: &mut BufReader<TcpStream>) -> Result<Head, Failure> {
     let mut line = String::new();
     let first = stream.read_line(&mut line).await;
     match first {
@@ -333,7 +333,9 @@ async fn read_head(stream: &mut BufReader<TcpStream>) -> Result<Head, Failure> {
 }
 
 /// One chunk of a chunked body; `None` after the last (empty) one and its trailer.
-async fn read_chunk(stream: &mut BufReader<TcpStream>) -> Result<Option<Vec<u8>>, String> {
+pub(crate) async fn read_chunk(
+    stream: &mut BufReader<TcpStream>,
+) -> Result<Option<Vec<u8>>, String> {
     let mut line = String::new();
     if stream
         .read_line(&mut line)
@@ -366,88 +368,4 @@ async fn read_chunk(stream: &mut BufReader<TcpStream>) -> Result<Option<Vec<u8>>
         .map_err(|e| format!("chunk cut short: {e}"))?;
     chunk.truncate(size);
     Ok(Some(chunk))
-}
-
-/// A server-sent event stream on its own connection.
-pub struct EventStream {
-    stream: BufReader<TcpStream>,
-    chunked: bool,
-    pending: String,
-}
-
-impl EventStream {
-    /// Opens `path` (a `GET` with the session cookie); the answer must be 200.
-    pub async fn open(
-        host: &str,
-        source: IpAddr,
-        path: &str,
-        cookie: &str,
-    ) -> Result<EventStream, HttpError> {
-        let request = Request::get(path)
-            .header("Accept", "text/event-stream")
-            .header("Cookie", cookie.to_owned());
-        let mut stream = BufReader::new(connect(host, source).await.map_err(HttpError::Connect)?);
-        let head = tokio::time::timeout(ANSWER_TIMEOUT, async {
-            stream
-                .get_mut()
-                .write_all(&request.bytes(host))
-                .await
-                .map_err(HttpError::Send)?;
-            read_head(&mut stream).await.map_err(Failure::into_error)
-        })
-        .await
-        .map_err(|_| HttpError::Timeout)??;
-        let (status, headers) = head;
-        if status != 200 {
-            return Err(HttpError::Answer(format!("event stream answered {status}")));
-        }
-        let chunked = headers
-            .iter()
-            .any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"));
-        Ok(EventStream {
-            stream,
-            chunked,
-            pending: String::new(),
-        })
-    }
-
-    /// The name of the next event (`message` when it has none); comments are skipped.
-    pub async fn next_event(&mut self) -> Result<String, HttpError> {
-        loop {
-            if let Some(end) = self.pending.find("\n\n") {
-                let block: String = self.pending.drain(..end + 2).collect();
-                let data_or_name = block
-                    .lines()
-                    .any(|l| l.starts_with("data") || l.starts_with("event"));
-                if !data_or_name {
-                    continue;
-                }
-                let name = block
-                    .lines()
-                    .find_map(|l| l.strip_prefix("event:"))
-                    .map_or("message", str::trim);
-                return Ok(name.to_owned());
-            }
-            let bytes = if self.chunked {
-                read_chunk(&mut self.stream)
-                    .await
-                    .map_err(HttpError::Answer)?
-                    .ok_or_else(|| HttpError::Answer("the event stream ended".into()))?
-            } else {
-                let mut buffer = vec![0; 4096];
-                let n = self
-                    .stream
-                    .read(&mut buffer)
-                    .await
-                    .map_err(|e| HttpError::Answer(e.to_string()))?;
-                if n == 0 {
-                    return Err(HttpError::Answer("the event stream ended".into()));
-                }
-                buffer.truncate(n);
-                buffer
-            };
-            self.pending
-                .push_str(&String::from_utf8_lossy(&bytes).replace("\r\n", "\n"));
-        }
-    }
 }

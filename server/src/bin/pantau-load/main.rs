@@ -15,10 +15,12 @@
 mod behaviour;
 mod check;
 mod dice;
+mod events;
 mod http;
 mod journal;
 mod person;
 mod report;
+mod rows;
 mod setup;
 
 use journal::Journal;
