@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod editing;
 pub mod guard;
+pub mod http_errors;
 pub mod import;
 pub mod live;
 pub mod quarters;
