@@ -47,7 +47,7 @@ test("save to dashboard, across two servers", async ({ browser }) => {
   durations.sort((x, y) => x - y);
   const line = `save → dashboard across two servers, ${SAVES} saves: p50 ${percentile(durations, 50).toFixed(1)} ms, p95 ${percentile(durations, 95).toFixed(1)} ms, max ${durations[durations.length - 1].toFixed(1)} ms`;
   console.log(line);
-  summarize("live: save → dashboard, two servers, PostgreSQL", [
+  summarize("live: save to dashboard, two servers, PostgreSQL", [
     ["p50 (ms)", percentile(durations, 50).toFixed(1), "-"],
     ["p95 (ms)", percentile(durations, 95).toFixed(1), "-"],
   ]);

@@ -107,11 +107,10 @@ impl Person<'_> {
 
     /// Queues one row's edits, as the page does on Enter: each names the version it was typed
     /// on, and the person's own unsent edit of the same field it was typed over.
-    fn queue(&mut self, typed: Vec<(Field, String)>) -> Vec<Mutation> {
+    fn queue(&mut self, typed: Vec<(Field, String)>) {
         let Some(page) = self.page.as_mut() else {
-            return Vec::new();
+            return;
         };
-        let mut queued = Vec::new();
         for (field, text) in typed {
             page.seq += 1;
             let key = field_key(&field);
@@ -130,10 +129,8 @@ impl Person<'_> {
                 base_version: page.versions.get(&key).copied().unwrap_or(0),
                 after,
             };
-            page.outbox.push(mutation.clone());
-            queued.push(mutation);
+            page.outbox.push(mutation);
         }
-        queued
     }
 
     /// Edits a row and saves it at once (JavaScript on: the outbox is sent, then pulled).
@@ -165,7 +162,7 @@ impl Person<'_> {
             let Some(outcomes) = self.push(kind, &batch).await else {
                 // No answer: the edits stay unsure and leave the outbox (the run counts them
                 // as errors, not as losses).
-                self.forget(&batch, true);
+                self.forget_unanswered(&batch);
                 return;
             };
             if self.dice.chance(10) {
@@ -244,18 +241,16 @@ impl Person<'_> {
         page.outbox.retain(|m| !sent.contains(&m.id()));
     }
 
-    /// Drops edits from the outbox; `unsure` ones may or may not have landed.
-    fn forget(&mut self, batch: &[Mutation], unsure: bool) {
+    /// Drops edits whose push got no answer from the outbox: each may or may not have landed.
+    fn forget_unanswered(&mut self, batch: &[Mutation]) {
         let user = self.member.user;
         let Some(page) = self.page.as_mut() else {
             return;
         };
-        if unsure {
-            for m in batch {
-                if let Ok(value) = parse_value(&m.field, &m.text) {
-                    if let Ok(Some(change)) = field_change(&page.plan, &m.field, &value) {
-                        self.journal.unsure.push(Entry::of(user, &change));
-                    }
+        for m in batch {
+            if let Ok(value) = parse_value(&m.field, &m.text) {
+                if let Ok(Some(change)) = field_change(&page.plan, &m.field, &value) {
+                    self.journal.unsure.push(Entry::of(user, &change));
                 }
             }
         }
