@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod auth;
 pub mod backend;
+pub mod bench_summary;
 pub mod bench_sync;
 pub mod config;
 pub mod demo;

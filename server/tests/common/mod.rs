@@ -89,6 +89,15 @@ impl TestDb {
         }
     }
 
+    /// The database's URL, for a server process of its own.
+    #[allow(dead_code)]
+    pub fn url(&self) -> String {
+        match &self.cleanup {
+            Cleanup::File(path) => format!("sqlite://{}", path.display()),
+            Cleanup::Database { admin_url, name } => database_url(admin_url, name),
+        }
+    }
+
     /// Runs raw SQL on the test's database beside the store (`(sqlite, postgres)` versions), to
     /// set up what the application itself never would, such as a failure in the middle of a
     /// transaction.
