@@ -62,3 +62,90 @@ both!(
     sessions_and_failures,
     expired_sessions_and_day_old_login_failures_go_and_the_rest_stay
 );
+
+/// Three tabs answered: one last seen 100 days ago, one still seen today, one seen both then
+/// and today. The purge removes the first only; a late copy of its edit is then a conflict,
+/// never a second apply, and the other tabs still get their stored answers.
+async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: common::Kind) {
+    use model::audit::HistoryFilter;
+    use model::edit::{Field, ReportField};
+    use model::sync::{Mutation, Outcome};
+    use model::Quarter;
+    use server::import::{import_sheet, DEMO_SHEET};
+    use server::storage::UnitPlacement;
+
+    let _serial = common::SERIAL.lock().await;
+    let db = common::TestDb::new(kind).await;
+    let store = &db.store;
+    let plan = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
+        .await
+        .unwrap()
+        .plan_id();
+    let loaded = store.load_plan(plan).await.unwrap().unwrap();
+    let indicator = loaded.goals[0].indicators[0].id.unwrap();
+    let operator = common::operator(store, plan).await;
+    let edit = |client: &str, seq: u64, quarter: Quarter| Mutation {
+        client: client.into(),
+        seq,
+        plan,
+        field: Field::Report(indicator, quarter, ReportField::Note),
+        text: format!("{client} {seq}"),
+        base_version: 0,
+        after: None,
+    };
+    let sent = vec![
+        edit("tab-lama-0001", 1, Quarter::Q1),
+        edit("tab-baru-0001", 1, Quarter::Q2),
+        edit("tab-campur-01", 1, Quarter::Q3),
+        edit("tab-campur-01", 2, Quarter::Q4),
+    ];
+    let answers = server::sync::push(store, &operator, sent.clone())
+        .await
+        .unwrap();
+    assert!(
+        answers.iter().all(|a| matches!(a, Outcome::Applied { .. })),
+        "{answers:?}"
+    );
+    let hundred_days = 100 * DAY;
+    let backdate = format!(
+        "UPDATE sync_mutations SET created_at = created_at - {hundred_days} \
+         WHERE client_id = 'tab-lama-0001' OR (client_id = 'tab-campur-01' AND seq = 1)"
+    );
+    db.execute_script((&backdate, &backdate)).await;
+
+    let purged = purge(store, server::guard::now()).await.unwrap();
+    assert_eq!(purged.answers, 1);
+
+    let entries = store
+        .history(plan, HistoryFilter::default())
+        .await
+        .unwrap()
+        .len();
+    let again = server::sync::push(store, &operator, sent).await.unwrap();
+    assert_eq!(&again[1..], &answers[1..], "kept answers are replayed");
+    assert!(
+        matches!(again[0], Outcome::Conflict { .. }),
+        "a purged client's late copy meets its own applied edit: {:?}",
+        again[0]
+    );
+    assert_eq!(
+        store
+            .history(plan, HistoryFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        entries,
+        "nothing applied twice"
+    );
+    db.finish().await;
+}
+
+#[tokio::test]
+async fn answers_on_sqlite() {
+    answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(common::Kind::Sqlite).await;
+}
+
+#[tokio::test]
+async fn answers_on_postgres() {
+    answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(common::Kind::Postgres).await;
+}
