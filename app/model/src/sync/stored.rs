@@ -201,9 +201,9 @@ fn leading_items(raw: &str) -> Vec<Value> {
 /// What people did with a value moved aside, kept beside it. The value itself is never changed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recovered {
-    /// Edits sent (as their owner's or as the person's own): never offered again.
+    /// Edits queued again (as their owner's, or as the person's own): never offered again.
     #[serde(default)]
-    pub sent: Vec<MutationId>,
+    pub queued: Vec<MutationId>,
     /// People who closed the notice.
     #[serde(default)]
     pub closed_by: Vec<UserId>,
@@ -221,12 +221,12 @@ impl Recovered {
         serde_json::to_string(self).map_err(|e| e.to_string())
     }
 
-    /// Records edits as sent; once nothing is left to offer `me`, the notice is closed for them.
-    pub fn mark_sent(&mut self, found: &[Found], me: UserId, edits: &[Mutation]) {
+    /// Records edits as queued again; once nothing is left to offer `me`, the notice is closed for them.
+    pub fn mark_queued(&mut self, found: &[Found], me: UserId, edits: &[Mutation]) {
         for edit in edits {
             let id = edit.id();
-            if !self.sent.contains(&id) {
-                self.sent.push(id);
+            if !self.queued.contains(&id) {
+                self.queued.push(id);
             }
         }
         let left = offer(found, self, me);
@@ -260,7 +260,7 @@ pub struct Offer {
 pub fn offer(found: &[Found], recovered: &Recovered, me: UserId) -> Offer {
     let mut offer = Offer::default();
     for f in found {
-        if recovered.sent.contains(&f.edit.id()) {
+        if recovered.queued.contains(&f.edit.id()) {
             continue;
         }
         match f.owner {

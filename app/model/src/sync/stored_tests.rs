@@ -164,16 +164,16 @@ fn an_offer_holds_ones_own_edits_and_the_unowned_ones_and_only_counts_the_others
 }
 
 #[test]
-fn sent_edits_are_not_offered_again_and_the_notice_closes_when_nothing_is_left() {
+fn queued_edits_are_not_offered_again_and_the_notice_closes_when_nothing_is_left() {
     let outbox = shared_outbox();
     let found = salvage(&format_one(&outbox));
     let mut recovered = Recovered::default();
     let first = offer(&found, &recovered, SRI);
     assert_eq!(first.unknown.len(), 3);
-    recovered.mark_sent(&found, SRI, &first.unknown[..1]);
+    recovered.mark_queued(&found, SRI, &first.unknown[..1]);
     assert!(!recovered.closed_for(SRI));
     assert_eq!(offer(&found, &recovered, SRI).unknown.len(), 2);
-    recovered.mark_sent(&found, SRI, &first.unknown[1..]);
+    recovered.mark_queued(&found, SRI, &first.unknown[1..]);
     assert!(recovered.closed_for(SRI));
     assert!(!recovered.closed_for(BUDI));
     // The record survives storage; a damaged record counts as nothing done.
