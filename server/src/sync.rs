@@ -6,28 +6,25 @@
 
 use crate::editing::{announce, begin, internal, stamp, stored};
 use crate::guard;
-use crate::storage::{
-    FieldVersion, NewConflict, PlanWrite, Stamp, Store, StoredAnswer, StoredConflict,
-};
+use crate::storage::{FieldVersion, NewConflict, PlanWrite, Stamp, Store, StoredConflict};
 use app::error::AppError;
 use model::access::{Permission, Person};
 use model::audit::field_change;
 use model::edit::{apply, current_value, describe_place, parse_value, EditError, Field};
 use model::freeze;
 pub use model::sync::Resolution;
+
+mod answers;
+use answers::{clients_of_others, given_answers, replayed};
 use model::sync::{
     field_key, is_conflict, valid_client, FieldNow, Mutation, MutationId, Outcome, Pulled,
 };
 use model::PlanId;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// The most edits one push may carry (the browser sends 200 at a time); a larger push is
 /// refused whole, before any work.
 pub const MAX_PUSH_EDITS: usize = 500;
-
-/// The answer to an edit whose stored answer no longer reads.
-const UNREADABLE_ANSWER: &str =
-    "Jawaban tersimpan untuk perubahan ini tidak dapat dibaca; periksa nilainya dan simpan lagi";
 
 /// Applies `mutations` in order; one answer per mutation, in the same order. A mutation that
 /// cannot be applied never stops the ones behind it. Consecutive mutations of one plan share one
@@ -199,26 +196,6 @@ async fn apply_group(
     ))
 }
 
-/// The answer to an edit whose (client, sequence number) was answered before. The same numbers
-/// for another plan are another edit: refused, and nothing is applied.
-fn replayed(m: &Mutation, answer: &StoredAnswer) -> Outcome {
-    if answer.plan != m.plan {
-        return Outcome::Rejected {
-            reason: format!(
-                "Nomor perubahan ini (klien {}, urutan {}) sudah dipakai untuk rencana lain; perubahan ini tidak disimpan",
-                m.client, m.seq
-            ),
-        };
-    }
-    // An answer that no longer reads refuses this edit alone, never the whole push.
-    serde_json::from_str(&answer.outcome).unwrap_or_else(|error| {
-        tracing::error!(%error, client = %m.client, seq = m.seq, "a stored sync answer cannot be read");
-        Outcome::Rejected {
-            reason: UNREADABLE_ANSWER.into(),
-        }
-    })
-}
-
 /// A push's view of the plan while it is applied: read once, kept current as edits land.
 struct Work {
     plan: model::Plan,
@@ -267,52 +244,6 @@ impl Work {
         write.record(stamp, &self.changes).await.map_err(stored)?;
         Ok(())
     }
-}
-
-/// The answers given before to the person's mutations of the push, by (client, sequence
-/// number).
-async fn given_answers<'m>(
-    write: &mut PlanWrite,
-    who: &Person,
-    group: &'m [Mutation],
-) -> Result<HashMap<(&'m str, u64), StoredAnswer>, AppError> {
-    let mut ranges: HashMap<&str, (u64, u64)> = HashMap::new();
-    for m in group {
-        let range = ranges.entry(&m.client).or_insert((m.seq, m.seq));
-        *range = (range.0.min(m.seq), range.1.max(m.seq));
-    }
-    let mut given = HashMap::new();
-    for (client, (first, last)) in ranges {
-        for (seq, answer) in write
-            .stored_outcomes(who.id, client, first, last)
-            .await
-            .map_err(internal)?
-        {
-            given.insert((client, seq), answer);
-        }
-    }
-    Ok(given)
-}
-
-/// The client ids of the push that another person has sent edits from: refused, so no one's
-/// edits are ever answered or applied under another person's name.
-async fn clients_of_others<'m>(
-    write: &mut PlanWrite,
-    who: &Person,
-    group: &'m [Mutation],
-) -> Result<HashSet<&'m str>, AppError> {
-    let clients: BTreeSet<&str> = group.iter().map(|m| m.client.as_str()).collect();
-    let mut foreign = HashSet::new();
-    for client in clients {
-        if write
-            .client_used_by_other(who.id, client)
-            .await
-            .map_err(internal)?
-        {
-            foreign.insert(client);
-        }
-    }
-    Ok(foreign)
 }
 
 /// Where a mutation's answer in a push comes from.
