@@ -136,7 +136,7 @@ impl SyncEngine {
         }
         if pulled.revision != since {
             #[cfg(feature = "hydrate")]
-            browser::refresh_offline_copy();
+            super::browser::refresh_offline_copy();
         }
         self.cursor.set_value(pulled.revision);
         if self.conflicts.with_untracked(|c| *c != pulled.conflicts) {
