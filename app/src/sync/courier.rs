@@ -17,6 +17,7 @@ use std::task::{Context, Poll, Waker};
 pub const BATCH: usize = 200;
 
 /// One request's edits and their answers, and the outbox once they are settled.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 pub struct Delivery<'a> {
     pub owner: UserId,
     pub sent: &'a [Mutation],
@@ -46,6 +47,7 @@ thread_local! {
 }
 
 /// Hears every delivery in this tab until [`unlisten`] is called with the number returned.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 pub fn listen(listener: impl Fn(&Delivery) + 'static) -> u64 {
     let id = NEXT_LISTENER.with(|n| {
         n.set(n.get() + 1);
@@ -55,6 +57,7 @@ pub fn listen(listener: impl Fn(&Delivery) + 'static) -> u64 {
     id
 }
 
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 pub fn unlisten(id: u64) {
     LISTENERS.with(|all| all.borrow_mut().retain(|(n, _)| *n != id));
 }

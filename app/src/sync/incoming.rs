@@ -8,6 +8,7 @@ use model::sync::{Mutation, Outcome};
 
 impl SyncEngine {
     /// The server answered some of the person's edits (sent by this page or another part of it).
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     pub(super) fn delivered(&self, delivery: &courier::Delivery) {
         if delivery.owner != self.owner {
             return;
@@ -46,6 +47,7 @@ impl SyncEngine {
         }
     }
 
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     fn answered(&self, outbox: &model::sync::Outbox, m: &Mutation, outcome: &Outcome) {
         if m.plan != self.plan {
             return;

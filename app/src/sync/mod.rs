@@ -120,12 +120,14 @@ impl SyncEngine {
             rejected: RwSignal::new(Vec::new()),
             problem: RwSignal::new(None),
         };
-        // Whichever part of the page sends, the fields hear the answers.
-        let listener = courier::listen(move |delivery| sync.delivered(delivery));
-        on_cleanup(move || courier::unlisten(listener));
-        // After hydration: the page must first match what the server rendered.
         #[cfg(feature = "hydrate")]
-        set_timeout(move || browser::start(sync), std::time::Duration::ZERO);
+        {
+            // Whichever part of the page sends, the fields hear the answers.
+            let listener = courier::listen(move |delivery| sync.delivered(delivery));
+            on_cleanup(move || courier::unlisten(listener));
+            // After hydration: the page must first match what the server rendered.
+            set_timeout(move || browser::start(sync), std::time::Duration::ZERO);
+        }
         sync
     }
 
