@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { PEOPLE, type Who } from "../global-setup";
 import { goOffline, openDemoPlan, openPlanForOffline, operatorBrowser, pending, quarterRow } from "./helpers";
 
@@ -43,13 +43,16 @@ async function historyRows(page: Page, plan: string, text: string) {
   return page.locator("tr.audit-entry").filter({ has: page.locator("td:nth-child(6)", { hasText: text }) });
 }
 
-/** Saves screenshots of the page at a desktop and a phone width, for a person to look at. */
-async function screenshots(page: Page, name: string) {
+/** Saves screenshots of the page at a desktop and a phone width, for a person to look at, with
+ * `shown` scrolled into view. */
+async function screenshots(page: Page, name: string, shown: Locator) {
   for (const [width, height] of [
     [1366, 768],
     [390, 844],
   ]) {
     await page.setViewportSize({ width, height });
+    await shown.evaluate((element) => element.scrollIntoView({ block: "start" }));
+    await expect(shown).toBeInViewport();
     await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`), fullPage: false });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -132,7 +135,7 @@ test("signing out with unsent edits says they stay on this device and offers to 
   );
   await expect(warning.getByRole("button")).toHaveText(["Sinkronkan sekarang", "Keluar tanpa mengirim", "Batal"]);
   await expect(page).toHaveURL(new RegExp(`${plan}$`));
-  await screenshots(page, "signout-warning");
+  await screenshots(page, "signout-warning", warning);
 
   // Still offline: sending fails, and says so; nothing is lost.
   await warning.getByRole("button", { name: "Sinkronkan sekarang" }).click();
@@ -217,7 +220,7 @@ test("a damaged outbox is kept aside as it was, shown, and what can be read is o
   await openDemoPlan(fresh);
   const notice = fresh.locator(".outbox-unreadable");
   await expect(notice).toHaveCount(1);
-  await expect(notice.getByRole("heading")).toHaveText("Antrean perubahan tidak dapat dibaca");
+  await expect(notice.getByRole("heading", { level: 2 })).toHaveText("Antrean perubahan tidak dapat dibaca");
   await expect(notice).toContainText("Antrean perubahan di perangkat ini isinya rusak");
   await expect(notice.locator(".aside-readable")).toHaveText(
     "Yang masih dapat dibaca: 1 perubahan tanpa nama pemilik.",
@@ -232,7 +235,7 @@ test("a damaged outbox is kept aside as it was, shown, and what can be read is o
     "Kirim 1 perubahan ini sebagai milik saya",
     "Tutup pemberitahuan",
   ]);
-  await screenshots(fresh, "unreadable-outbox");
+  await screenshots(fresh, "unreadable-outbox", notice);
 
   // A reload shows it again: nothing is sent until a person says so.
   await fresh.reload();
