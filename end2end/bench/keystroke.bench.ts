@@ -14,6 +14,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { UNIT } from "../tests/helpers";
+import { summarize } from "./summary";
 
 const KEYSTROKES = Number(process.env.PANTAU_BENCH_KEYSTROKES ?? 200);
 const PROFILE_DIR = process.env.PANTAU_BENCH_PROFILE;
@@ -164,6 +165,8 @@ function report(plan: string, goal: number, target: Target, timing: Timing): str
 
 async function benchPlan(page: Page, plan: string, goal: number, loaded: number) {
   console.log(`${plan} plan: loaded and hydrated in ${(loaded / 1000).toFixed(1)} s`);
+  const area = `keystroke: ${plan} plan`;
+  summarize(area, [["loaded and hydrated (s)", (loaded / 1000).toFixed(1), "-"]]);
   await prepare(page);
   const session = PROFILE_DIR ? await page.context().newCDPSession(page) : undefined;
   const lines: string[] = [];
@@ -183,10 +186,20 @@ async function benchPlan(page: Page, plan: string, goal: number, loaded: number)
     expect(timing.durations).toHaveLength(KEYSTROKES);
     expect(timing.changes, `${target.name}: the figure follows the typing`).toBeGreaterThan(0);
     const line = report(plan, goal, target, timing);
+    summarize(area, figures(target, goal, timing));
     lines.push(line);
     console.log(line);
   }
   test.info().annotations.push(...lines.map((description) => ({ type: "keystroke", description })));
+}
+
+/** The figures of one target for the bench summary. */
+function figures(target: Target, goal: number, timing: Timing): Array<[string, string, string]> {
+  const sorted = [...timing.durations].sort((a, b) => a - b);
+  return [
+    [`${target.name} p50 (ms)`, percentile(sorted, 50).toFixed(2), "-"],
+    [`${target.name} p95 (ms)`, percentile(sorted, 95).toFixed(2), `<= ${goal}`],
+  ];
 }
 
 test("keystrokes on the demo plan are timed for an indicator's A and B and an activity's RPD", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { stateFile } from "../global-setup";
 import { expect, test } from "@playwright/test";
+import { summarize } from "./summary";
 
 // Save → visible on the dashboard, across two servers on one PostgreSQL database
 // (scripts/bench starts them). Prints p50 / p95 over 100 saves; asserts nothing about time.
@@ -46,4 +47,8 @@ test("save to dashboard, across two servers", async ({ browser }) => {
   durations.sort((x, y) => x - y);
   const line = `save → dashboard across two servers, ${SAVES} saves: p50 ${percentile(durations, 50).toFixed(1)} ms, p95 ${percentile(durations, 95).toFixed(1)} ms, max ${durations[durations.length - 1].toFixed(1)} ms`;
   console.log(line);
+  summarize("live: save to dashboard, two servers, PostgreSQL", [
+    ["p50 (ms)", percentile(durations, 50).toFixed(1), "-"],
+    ["p95 (ms)", percentile(durations, 95).toFixed(1), "-"],
+  ]);
 });

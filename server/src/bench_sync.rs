@@ -1,6 +1,7 @@
 //! Benchmark: 10,000 queued offline edits pushed and applied, on SQLite and on PostgreSQL
 //! (`pantau bench-sync [EDITS] [BATCH]`, run by `scripts/bench` on the release build). Goals: at
-//! most 2 s on SQLite, 5 s on PostgreSQL. Prints the figures; asserts nothing.
+//! most 2 s on SQLite, 5 s on PostgreSQL. Prints the figures and appends them to the bench
+//! summary (`crate::bench_summary`); asserts nothing.
 
 use crate::import::{import_sheet, DEMO_SHEET};
 use crate::storage::{AdminStamp, NewPerson, Store, UnitPlacement};
@@ -13,8 +14,15 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 /// Pushes `edits` queued edits of the demo plan in batches of `batch` into a fresh database at
-/// `url`; returns the line to print.
-pub async fn run(label: &str, url: &str, edits: usize, batch: usize) -> Result<String, String> {
+/// `url`; returns the line to print, and appends the time to the bench summary with `goal`
+/// (seconds).
+pub async fn run(
+    label: &str,
+    url: &str,
+    edits: usize,
+    batch: usize,
+    goal: u64,
+) -> Result<String, String> {
     let store = Store::connect(url).await.map_err(|e| e.to_string())?;
     let plan = import_sheet(&store, DEMO_SHEET, &UnitPlacement::Top)
         .await
@@ -106,5 +114,19 @@ pub async fn run(label: &str, url: &str, edits: usize, batch: usize) -> Result<S
         edits as f64 / elapsed.as_secs_f64()
     );
     store.close().await;
+    crate::bench_summary::append(&[
+        crate::bench_summary::Figure::new(
+            format!("sync: {edits} queued edits, batches of {batch}"),
+            format!("{label}: all applied (s)"),
+            format!("{:.2}", elapsed.as_secs_f64()),
+            format!("<= {goal}"),
+        ),
+        crate::bench_summary::Figure::new(
+            format!("sync: {edits} queued edits, batches of {batch}"),
+            format!("{label}: applied / other"),
+            format!("{applied} / {other}"),
+            format!("{edits} / 0"),
+        ),
+    ])?;
     Ok(line)
 }

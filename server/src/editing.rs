@@ -160,7 +160,7 @@ pub(crate) fn stored(error: StoreError) -> AppError {
     }
 }
 
+/// A storage failure: the server's own fault (see [`AppError::internal`]).
 pub(crate) fn internal(error: StoreError) -> AppError {
-    tracing::error!(%error, "storage failure");
-    AppError::Internal
+    AppError::internal(format_args!("storage failure: {error}"))
 }

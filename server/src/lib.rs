@@ -4,11 +4,13 @@
 pub mod admin;
 pub mod auth;
 pub mod backend;
+pub mod bench_summary;
 pub mod bench_sync;
 pub mod config;
 pub mod demo;
 pub mod editing;
 pub mod guard;
+pub mod http_errors;
 pub mod import;
 pub mod live;
 pub mod quarters;

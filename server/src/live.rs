@@ -4,11 +4,12 @@
 
 use crate::auth::SessionHash;
 use crate::guard;
+use crate::http_errors::text;
 use crate::storage::{Change, Store};
 use app::api::ssr::SignedIn;
 use app::error::AppError;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
@@ -21,55 +22,38 @@ use tokio::sync::broadcast::error::RecvError;
 
 pub async fn plan_events(
     State(store): State<Store>,
-    Path(plan): Path<i64>,
+    plan: Result<Path<String>, PathRejection>,
     signed_in: Option<Extension<SignedIn>>,
     session: Option<Extension<SessionHash>>,
 ) -> Response {
-    let plan = PlanId(plan);
     let Some(Extension(SignedIn(who))) = signed_in else {
-        return (
-            StatusCode::UNAUTHORIZED,
-            AppError::Unauthenticated.to_string(),
-        )
-            .into_response();
+        return text(&AppError::Unauthenticated);
     };
-    match guard::plan(&store, &who, plan, Permission::ReadPlan).await {
-        Ok(_) => {}
-        Err(AppError::NotFound(what)) => {
-            return (StatusCode::NOT_FOUND, format!("{what} tidak ditemukan")).into_response()
-        }
-        Err(AppError::Forbidden(why)) => return (StatusCode::FORBIDDEN, why).into_response(),
-        Err(other) => {
-            return (StatusCode::INTERNAL_SERVER_ERROR, other.to_string()).into_response()
-        }
+    // An id that is not a number (or not even text) names no plan.
+    let plan = match plan {
+        Ok(Path(plan)) => match plan.parse::<i64>() {
+            Ok(id) => PlanId(id),
+            Err(_) => {
+                return text(&AppError::NotFound(format!(
+                    "Rencana nomor \u{201c}{plan}\u{201d}"
+                )))
+            }
+        },
+        Err(_) => return text(&AppError::NotFound("Rencana".into())),
+    };
+    if let Err(refused) = guard::plan(&store, &who, plan, Permission::ReadPlan).await {
+        return text(&refused);
     }
     // The stream lasts as long as the session that opened it: it closes when the session
     // expires, and when the person signs out, their password is reset, their account is
     // disabled or their last role is revoked (announced as `SessionsEnded`).
     let Some(Extension(SessionHash(session))) = session else {
-        return (
-            StatusCode::UNAUTHORIZED,
-            AppError::Unauthenticated.to_string(),
-        )
-            .into_response();
+        return text(&AppError::Unauthenticated);
     };
     let expires = match store.session(&session, guard::now()).await {
         Ok(Some((_, expires))) => expires,
-        Ok(None) => {
-            return (
-                StatusCode::UNAUTHORIZED,
-                AppError::Unauthenticated.to_string(),
-            )
-                .into_response()
-        }
-        Err(error) => {
-            tracing::error!(%error, "cannot read a session");
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                AppError::Internal.to_string(),
-            )
-                .into_response();
-        }
+        Ok(None) => return text(&AppError::Unauthenticated),
+        Err(error) => return text(&crate::editing::internal(error)),
     };
     let deadline = tokio::time::Instant::now()
         + Duration::from_secs(u64::try_from(expires.0 - guard::now().0).unwrap_or(0));

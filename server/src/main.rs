@@ -264,7 +264,7 @@ async fn bench_sync(args: &[&str]) -> Result<(), String> {
     let id = std::process::id();
     let sqlite = std::env::temp_dir().join(format!("pantau_bench_sync_{id}.db"));
     let url = format!("sqlite://{}", sqlite.display());
-    let result = server::bench_sync::run("SQLite", &url, edits, batch).await;
+    let result = server::bench_sync::run("SQLite", &url, edits, batch, 2).await;
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", sqlite.display()));
     }
@@ -282,7 +282,7 @@ async fn bench_sync(args: &[&str]) -> Result<(), String> {
         .rsplit_once('/')
         .map_or(admin.as_str(), |(base, _)| base);
     let result =
-        server::bench_sync::run("PostgreSQL", &format!("{base}/{name}"), edits, batch).await;
+        server::bench_sync::run("PostgreSQL", &format!("{base}/{name}"), edits, batch, 5).await;
     let _ = conn
         .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
         .await;

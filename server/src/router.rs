@@ -1,14 +1,14 @@
 //! The HTTP application: pages (server-rendered, then hydrated), server functions, sign-in and
-//! sign-out, the live feed and static files, all behind the session gate.
+//! sign-out, the live feed and static files, all behind the session gate; every answer passes
+//! `http_errors`, which gives the request its id and each refusal its status.
 
 use crate::auth::{self, AuthState};
 use crate::config::Settings;
+use crate::http_errors::{self, ServerFnPaths};
 use crate::storage::Store;
 use app::api::ssr::Backend;
 use app::{shell, App};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::{from_fn_with_state, map_response};
-use axum::response::{IntoResponse, Response};
+use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;
 
 /// Larger bodies are refused before they reach a handler.
-pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_BODY_BYTES: usize = app::error::MAX_REQUEST_BYTES;
 
 /// The router with the default settings (no proxy in front): for tests and tools.
 pub fn router(store: Store, options: LeptosOptions) -> Router {
@@ -53,27 +53,11 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
         .merge(own)
         .layer(from_fn_with_state(auth_state, auth::gate))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        // Outside the limit, so it sees the limit's refusal.
-        .layer(map_response(explain_too_large))
+        // Outermost: every request's id, and every refusal's status and words (it also sees the
+        // limit's refusal).
+        .layer(from_fn_with_state(
+            ServerFnPaths::registered(),
+            http_errors::answer,
+        ))
         .with_state(options)
-}
-
-/// A body over the limit gets a message a person can act on.
-async fn explain_too_large(response: Response) -> Response {
-    if response.status() != StatusCode::PAYLOAD_TOO_LARGE {
-        return response;
-    }
-    let mut response = (
-        StatusCode::PAYLOAD_TOO_LARGE,
-        format!(
-            "Data yang dikirim terlalu besar: paling banyak {} MB per permintaan",
-            MAX_BODY_BYTES / (1024 * 1024)
-        ),
-    )
-        .into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    response
 }

@@ -35,7 +35,7 @@ pub async fn push(
     mutations: Vec<Mutation>,
 ) -> Result<Vec<Outcome>, AppError> {
     if mutations.len() > MAX_PUSH_EDITS {
-        return Err(AppError::Invalid(format!(
+        return Err(AppError::TooLarge(format!(
             "Terlalu banyak perubahan dalam satu pengiriman: {} (paling banyak {MAX_PUSH_EDITS}); tidak ada yang disimpan",
             mutations.len()
         )));
@@ -170,7 +170,7 @@ async fn apply_group(
     let mut answers = Vec::new();
     for (m, (outcome, slot)) in group.iter().zip(&slots) {
         if *slot == Slot::New {
-            let answer = serde_json::to_string(outcome).map_err(|_| AppError::Internal)?;
+            let answer = serde_json::to_string(outcome).map_err(AppError::internal)?;
             answers.push((m.client.as_str(), m.seq, answer));
         }
     }

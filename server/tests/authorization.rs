@@ -184,8 +184,10 @@ fn post(path: &str, body: String) -> Request<Body> {
         .unwrap()
 }
 
-/// Whether the request got past the door: `Ok(true)` allowed, `Ok(false)` refused as it should
-/// be refused (forbidden, or asked to sign in), `Err` anything else.
+/// Whether the request got past the door: `Ok(true)` allowed (or refused for what was asked:
+/// 422, 409), `Ok(false)` refused at the door as it should be (403 forbidden, 401 asked to sign
+/// in; a page redirects to the sign-in page), `Err` anything else, such as a status that is not
+/// the one of its error's kind.
 async fn passed(
     store: &Store,
     mut request: Request<Body>,
@@ -236,12 +238,14 @@ async fn passed(
     if status.is_success() {
         return Ok(true);
     }
-    match serde_json::from_str::<AppError>(&body) {
-        Ok(AppError::Forbidden(_) | AppError::Unauthenticated) => Ok(false),
+    let error = serde_json::from_str::<AppError>(&body).map_err(|_| format!("{status}: {body}"))?;
+    match (status, error) {
+        (StatusCode::FORBIDDEN, AppError::Forbidden(_))
+        | (StatusCode::UNAUTHORIZED, AppError::Unauthenticated) => Ok(false),
         // Past the door, refused for what was asked (e.g. approving a quarter not submitted).
-        Ok(AppError::Invalid(_) | AppError::Locked(_) | AppError::Stale(_)) => Ok(true),
-        Ok(other) => Err(format!("{status}: {other:?}")),
-        Err(_) => Err(format!("{status}: {body}")),
+        (StatusCode::UNPROCESSABLE_ENTITY, AppError::Invalid(_))
+        | (StatusCode::CONFLICT, AppError::Locked(_) | AppError::Stale(_)) => Ok(true),
+        (status, other) => Err(format!("{status}: {other:?}")),
     }
 }
 

@@ -277,25 +277,41 @@ async fn an_oversized_body_is_refused_with_a_clear_message(store: &Store) {
         "plan={id}&goal={goal}&title={}",
         "x".repeat(3 * 1024 * 1024)
     );
-    let request = Request::builder()
-        .method("POST")
-        .uri(<app::api::edit::SaveGoal as leptos::server_fn::ServerFn>::PATH)
-        .header(header::HOST, "127.0.0.1:3000")
-        .header(header::ORIGIN, "http://127.0.0.1:3000")
-        .header(header::COOKIE, common::cookie(store, &who).await)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::CONTENT_LENGTH, body.len())
-        .body(Body::from(body))
-        .unwrap();
-    let response = send(store, request).await;
-    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&body),
-        "Data yang dikirim terlalu besar: paling banyak 2 MB per permintaan"
-    );
+    let cookie = common::cookie(store, &who).await;
+    let message = "Data yang dikirim terlalu besar: paling banyak 2 MB per permintaan";
+    // The page's client (its length said up front, or not), then a person's form post.
+    for (length, accept) in [(true, None), (false, None), (true, Some("text/html"))] {
+        let mut request = Request::builder()
+            .method("POST")
+            .uri(<app::api::edit::SaveGoal as leptos::server_fn::ServerFn>::PATH)
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::ORIGIN, "http://127.0.0.1:3000")
+            .header(header::COOKIE, &cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if length {
+            request = request.header(header::CONTENT_LENGTH, body.len());
+        }
+        if let Some(accept) = accept {
+            request = request.header(header::ACCEPT, accept);
+        }
+        let response = send(store, request.body(Body::from(body.clone())).unwrap()).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "{accept:?}"
+        );
+        let said = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let said = String::from_utf8_lossy(&said);
+        match accept {
+            None => assert_eq!(
+                serde_json::from_str::<app::error::AppError>(&said).unwrap(),
+                app::error::AppError::TooLarge(message.into()),
+            ),
+            Some(_) => assert_eq!(said, message),
+        }
+    }
     let title = &store.load_plan(id).await.unwrap().unwrap().goals[0].title;
     assert!(title.len() < 1000, "the oversized title was stored");
 }

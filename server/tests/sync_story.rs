@@ -426,7 +426,7 @@ async fn a_push_over_the_limit_is_refused_whole_with_a_message_and_changes_nothi
     };
     let refused = push(store, &s.operator, notes(server::sync::MAX_PUSH_EDITS + 1)).await;
     assert!(
-        matches!(&refused, Err(app::error::AppError::Invalid(m)) if m.contains("paling banyak 500")),
+        matches!(&refused, Err(app::error::AppError::TooLarge(m)) if m.contains("paling banyak 500")),
         "{refused:?}"
     );
     assert_eq!(entries(store, s.plan).await, before);

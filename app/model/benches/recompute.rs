@@ -202,6 +202,13 @@ fn main() {
         millis(samples[0]),
         millis(samples[samples.len() - 1]),
     );
+    summarize(
+        &format!("recompute: {indicators} indicators"),
+        &[
+            ("p50 (ms)", millis(percentile(&samples, 50.0)), "<= 1"),
+            ("p95 (ms)", millis(percentile(&samples, 95.0)), "-"),
+        ],
+    );
     println!("  breakdown (p50 of each part timed alone):");
     for part in PARTS {
         let samples = time(runs, || {
@@ -215,4 +222,24 @@ fn main() {
             part.name
         );
     }
+}
+
+/// The bench summary (the protocol of `server::bench_summary`, which this pure crate cannot
+/// use): one `area<TAB>figure<TAB>value<TAB>goal` line per figure, appended to the file
+/// `PANTAU_BENCH_SUMMARY` names, if any.
+fn summarize(area: &str, figures: &[(&str, f64, &str)]) {
+    use std::io::Write;
+    let Ok(path) = std::env::var("PANTAU_BENCH_SUMMARY") else {
+        return;
+    };
+    let text: String = figures
+        .iter()
+        .map(|(figure, value, goal)| format!("{area}\t{figure}\t{value:.3}\t{goal}\n"))
+        .collect();
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .unwrap_or_else(|e| panic!("cannot append to {path}: {e}"));
 }

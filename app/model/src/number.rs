@@ -20,9 +20,20 @@ pub enum NumberError {
     BadThousandsGrouping,
     #[error("nilai tidak boleh negatif")]
     Negative,
-    #[error("angka terlalu besar")]
+    #[error("angka terlalu besar: paling banyak 18 angka sebelum koma")]
     OutOfRange,
+    #[error("angka terlalu panjang: paling banyak 28 angka, termasuk angka di belakang koma")]
+    TooManyDigits,
 }
+
+/// The most digits before the decimal comma (so below 10^18, either sign). Figures add amounts
+/// and counts up (plan totals, year-to-date sums, chart axes) and `Decimal` arithmetic panics
+/// past about 7.9 × 10^28; below 10^18 no plan's sums come near. A whole state budget is ~10^15.
+pub const MAX_WHOLE_DIGITS: usize = 18;
+
+/// The most significant digits in all. A `Decimal` holds any 28 digits exactly but only some of
+/// 29; more would be rounded, storing something other than what was typed.
+pub const MAX_DIGITS: usize = 28;
 
 /// Reads a number typed the Indonesian way. Accepts an optional `Rp`/`Rp.` prefix and `%` suffix,
 /// a leading minus (so that callers can say *why* a negative is wrong), thousands dots in groups
@@ -62,11 +73,22 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     if whole_digits.is_empty() && fraction.is_empty() {
         return Err(NumberError::Empty);
     }
-    let canonical = match (whole_digits.is_empty(), fraction.is_empty()) {
-        (_, true) => whole_digits,
+    // Only significant digits count against the limits: `007` is 7 and `12,50` is 12,5.
+    let whole = whole_digits.trim_start_matches('0');
+    let fraction = fraction.trim_end_matches('0');
+    if whole.len() > MAX_WHOLE_DIGITS {
+        return Err(NumberError::OutOfRange);
+    }
+    if whole.len() + fraction.len() > MAX_DIGITS {
+        return Err(NumberError::TooManyDigits);
+    }
+    let canonical = match (whole.is_empty(), fraction.is_empty()) {
+        (true, true) => "0".to_owned(),
+        (false, true) => whole.to_owned(),
         (true, false) => format!("0.{fraction}"),
-        (false, false) => format!("{whole_digits}.{fraction}"),
+        (false, false) => format!("{whole}.{fraction}"),
     };
+    // Within the limits every digit fits a `Decimal` exactly, so this reads what was typed.
     let value = Decimal::from_str(&canonical).map_err(|_| NumberError::OutOfRange)?;
     if negative && !value.is_zero() {
         return Ok(-value);
@@ -137,6 +159,13 @@ pub fn format_decimal(value: Decimal, max_decimals: u32) -> String {
         out.push_str(fraction);
     }
     out
+}
+
+/// Writes a number the Indonesian way with every digit it holds, for an input to show: what is
+/// shown must read back as the same value, or saving a field unchanged would change it.
+pub fn format_exact(value: Decimal) -> String {
+    // No decimal has more than MAX_SCALE decimals, so nothing is rounded.
+    format_decimal(value, Decimal::MAX_SCALE)
 }
 
 /// A percentage as shown on the sheet: `12,5%`, `87,53%`.
@@ -223,6 +252,60 @@ mod tests {
     #[test]
     fn values_past_the_decimal_range_are_refused() {
         assert_eq!(parse_decimal(&"9".repeat(40)), Err(NumberError::OutOfRange));
+    }
+
+    #[test]
+    fn digits_a_decimal_cannot_hold_are_refused_rather_than_rounded_away() {
+        // Found by fuzzing: these read as 0 and as 1,1234567890123456789012345679 before.
+        let tiny = format!("0,{}1", "0".repeat(28));
+        assert_eq!(parse_decimal(&tiny), Err(NumberError::TooManyDigits));
+        assert_eq!(
+            parse_decimal("1,12345678901234567890123456789"),
+            Err(NumberError::TooManyDigits)
+        );
+        assert_eq!(
+            parse_decimal("0,1234567890123456789012345678"),
+            Ok(d("0.1234567890123456789012345678"))
+        );
+        // Zeros that say nothing do not count.
+        assert_eq!(
+            parse_decimal(&format!("1,5{}", "0".repeat(40))),
+            Ok(d("1.5"))
+        );
+        assert_eq!(parse_decimal(&format!("{}7", "0".repeat(40))), Ok(d("7")));
+    }
+
+    #[test]
+    fn numbers_of_a_quintillion_or_more_are_refused_so_no_total_can_overflow() {
+        // Found by fuzzing: two activities with a pagu near Decimal::MAX were accepted, and
+        // adding them up for the plan's totals panicked.
+        assert_eq!(
+            parse_decimal("1.000.000.000.000.000.000"),
+            Err(NumberError::OutOfRange)
+        );
+        assert_eq!(
+            parse_decimal("-1000000000000000000"),
+            Err(NumberError::OutOfRange)
+        );
+        assert_eq!(
+            parse_decimal("999.999.999.999.999.999,99"),
+            Ok(d("999999999999999999.99"))
+        );
+        assert_eq!(
+            NumberError::OutOfRange.to_string(),
+            "angka terlalu besar: paling banyak 18 angka sebelum koma"
+        );
+    }
+
+    #[test]
+    fn every_digit_a_value_holds_is_written_for_an_input() {
+        assert_eq!(format_exact(d("0.123456789012345")), "0,123456789012345");
+        assert_eq!(format_exact(d("1000.555")), "1.000,555");
+        assert_eq!(format_exact(d("5160600000.00")), "5.160.600.000");
+        assert_eq!(
+            format_exact(d("-0.0000000000000000000000000001")),
+            "-0,0000000000000000000000000001"
+        );
     }
 
     #[test]

@@ -37,8 +37,7 @@ pub async fn reporting_month() -> Result<CalendarMonth, AppError> {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_err(|error| {
-            tracing::error!(%error, "the server clock is before 1970");
-            AppError::Internal
+            AppError::internal(format_args!("the server clock is before 1970: {error}"))
         })?
         .as_secs();
     Ok(CalendarMonth::in_wib(

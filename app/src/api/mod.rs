@@ -179,10 +179,9 @@ pub mod ssr {
     pub struct SignedIn(pub Person);
 
     pub fn backend() -> Result<Arc<dyn PlanBackend>, AppError> {
-        use_context::<Backend>().map(|b| b.0).ok_or_else(|| {
-            tracing::error!("no storage backend in the request context");
-            AppError::Internal
-        })
+        use_context::<Backend>()
+            .map(|b| b.0)
+            .ok_or_else(|| AppError::internal("no storage backend in the request context"))
     }
 
     /// The signed-in person, or `Unauthenticated`.

@@ -20,18 +20,11 @@ use model::Rupiah;
 pub fn ErrorNote(error: AppError) -> impl IntoView {
     // A page that cannot be shown says so in its status too, for scripts and proxies.
     #[cfg(feature = "ssr")]
-    {
-        let status = match &error {
-            AppError::NotFound(_) => Some(http::StatusCode::NOT_FOUND),
-            AppError::Forbidden(_) => Some(http::StatusCode::FORBIDDEN),
-            AppError::Unauthenticated => Some(http::StatusCode::UNAUTHORIZED),
-            _ => None,
-        };
-        if let (Some(status), Some(response)) =
-            (status, use_context::<leptos_axum::ResponseOptions>())
-        {
-            response.set_status(status);
-        }
+    if let (Ok(status), Some(response)) = (
+        http::StatusCode::from_u16(error.status()),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        response.set_status(status);
     }
     view! { <p class="error" role="alert">{error.to_string()}</p> }
 }

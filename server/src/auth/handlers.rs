@@ -1,9 +1,12 @@
 //! The sign-in and sign-out endpoints: plain form posts that answer with a redirect.
 
-use super::{client_address, sign_in, token_hash, AuthState, SESSION_COOKIE, SESSION_SECONDS};
+use super::{
+    client_address, sign_in, token_hash, AuthState, LoginRefused, SESSION_COOKIE, SESSION_SECONDS,
+};
 use crate::guard::now;
+use app::error::{AppError, RequestId};
 use axum::extract::{ConnectInfo, FromRequest, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
@@ -18,15 +21,25 @@ pub struct LoginForm {
 }
 
 /// `POST /api/masuk`: a plain form post; on success the session cookie and a redirect to where
-/// the person was going, otherwise back to the login page with the reason.
+/// the person was going, otherwise back to the login page with the reason. A body that is not
+/// the login form (no page sends one) is refused with 400.
 pub async fn login(State(auth): State<AuthState>, request: Request) -> Response {
     let socket = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0);
     let address = client_address(&auth.settings, request.headers(), socket);
-    let Ok(Form(form)) = Form::<LoginForm>::from_request(request, &()).await else {
-        return back_to_login("Isi nama pengguna dan kata sandi", "");
+    let id = request.extensions().get::<RequestId>().cloned();
+    let form = match Form::<LoginForm>::from_request(request, &()).await {
+        Ok(Form(form)) => form,
+        Err(rejection) => {
+            tracing::info!(%rejection, "refused: the login form did not decode");
+            return (
+                StatusCode::BAD_REQUEST,
+                "Permintaan tidak dapat dibaca: isi nama pengguna dan kata sandi di halaman masuk",
+            )
+                .into_response();
+        }
     };
     match sign_in(&auth.store, &form.username, &form.password, address, now()).await {
         Ok(token) => {
@@ -38,6 +51,10 @@ pub async fn login(State(auth): State<AuthState>, request: Request) -> Response 
             );
             response
         }
+        Err(LoginRefused::Internal) => back_to_login(
+            &AppError::Internal(id.map(|id| id.0)).to_string(),
+            &form.lanjut,
+        ),
         Err(refused) => back_to_login(&refused.message(), &form.lanjut),
     }
 }

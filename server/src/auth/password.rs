@@ -88,20 +88,22 @@ async fn off_the_workers<T: Send + 'static>(
 /// The Argon2id hash of `password` in the PHC string format.
 pub async fn hash_password(password: &str) -> Result<String, AppError> {
     let password = password.to_owned();
-    off_the_workers(move || hash_now(&password))
-        .await
-        .ok_or(AppError::Internal)?
+    match off_the_workers(move || hash_now(&password)).await {
+        Some(Ok(hash)) => Ok(hash),
+        Some(Err(error)) => Err(AppError::internal(format_args!(
+            "cannot hash a password: {error}"
+        ))),
+        None => Err(AppError::internal(
+            "cannot hash a password: the work did not run",
+        )),
+    }
 }
 
-fn hash_now(password: &str) -> Result<String, AppError> {
+fn hash_now(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|error| {
-            tracing::error!(%error, "cannot hash a password");
-            AppError::Internal
-        })
 }
 
 /// Whether `password` matches `hash`; `false` for a hash that cannot be read.

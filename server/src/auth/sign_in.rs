@@ -4,6 +4,7 @@
 use super::open_session;
 use super::password::{check_decoy, verify_password};
 use crate::storage::{Store, StoreError};
+use app::error::AppError;
 use model::login::{forget_before, login_username, throttles, wait_seconds, Throttle};
 use model::login::{Failures, MAX_USERNAME_CHARS};
 use model::time::Timestamp;
@@ -30,7 +31,8 @@ impl LoginRefused {
             LoginRefused::Wait(seconds) => {
                 format!("Terlalu banyak percobaan yang gagal. Coba lagi dalam {seconds} detik.")
             }
-            LoginRefused::Internal => "Terjadi kesalahan di server; silakan coba lagi".into(),
+            // The sign-in endpoint names the request's id in its place.
+            LoginRefused::Internal => AppError::Internal(None).to_string(),
         }
     }
 }

@@ -276,13 +276,20 @@ impl PlanWrite {
     ) -> Result<(), StoreError> {
         let (plan, tx) = (self.plan, &mut self.tx);
         indicator_goal(tx, plan, indicator).await?;
-        sqlx::query(
+        ensure_activity(tx, plan, activity).await?;
+        let removed = sqlx::query(
             "DELETE FROM indicator_activities WHERE indicator_id = $1 AND activity_id = $2",
         )
         .bind(indicator.0)
         .bind(activity.0)
         .execute(&mut **tx)
         .await?;
+        // Unlinking what is not linked changes nothing, so it records nothing either.
+        if removed.rows_affected() == 0 {
+            return Err(StoreError::NotInPlan(
+                "Kaitan indikator dengan kegiatan ini".into(),
+            ));
+        }
         Ok(())
     }
 }

@@ -89,6 +89,15 @@ impl TestDb {
         }
     }
 
+    /// The database's URL, for a server process of its own.
+    #[allow(dead_code)]
+    pub fn url(&self) -> String {
+        match &self.cleanup {
+            Cleanup::File(path) => format!("sqlite://{}", path.display()),
+            Cleanup::Database { admin_url, name } => database_url(admin_url, name),
+        }
+    }
+
     /// Runs raw SQL on the test's database beside the store (`(sqlite, postgres)` versions), to
     /// set up what the application itself never would, such as a failure in the middle of a
     /// transaction.
@@ -115,6 +124,71 @@ impl TestDb {
                     .expect("run the script");
             }
         }
+    }
+
+    /// Every row of every table of the test's database, as exact text (SQLite: each value's
+    /// type and SQL literal; PostgreSQL: the row's text form), sorted within each table: two
+    /// dumps are equal exactly when the stored data is.
+    #[allow(dead_code)]
+    pub async fn dump(&self) -> std::collections::BTreeMap<String, Vec<String>> {
+        let mut dump = std::collections::BTreeMap::new();
+        match &self.cleanup {
+            Cleanup::File(path) => {
+                let mut conn =
+                    sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+                        .await
+                        .expect("open the SQLite file");
+                let tables: Vec<String> = sqlx::query_scalar(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                )
+                .fetch_all(&mut conn)
+                .await
+                .expect("list the tables");
+                for table in tables {
+                    let columns: Vec<String> =
+                        sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+                            .bind(&table)
+                            .fetch_all(&mut conn)
+                            .await
+                            .expect("list the columns");
+                    let row = columns
+                        .iter()
+                        .map(|c| format!("typeof(\"{c}\") || ':' || quote(\"{c}\")"))
+                        .collect::<Vec<_>>()
+                        .join(" || '|' || ");
+                    let mut rows: Vec<String> =
+                        sqlx::query_scalar(&format!("SELECT {row} FROM \"{table}\""))
+                            .fetch_all(&mut conn)
+                            .await
+                            .expect("read a table");
+                    rows.sort();
+                    dump.insert(table, rows);
+                }
+            }
+            Cleanup::Database { admin_url, name } => {
+                let mut conn = sqlx::PgConnection::connect(&database_url(admin_url, name))
+                    .await
+                    .expect("connect");
+                let tables: Vec<String> = sqlx::query_scalar(
+                    "SELECT table_name::text FROM information_schema.tables \
+                     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' \
+                     ORDER BY table_name",
+                )
+                .fetch_all(&mut conn)
+                .await
+                .expect("list the tables");
+                for table in tables {
+                    let mut rows: Vec<String> =
+                        sqlx::query_scalar(&format!("SELECT t::text FROM \"{table}\" AS t"))
+                            .fetch_all(&mut conn)
+                            .await
+                            .expect("read a table");
+                    rows.sort();
+                    dump.insert(table, rows);
+                }
+            }
+        }
+        dump
     }
 
     /// Closes the store and removes the database. Called at the end of a passing test; a failing

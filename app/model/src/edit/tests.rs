@@ -172,3 +172,17 @@ fn input_text_reads_back_as_the_same_value() {
     assert_eq!(value.input_text(), "5.160.600.000");
     assert_eq!(parse_value(&field, &value.input_text()).unwrap(), value);
 }
+
+#[test]
+fn a_value_with_more_decimals_than_a_display_shows_is_shown_back_whole() {
+    // Found by fuzzing: the input showed 10 decimals (2 for money), so saving a field unchanged
+    // stored a different value, and the audit trail showed old and new as the same text.
+    let target = Field::Indicator(IndicatorId(10), IndicatorField::TargetValue);
+    let value = parse_value(&target, "0,123456789012").unwrap();
+    assert_eq!(value.input_text(), "0,123456789012");
+    assert_eq!(parse_value(&target, &value.input_text()).unwrap(), value);
+    let budget = Field::Activity(ActivityId(5), ActivityField::Budget);
+    let money = parse_value(&budget, "1.000,555").unwrap();
+    assert_eq!(money.input_text(), "1.000,555");
+    assert_eq!(parse_value(&budget, &money.input_text()).unwrap(), money);
+}

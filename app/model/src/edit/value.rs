@@ -5,7 +5,7 @@ use super::field::{
 };
 use super::{EditError, MAX_TEXT_CHARS};
 use crate::money::Rupiah;
-use crate::number::{format_decimal, parse_non_negative, parse_optional_decimal};
+use crate::number::{format_exact, parse_non_negative, parse_optional_decimal};
 use crate::plan::{Aggregation, IndicatorKind, Nip, Polarity, Status};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -170,10 +170,12 @@ impl Value {
             Value::Name(t) | Value::Text(t) => t.clone(),
             Value::Year(y) => y.to_string(),
             Value::Nip(n) => n.as_ref().map(|n| n.to_string()).unwrap_or_default(),
-            Value::Decimal(d) => format_decimal(*d, 10),
-            Value::OptionalDecimal(d) => d.map(|d| format_decimal(d, 10)).unwrap_or_default(),
-            Value::Money(m) => m.to_string(),
-            Value::OptionalMoney(m) => m.map(|m| m.to_string()).unwrap_or_default(),
+            // Every digit the value holds: saving the text an input shows must store the same
+            // value (a rounded `0,12345678901` would be saved back as `0,1234567890`).
+            Value::Decimal(d) => format_exact(*d),
+            Value::OptionalDecimal(d) => d.map(format_exact).unwrap_or_default(),
+            Value::Money(m) => format_exact(m.amount()),
+            Value::OptionalMoney(m) => m.map(|m| format_exact(m.amount())).unwrap_or_default(),
             Value::Status(s) => s.map(|s| s.label().to_owned()).unwrap_or_default(),
             Value::Kind(IndicatorKind::Ratio) => "ratio".into(),
             Value::Kind(IndicatorKind::Count) => "count".into(),

@@ -1,7 +1,7 @@
 //! Activities as the sheet repeats them: one activity serving several indicators is written out
 //! again under each. The registry turns the repeats into one [`Activity`] and checks they agree.
 
-use super::cells::{edit_distance, name_key};
+use super::cells::{name_key, within_edits};
 use super::error::{SheetError, SheetErrorKind, SheetWarning};
 use crate::ids::ActivityId;
 use crate::money::Rupiah;
@@ -52,11 +52,10 @@ impl Registry {
             entry.merge(&occurrence)?;
             return Ok(entry.activity.id);
         }
-        let near = self.entries.iter_mut().find(|e| {
-            e.keys
-                .iter()
-                .any(|k| edit_distance(k, &key) <= TYPO_DISTANCE)
-        });
+        let near = self
+            .entries
+            .iter_mut()
+            .find(|e| e.keys.iter().any(|k| within_edits(k, &key, TYPO_DISTANCE)));
         if let Some(entry) = near {
             let (first_name, first_line) = (entry.activity.name.clone(), entry.line);
             if entry.same_figures(&occurrence) {

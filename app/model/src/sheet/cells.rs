@@ -147,20 +147,45 @@ pub(super) fn name_key(name: &str) -> String {
     collapse_spaces(name).to_lowercase()
 }
 
-/// Levenshtein distance in characters.
-pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+/// Whether `a` becomes `b` in at most `max` single-character edits (Levenshtein, in characters).
+///
+/// Only the band of `max` cells either side of the diagonal is computed, so the work grows with
+/// the names' length times `max`, not with the product of the lengths: an export with long
+/// activity names (a pasted paragraph) is still read at once.
+pub(super) fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = Vec::with_capacity(b.len() + 1);
-        current.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
+    if a.len().abs_diff(b.len()) > max {
+        return false;
     }
-    previous[b.len()]
+    // Distances above `max` are all "too far"; capping them keeps the sums small.
+    let far = max + 1;
+    let mut previous: Vec<usize> = (0..=b.len()).map(|j| j.min(far)).collect();
+    let mut current = vec![far; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let row = i + 1;
+        let low = row.saturating_sub(max).max(1);
+        let high = (row + max).min(b.len());
+        current[low - 1] = if low == 1 { row.min(far) } else { far };
+        let mut best = current[low - 1];
+        for j in low..=high {
+            let substitution = previous[j - 1] + usize::from(*ca != b[j - 1]);
+            let value = substitution
+                .min(previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(far);
+            current[j] = value;
+            best = best.min(value);
+        }
+        if high < b.len() {
+            current[high + 1] = far;
+        }
+        if best > max {
+            return false;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()] <= max
 }
 
 #[cfg(test)]
@@ -228,11 +253,49 @@ mod tests {
     }
 
     #[test]
-    fn edit_distance_counts_single_character_edits() {
-        assert_eq!(edit_distance("ketertiban", "keterliban"), 1);
-        assert_eq!(edit_distance("abc", "abc"), 0);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    fn names_within_a_few_single_character_edits_are_near() {
+        assert!(within_edits("ketertiban", "keterliban", 1));
+        assert!(within_edits("abc", "abc", 0));
+        assert!(within_edits("", "abc", 3));
+        assert!(!within_edits("", "abc", 2));
+        assert!(within_edits("kitten", "sitting", 3));
+        assert!(!within_edits("kitten", "sitting", 2));
+        assert!(within_edits("layanan perkantoran", "layanan perkntoran", 2));
+        assert!(!within_edits("abcdef", "badcfe", 2));
+    }
+
+    /// The whole Levenshtein table, as the band must agree with it.
+    fn full_distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut previous: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut current = vec![i + 1];
+            for (j, cb) in b.iter().enumerate() {
+                let substitution = previous[j] + usize::from(ca != *cb);
+                current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+            }
+            previous = current;
+        }
+        previous[b.len()]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_band_agrees_with_the_whole_table(a in "[abc\u{e9} ]{0,12}", b in "[abc\u{e9} ]{0,12}", max in 0..5_usize) {
+            proptest::prop_assert_eq!(within_edits(&a, &b, max), full_distance(&a, &b) <= max);
+        }
+    }
+
+    #[test]
+    fn long_names_are_compared_without_quadratic_work() {
+        // A pasted paragraph as an activity name: 200,000 characters each. The full table would
+        // be 4 × 10^10 cells; the band is a few hundred thousand.
+        let long: String = "layanan perkantoran ".repeat(10_000);
+        let typo = long.replacen("perkantoran", "perkntoran", 1);
+        let started = std::time::Instant::now();
+        assert!(within_edits(&long, &typo, 2));
+        assert!(!within_edits(&long, &long.replace("an", "en"), 2));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use leptos::server_fn::ServerFn;
 use model::checks::withdrawal_plan_check;
 use model::edit::{apply_to_activity, ActivityField, Field, MoneyField, Value};
 use model::figures::activity_totals;
-use model::number::format_percent_or_dash;
+use model::number::{format_exact, format_percent_or_dash};
 use model::{Activity, Check, Quarter};
 
 #[component]
@@ -149,8 +149,8 @@ fn activity_fields(id: model::ActivityId) -> Vec<Field> {
 fn activity_text(activity: &Activity, field: &Field) -> String {
     match field {
         Field::Activity(_, ActivityField::Name) => activity.name.clone(),
-        Field::Activity(_, ActivityField::Budget) => activity.budget.to_string(),
-        Field::Activity(_, ActivityField::Blocked) => activity.blocked.to_string(),
+        Field::Activity(_, ActivityField::Budget) => format_exact(activity.budget.amount()),
+        Field::Activity(_, ActivityField::Blocked) => format_exact(activity.blocked.amount()),
         Field::ActivityQuarter(_, q, MoneyField::WithdrawalPlan) => {
             money_text(activity.quarter(*q).withdrawal_plan)
         }
@@ -161,8 +161,9 @@ fn activity_text(activity: &Activity, field: &Field) -> String {
     }
 }
 
+/// An input's text: every digit (the table's figures round to sen, an input must not).
 fn money_text(amount: Option<model::Rupiah>) -> String {
     amount
-        .map(|a| a.to_string())
+        .map(|a| format_exact(a.amount()))
         .unwrap_or_else(|| "-".to_owned())
 }

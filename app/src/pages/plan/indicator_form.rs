@@ -6,7 +6,7 @@ use crate::components::{sync_select, EditGate, FieldInput, SyncForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::edit::{apply_to_indicator, parse_value, Field, IndicatorField, Value};
-use model::number::format_decimal;
+use model::number::format_exact;
 use model::Indicator;
 
 #[component]
@@ -116,7 +116,7 @@ fn indicator_fields(id: model::IndicatorId) -> Vec<Field> {
 fn indicator_text(indicator: &Indicator, field: IndicatorField) -> String {
     match field {
         IndicatorField::Name => indicator.name.clone(),
-        IndicatorField::TargetValue => format_decimal(indicator.target.value, 10),
+        IndicatorField::TargetValue => format_exact(indicator.target.value),
         IndicatorField::TargetUnit => indicator.target.unit.clone(),
         IndicatorField::Formula => indicator.formula.clone(),
         IndicatorField::NumeratorLabel => indicator.numerator_label.clone(),

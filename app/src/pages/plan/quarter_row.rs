@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::edit::{apply_to_indicator, Field, ReportField, Value};
 use model::figures::{against_target, quarter_value};
-use model::number::{format_decimal, format_percent_or_dash};
+use model::number::{format_exact, format_percent_or_dash};
 use model::{Indicator, Quarter, QuarterReport, Status};
 
 #[component]
@@ -117,8 +117,8 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
 }
 
 fn report_text(report: &QuarterReport, field: ReportField) -> String {
-    let count =
-        |v: Option<rust_decimal::Decimal>| v.map(|v| format_decimal(v, 10)).unwrap_or_default();
+    // Every digit: the input's text is saved back as it stands.
+    let count = |v: Option<rust_decimal::Decimal>| v.map(format_exact).unwrap_or_default();
     match field {
         ReportField::PlannedWork => report.planned_work.clone(),
         ReportField::Numerator => count(report.numerator),

@@ -369,3 +369,26 @@ fn an_activity_name_over_two_cells_is_refused() {
     let expected = SheetErrorKind::SplitActivityName("Pengadaan".into(), "Bahan Makanan".into());
     assert_eq!((error.line, error.kind), (4, expected));
 }
+
+#[test]
+fn amounts_too_large_to_add_up_are_refused_naming_the_field() {
+    // Found by fuzzing: two activities with this pagu were imported, and the import's summary
+    // (the plan's total pagu) panicked adding them up.
+    let huge = "79.228.162.514.264.337.593.543.950.335";
+    let mut rows = indicator_rows(GOAL, "1. Persentase satu", "Kegiatan A", huge, ["-"; 4]);
+    rows.extend(indicator_rows(
+        "",
+        "2. Persentase dua",
+        "Kegiatan B",
+        huge,
+        ["-"; 4],
+    ));
+    let error = parse_error(&rows);
+    assert_eq!(error.line, 4);
+    let expected = SheetErrorKind::Number {
+        field: "pagu".into(),
+        text: huge.into(),
+        source: NumberError::OutOfRange,
+    };
+    assert_eq!(error.kind, expected);
+}

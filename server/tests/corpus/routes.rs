@@ -1,0 +1,168 @@
+//! Bad requests to the pages, the live feed, and signing in and out.
+
+use super::http::{filler, finish, post, without_origin, Bad, Rng, HOST, MEGABYTE, ORIGIN};
+use super::{Who, World};
+use axum::http::{header, Request};
+
+const BAD_PLAN_IDS: [&str; 9] = [
+    "abc",
+    "-1",
+    "0",
+    "999999999",
+    "9223372036854775808",
+    "1.5",
+    "%FF",
+    "%00",
+    "1%3BDROP",
+];
+
+/// A bad request to a page, the live feed, or signing in or out.
+pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
+    let signed_in = [Who::OperatorA, Who::PimpinanA, Who::AdminA, Who::OperatorB];
+    let get = |path: &str| {
+        Request::builder()
+            .method("GET")
+            .uri(path)
+            .header(header::HOST, HOST)
+    };
+    let plan_a = world.plans[0].0;
+    let plan_b = world.plans[1].0;
+    let (kind, label, builder, who, body) = match rng.below(8) {
+        // A page or the live feed of a plan that is not there, or not theirs.
+        0..=2 => {
+            let template = *rng.pick(&[
+                "/rencana/{}",
+                "/rencana/{}/dasbor",
+                "/rencana/{}/riwayat",
+                "/api/plans/{}/events",
+            ]);
+            let (id, who) = match rng.below(4) {
+                0 => (
+                    plan_b.to_string(),
+                    *rng.pick(&[Who::OperatorA, Who::PimpinanA]),
+                ),
+                1 => (
+                    plan_a.to_string(),
+                    *rng.pick(&[Who::AdminA, Who::OperatorB]),
+                ),
+                _ => (rng.pick(&BAD_PLAN_IDS).to_string(), *rng.pick(&signed_in)),
+            };
+            let path = template.replace("{}", &id);
+            (
+                "plan page or feed",
+                path.clone(),
+                get(&path),
+                who,
+                Vec::new(),
+            )
+        }
+        // Nothing at this address.
+        3 => {
+            let path = *rng.pick(&[
+                "/tidak-ada",
+                "/rencana",
+                "/rencana/1/lain",
+                "/api/tidak_ada",
+                "/pkg/tidak-ada.js",
+                "/rencana/1/riwayat/2",
+                "/%FF",
+                "/admin/x",
+            ]);
+            (
+                "nothing there",
+                path.to_owned(),
+                get(path),
+                *rng.pick(&signed_in),
+                Vec::new(),
+            )
+        }
+        // Admin's page for someone who is not an admin; the live feed for no one.
+        4 => {
+            if rng.chance(50) {
+                let who = *rng.pick(&[Who::OperatorA, Who::PimpinanA, Who::OperatorB]);
+                (
+                    "admin page",
+                    "/admin".into(),
+                    get("/admin"),
+                    who,
+                    Vec::new(),
+                )
+            } else {
+                let path = format!("/api/plans/{plan_a}/events");
+                (
+                    "feed, signed out",
+                    path.clone(),
+                    get(&path),
+                    Who::Anonymous,
+                    Vec::new(),
+                )
+            }
+        }
+        // Signing in with a body that is not the login form.
+        5 | 6 => {
+            let form = "application/x-www-form-urlencoded";
+            let (what, content_type, body): (&str, &str, Vec<u8>) = match rng.below(7) {
+                0 => ("no password", form, b"username=operator.luwuk".to_vec()),
+                1 => ("no username", form, b"password=rahasia".to_vec()),
+                2 => ("empty", form, Vec::new()),
+                3 => (
+                    "JSON",
+                    "application/json",
+                    br#"{"username":"a","password":"b"}"#.to_vec(),
+                ),
+                4 => ("twice", form, b"username=a&username=b&password=c".to_vec()),
+                5 => (
+                    "too large",
+                    form,
+                    format!("username={}&password=x", filler(2 * MEGABYTE + 10)).into_bytes(),
+                ),
+                _ => ("no origin", form, b"username=a&password=b".to_vec()),
+            };
+            let builder = if what == "no origin" {
+                without_origin("/api/masuk", Some(content_type), rng)
+            } else {
+                post("/api/masuk", Some(content_type))
+            };
+            (
+                "sign-in form",
+                format!("/api/masuk {what}"),
+                builder,
+                Who::Anonymous,
+                body,
+            )
+        }
+        // Another method than the address takes; signing out from elsewhere.
+        _ => {
+            let (path, method) = *rng.pick(&[
+                ("/api/masuk", "GET"),
+                ("/api/keluar", "GET"),
+                ("/api/keluar", "POST"),
+                ("/", "POST"),
+                ("/rencana/1", "DELETE"),
+            ]);
+            let builder = if method == "POST" && path == "/api/keluar" {
+                without_origin(path, None, rng)
+            } else {
+                Request::builder()
+                    .method(method)
+                    .uri(path)
+                    .header(header::HOST, HOST)
+                    .header(header::ORIGIN, ORIGIN)
+            };
+            (
+                "method or origin",
+                format!("{method} {path}"),
+                builder,
+                *rng.pick(&signed_in),
+                Vec::new(),
+            )
+        }
+    };
+    let length = rng.chance(50);
+    let request = finish(builder, world, who, rng, body, length);
+    Bad {
+        label: format!("{label} as {who:?}"),
+        kind: kind.to_owned(),
+        request,
+    }
+}
