@@ -88,8 +88,9 @@ async fn push_group(
             return Ok(outcomes);
         }
     }
-    tracing::error!(plan = %plan_id, "a sync push kept meeting answers recorded by another push");
-    Err(AppError::Internal)
+    Err(AppError::internal(format_args!(
+        "a sync push to plan {plan_id} kept meeting answers recorded by another push"
+    )))
 }
 
 /// How often a plan's edits are decided again when another push recorded one of their answers
