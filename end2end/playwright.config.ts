@@ -24,6 +24,8 @@ export default defineConfig({
     { name: "offline", testMatch: /offline\.spec\.ts/, dependencies: ["people"] },
     // Adds and disables a person of its own; touches no demo person.
     { name: "admin", testMatch: /admin\.spec\.ts/, dependencies: ["offline"] },
+    // A shared PC: one person's waiting edits, another signing in, signing out, a damaged outbox.
+    { name: "outbox", testMatch: /outbox\.spec\.ts/, dependencies: ["admin"] },
   ],
   use: {
     baseURL: "http://127.0.0.1:3000",

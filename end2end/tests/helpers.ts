@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { stateFile } from "../global-setup";
 
 export const UNIT = "LEMBAGA PEMASYARAKATAN KELAS IIB LUWUK";
 
@@ -18,3 +19,30 @@ export function activityRow(page: Page, name: string): Locator {
 export function quarterRow(page: Page, indicator: string, quarter: string): Locator {
   return page.locator(`#indikator-${indicator} tr[data-quarter="${quarter}"]`);
 }
+
+/** A fresh browser (its own storage and service worker) signed in as the demo operator. */
+export async function operatorBrowser(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ storageState: stateFile("operator") });
+  return { context, page: await context.newPage() };
+}
+
+/** Opens the plan and waits until the service worker has stored the page for offline use. */
+export async function openPlanForOffline(page: Page) {
+  await openDemoPlan(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  // A full load through the worker stores the page and its files.
+  await page.reload();
+  await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
+  await expect
+    .poll(() => page.evaluate(async () => Boolean(await caches.match(location.href))))
+    .toBe(true);
+}
+
+export async function goOffline(context: BrowserContext, page: Page) {
+  await context.setOffline(true);
+  await expect(page.locator(".sync-bar")).toHaveAttribute("data-online", "false");
+}
+
+/** The plan page's count of the signed-in person's waiting edits. */
+export const pending = (page: Page) => page.locator(".sync-bar .pending");

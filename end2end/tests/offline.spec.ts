@@ -1,32 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { stateFile } from "../global-setup";
-import { openDemoPlan, quarterRow } from "./helpers";
-
-/** A fresh browser (its own storage and service worker) signed in as the demo operator. */
-async function operatorBrowser(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ storageState: stateFile("operator") });
-  return { context, page: await context.newPage() };
-}
-
-/** Opens the plan and waits until the service worker has stored the page for offline use. */
-async function openPlanForOffline(page: Page) {
-  await openDemoPlan(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-  // A full load through the worker stores the page and its files.
-  await page.reload();
-  await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
-  await expect
-    .poll(() => page.evaluate(async () => Boolean(await caches.match(location.href))))
-    .toBe(true);
-}
-
-async function goOffline(context: BrowserContext, page: Page) {
-  await context.setOffline(true);
-  await expect(page.locator(".sync-bar")).toHaveAttribute("data-online", "false");
-}
-
-const pending = (page: Page) => page.locator(".sync-bar .pending");
+import { expect, test, type Page } from "@playwright/test";
+import { goOffline, openDemoPlan, openPlanForOffline, operatorBrowser, pending, quarterRow } from "./helpers";
 
 test("edits made offline survive a reload with no network and reach the server when it returns", async ({ browser }) => {
   const { context, page } = await operatorBrowser(browser);

@@ -1,7 +1,8 @@
 //! Offline sync on the server. A push applies each mutation at most once, in the order sent:
 //! inside one write that holds the plan's lock it looks up the answer already given to that
-//! (client, sequence number), and otherwise decides (apply, conflict or reject), stores the
-//! effect, the field's new version, the audit entry and the answer together.
+//! (person, client, sequence number), and otherwise decides (apply, conflict or reject), stores
+//! the effect, the field's new version, the audit entry and the answer together. A client id
+//! another person has sent from is refused; the same numbers for another plan are refused.
 
 use crate::editing::{announce, begin, internal, stamp, stored};
 use crate::guard;
@@ -12,6 +13,9 @@ use model::audit::field_change;
 use model::edit::{apply, current_value, describe_place, parse_value, EditError, Field};
 use model::freeze;
 pub use model::sync::Resolution;
+
+mod answers;
+use answers::{clients_of_others, given_answers, replayed};
 use model::sync::{
     field_key, is_conflict, valid_client, FieldNow, Mutation, MutationId, Outcome, Pulled,
 };
@@ -21,10 +25,6 @@ use std::collections::{BTreeMap, HashMap};
 /// The most edits one push may carry (the browser sends 200 at a time); a larger push is
 /// refused whole, before any work.
 pub const MAX_PUSH_EDITS: usize = 500;
-
-/// The answer to an edit whose stored answer no longer reads.
-const UNREADABLE_ANSWER: &str =
-    "Jawaban tersimpan untuk perubahan ini tidak dapat dibaca; periksa nilainya dan simpan lagi";
 
 /// Applies `mutations` in order; one answer per mutation, in the same order. A mutation that
 /// cannot be applied never stops the ones behind it. Consecutive mutations of one plan share one
@@ -80,16 +80,43 @@ async fn push_group(
             })
             .collect());
     }
+    // Another push of this person, for another plan, may record an answer to one of these
+    // (client, sequence number)s between this write's look-up and its insert: this write is then
+    // rolled back and decided again, and meets that answer.
+    for _ in 0..ATTEMPTS {
+        if let Some(outcomes) = apply_group(store, who, plan_id, group).await? {
+            return Ok(outcomes);
+        }
+    }
+    Err(AppError::internal(format_args!(
+        "a sync push to plan {plan_id} kept meeting answers recorded by another push"
+    )))
+}
+
+/// How often a plan's edits are decided again when another push recorded one of their answers
+/// first.
+const ATTEMPTS: usize = 3;
+
+/// Decides and stores one plan's edits in one write; `None` when another push recorded the
+/// answer to one of them first (nothing of this write is kept).
+async fn apply_group(
+    store: &Store,
+    who: &Person,
+    plan_id: PlanId,
+    group: &[Mutation],
+) -> Result<Option<Vec<Outcome>>, AppError> {
     let stamp = stamp(who);
     let Some(mut write) = store.write_plan(plan_id).await.map_err(internal)? else {
         // Removed since the door check: nothing to lock, nothing to record the answers in.
         let reason = format!("Rencana nomor {plan_id} tidak ditemukan");
-        return Ok(group
-            .iter()
-            .map(|_| Outcome::Rejected {
-                reason: reason.clone(),
-            })
-            .collect());
+        return Ok(Some(
+            group
+                .iter()
+                .map(|_| Outcome::Rejected {
+                    reason: reason.clone(),
+                })
+                .collect(),
+        ));
     };
     let mut work = Work {
         plan: write.plan().await.map_err(stored)?,
@@ -98,7 +125,8 @@ async fn push_group(
         changes: Vec::new(),
         values: BTreeMap::new(),
     };
-    let given = given_answers(&mut write, group).await?;
+    let given = given_answers(&mut write, who, group).await?;
+    let foreign = clients_of_others(&mut write, who, group).await?;
     // Each slot: the answer, and whether it is new (to be recorded) or a copy of another slot.
     let mut slots: Vec<(Outcome, Slot)> = Vec::with_capacity(group.len());
     // The first slot of each (client, sequence) in this push: duplicates are found in one pass.
@@ -109,15 +137,16 @@ async fn push_group(
             continue;
         }
         first_of.insert((m.client.as_str(), m.seq), i);
+        if foreign.contains(m.client.as_str()) {
+            let reason = format!(
+                "Identitas klien {} sudah dipakai oleh pengguna lain; perubahan ini tidak disimpan atas nama Anda",
+                m.client
+            );
+            slots.push((Outcome::Rejected { reason }, Slot::Given));
+            continue;
+        }
         if let Some(answer) = given.get(&(m.client.as_str(), m.seq)) {
-            // An answer that no longer reads refuses this edit alone, never the whole push.
-            let outcome = serde_json::from_str(answer).unwrap_or_else(|error| {
-                tracing::error!(%error, client = %m.client, seq = m.seq, "a stored sync answer cannot be read");
-                Outcome::Rejected {
-                    reason: UNREADABLE_ANSWER.into(),
-                }
-            });
-            slots.push((outcome, Slot::Stored));
+            slots.push((replayed(m, answer), Slot::Given));
             continue;
         }
         let outcome = decide(&mut write, &stamp, &mut work, m).await?;
@@ -147,19 +176,25 @@ async fn push_group(
         }
     }
     work.store(&mut write, &stamp).await?;
-    write
+    let recorded = write
         .record_outcomes(&stamp, &answers)
         .await
         .map_err(stored)?;
+    if recorded < answers.len() {
+        // Dropping the write rolls it back.
+        return Ok(None);
+    }
     write.commit().await.map_err(stored)?;
-    Ok(group
-        .iter()
-        .zip(&slots)
-        .map(|(_, (outcome, slot))| match slot {
-            Slot::CopyOf(j) => slots[*j].0.clone(),
-            _ => outcome.clone(),
-        })
-        .collect())
+    Ok(Some(
+        group
+            .iter()
+            .zip(&slots)
+            .map(|(_, (outcome, slot))| match slot {
+                Slot::CopyOf(j) => slots[*j].0.clone(),
+                _ => outcome.clone(),
+            })
+            .collect(),
+    ))
 }
 
 /// A push's view of the plan while it is applied: read once, kept current as edits land.
@@ -212,36 +247,13 @@ impl Work {
     }
 }
 
-/// The answers given before to any mutation of the push, by (client, sequence number).
-async fn given_answers<'m>(
-    write: &mut PlanWrite,
-    group: &'m [Mutation],
-) -> Result<HashMap<(&'m str, u64), String>, AppError> {
-    let mut ranges: HashMap<&str, (u64, u64)> = HashMap::new();
-    for m in group {
-        let range = ranges.entry(&m.client).or_insert((m.seq, m.seq));
-        *range = (range.0.min(m.seq), range.1.max(m.seq));
-    }
-    let mut given = HashMap::new();
-    for (client, (first, last)) in ranges {
-        for (seq, answer) in write
-            .stored_outcomes(client, first, last)
-            .await
-            .map_err(internal)?
-        {
-            given.insert((client, seq), answer);
-        }
-    }
-    Ok(given)
-}
-
 /// Where a mutation's answer in a push comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Slot {
     /// Decided now; recorded with the write.
     New,
-    /// Given before, replayed.
-    Stored,
+    /// Given without deciding: a replay of a stored answer, or refused for its id. Not recorded.
+    Given,
     /// The same (client, sequence number) earlier in this push.
     CopyOf(usize),
 }

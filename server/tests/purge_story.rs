@@ -15,18 +15,7 @@ const DAY: i64 = 24 * 60 * 60;
 const NOW: Timestamp = Timestamp(1_800_000_000);
 
 async fn expired_sessions_and_day_old_login_failures_go_and_the_rest_stay(store: &Store) {
-    let unit = store
-        .unit_or_new_top("LAPAS UJI", &common::cli())
-        .await
-        .unwrap();
-    let who = common::person(
-        store,
-        &[Grant {
-            unit,
-            role: Role::Operator,
-        }],
-    )
-    .await;
+    let who = common::person_in_unit(store, "LAPAS UJI", Role::Operator).await;
     store
         .create_session("expired", who.id, NOW.plus_seconds(-1))
         .await

@@ -162,13 +162,14 @@ impl World {
             Op::Edit { client, field } => {
                 self.edits += 1;
                 let field = self.fields[field];
+                let owner = self.operator.id;
                 let c = &mut self.clients[client];
                 let known = c.known.get(&field_key(&field)).copied().unwrap_or(0);
                 // Unique, so every application changes the value.
                 let text = format!("{} #{}", c.name, self.edits);
                 let m = c
                     .outbox
-                    .enqueue(&mut c.session, self.plan, field, text, known);
+                    .enqueue(owner, &mut c.session, self.plan, field, text, known);
                 self.made.push(m);
             }
             Op::Sync {
@@ -240,7 +241,7 @@ impl World {
         if !c.online || c.outbox.is_empty() {
             return;
         }
-        let request = c.outbox.entries.clone();
+        let request = c.outbox.batch(self.operator.id, usize::MAX);
         c.sent.push(request.clone());
         if drop_request {
             return;
@@ -259,7 +260,7 @@ impl World {
         }
         let c = &mut self.clients[client];
         let answered: Vec<MutationId> = request.iter().map(Mutation::id).collect();
-        c.outbox.settle(&answered);
+        c.outbox.settle(self.operator.id, &answered);
         for (m, answer) in request.iter().zip(&answers) {
             if let Outcome::Applied { version }
             | Outcome::Conflict {

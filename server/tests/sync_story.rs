@@ -1,10 +1,12 @@
-//! Offline sync on the server: each (client, sequence number) applied at most once, a replay
-//! answered the same, conflicts kept with both values until a person settles them, refusals that
+//! Offline sync on the server: each (person, client, sequence number) applied at most once, a
+//! replay answered the same, conflicts kept with both values until a person settles them, refusals that
 //! never block the edits behind them, and a pull that says what changed since a cursor.
 
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "sync_story/people.rs"]
+mod people;
 
 use model::access::{Grant, Person, Role};
 use model::audit::HistoryFilter;

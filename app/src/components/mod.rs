@@ -4,6 +4,7 @@ mod account;
 pub mod charts;
 mod field;
 mod post_form;
+mod sign_out;
 mod sync_form;
 
 pub use account::Account;

@@ -20,9 +20,12 @@ pub fn start(sync: SyncEngine) {
         sync.send();
     });
     listen("offline", move || sync.online.set(false));
-    // Another tab queued or sent edits: the count follows.
+    // Another tab queued or sent edits, or moved an unreadable outbox aside: the page follows.
     listen("storage", move || {
-        sync.waiting.set(outbox_store::load().len())
+        if let Ok(outbox) = outbox_store::load() {
+            sync.count(&outbox);
+        }
+        sync.refresh_asides();
     });
     listen("focus", move || {
         if sync.waiting.get_untracked() > 0 {

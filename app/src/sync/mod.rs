@@ -3,18 +3,32 @@
 //! changed is pulled after each send, when the connection returns and every half minute.
 //! Conflicts come back with both values, for the person to choose.
 //!
+//! The outbox belongs to the people who typed it: the page sends, counts and shows only the
+//! signed-in person's edits; another person's wait on the device until they sign in again.
+//!
 //! The handle is `Copy` and lives as context on the plan page. On the server (rendering) it
 //! holds the state the page starts with and never sends anything.
 
 #[cfg(feature = "hydrate")]
 mod browser;
+mod courier;
+mod incoming;
 mod outbox_store;
+mod recovery;
+
+pub use courier::{send_waiting, Sent};
+pub use recovery::{AsideView, Take};
 
 use leptos::prelude::*;
 use model::edit::{parse_value, Field};
-use model::sync::{field_key, Conflict, Mutation, Outcome, Pulled, Session};
-use model::PlanId;
+use model::sync::{field_key, Conflict, Pulled, Session};
+use model::{PlanId, UserId};
 use std::collections::HashMap;
+
+/// How many of `owner`'s edits wait in this browser's outbox (none on the server).
+pub fn waiting_of(owner: UserId) -> usize {
+    outbox_store::load().map_or(0, |outbox| outbox.waiting(owner))
+}
 
 /// Where one field's latest edit stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +52,8 @@ pub struct FieldHandle {
 #[derive(Clone, Copy)]
 pub struct SyncEngine {
     plan: PlanId,
+    /// The signed-in person: the page's edits are theirs, and only theirs are sent.
+    owner: UserId,
     versions: StoredValue<HashMap<String, u64>>,
     cursor: StoredValue<i64>,
     session: StoredValue<Option<Session>>,
@@ -49,8 +65,12 @@ pub struct SyncEngine {
     /// Whether the last request reached the server (and the browser thinks it is online).
     pub online: RwSignal<bool>,
     pub sending: RwSignal<bool>,
-    /// Edits in the outbox, of every plan.
+    /// The person's edits in the outbox, of every plan.
     pub waiting: RwSignal<usize>,
+    /// Other people's edits waiting on this device (never shown, never sent from this page).
+    pub others_waiting: RwSignal<usize>,
+    /// Outbox values that did not read and were moved aside, still to be looked at.
+    pub asides: RwSignal<Vec<AsideView>>,
     pub status: RwSignal<HashMap<String, FieldSync>>,
     pub conflicts: RwSignal<Vec<Conflict>>,
     /// Refused edits, for the person to read: "Realisasi TW I: …".
@@ -59,13 +79,16 @@ pub struct SyncEngine {
     pub problem: RwSignal<Option<String>>,
 }
 
-/// Edits sent per request.
-const BATCH: usize = 200;
-
 impl SyncEngine {
-    /// The page's sync state, starting from what the server rendered: every field's version and
-    /// the open conflicts. `working_copy` applies a text to the page's figures.
-    pub fn new(plan: PlanId, start: Pulled, working_copy: Callback<(Field, String)>) -> SyncEngine {
+    /// The page's sync state for `owner`, the signed-in person, starting from what the server
+    /// rendered: every field's version and the open conflicts. `working_copy` applies a text to
+    /// the page's figures.
+    pub fn new(
+        plan: PlanId,
+        owner: UserId,
+        start: Pulled,
+        working_copy: Callback<(Field, String)>,
+    ) -> SyncEngine {
         let versions = start
             .changes
             .iter()
@@ -73,13 +96,15 @@ impl SyncEngine {
             .collect();
         let sync = SyncEngine {
             plan,
+            owner,
             versions: StoredValue::new(versions),
             cursor: StoredValue::new(start.revision),
             session: StoredValue::new(None),
             fields: StoredValue::new(HashMap::new()),
             waiting_at_load: StoredValue::new(
                 outbox_store::load()
-                    .pending_texts(plan)
+                    .unwrap_or_default()
+                    .pending_texts(owner, plan)
                     .into_iter()
                     .map(|(key, (_, text))| (key, text))
                     .collect(),
@@ -88,14 +113,21 @@ impl SyncEngine {
             online: RwSignal::new(true),
             sending: RwSignal::new(false),
             waiting: RwSignal::new(0),
+            others_waiting: RwSignal::new(0),
+            asides: RwSignal::new(Vec::new()),
             status: RwSignal::new(HashMap::new()),
             conflicts: RwSignal::new(start.conflicts),
             rejected: RwSignal::new(Vec::new()),
             problem: RwSignal::new(None),
         };
-        // After hydration: the page must first match what the server rendered.
         #[cfg(feature = "hydrate")]
-        set_timeout(move || browser::start(sync), std::time::Duration::ZERO);
+        {
+            // Whichever part of the page sends, the fields hear the answers.
+            let listener = courier::listen(move |delivery| sync.delivered(delivery));
+            on_cleanup(move || courier::unlisten(listener));
+            // After hydration: the page must first match what the server rendered.
+            set_timeout(move || browser::start(sync), std::time::Duration::ZERO);
+        }
         sync
     }
 
@@ -111,9 +143,16 @@ impl SyncEngine {
             Ok(session) => self.session.set_value(Some(session)),
             Err(e) => self.problem.set(Some(e)),
         }
-        let outbox = outbox_store::load();
-        self.waiting.set(outbox.len());
-        let pending = outbox.pending_texts(self.plan);
+        let outbox = match outbox_store::load() {
+            Ok(outbox) => outbox,
+            Err(message) => {
+                self.problem.set(Some(message));
+                Default::default()
+            }
+        };
+        self.count(&outbox);
+        self.refresh_asides();
+        let pending = outbox.pending_texts(self.owner, self.plan);
         self.status.update(|status| {
             for key in pending.keys() {
                 status.insert(key.clone(), FieldSync::Waiting);
@@ -193,30 +232,39 @@ impl SyncEngine {
         if !refused.is_empty() {
             return;
         }
-        let mut outbox = outbox_store::load();
-        let mut queued = Vec::new();
-        for (field, text) in edits {
-            let key = field_key(&field);
-            let handle = self.handle(&key);
-            if handle.is_some_and(|h| h.known.get_untracked() == text) {
-                continue;
+        let owner = self.owner;
+        let plan = self.plan;
+        let queued = outbox_store::update(|outbox| {
+            let mut queued = Vec::new();
+            for (field, text) in edits {
+                let key = field_key(&field);
+                let handle = self.handle(&key);
+                if handle.is_some_and(|h| h.known.get_untracked() == text) {
+                    continue;
+                }
+                let known = self
+                    .versions
+                    .with_value(|v| v.get(&key).copied().unwrap_or(0));
+                outbox.enqueue(owner, &mut session, plan, field, text.clone(), known);
+                queued.push((key, handle, text));
             }
-            let known = self
-                .versions
-                .with_value(|v| v.get(&key).copied().unwrap_or(0));
-            outbox.enqueue(&mut session, self.plan, field, text.clone(), known);
-            queued.push((key, handle, text));
-        }
+            queued
+        });
+        let queued = match queued {
+            Ok((queued, outbox)) => {
+                self.count(&outbox);
+                queued
+            }
+            Err(message) => {
+                // Nothing was queued: the fields keep their text for another try.
+                self.problem.set(Some(message));
+                return;
+            }
+        };
         if queued.is_empty() {
             return;
         }
-        if let Err(message) = outbox_store::save(&outbox) {
-            // Nothing was queued: the fields keep their text for another try.
-            self.problem.set(Some(message));
-            return;
-        }
         self.session.set_value(Some(session));
-        self.waiting.set(outbox.len());
         self.status.update(|status| {
             for (key, _, _) in &queued {
                 status.insert(key.clone(), FieldSync::Waiting);
@@ -254,154 +302,13 @@ impl SyncEngine {
             return;
         }
         self.sending.set(true);
-        loop {
-            let batch = outbox_store::load().batch(BATCH);
-            if batch.is_empty() {
-                break;
-            }
-            match crate::api::sync::sync_push(batch.clone()).await {
-                Ok(outcomes) => {
-                    self.reached();
-                    let answered: Vec<_> = batch[..outcomes.len().min(batch.len())]
-                        .iter()
-                        .map(Mutation::id)
-                        .collect();
-                    let mut outbox = outbox_store::load();
-                    outbox.settle(&answered);
-                    if let Err(message) = outbox_store::save(&outbox) {
-                        self.problem.set(Some(message));
-                        break;
-                    }
-                    self.waiting.set(outbox.len());
-                    for (m, outcome) in model::sync::answers(&batch, &outcomes) {
-                        self.answered(&outbox, m, outcome);
-                    }
-                    if outcomes.is_empty() {
-                        break;
-                    }
-                }
-                Err(error) => {
-                    self.failed(error);
-                    break;
-                }
-            }
-        }
+        let sent = send_waiting(self.owner).await;
         self.sending.set(false);
+        match sent {
+            Sent::Done { .. } => self.reached(),
+            Sent::Failed(error) => return self.failed(error),
+            Sent::Storage(message) => self.problem.set(Some(message)),
+        }
         self.pull_now().await;
-    }
-
-    fn reached(&self) {
-        self.online.set(true);
-        if self.problem.with_untracked(Option::is_some) {
-            self.problem.set(None);
-        }
-    }
-
-    fn failed(&self, error: crate::error::AppError) {
-        use crate::error::AppError;
-        match error {
-            AppError::Transport(_) => self.online.set(false),
-            AppError::Unauthenticated => self.problem.set(Some(
-                "Sesi Anda telah berakhir: masuk lagi untuk mengirim perubahan. \
-                 Perubahan Anda tetap tersimpan di perangkat ini."
-                    .into(),
-            )),
-            other => self.problem.set(Some(other.to_string())),
-        }
-    }
-
-    fn answered(&self, outbox: &model::sync::Outbox, m: &Mutation, outcome: &Outcome) {
-        if m.plan != self.plan {
-            return;
-        }
-        let key = field_key(&m.field);
-        let still_waiting = outbox.latest(self.plan, &m.field).is_some();
-        let status = match outcome {
-            Outcome::Applied { version } => {
-                self.set_version(&key, *version);
-                FieldSync::Saved
-            }
-            Outcome::Conflict {
-                server_text,
-                server_version,
-                ..
-            } => {
-                self.set_version(&key, *server_version);
-                // The server kept its value: the field shows it, the conflict list shows both.
-                if !still_waiting {
-                    self.show(&key, m.field, server_text.clone());
-                }
-                FieldSync::Conflict
-            }
-            Outcome::Rejected { reason } => {
-                self.rejected
-                    .update(|list| list.push(format!("{}: {reason}", m.field.label())));
-                FieldSync::Rejected(reason.clone())
-            }
-        };
-        let status = if still_waiting && !matches!(status, FieldSync::Rejected(_)) {
-            FieldSync::Waiting
-        } else {
-            status
-        };
-        self.status.update(|all| {
-            all.insert(key, status);
-        });
-    }
-
-    fn set_version(&self, key: &str, version: u64) {
-        self.versions.update_value(|v| {
-            let known = v.entry(key.to_owned()).or_default();
-            *known = (*known).max(version);
-        });
-    }
-
-    /// Puts a server text into the field (if shown) and the working copy.
-    fn show(&self, key: &str, field: Field, text: String) {
-        if let Some(h) = self.handle(key) {
-            h.show.run(text.clone());
-            h.known.set(text.clone());
-        }
-        self.working_copy.run((field, text));
-    }
-
-    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-    async fn pull_now(self) {
-        let since = self.cursor.get_value();
-        let pulled = match crate::api::sync::sync_pull(self.plan, since).await {
-            Ok(pulled) => pulled,
-            Err(error) => return self.failed(error),
-        };
-        self.reached();
-        let outbox = outbox_store::load();
-        for change in pulled.changes {
-            let key = field_key(&change.field);
-            // The person's own waiting edit wins on the page until the server answers it.
-            if outbox.latest(self.plan, &change.field).is_some() {
-                continue;
-            }
-            let known = self
-                .versions
-                .with_value(|v| v.get(&key).copied().unwrap_or(0));
-            if change.version <= known {
-                continue;
-            }
-            // Someone is typing in it: leave their text; saving it will show the conflict.
-            if let Some(h) = self.handle(&key) {
-                if h.read.run(()) != h.known.get_untracked() {
-                    continue;
-                }
-            }
-            self.set_version(&key, change.version);
-            self.show(&key, change.field, change.text);
-        }
-        if pulled.revision != since {
-            #[cfg(feature = "hydrate")]
-            browser::refresh_offline_copy();
-        }
-        self.cursor.set_value(pulled.revision);
-        if self.conflicts.with_untracked(|c| *c != pulled.conflicts) {
-            self.conflicts.set(pulled.conflicts);
-        }
     }
 }

@@ -26,7 +26,7 @@ use thiserror::Error;
 pub use accounts::{AccountBatch, AdminStamp, NewPerson};
 pub use changes::{Change, ChangeFeed};
 pub use plan_write::{PlanWrite, Stamp};
-pub use sync::{FieldVersion, NewConflict, StoredConflict};
+pub use sync::{FieldVersion, NewConflict, StoredAnswer, StoredConflict};
 pub use write::{InsertOutcome, UnitPlacement};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");

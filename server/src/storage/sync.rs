@@ -6,7 +6,7 @@ use super::{PlanWrite, Stamp, Store, StoreError};
 use model::edit::Field;
 use model::sync::MutationId;
 use model::time::Timestamp;
-use model::PlanId;
+use model::{PlanId, UserId};
 use sqlx::Row;
 use std::collections::HashMap;
 
@@ -14,6 +14,13 @@ use super::plan_write::{placeholders, ROWS_PER_INSERT};
 
 /// A conflict as a person sees it.
 pub type StoredConflict = model::sync::Conflict;
+
+/// An answer given before: the plan the edit was for, and the answer as stored (JSON).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredAnswer {
+    pub plan: PlanId,
+    pub outcome: String,
+}
 
 /// A field's version and the mutation that last changed it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -134,16 +141,20 @@ impl PlanWrite {
         Ok(())
     }
 
-    /// The answers already given to `client`'s mutations numbered `first..=last`, by number.
+    /// The answers already given to `who`'s mutations from `client` numbered `first..=last`,
+    /// by number, with the plan each was for.
     pub async fn stored_outcomes(
         &mut self,
+        who: UserId,
         client: &str,
         first: u64,
         last: u64,
-    ) -> Result<HashMap<u64, String>, StoreError> {
+    ) -> Result<HashMap<u64, StoredAnswer>, StoreError> {
         let rows = sqlx::query(
-            "SELECT seq, outcome FROM sync_mutations WHERE client_id = $1 AND seq >= $2 AND seq <= $3",
+            "SELECT seq, plan_id, outcome FROM sync_mutations \
+             WHERE user_id = $1 AND client_id = $2 AND seq >= $3 AND seq <= $4",
         )
+        .bind(who.0)
         .bind(client)
         .bind(first as i64)
         .bind(last as i64)
@@ -151,33 +162,62 @@ impl PlanWrite {
         .await?;
         Ok(rows
             .iter()
-            .map(|r| (r.get::<i64, _>(0).max(0) as u64, r.get::<String, _>(1)))
+            .map(|r| {
+                let answer = StoredAnswer {
+                    plan: PlanId(r.get(1)),
+                    outcome: r.get(2),
+                };
+                (r.get::<i64, _>(0).max(0) as u64, answer)
+            })
             .collect())
     }
 
-    /// Stores the answers given to mutations: (client, sequence number, answer).
+    /// Whether anyone but `who` has sent edits from `client`.
+    pub async fn client_used_by_other(
+        &mut self,
+        who: UserId,
+        client: &str,
+    ) -> Result<bool, StoreError> {
+        let row = sqlx::query(
+            "SELECT user_id FROM sync_mutations WHERE client_id = $1 AND user_id <> $2 LIMIT 1",
+        )
+        .bind(client)
+        .bind(who.0)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(row.is_some())
+    }
+
+    /// Stores the answers given to the stamp's person's mutations: (client, sequence number,
+    /// answer), dated by the stamp. An answer already stored for the same (person, client,
+    /// sequence number) is left as it is: the count of answers stored tells the caller (fewer
+    /// than given: another write recorded one of them first).
     pub async fn record_outcomes(
         &mut self,
         stamp: &Stamp,
         answers: &[(&str, u64, String)],
-    ) -> Result<(), StoreError> {
+    ) -> Result<usize, StoreError> {
+        let mut stored = 0;
         for chunk in answers.chunks(ROWS_PER_INSERT) {
             let sql = format!(
-                "INSERT INTO sync_mutations (client_id, seq, user_id, plan_id, outcome) VALUES {}",
-                placeholders(chunk.len(), 5)
+                "INSERT INTO sync_mutations \
+                 (user_id, client_id, seq, plan_id, outcome, created_at) VALUES {} \
+                 ON CONFLICT (user_id, client_id, seq) DO NOTHING",
+                placeholders(chunk.len(), 6)
             );
             let mut query = sqlx::query(&sql);
             for (client, seq, outcome) in chunk {
                 query = query
+                    .bind(stamp.user.0)
                     .bind(*client)
                     .bind(*seq as i64)
-                    .bind(stamp.user.0)
                     .bind(self.plan.0)
-                    .bind(outcome.as_str());
+                    .bind(outcome.as_str())
+                    .bind(stamp.at.0);
             }
-            query.execute(&mut *self.tx).await?;
+            stored += query.execute(&mut *self.tx).await?.rows_affected() as usize;
         }
-        Ok(())
+        Ok(stored)
     }
 
     pub async fn add_conflict(

@@ -10,7 +10,8 @@ use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 mod outbox;
-pub use outbox::{answers, Outbox, Session};
+pub mod stored;
+pub use outbox::{answers, Entry, Outbox, Session};
 
 /// Names one mutation: the tab session that made it and its number there.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -30,7 +30,7 @@ fn client() -> impl Strategy<Value = String> {
     ]
 }
 
-fn mutation() -> impl Strategy<Value = Mutation> {
+pub fn mutation() -> impl Strategy<Value = Mutation> {
     let after = prop::option::of(
         (client(), any::<u64>()).prop_map(|(client, seq)| MutationId { client, seq }),
     );
@@ -58,7 +58,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 
 /// What is done to a well-formed body on its way.
 #[derive(Clone, Debug)]
-enum Damage {
+pub enum Damage {
     None,
     Truncate(prop::sample::Index),
     Overwrite(prop::sample::Index, Vec<u8>),
@@ -69,7 +69,7 @@ enum Damage {
     Key(&'static str, &'static str),
 }
 
-fn damage() -> impl Strategy<Value = Damage> {
+pub fn damage() -> impl Strategy<Value = Damage> {
     let at = any::<prop::sample::Index>;
     let bytes = || {
         prop_oneof![
@@ -99,7 +99,7 @@ fn damage() -> impl Strategy<Value = Damage> {
     ]
 }
 
-fn damaged(body: String, damage: &Damage) -> Vec<u8> {
+pub fn damaged(body: String, damage: &Damage) -> Vec<u8> {
     let mut raw = body.into_bytes();
     match damage {
         Damage::None => {}

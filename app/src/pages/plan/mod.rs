@@ -14,6 +14,7 @@ mod sync_panel;
 mod workflow;
 
 use crate::api::plan::{get_plan, get_plan_access};
+use crate::api::session::current_person;
 use crate::api::sync::sync_pull;
 use crate::api::PlanAccess;
 use crate::components::{EditGate, ErrorNote};
@@ -43,11 +44,15 @@ pub fn PlanPage() -> impl IntoView {
                 // the plan: a change landing in between makes the version older than what the
                 // page shows (an approval is then refused and asks for a reload), never newer.
                 let access = get_plan_access(id).await?;
+                // Whose edits this page queues and sends (rendered into the page, so it is
+                // known offline too).
+                let person = current_person().await?.ok_or(AppError::Unauthenticated)?;
                 Ok((
                     get_plan(id).await?,
                     access,
                     // Every field's version and the open conflicts, for offline edits.
                     sync_pull(id, 0).await?,
+                    person.id,
                 ))
             }
             None => Err(AppError::NotFound("Rencana".into())),
@@ -57,7 +62,7 @@ pub fn PlanPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Memuat rencana\u{2026}"</p> }>
             {move || Suspend::new(async move {
                 match plan.await {
-                    Ok((plan, access, pulled)) => Either::Left(view! { <PlanView plan access pulled/> }),
+                    Ok((plan, access, pulled, person)) => Either::Left(view! { <PlanView plan access pulled person/> }),
                     Err(error) => Either::Right(view! { <ErrorNote error/> }),
                 }
             })}
@@ -81,12 +86,18 @@ impl QuarterFilter {
 pub const LARGE_PLAN_INDICATORS: usize = 200;
 
 #[component]
-fn PlanView(plan: Plan, access: PlanAccess, pulled: model::sync::Pulled) -> impl IntoView {
+fn PlanView(
+    plan: Plan,
+    access: PlanAccess,
+    pulled: model::sync::Pulled,
+    person: model::UserId,
+) -> impl IntoView {
     let large = plan.indicators().count() > LARGE_PLAN_INDICATORS;
     let state = PlanState::new(plan, access);
     provide_context(state);
     provide_context(SyncEngine::new(
         state.id,
+        person,
         pulled,
         Callback::new(move |(field, text): (model::edit::Field, String)| {
             state.apply_text(field, &text)
@@ -116,6 +127,7 @@ fn PlanView(plan: Plan, access: PlanAccess, pulled: model::sync::Pulled) -> impl
         <structure::Notice/>
         <checks::CheckList/>
         <sync_panel::SyncBar/>
+        <sync_panel::UnreadableOutbox/>
         <sync_panel::ConflictList/>
         <workflow::WorkflowBar/>
         <QuarterButtons filter/>

@@ -1,10 +1,12 @@
 //! The connection and the outbox at a glance ("Luring · 3 perubahan belum terkirim", with
-//! "Sinkronkan sekarang"), edits the server refused, and the open conflicts, each with both
-//! values and the three ways to settle it. The resolve forms also work with JavaScript off.
+//! "Sinkronkan sekarang"; other people's edits waiting on the device are counted, never shown),
+//! an outbox that could not be read and was kept aside, edits the server refused, and the open
+//! conflicts, each with both values and the three ways to settle it. The resolve forms also
+//! work with JavaScript off.
 
 use crate::api::sync::{resolve_conflict, ResolveConflict};
 use crate::components::PostForm;
-use crate::sync::SyncEngine;
+use crate::sync::{AsideView, SyncEngine, Take};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::sync::Conflict;
@@ -31,6 +33,17 @@ pub fn SyncBar() -> impl IntoView {
             >
                 "Sinkronkan sekarang"
             </button>
+            {move || match sync.others_waiting.get() {
+                0 => None,
+                n => Some(view! {
+                    <p class="others-waiting" data-count=n>
+                        {format!(
+                            "{n} perubahan milik pengguna lain juga menunggu di perangkat ini; \
+                             perubahan itu tidak dikirim atas nama Anda dan akan dikirim saat pemiliknya masuk."
+                        )}
+                    </p>
+                }),
+            }}
             {move || sync.problem.get().map(|p| view! { <p class="save-error" role="alert">{p}</p> })}
             {move || {
                 let refused = sync.rejected.get();
@@ -42,6 +55,103 @@ pub fn SyncBar() -> impl IntoView {
                     </div>
                 })
             }}
+        </section>
+    }
+}
+
+/// Each outbox value that could not be read: kept aside under its own key, with what can still
+/// be read from it offered for sending.
+#[component]
+pub fn UnreadableOutbox() -> impl IntoView {
+    let sync = expect_context::<SyncEngine>();
+    move || {
+        sync.asides
+            .get()
+            .into_iter()
+            .map(|aside| view! { <AsideNotice aside/> })
+            .collect_view()
+    }
+}
+
+/// Lists edits as "A TW I (rencana 3): 12", at most ten, then how many more.
+fn edit_list(edits: &[model::sync::Mutation]) -> impl IntoView {
+    const SHOWN: usize = 10;
+    let more = edits.len().saturating_sub(SHOWN);
+    view! {
+        <ul class="aside-edits">
+            {edits
+                .iter()
+                .take(SHOWN)
+                .map(|m| view! {
+                    <li>{format!("{} (rencana {}): \u{201c}{}\u{201d}", m.field.label(), m.plan, m.text)}</li>
+                })
+                .collect_view()}
+            {(more > 0).then(|| view! { <li>{format!("dan {more} perubahan lain")}</li> })}
+        </ul>
+    }
+}
+
+#[component]
+fn AsideNotice(aside: AsideView) -> impl IntoView {
+    let sync = expect_context::<SyncEngine>();
+    let AsideView {
+        key,
+        reason,
+        mine,
+        unknown,
+        others,
+    } = aside;
+    let (mine_count, unknown_count) = (mine.len(), unknown.len());
+    let readable = match (mine_count, unknown_count, others) {
+        (0, 0, 0) => "Tidak ada perubahan yang dapat dibaca darinya.".to_owned(),
+        _ => {
+            let mut parts = Vec::new();
+            if mine_count > 0 {
+                parts.push(format!("{mine_count} perubahan Anda"));
+            }
+            if unknown_count > 0 {
+                parts.push(format!("{unknown_count} perubahan tanpa nama pemilik"));
+            }
+            if others > 0 {
+                parts.push(format!(
+                    "{others} perubahan pengguna lain (ditawarkan kepada pemiliknya saat ia masuk)"
+                ));
+            }
+            format!("Yang masih dapat dibaca: {}.", parts.join(", "))
+        }
+    };
+    let (send_key, unknown_key, close_key) = (key.clone(), key.clone(), key.clone());
+    view! {
+        <section class="outbox-unreadable" role="alert" aria-labelledby=format!("judul-{key}") data-key=key.clone()>
+            <h2 id=format!("judul-{key}")>"Antrean perubahan tidak dapat dibaca"</h2>
+            <p>
+                {format!("Antrean perubahan di perangkat ini {reason}, jadi tidak dipakai dan tidak ditimpa. \
+                          Isinya disimpan utuh dengan nama ")}
+                <code class="aside-key">{key.clone()}</code>"."
+            </p>
+            <p class="aside-readable">{readable}</p>
+            {(mine_count > 0).then(|| view! {
+                <h3>"Perubahan Anda"</h3>
+                {edit_list(&mine)}
+            })}
+            {(unknown_count > 0).then(|| view! {
+                <h3>"Perubahan tanpa nama pemilik"</h3>
+                <p class="muted">"Kirim hanya jika perubahan ini memang Anda yang membuatnya: akan tercatat atas nama Anda."</p>
+                {edit_list(&unknown)}
+            })}
+            <div class="aside-actions">
+                {(mine_count > 0).then(|| view! {
+                    <button type="button" on:click=move |_| sync.recover(&send_key, Take::Mine)>
+                        {format!("Kirim {mine_count} perubahan Anda")}
+                    </button>
+                })}
+                {(unknown_count > 0).then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| sync.recover(&unknown_key, Take::UnknownAsMine)>
+                        {format!("Kirim {unknown_count} perubahan ini sebagai milik saya")}
+                    </button>
+                })}
+                <button type="button" class="secondary" on:click=move |_| sync.close_aside(&close_key)>"Tutup pemberitahuan"</button>
+            </div>
         </section>
     }
 }
