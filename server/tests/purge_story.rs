@@ -53,10 +53,10 @@ both!(
 );
 
 /// Three tabs answered: one last seen 100 days ago, one still seen today, one seen both then
-/// and today. The purge removes the first only; a late copy of its edit is then a conflict,
-/// never a second apply, and the other tabs still get their stored answers.
+/// and today. The purge removes the first only: a late copy of its edit is decided anew (a
+/// conflict with the newer value, never an overwrite), the other tabs still get their stored
+/// answers.
 async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: common::Kind) {
-    use model::audit::HistoryFilter;
     use model::edit::{Field, ReportField};
     use model::sync::{Mutation, Outcome};
     use model::Quarter;
@@ -105,27 +105,27 @@ async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: commo
     let purged = purge(store, server::guard::now()).await.unwrap();
     assert_eq!(purged.answers, 1);
 
-    let entries = store
-        .history(plan, HistoryFilter::default())
+    // Someone else changes the purged tab's field meanwhile.
+    let mut later = edit("tab-baru-0001", 2, Quarter::Q1);
+    later.text = "ditimpa".into();
+    later.base_version = 1;
+    let overwritten = server::sync::push(store, &operator, vec![later])
         .await
-        .unwrap()
-        .len();
+        .unwrap();
+    assert_eq!(overwritten, [Outcome::Applied { version: 2 }]);
+
     let again = server::sync::push(store, &operator, sent).await.unwrap();
     assert_eq!(&again[1..], &answers[1..], "kept answers are replayed");
     assert!(
         matches!(again[0], Outcome::Conflict { .. }),
-        "a purged client's late copy meets its own applied edit: {:?}",
+        "a purged tab's late copy is decided anew, and meets the newer value: {:?}",
         again[0]
     );
-    assert_eq!(
-        store
-            .history(plan, HistoryFilter::default())
-            .await
-            .unwrap()
-            .len(),
-        entries,
-        "nothing applied twice"
-    );
+    let note = store.load_plan(plan).await.unwrap().unwrap().goals[0].indicators[0]
+        .quarter(Quarter::Q1)
+        .note
+        .clone();
+    assert_eq!(note, "ditimpa", "never silently overwritten");
     db.finish().await;
 }
 
