@@ -11,10 +11,11 @@ use app::api::workflow::QuarterStep;
 use app::api::{AdminCommand, AdminView, PlanAccess};
 use app::error::AppError;
 use model::access::{allows, manages_everything, Permission, Person};
-use model::audit::{AuditEntry, HistoryFilter};
+use model::audit::{HistoryFilter, HistoryPage};
 use model::dashboard::AbsorptionThresholds;
 use model::edit::structure::{Created, StructureEdit};
 use model::edit::FieldEdit;
+use model::paging::PageNumber;
 use model::workflow::Transition;
 use model::{Plan, PlanId, PlanSummary, Quarter};
 
@@ -89,9 +90,12 @@ impl PlanBackend for Store {
         who: &Person,
         plan: PlanId,
         filter: HistoryFilter,
-    ) -> Result<Vec<AuditEntry>, AppError> {
+        page: PageNumber,
+    ) -> Result<HistoryPage, AppError> {
         guard::plan(self, who, plan, Permission::ReadPlan).await?;
-        Store::history(self, plan, filter).await.map_err(internal)
+        self.history_page(plan, filter, page)
+            .await
+            .map_err(internal)
     }
 
     /// The targets hold for every unit; anyone signed in may read them.

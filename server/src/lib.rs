@@ -13,6 +13,7 @@ pub mod guard;
 pub mod http_errors;
 pub mod import;
 pub mod live;
+pub mod purge;
 pub mod quarters;
 pub mod router;
 pub mod storage;

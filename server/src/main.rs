@@ -18,6 +18,8 @@
 //!                         (500) into fresh SQLite and PostgreSQL databases (PANTAU_TEST_POSTGRES_URL)
 //!   pantau grant USERNAME "UNIT" ROLE
 //!                         give an existing person a role in a unit (created at the top if missing)
+//!   pantau purge          remove stored sync answers of clients unseen for 90 days, expired
+//!                         sessions and day-old login failures (`serve` does this every hour)
 //!
 //! The database is `DATABASE_URL` (default `sqlite://data/pantau.db`; `postgres://...` for PostgreSQL).
 
@@ -51,9 +53,10 @@ async fn main() -> ExitCode {
         ["create-user", username, name, unit, role] => create_user(username, name, unit, role).await,
         ["grant", username, unit, role] => grant(username, unit, role).await,
         ["bench-sync", rest @ ..] => bench_sync(rest).await,
+        ["purge"] => purge().await,
         _ => Err(format!(
             "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | \
-             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE \
+             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau purge \
              (ROLE: operator, pimpinan or admin; given: {})",
             args.join(" ")
         )),
@@ -101,6 +104,7 @@ async fn serve(demo: bool) -> Result<(), String> {
     let options = conf.leptos_options;
     let addr = options.site_addr;
     let settings = config::Settings::from_env().map_err(|e| e.to_string())?;
+    server::purge::spawn_hourly(store.clone());
     let app = router::router_with(store, options, settings);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
@@ -115,6 +119,16 @@ async fn serve(demo: bool) -> Result<(), String> {
     })
     .await
     .map_err(|e| format!("server stopped: {e}"))
+}
+
+/// Removes what is kept only for a while (see `server::purge`).
+async fn purge() -> Result<(), String> {
+    let store = open_store().await?;
+    let purged = server::purge::purge(&store, server::guard::now())
+        .await
+        .map_err(|e| format!("purge failed, nothing was removed by the failed step: {e}"))?;
+    println!("{purged}");
+    Ok(())
 }
 
 async fn import(file: &str, under: Option<&str>) -> Result<(), String> {

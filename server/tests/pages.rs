@@ -152,16 +152,23 @@ both!(
     the_login_page_shows_its_form_and_why_a_login_failed
 );
 
-async fn the_history_page_lists_a_saved_change_as_plain_text(store: &Store) {
-    use model::edit::{Field, FieldEdit, ReportField};
-    use model::Quarter;
+/// The demo plan, its first indicator, and an operator of its unit.
+async fn demo_with_operator(
+    store: &Store,
+) -> (model::PlanId, model::IndicatorId, model::access::Person) {
     let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
         .await
         .unwrap()
         .plan_id();
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let indicator = plan.goals[0].indicators[0].id.unwrap();
-    let operator = common::operator(store, id).await;
+    (id, indicator, common::operator(store, id).await)
+}
+
+async fn the_history_page_lists_a_saved_change_as_plain_text(store: &Store) {
+    use model::edit::{Field, FieldEdit, ReportField};
+    use model::Quarter;
+    let (id, indicator, operator) = demo_with_operator(store).await;
     let edit = |field: ReportField, text: &str| FieldEdit {
         field: Field::Report(indicator, Quarter::Q2, field),
         text: text.to_owned(),
@@ -232,4 +239,79 @@ async fn the_history_page_lists_a_saved_change_as_plain_text(store: &Store) {
 both!(
     history_page,
     the_history_page_lists_a_saved_change_as_plain_text
+);
+
+async fn a_long_history_is_read_a_hundred_entries_at_a_time(store: &Store) {
+    use model::edit::{Field, FieldEdit, ReportField};
+    use model::Quarter;
+    let (id, indicator, operator) = demo_with_operator(store).await;
+    for n in 1..=230 {
+        server::editing::save_fields(
+            store,
+            &operator,
+            id,
+            vec![FieldEdit {
+                field: Field::Report(indicator, Quarter::Q1, ReportField::Note),
+                text: format!("catatan ke-{n}"),
+            }],
+        )
+        .await
+        .unwrap();
+    }
+    let riwayat = format!("/rencana/{id}/riwayat");
+    let entries = |html: &str| html.matches(r#"class="audit-entry""#).count();
+    // The new value is a row's last cell.
+    let lists = |html: &str, n: u32| html.contains(&format!(">catatan ke-{n}</td></tr>"));
+
+    let (status, first) = get(store, &riwayat).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(entries(&first), 100);
+    assert!(
+        first.contains("Halaman 1 dari 3 · 230 perubahan"),
+        "{first}"
+    );
+    assert!(lists(&first, 230) && lists(&first, 131), "{first}");
+    assert!(!lists(&first, 130));
+    assert!(first.contains(r#"href="?halaman=2""#), "{first}");
+
+    let (_, last) = get(store, &format!("{riwayat}?halaman=3")).await;
+    assert_eq!(entries(&last), 30);
+    assert!(lists(&last, 30) && lists(&last, 1) && !lists(&last, 31));
+    assert!(last.contains(r#"href="?halaman=2""#) && !last.contains(r#"href="?halaman=4""#));
+
+    // The filter is kept from page to page.
+    let (_, filtered) = get(
+        store,
+        &format!("{riwayat}?indikator={indicator}&tw=1&halaman=2"),
+    )
+    .await;
+    assert_eq!(entries(&filtered), 100);
+    assert!(
+        filtered.contains(&format!(
+            r#"href="?indikator={indicator}&amp;tw=1&amp;halaman=3""#
+        )),
+        "{filtered}"
+    );
+
+    let (_, past) = get(store, &format!("{riwayat}?halaman=9")).await;
+    assert_eq!(entries(&past), 0);
+    assert!(
+        past.contains("Halaman 9 tidak ada: riwayat ini 3 halaman"),
+        "{past}"
+    );
+    assert!(past.contains(r#"href="?halaman=3""#), "{past}");
+
+    for bad in ["0", "abc", "-2", "1.5"] {
+        let (status, html) = get(store, &format!("{riwayat}?halaman={bad}")).await;
+        assert!(
+            status.is_client_error() || status == StatusCode::OK,
+            "{bad}: {status}"
+        );
+        assert!(html.contains("Nomor halaman"), "{bad}: {html}");
+        assert_eq!(entries(&html), 0);
+    }
+}
+both!(
+    long_history,
+    a_long_history_is_read_a_hundred_entries_at_a_time
 );

@@ -128,18 +128,7 @@ async fn a_stored_target_that_breaks_the_rules_is_reported_not_used(store: &Stor
         "{error}"
     );
     let backend: &dyn PlanBackend = store;
-    let unit = store
-        .unit_or_new_top("UNIT UJI", &common::cli())
-        .await
-        .unwrap();
-    let reader = common::person(
-        store,
-        &[Grant {
-            unit,
-            role: Role::Operator,
-        }],
-    )
-    .await;
+    let reader = common::person_in_unit(store, "UNIT UJI", Role::Operator).await;
     let refused = backend.load_thresholds(&reader, 2026).await.unwrap_err();
     assert!(matches!(refused, AppError::Internal(_)), "{refused:?}");
 }

@@ -66,11 +66,7 @@ fn quote(value: &str) -> String {
     if value.is_empty() {
         return "\u{2013}".into();
     }
-    if value.chars().count() <= QUOTED_CHARS {
-        return value.into();
-    }
-    let cut: String = value.chars().take(QUOTED_CHARS).collect();
-    format!("{cut}\u{2026}")
+    crate::text::excerpt(value, QUOTED_CHARS)
 }
 
 #[cfg(test)]

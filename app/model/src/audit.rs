@@ -65,6 +65,12 @@ pub struct Change {
     pub new: String,
 }
 
+/// Entries on one page of a plan's history.
+pub const HISTORY_PAGE_SIZE: u32 = 100;
+
+/// One page of a plan's history, newest first.
+pub type HistoryPage = crate::paging::Paged<AuditEntry>;
+
 /// A recorded change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -103,6 +109,50 @@ pub struct HistoryFilter {
 }
 
 impl HistoryFilter {
+    /// Reads the history page's query: `indikator=ID`, `kegiatan=ID`, `tw=1..4`, each optional.
+    /// A part that is there but not a number (or not a quarter) is refused, not ignored: the
+    /// page would otherwise show more than was asked for.
+    pub fn from_query(
+        indicator: Option<&str>,
+        activity: Option<&str>,
+        quarter: Option<&str>,
+    ) -> Result<HistoryFilter, String> {
+        let id = |name: &str, raw: Option<&str>| {
+            raw.map(|raw| {
+                raw.trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| {
+                        format!(
+                            "{name} \u{201c}{}\u{201d} tidak sah: tulis nomornya",
+                            crate::text::excerpt(raw, 20)
+                        )
+                    })
+            })
+            .transpose()
+        };
+        let quarter = quarter
+            .map(|raw| {
+                raw.trim()
+                    .parse::<u8>()
+                    .ok()
+                    .and_then(Quarter::from_number)
+                    .ok_or_else(|| {
+                        format!(
+                            "Triwulan \u{201c}{}\u{201d} tidak sah: tulis 1 sampai 4",
+                            crate::text::excerpt(raw, 20)
+                        )
+                    })
+            })
+            .transpose()?;
+        Ok(HistoryFilter {
+            indicator: id("Indikator", indicator)?.map(IndicatorId),
+            activity: id("Kegiatan", activity)?.map(ActivityId),
+            quarter,
+        })
+    }
+
     pub fn matches(&self, subject: &Subject) -> bool {
         (self.indicator.is_none() || self.indicator == subject.indicator)
             && (self.activity.is_none() || self.activity == subject.activity)
@@ -152,6 +202,37 @@ mod tests {
         assert!(filter(Some(IndicatorId(10)), Some(Quarter::Q3)).matches(&subject));
         assert!(!filter(Some(IndicatorId(10)), Some(Quarter::Q1)).matches(&subject));
         assert!(!filter(Some(IndicatorId(11)), None).matches(&subject));
+    }
+
+    #[test]
+    fn a_history_query_is_read_part_by_part() {
+        assert_eq!(
+            HistoryFilter::from_query(Some("12"), None, Some(" 2")),
+            Ok(HistoryFilter {
+                indicator: Some(IndicatorId(12)),
+                activity: None,
+                quarter: Some(Quarter::Q2),
+            })
+        );
+        assert_eq!(
+            HistoryFilter::from_query(None, None, None),
+            Ok(HistoryFilter::default())
+        );
+    }
+
+    #[test]
+    fn a_history_query_part_that_is_not_a_number_is_refused_not_ignored() {
+        for (i, a, q) in [
+            (Some("abc"), None, None),
+            (None, Some("-3"), None),
+            (None, None, Some("9")),
+            (None, None, Some("Q1")),
+        ] {
+            assert!(
+                HistoryFilter::from_query(i, a, q).is_err(),
+                "{i:?} {a:?} {q:?}"
+            );
+        }
     }
 }
 

@@ -179,6 +179,12 @@ pub enum Aggregation {
     Average,
 }
 
+crate::codes::codes! {
+    IndicatorKind { Ratio => "ratio", Count => "count" }
+    Polarity { HigherIsBetter => "higher_is_better", LowerIsBetter => "lower_is_better" }
+    Aggregation { Sum => "sum", Last => "last", Average => "average" }
+}
+
 /// Status Pelaksanaan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {

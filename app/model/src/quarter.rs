@@ -23,6 +23,15 @@ impl Quarter {
         Quarter::ALL.get(index).copied()
     }
 
+    /// The quarter's number, 1 to 4: how storage, forms (`?tw=2`) and keys write it.
+    pub fn number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    pub fn from_number(number: u8) -> Option<Quarter> {
+        Quarter::from_index(usize::from(number.checked_sub(1)?))
+    }
+
     /// The label the sheets use: `TW I` .. `TW IV`.
     pub fn label(self) -> &'static str {
         match self {

@@ -2,16 +2,20 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use model::audit::{AuditEntry, HistoryFilter};
+use model::audit::{HistoryFilter, HistoryPage};
+use model::paging::PageNumber;
 use model::PlanId;
 
-/// `filter` defaults to everything: its arguments travel as a query string, which leaves out a
-/// filter whose parts are all `None`.
+/// One page of the trail, newest first. `filter` defaults to everything (its arguments travel
+/// as a query string, which leaves out a filter whose parts are all `None`), `page` to the first.
 #[server]
 pub async fn get_history(
     plan: PlanId,
     #[server(default)] filter: HistoryFilter,
-) -> Result<Vec<AuditEntry>, AppError> {
+    #[server(default)] page: PageNumber,
+) -> Result<HistoryPage, AppError> {
     let who = super::ssr::person()?;
-    super::ssr::backend()?.history(&who, plan, filter).await
+    super::ssr::backend()?
+        .history(&who, plan, filter, page)
+        .await
 }

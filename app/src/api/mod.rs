@@ -91,7 +91,7 @@ pub mod ssr {
     use crate::error::AppError;
     use leptos::prelude::use_context;
     use model::access::Person;
-    use model::audit::{AuditEntry, HistoryFilter};
+    use model::audit::HistoryFilter;
     use model::dashboard::AbsorptionThresholds;
     use model::edit::structure::{Created, StructureEdit};
     use model::edit::FieldEdit;
@@ -132,7 +132,8 @@ pub mod ssr {
             who: &Person,
             plan: PlanId,
             filter: HistoryFilter,
-        ) -> Result<Vec<AuditEntry>, AppError>;
+            page: model::paging::PageNumber,
+        ) -> Result<model::audit::HistoryPage, AppError>;
         /// The fiscal year's absorption targets; the defaults when none were saved.
         async fn load_thresholds(
             &self,

@@ -1,6 +1,6 @@
 //! The history page (`/rencana/:id/riwayat`): every recorded change to a plan, or only those of
-//! one indicator (`?indikator=ID`), activity (`?kegiatan=ID`) and/or quarter (`?tw=1..4`).
-//! Read-only; values are shown as plain text.
+//! one indicator (`?indikator=ID`), activity (`?kegiatan=ID`) and/or quarter (`?tw=1..4`), a
+//! hundred at a time (`?halaman=N`, newest first). Read-only; values are shown as plain text.
 
 use crate::api::history::get_history;
 use crate::components::ErrorNote;
@@ -8,8 +8,9 @@ use crate::error::AppError;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use model::audit::{AuditEntry, HistoryFilter};
-use model::{ActivityId, IndicatorId, PlanId, Quarter};
+use model::audit::{HistoryFilter, HistoryPage};
+use model::paging::PageNumber;
+use model::PlanId;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
@@ -22,28 +23,28 @@ pub fn HistoryPage() -> impl IntoView {
             .and_then(|raw| raw.parse::<i64>().ok())
             .map(PlanId)
     });
-    let filter = Memo::new(move |_| {
+    let asked = Memo::new(move |_| {
         let query = query.read();
-        let number = |name: &str| {
-            query
-                .get(name)
-                .and_then(|raw| raw.trim().parse::<i64>().ok())
-        };
-        HistoryFilter {
-            indicator: number("indikator").map(IndicatorId),
-            activity: number("kegiatan").map(ActivityId),
-            quarter: number("tw")
-                .and_then(|n| usize::try_from(n).ok())
-                .and_then(|n| n.checked_sub(1))
-                .and_then(Quarter::from_index),
-        }
+        HistoryFilter::from_query(
+            query.get("indikator").as_deref(),
+            query.get("kegiatan").as_deref(),
+            query.get("tw").as_deref(),
+        )
+    });
+    let filter = Memo::new(move |_| asked.get().unwrap_or_default());
+    let page = Memo::new(move |_| {
+        query
+            .read()
+            .get("halaman")
+            .map_or(Ok(PageNumber::FIRST), |raw| PageNumber::parse(&raw))
     });
     let entries = Resource::new(
-        move || (id.get(), filter.get()),
-        |(id, filter)| async move {
-            match id {
-                Some(id) => get_history(id, filter).await,
-                None => Err(AppError::NotFound("Rencana".into())),
+        move || (id.get(), asked.get(), page.get()),
+        |(id, filter, page)| async move {
+            match (id, filter, page) {
+                (None, _, _) => Err(AppError::NotFound("Rencana".into())),
+                (_, Err(message), _) | (_, _, Err(message)) => Err(AppError::Invalid(message)),
+                (Some(id), Ok(filter), Ok(page)) => get_history(id, filter, page).await,
             }
         },
     );
@@ -57,7 +58,10 @@ pub fn HistoryPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Memuat riwayat\u{2026}"</p> }>
                 {move || Suspend::new(async move {
                     match entries.await {
-                        Ok(entries) => Either::Left(view! { <HistoryTable entries/> }),
+                        Ok(page) => Either::Left(view! {
+                            <Pager page=page.clone() filter=filter.get_untracked()/>
+                            <HistoryTable page/>
+                        }),
                         Err(error) => Either::Right(view! { <ErrorNote error/> }),
                     }
                 })}
@@ -83,12 +87,66 @@ fn describe(filter: &HistoryFilter) -> String {
     }
 }
 
+/// Where this page sits in the whole trail, with links to the pages beside it.
 #[component]
-fn HistoryTable(entries: Vec<AuditEntry>) -> impl IntoView {
+fn Pager(page: HistoryPage, filter: HistoryFilter) -> impl IntoView {
+    let pages = page.pages();
+    let link = move |to: PageNumber| format!("?{}", query_string(&filter, to));
+    view! {
+        <nav class="pager" aria-label="Halaman riwayat">
+            {page.previous().map(|to| view! {
+                <a class="chip" href=link(to) rel="prev">"\u{2039} Lebih baru"</a>
+            })}
+            <span class="pager-place">{place(&page)}</span>
+            {page.next().map(|to| view! {
+                <a class="chip" href=link(to) rel="next">"Lebih lama \u{203a}"</a>
+            })}
+            {page.is_past_the_end().then(|| {
+                let last = PageNumber::new(pages).unwrap_or(PageNumber::FIRST);
+                view! { <a class="chip" href=link(last)>"Ke halaman terakhir"</a> }
+            })}
+        </nav>
+    }
+}
+
+/// `Halaman 2 dari 7 · 651 perubahan`, or why there is nothing on a page past the last.
+fn place(page: &HistoryPage) -> String {
+    let pages = page.pages();
+    let total = model::number::format_decimal(rust_decimal::Decimal::from(page.total), 0);
+    if page.is_past_the_end() {
+        format!(
+            "Halaman {} tidak ada: riwayat ini {} halaman ({total} perubahan)",
+            page.page, pages
+        )
+    } else {
+        format!(
+            "Halaman {} dari {pages} \u{b7} {total} perubahan",
+            page.page
+        )
+    }
+}
+
+/// The query that shows `page` of the same filtered trail.
+fn query_string(filter: &HistoryFilter, page: PageNumber) -> String {
+    let parts = [
+        filter.indicator.map(|i| format!("indikator={i}")),
+        filter.activity.map(|a| format!("kegiatan={a}")),
+        filter.quarter.map(|q| format!("tw={}", q.index() + 1)),
+        Some(format!("halaman={page}")),
+    ];
+    parts.into_iter().flatten().collect::<Vec<_>>().join("&")
+}
+
+#[component]
+fn HistoryTable(page: HistoryPage) -> impl IntoView {
+    let entries = page.items;
     if entries.is_empty() {
-        return Either::Left(
-            view! { <p class="history-empty">"Belum ada perubahan yang tercatat."</p> },
-        );
+        let message = if page.total == 0 {
+            "Belum ada perubahan yang tercatat."
+        } else {
+            "Tidak ada perubahan pada halaman ini."
+        };
+        return Either::Left(view! { <p class="history-empty">{message}</p> });
     }
     Either::Right(view! {
         <div class="table-scroll">
@@ -129,6 +187,7 @@ fn HistoryTable(entries: Vec<AuditEntry>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use model::{IndicatorId, Quarter};
 
     #[test]
     fn the_filter_line_names_what_is_shown() {
@@ -141,6 +200,39 @@ mod tests {
         assert_eq!(
             describe(&HistoryFilter::default()),
             "Semua perubahan pada rencana ini"
+        );
+    }
+
+    fn page(number: u32, total: u64) -> HistoryPage {
+        HistoryPage {
+            items: Vec::new(),
+            page: PageNumber::new(number).unwrap(),
+            size: 100,
+            total,
+        }
+    }
+
+    #[test]
+    fn a_page_link_keeps_the_filter() {
+        let filter = HistoryFilter {
+            indicator: Some(IndicatorId(12)),
+            activity: None,
+            quarter: Some(Quarter::Q2),
+        };
+        let to = PageNumber::new(3).unwrap();
+        assert_eq!(query_string(&filter, to), "indikator=12&tw=2&halaman=3");
+        assert_eq!(query_string(&HistoryFilter::default(), to), "halaman=3");
+    }
+
+    #[test]
+    fn the_pager_names_the_page_the_pages_and_the_changes() {
+        assert_eq!(
+            place(&page(2, 1651)),
+            "Halaman 2 dari 17 \u{b7} 1.651 perubahan"
+        );
+        assert_eq!(
+            place(&page(30, 1651)),
+            "Halaman 30 tidak ada: riwayat ini 17 halaman (1.651 perubahan)"
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Conversions between model values and their stored text.
 
 use super::StoreError;
-use model::{Aggregation, IndicatorKind, Polarity, Rupiah, Status};
+use model::{Rupiah, Status};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -52,54 +52,17 @@ fn corrupt(table: &'static str, column: &'static str, value: &str) -> StoreError
     }
 }
 
-pub fn kind_code(kind: IndicatorKind) -> &'static str {
-    match kind {
-        IndicatorKind::Ratio => "ratio",
-        IndicatorKind::Count => "count",
-    }
+/// A stored code of one of the model's enums (`model::codes`), or `Corrupt` naming the column.
+pub fn code<T>(
+    table: &'static str,
+    column: &'static str,
+    text: &str,
+    from_code: impl Fn(&str) -> Option<T>,
+) -> Result<T, StoreError> {
+    from_code(text).ok_or_else(|| corrupt(table, column, text))
 }
 
-pub fn kind(code: &str) -> Result<IndicatorKind, StoreError> {
-    match code {
-        "ratio" => Ok(IndicatorKind::Ratio),
-        "count" => Ok(IndicatorKind::Count),
-        other => Err(corrupt("indicators", "kind", other)),
-    }
-}
-
-pub fn polarity_code(polarity: Polarity) -> &'static str {
-    match polarity {
-        Polarity::HigherIsBetter => "higher_is_better",
-        Polarity::LowerIsBetter => "lower_is_better",
-    }
-}
-
-pub fn polarity(code: &str) -> Result<Polarity, StoreError> {
-    match code {
-        "higher_is_better" => Ok(Polarity::HigherIsBetter),
-        "lower_is_better" => Ok(Polarity::LowerIsBetter),
-        other => Err(corrupt("indicators", "polarity", other)),
-    }
-}
-
-pub fn aggregation_code(aggregation: Aggregation) -> &'static str {
-    match aggregation {
-        Aggregation::Sum => "sum",
-        Aggregation::Last => "last",
-        Aggregation::Average => "average",
-    }
-}
-
-pub fn aggregation(code: &str) -> Result<Aggregation, StoreError> {
-    match code {
-        "sum" => Ok(Aggregation::Sum),
-        "last" => Ok(Aggregation::Last),
-        "average" => Ok(Aggregation::Average),
-        other => Err(corrupt("indicators", "aggregation", other)),
-    }
-}
-
-pub fn status(code: Option<String>) -> Result<Option<Status>, StoreError> {
-    code.map(|c| Status::from_code(&c).ok_or_else(|| corrupt("indicator_quarters", "status", &c)))
+pub fn status(text: Option<String>) -> Result<Option<Status>, StoreError> {
+    text.map(|t| code("indicator_quarters", "status", &t, Status::from_code))
         .transpose()
 }

@@ -3,34 +3,62 @@
 
 use super::{PlanWrite, Store, StoreError};
 use model::approval::PlanVersion;
-use model::audit::{AuditEntry, Change, HistoryFilter, Subject};
+use model::audit::{AuditEntry, Change, HistoryFilter, HistoryPage, Subject, HISTORY_PAGE_SIZE};
+use model::paging::PageNumber;
 use model::time::Timestamp;
 use model::{ActivityId, GoalId, IndicatorId, PlanId, Quarter};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-/// The most entries one history page lists.
-pub const HISTORY_LIMIT: i64 = 500;
+/// The entries a filter picks, by the plan and the filter's ids (0: any).
+const PICKED: &str = "FROM audit_log WHERE plan_id = $1 \
+    AND ($2 = 0 OR indicator_id = $2) AND ($3 = 0 OR activity_id = $3) \
+    AND ($4 = 0 OR quarter = $4)";
 
 impl Store {
+    /// Every entry the filter picks, newest first.
     pub async fn history(
         &self,
         plan: PlanId,
         filter: HistoryFilter,
     ) -> Result<Vec<AuditEntry>, StoreError> {
-        let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM audit_log WHERE plan_id = $1 \
-             AND ($2 = 0 OR indicator_id = $2) AND ($3 = 0 OR activity_id = $3) \
-             AND ($4 = 0 OR quarter = $4) ORDER BY id DESC LIMIT $5"
-        ))
-        .bind(plan.0)
-        .bind(filter.indicator.map_or(0, |i| i.0))
-        .bind(filter.activity.map_or(0, |a| a.0))
-        .bind(filter.quarter.map_or(0, |q| q.index() as i64 + 1))
-        .bind(HISTORY_LIMIT)
+        let rows = picked(
+            &format!("SELECT {COLUMNS} {PICKED} ORDER BY id DESC"),
+            plan,
+            &filter,
+        )
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.iter().map(entry).collect())
+    }
+
+    /// One page of the entries the filter picks, newest first, and how many there are in all.
+    pub async fn history_page(
+        &self,
+        plan: PlanId,
+        filter: HistoryFilter,
+        page: PageNumber,
+    ) -> Result<HistoryPage, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let total: i64 = picked_scalar(&format!("SELECT COUNT(*) {PICKED}"), plan, &filter)
+            .fetch_one(&mut *conn)
+            .await?;
+        let offset = i64::try_from(page.offset(HISTORY_PAGE_SIZE)).unwrap_or(i64::MAX);
+        let rows = picked(
+            &format!("SELECT {COLUMNS} {PICKED} ORDER BY id DESC LIMIT $5 OFFSET $6"),
+            plan,
+            &filter,
+        )
+        .bind(i64::from(HISTORY_PAGE_SIZE))
+        .bind(offset)
+        .fetch_all(&mut *conn)
+        .await?;
+        Ok(HistoryPage {
+            items: rows.iter().map(entry).collect(),
+            page,
+            size: HISTORY_PAGE_SIZE,
+            total: u64::try_from(total).unwrap_or(0),
+        })
     }
 
     /// The plan's version now: the id of its latest audit entry.
@@ -77,6 +105,35 @@ async fn latest(conn: &mut sqlx::AnyConnection, plan: PlanId) -> Result<PlanVers
             .fetch_one(&mut *conn)
             .await?;
     Ok(PlanVersion(id))
+}
+
+type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+type Scalar<'q> = sqlx::query::QueryScalar<'q, sqlx::Any, i64, sqlx::any::AnyArguments<'q>>;
+
+fn picked<'q>(sql: &'q str, plan: PlanId, filter: &HistoryFilter) -> Query<'q> {
+    let [indicator, activity, quarter] = filter_ids(filter);
+    sqlx::query(sql)
+        .bind(plan.0)
+        .bind(indicator)
+        .bind(activity)
+        .bind(quarter)
+}
+
+fn picked_scalar<'q>(sql: &'q str, plan: PlanId, filter: &HistoryFilter) -> Scalar<'q> {
+    let [indicator, activity, quarter] = filter_ids(filter);
+    sqlx::query_scalar(sql)
+        .bind(plan.0)
+        .bind(indicator)
+        .bind(activity)
+        .bind(quarter)
+}
+
+fn filter_ids(filter: &HistoryFilter) -> [i64; 3] {
+    [
+        filter.indicator.map_or(0, |i| i.0),
+        filter.activity.map_or(0, |a| a.0),
+        filter.quarter.map_or(0, |q| q.index() as i64 + 1),
+    ]
 }
 
 const COLUMNS: &str = "at, user_name, goal_id, indicator_id, activity_id, quarter, place, field, \

@@ -9,6 +9,7 @@ mod history;
 mod login;
 mod people;
 mod plan_write;
+mod purge;
 mod read;
 mod structure;
 mod sync;
@@ -24,7 +25,6 @@ use thiserror::Error;
 
 pub use accounts::{AccountBatch, AdminStamp, NewPerson};
 pub use changes::{Change, ChangeFeed};
-pub use history::HISTORY_LIMIT;
 pub use plan_write::{PlanWrite, Stamp};
 pub use sync::{FieldVersion, NewConflict, StoredAnswer, StoredConflict};
 pub use write::{InsertOutcome, UnitPlacement};

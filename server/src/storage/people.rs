@@ -164,12 +164,13 @@ impl Store {
         Ok(())
     }
 
-    pub async fn delete_expired_sessions(&self, now: Timestamp) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+    /// Removes the sessions expired at `now`; returns how many went.
+    pub async fn delete_expired_sessions(&self, now: Timestamp) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(now.0)
             .execute(&self.pool)
             .await?;
-        Ok(())
+        Ok(done.rows_affected())
     }
 }
 

@@ -3,8 +3,9 @@
 use super::codec;
 use super::{Store, StoreError};
 use model::{
-    Activity, ActivityId, ActivityQuarter, Goal, GoalId, Indicator, IndicatorId, Nip, Plan,
-    PlanHeader, PlanId, PlanSummary, QuarterReport, Rupiah, Signatory, Target,
+    Activity, ActivityId, ActivityQuarter, Aggregation, Goal, GoalId, Indicator, IndicatorId,
+    IndicatorKind, Nip, Plan, PlanHeader, PlanId, PlanSummary, Polarity, QuarterReport, Rupiah,
+    Signatory, Target,
 };
 use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
@@ -166,9 +167,24 @@ async fn load_goals(conn: &mut AnyConnection, plan: PlanId) -> Result<Vec<Goal>,
             formula: row.get(6),
             numerator_label: row.get(7),
             denominator_label: row.get(8),
-            kind: codec::kind(&row.get::<String, _>(9))?,
-            polarity: codec::polarity(&row.get::<String, _>(10))?,
-            aggregation: codec::aggregation(&row.get::<String, _>(11))?,
+            kind: codec::code(
+                "indicators",
+                "kind",
+                &row.get::<String, _>(9),
+                IndicatorKind::from_code,
+            )?,
+            polarity: codec::code(
+                "indicators",
+                "polarity",
+                &row.get::<String, _>(10),
+                Polarity::from_code,
+            )?,
+            aggregation: codec::code(
+                "indicators",
+                "aggregation",
+                &row.get::<String, _>(11),
+                Aggregation::from_code,
+            )?,
             activity_ids: links.remove(&id).unwrap_or_default(),
             quarters: reports.remove(&id).unwrap_or_default(),
         };

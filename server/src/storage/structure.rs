@@ -2,7 +2,6 @@
 //! activity links. Positions and numbers are rewritten in the same transaction, so the numbering
 //! (1, 2, 3, ...) always follows the order.
 
-use super::codec::{aggregation_code, kind_code, polarity_code};
 use super::{PlanWrite, StoreError};
 use model::edit::structure::{move_within, Direction};
 use model::{
@@ -121,9 +120,9 @@ impl PlanWrite {
         .bind(&indicator.formula)
         .bind("")
         .bind("")
-        .bind(kind_code(indicator.kind))
-        .bind(polarity_code(indicator.polarity))
-        .bind(aggregation_code(indicator.aggregation))
+        .bind(indicator.kind.code())
+        .bind(indicator.polarity.code())
+        .bind(indicator.aggregation.code())
         .fetch_one(&mut **tx)
         .await?
         .get(0);

@@ -1,7 +1,6 @@
 //! Writing edited fields: each validated value to its one column, in one transaction, only
 //! where the row belongs to the plan named in the request.
 
-use super::codec::{aggregation_code, kind_code, polarity_code};
 use super::{PlanWrite, StoreError};
 use model::edit::{Field, GoalField, HeaderField, Value};
 
@@ -104,8 +103,8 @@ fn bind_value(field: &Field, value: &Value) -> Bind {
         Value::Money(m) => Bind::Text(Some(m.amount().to_string())),
         Value::OptionalMoney(m) => Bind::Text(m.map(|m| m.amount().to_string())),
         Value::Status(s) => Bind::Text(s.map(|s| s.code().to_owned())),
-        Value::Kind(k) => text(kind_code(*k)),
-        Value::Polarity(p) => text(polarity_code(*p)),
-        Value::Aggregation(a) => text(aggregation_code(*a)),
+        Value::Kind(k) => text(k.code()),
+        Value::Polarity(p) => text(p.code()),
+        Value::Aggregation(a) => text(a.code()),
     }
 }

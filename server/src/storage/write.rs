@@ -1,7 +1,6 @@
 //! Writing a whole plan (the importer's path), in one transaction.
 
 use super::accounts::{insert_unit, AdminStamp};
-use super::codec::{aggregation_code, kind_code, polarity_code};
 use super::{Store, StoreError};
 use model::administer::unit_name_key;
 use model::time::Timestamp;
@@ -192,9 +191,9 @@ async fn insert_plan_rows(
             .bind(&indicator.formula)
             .bind(&indicator.numerator_label)
             .bind(&indicator.denominator_label)
-            .bind(kind_code(indicator.kind))
-            .bind(polarity_code(indicator.polarity))
-            .bind(aggregation_code(indicator.aggregation))
+            .bind(indicator.kind.code())
+            .bind(indicator.polarity.code())
+            .bind(indicator.aggregation.code())
             .fetch_one(&mut **tx)
             .await?
             .get(0);

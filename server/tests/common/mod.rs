@@ -259,6 +259,13 @@ macro_rules! both {
     };
 }
 
+/// A person with `role` in a unit named `unit`, made at the top if it does not exist.
+#[allow(dead_code)]
+pub async fn person_in_unit(store: &Store, unit: &str, role: Role) -> Person {
+    let unit = store.unit_or_new_top(unit, &cli()).await.unwrap();
+    person(store, &[Grant { unit, role }]).await
+}
+
 /// A person holding `grants` (at least one), stored with a password hash no password matches.
 #[allow(dead_code)]
 pub async fn person(store: &Store, grants: &[Grant]) -> Person {

@@ -37,6 +37,8 @@ pub enum Arg {
     Role,
     OptText,
     OptFilter,
+    /// A page number (`model::paging::PageNumber`), optional.
+    Page,
     Mutations,
 }
 
@@ -60,7 +62,13 @@ impl Arg {
         self.is_id()
             || matches!(
                 self,
-                Arg::Quarter | Arg::Direction | Arg::Flag | Arg::Year | Arg::Version | Arg::Since
+                Arg::Quarter
+                    | Arg::Direction
+                    | Arg::Flag
+                    | Arg::Year
+                    | Arg::Version
+                    | Arg::Since
+                    | Arg::Page
             )
     }
 
@@ -69,7 +77,7 @@ impl Arg {
     }
 
     pub fn required(self) -> bool {
-        !matches!(self, Arg::OptText | Arg::OptFilter)
+        !matches!(self, Arg::OptText | Arg::OptFilter | Arg::Page)
     }
 }
 
@@ -228,6 +236,7 @@ impl World {
             Arg::Year => "2026".into(),
             Arg::Version => "0".into(),
             Arg::Since => "0".into(),
+            Arg::Page => "1".into(),
             Arg::Text | Arg::OptText => "Teks uji".into(),
             Arg::Role => "operator".into(),
             Arg::OptFilter | Arg::Mutations => String::new(),

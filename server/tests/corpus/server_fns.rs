@@ -150,7 +150,7 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
         spec!(
             history::GetHistory,
             Read,
-            [("plan", Plan), ("filter", OptFilter)]
+            [("plan", Plan), ("filter", OptFilter), ("page", Page)]
         ),
         // plan
         spec!(plan::ListPlans, SignedIn, []),

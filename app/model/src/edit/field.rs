@@ -3,6 +3,8 @@
 use crate::ids::{ActivityId, GoalId, IndicatorId};
 use crate::quarter::Quarter;
 use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Field {
@@ -118,7 +120,8 @@ pub enum MoneyField {
     Realization,
 }
 
-/// Each field's identifier in snake case: the name storage gives its column and sync its key.
+/// Each field's identifier in snake case: the name storage gives its column, forms their
+/// inputs, and the field's text form (below) its last part.
 macro_rules! field_names {
     ($($type:ident { $($variant:ident => $name:literal),+ $(,)? })+) => {
         $(impl $type {
@@ -127,11 +130,21 @@ macro_rules! field_names {
                     $($type::$variant => $name),+
                 }
             }
+
+            pub fn from_name(name: &str) -> Option<$type> {
+                match name {
+                    $($name => Some($type::$variant),)+
+                    _ => None,
+                }
+            }
         })+
     };
 }
 
 field_names! {
+    GoalField {
+        Title => "title",
+    }
     HeaderField {
         WorkUnit => "work_unit",
         FiscalYear => "fiscal_year",
@@ -222,5 +235,137 @@ impl Field {
                 MoneyField::Realization => format!("Realisasi {}", q.label()),
             },
         }
+    }
+}
+
+/// The field's one text form, used wherever a field is named by text (maps in the browser and
+/// the server, stored rows, form inputs): `h:title`, `g:12:title`, `i:12:target_value`,
+/// `r:12:2:numerator` (quarter by number), `a:5:budget`, `aq:5:3:realization`.
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Field::Header(h) => write!(f, "h:{}", h.name()),
+            Field::Goal(id, g) => write!(f, "g:{id}:{}", g.name()),
+            Field::Indicator(id, i) => write!(f, "i:{id}:{}", i.name()),
+            Field::Report(id, q, r) => write!(f, "r:{id}:{}:{}", q.number(), r.name()),
+            Field::Activity(id, a) => write!(f, "a:{id}:{}", a.name()),
+            Field::ActivityQuarter(id, q, m) => write!(f, "aq:{id}:{}:{}", q.number(), m.name()),
+        }
+    }
+}
+
+/// A text that names no field.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("isian \u{201c}{0}\u{201d} tidak dikenal")]
+pub struct UnknownField(pub String);
+
+impl FromStr for Field {
+    type Err = UnknownField;
+
+    fn from_str(text: &str) -> Result<Field, UnknownField> {
+        let unknown = || UnknownField(crate::text::excerpt(text, 40));
+        let id = |part: &str| part.parse::<i64>().ok();
+        let quarter = |part: &str| part.parse::<u8>().ok().and_then(Quarter::from_number);
+        let parts: Vec<&str> = text.split(':').collect();
+        let field = match parts.as_slice() {
+            ["h", name] => HeaderField::from_name(name).map(Field::Header),
+            ["g", g, name] => Some(Field::Goal(
+                GoalId(id(g).ok_or_else(unknown)?),
+                GoalField::from_name(name).ok_or_else(unknown)?,
+            )),
+            ["i", i, name] => Some(Field::Indicator(
+                IndicatorId(id(i).ok_or_else(unknown)?),
+                IndicatorField::from_name(name).ok_or_else(unknown)?,
+            )),
+            ["r", i, q, name] => Some(Field::Report(
+                IndicatorId(id(i).ok_or_else(unknown)?),
+                quarter(q).ok_or_else(unknown)?,
+                ReportField::from_name(name).ok_or_else(unknown)?,
+            )),
+            ["a", a, name] => Some(Field::Activity(
+                ActivityId(id(a).ok_or_else(unknown)?),
+                ActivityField::from_name(name).ok_or_else(unknown)?,
+            )),
+            ["aq", a, q, name] => Some(Field::ActivityQuarter(
+                ActivityId(id(a).ok_or_else(unknown)?),
+                quarter(q).ok_or_else(unknown)?,
+                MoneyField::from_name(name).ok_or_else(unknown)?,
+            )),
+            _ => None,
+        };
+        field.ok_or_else(unknown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One field of every shape and every name.
+    fn every_kind_of_field() -> Vec<Field> {
+        let mut all: Vec<Field> = HeaderField::ALL.map(Field::Header).to_vec();
+        all.push(Field::Goal(GoalId(7), GoalField::Title));
+        all.extend(IndicatorField::ALL.map(|f| Field::Indicator(IndicatorId(12), f)));
+        for q in Quarter::ALL {
+            all.extend(ReportField::ALL.map(|f| Field::Report(IndicatorId(12), q, f)));
+            for m in [MoneyField::WithdrawalPlan, MoneyField::Realization] {
+                all.push(Field::ActivityQuarter(ActivityId(5), q, m));
+            }
+        }
+        for a in [
+            ActivityField::Name,
+            ActivityField::Budget,
+            ActivityField::Blocked,
+        ] {
+            all.push(Field::Activity(ActivityId(5), a));
+        }
+        all
+    }
+
+    #[test]
+    fn every_field_reads_back_from_its_text() {
+        let all = every_kind_of_field();
+        for field in &all {
+            assert_eq!(field.to_string().parse::<Field>(), Ok(*field), "{field}");
+        }
+        let texts: std::collections::BTreeSet<String> = all.iter().map(Field::to_string).collect();
+        assert_eq!(texts.len(), all.len(), "two fields share a text");
+    }
+
+    #[test]
+    fn the_text_form_is_the_documented_one() {
+        assert_eq!(
+            Field::Report(IndicatorId(12), Quarter::Q2, ReportField::Numerator).to_string(),
+            "r:12:2:numerator"
+        );
+        assert_eq!(
+            Field::ActivityQuarter(ActivityId(5), Quarter::Q3, MoneyField::Realization).to_string(),
+            "aq:5:3:realization"
+        );
+        assert_eq!(Field::Header(HeaderField::Title).to_string(), "h:title");
+        assert_eq!(
+            Field::Goal(GoalId(7), GoalField::Title).to_string(),
+            "g:7:title"
+        );
+    }
+
+    #[test]
+    fn a_text_naming_no_field_is_refused() {
+        for bad in [
+            "",
+            "r:12:5:numerator",
+            "r:12:0:numerator",
+            "r:x:2:numerator",
+            "r:12:2:nama",
+            "i:12",
+            "h:title:extra",
+            "z:1:name",
+            "aq:5:3:budget",
+            "g:7:name",
+        ] {
+            assert!(bad.parse::<Field>().is_err(), "{bad}");
+        }
+        let long = format!("h:{}", "x".repeat(10_000));
+        assert!(long.parse::<Field>().unwrap_err().to_string().len() < 100);
     }
 }

@@ -8,6 +8,21 @@ use super::value::Value;
 use super::EditError;
 use crate::plan::{Indicator, Plan};
 
+/// The value an indicator's definition field holds now.
+pub fn indicator_value(i: &Indicator, field: IndicatorField) -> Value {
+    match field {
+        IndicatorField::Name => Value::Name(i.name.clone()),
+        IndicatorField::TargetValue => Value::Decimal(i.target.value),
+        IndicatorField::TargetUnit => Value::Text(i.target.unit.clone()),
+        IndicatorField::Formula => Value::Text(i.formula.clone()),
+        IndicatorField::NumeratorLabel => Value::Text(i.numerator_label.clone()),
+        IndicatorField::DenominatorLabel => Value::Text(i.denominator_label.clone()),
+        IndicatorField::Kind => Value::Kind(i.kind),
+        IndicatorField::Polarity => Value::Polarity(i.polarity),
+        IndicatorField::Aggregation => Value::Aggregation(i.aggregation),
+    }
+}
+
 /// The value `field` holds in `plan` now.
 pub fn current_value(plan: &Plan, field: &Field) -> Result<Value, EditError> {
     let h = &plan.header;
@@ -34,20 +49,7 @@ pub fn current_value(plan: &Plan, field: &Field) -> Result<Value, EditError> {
                 .ok_or_else(|| EditError::NotFound(format!("Sasaran {id}")))?;
             Value::Name(goal.title.clone())
         }
-        Field::Indicator(id, f) => {
-            let i = indicator(plan, *id)?;
-            match f {
-                IndicatorField::Name => Value::Name(i.name.clone()),
-                IndicatorField::TargetValue => Value::Decimal(i.target.value),
-                IndicatorField::TargetUnit => Value::Text(i.target.unit.clone()),
-                IndicatorField::Formula => Value::Text(i.formula.clone()),
-                IndicatorField::NumeratorLabel => Value::Text(i.numerator_label.clone()),
-                IndicatorField::DenominatorLabel => Value::Text(i.denominator_label.clone()),
-                IndicatorField::Kind => Value::Kind(i.kind),
-                IndicatorField::Polarity => Value::Polarity(i.polarity),
-                IndicatorField::Aggregation => Value::Aggregation(i.aggregation),
-            }
-        }
+        Field::Indicator(id, f) => indicator_value(indicator(plan, *id)?, *f),
         Field::Report(id, q, f) => {
             let r = indicator(plan, *id)?.quarter(*q);
             match f {

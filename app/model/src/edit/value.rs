@@ -80,34 +80,11 @@ pub fn parse_value(field: &Field, text: &str) -> Result<Value, EditError> {
             | IndicatorField::NumeratorLabel
             | IndicatorField::DenominatorLabel => free(text),
             IndicatorField::TargetValue => decimal(text),
-            IndicatorField::Kind => choice(
-                field,
-                text,
-                &[
-                    ("ratio", Value::Kind(IndicatorKind::Ratio)),
-                    ("count", Value::Kind(IndicatorKind::Count)),
-                ],
-            ),
-            IndicatorField::Polarity => choice(
-                field,
-                text,
-                &[
-                    (
-                        "higher_is_better",
-                        Value::Polarity(Polarity::HigherIsBetter),
-                    ),
-                    ("lower_is_better", Value::Polarity(Polarity::LowerIsBetter)),
-                ],
-            ),
-            IndicatorField::Aggregation => choice(
-                field,
-                text,
-                &[
-                    ("sum", Value::Aggregation(Aggregation::Sum)),
-                    ("last", Value::Aggregation(Aggregation::Last)),
-                    ("average", Value::Aggregation(Aggregation::Average)),
-                ],
-            ),
+            IndicatorField::Kind => choice(field, text, IndicatorKind::from_code, Value::Kind),
+            IndicatorField::Polarity => choice(field, text, Polarity::from_code, Value::Polarity),
+            IndicatorField::Aggregation => {
+                choice(field, text, Aggregation::from_code, Value::Aggregation)
+            }
         },
         Field::Report(_, _, f) => match f {
             ReportField::Numerator | ReportField::Denominator => optional_count(text),
@@ -150,17 +127,22 @@ fn parse_year(field: &Field, text: &str) -> Result<Value, EditError> {
     }
 }
 
-fn choice(field: &Field, text: &str, options: &[(&str, Value)]) -> Result<Value, EditError> {
-    options
-        .iter()
-        .find(|(code, _)| *code == text.trim())
-        .map(|(_, v)| v.clone())
-        .ok_or_else(|| {
-            EditError::invalid(
-                field,
-                format!("pilihan \u{201c}{}\u{201d} tidak dikenal", text.trim()),
-            )
-        })
+/// One of an enum's codes (`model::codes`).
+fn choice<T>(
+    field: &Field,
+    text: &str,
+    from_code: impl Fn(&str) -> Option<T>,
+    value: impl Fn(T) -> Value,
+) -> Result<Value, EditError> {
+    from_code(text.trim()).map(value).ok_or_else(|| {
+        EditError::invalid(
+            field,
+            format!(
+                "pilihan \u{201c}{}\u{201d} tidak dikenal",
+                crate::text::excerpt(text, 40)
+            ),
+        )
+    })
 }
 
 impl Value {
@@ -177,13 +159,9 @@ impl Value {
             Value::Money(m) => format_exact(m.amount()),
             Value::OptionalMoney(m) => m.map(|m| format_exact(m.amount())).unwrap_or_default(),
             Value::Status(s) => s.map(|s| s.label().to_owned()).unwrap_or_default(),
-            Value::Kind(IndicatorKind::Ratio) => "ratio".into(),
-            Value::Kind(IndicatorKind::Count) => "count".into(),
-            Value::Polarity(Polarity::HigherIsBetter) => "higher_is_better".into(),
-            Value::Polarity(Polarity::LowerIsBetter) => "lower_is_better".into(),
-            Value::Aggregation(Aggregation::Sum) => "sum".into(),
-            Value::Aggregation(Aggregation::Last) => "last".into(),
-            Value::Aggregation(Aggregation::Average) => "average".into(),
+            Value::Kind(kind) => kind.code().into(),
+            Value::Polarity(polarity) => polarity.code().into(),
+            Value::Aggregation(aggregation) => aggregation.code().into(),
         }
     }
 }

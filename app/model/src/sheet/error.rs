@@ -177,11 +177,5 @@ impl fmt::Display for SheetWarning {
 
 /// A cell's text shortened for a message: long goal texts would drown the point.
 pub(super) fn excerpt(text: &str) -> String {
-    const MAX: usize = 60;
-    let text = text.trim();
-    if text.chars().count() <= MAX {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(MAX).collect();
-    format!("{}\u{2026}", cut.trim_end())
+    crate::text::excerpt(text, 60)
 }

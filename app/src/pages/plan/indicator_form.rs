@@ -5,9 +5,8 @@ use crate::api::edit::SaveIndicator;
 use crate::components::{sync_select, EditGate, FieldInput, SyncForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use model::edit::{apply_to_indicator, parse_value, Field, IndicatorField, Value};
-use model::number::format_exact;
-use model::Indicator;
+use model::edit::{apply_to_indicator, indicator_value, parse_value, Field, IndicatorField, Value};
+use model::{Aggregation, Indicator, IndicatorKind, Polarity};
 
 #[component]
 pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
@@ -24,8 +23,9 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
     };
     let text_input = {
         let form_id = form_id.clone();
-        move |f: IndicatorField, name: &'static str, numeric: bool| {
+        move |f: IndicatorField, numeric: bool| {
             let field = Field::Indicator(id, f);
+            let name = f.name();
             view! {
                 <label>
                     <span>{field.label()}</span>
@@ -42,9 +42,8 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
             }
         }
     };
-    let choice = move |f: IndicatorField,
-                       name: &'static str,
-                       options: &'static [(&'static str, &'static str)]| {
+    let choice = move |f: IndicatorField, options: Vec<(&'static str, &'static str)>| {
+        let name = f.name();
         let field = Field::Indicator(id, f);
         let current = indicator.with_untracked(|i| indicator_text(i, f));
         let select = NodeRef::<leptos::html::Select>::new();
@@ -83,22 +82,18 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
             <SyncForm id=form_id.clone() action=SaveIndicator::PATH fields=indicator_fields(id) class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 <input type="hidden" name="indicator" value=id.0/>
-                {text_input(IndicatorField::Name, "name", false)}
-                {text_input(IndicatorField::TargetValue, "target_value", true)}
-                {text_input(IndicatorField::TargetUnit, "target_unit", false)}
-                {text_input(IndicatorField::Formula, "formula", false)}
-                {text_input(IndicatorField::NumeratorLabel, "numerator_label", false)}
-                {text_input(IndicatorField::DenominatorLabel, "denominator_label", false)}
-                {choice(IndicatorField::Kind, "kind", &[("ratio", "Persentase (A/B \u{00d7} 100%)"), ("count", "Jumlah (nilai A)")])}
-                {choice(
-                    IndicatorField::Polarity,
-                    "polarity",
-                    &[("higher_is_better", "Semakin besar semakin baik"), ("lower_is_better", "Semakin kecil semakin baik")],
-                )}
+                // Input names are the server function's parameters, which are the fields' names.
+                {text_input(IndicatorField::Name, false)}
+                {text_input(IndicatorField::TargetValue, true)}
+                {text_input(IndicatorField::TargetUnit, false)}
+                {text_input(IndicatorField::Formula, false)}
+                {text_input(IndicatorField::NumeratorLabel, false)}
+                {text_input(IndicatorField::DenominatorLabel, false)}
+                {choice(IndicatorField::Kind, IndicatorKind::ALL.iter().map(|k| (k.code(), kind_label(*k))).collect())}
+                {choice(IndicatorField::Polarity, Polarity::ALL.iter().map(|p| (p.code(), polarity_label(*p))).collect())}
                 {choice(
                     IndicatorField::Aggregation,
-                    "aggregation",
-                    &[("sum", "Jumlah A / jumlah B"), ("last", "Nilai triwulan terakhir"), ("average", "Rata-rata triwulan")],
+                    Aggregation::ALL.iter().map(|a| (a.code(), aggregation_label(*a))).collect(),
                 )}
                 <button type="submit">"Simpan indikator"</button>
             </SyncForm>
@@ -114,15 +109,27 @@ fn indicator_fields(id: model::IndicatorId) -> Vec<Field> {
 }
 
 fn indicator_text(indicator: &Indicator, field: IndicatorField) -> String {
-    match field {
-        IndicatorField::Name => indicator.name.clone(),
-        IndicatorField::TargetValue => format_exact(indicator.target.value),
-        IndicatorField::TargetUnit => indicator.target.unit.clone(),
-        IndicatorField::Formula => indicator.formula.clone(),
-        IndicatorField::NumeratorLabel => indicator.numerator_label.clone(),
-        IndicatorField::DenominatorLabel => indicator.denominator_label.clone(),
-        IndicatorField::Kind => Value::Kind(indicator.kind).input_text(),
-        IndicatorField::Polarity => Value::Polarity(indicator.polarity).input_text(),
-        IndicatorField::Aggregation => Value::Aggregation(indicator.aggregation).input_text(),
+    indicator_value(indicator, field).input_text()
+}
+
+fn kind_label(kind: IndicatorKind) -> &'static str {
+    match kind {
+        IndicatorKind::Ratio => "Persentase (A/B \u{00d7} 100%)",
+        IndicatorKind::Count => "Jumlah (nilai A)",
+    }
+}
+
+fn polarity_label(polarity: Polarity) -> &'static str {
+    match polarity {
+        Polarity::HigherIsBetter => "Semakin besar semakin baik",
+        Polarity::LowerIsBetter => "Semakin kecil semakin baik",
+    }
+}
+
+fn aggregation_label(aggregation: Aggregation) -> &'static str {
+    match aggregation {
+        Aggregation::Sum => "Jumlah A / jumlah B",
+        Aggregation::Last => "Nilai triwulan terakhir",
+        Aggregation::Average => "Rata-rata triwulan",
     }
 }
