@@ -8,6 +8,7 @@ pub mod bench_summary;
 pub mod bench_sync;
 pub mod config;
 pub mod demo;
+pub mod dice;
 pub mod editing;
 pub mod guard;
 pub mod http_errors;

@@ -84,7 +84,7 @@ async fn bad_input_is_refused_with_a_4xx_in_indonesian_and_changes_nothing(kind:
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(SEED);
-    let mut rng = Rng::new(seed);
+    let mut rng = Rng::seeded(seed);
     let mut figures = Figures::default();
     let mut since_dump = Vec::new();
     let targets = (0..ROUNDS)

@@ -62,7 +62,7 @@ fn story(label: &str, kind: common::Kind) {
                 .as_nanos() as u64
         });
     eprintln!("crash story ({label}): PANTAU_CRASH_SEED={seed}");
-    let mut dice = Dice(seed | 1);
+    let mut dice = Dice::seeded(seed);
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let db = runtime.block_on(common::TestDb::new(kind));
     let url = db.url();

@@ -27,12 +27,12 @@ pub fn push_request(
     who: Who,
 ) -> Bad {
     let mut label = format!("{} {defect:?} as {who:?}", spec.path);
-    let mut edits: Vec<serde_json::Value> = (1..=1 + rng.below(3) as u64)
+    let mut edits: Vec<serde_json::Value> = (1..=1 + rng.below(3))
         .map(|seq| mutation(world, seq))
         .collect();
     let mut content_type = "application/json";
     let mut body: Option<Vec<u8>> = None;
-    let pick = rng.below(edits.len());
+    let pick = rng.index(edits.len());
     match defect {
         Defect::WrongShape => {
             let edit = &mut edits[pick];
@@ -91,7 +91,7 @@ pub fn push_request(
     }
     let mut json = serde_json::to_vec(&serde_json::json!({ "mutations": edits })).expect("json");
     match defect {
-        Defect::Truncated => json.truncate(rng.below(json.len())),
+        Defect::Truncated => json.truncate(rng.index(json.len())),
         Defect::NotUtf8 => {
             // Inside a string, where a decoder must look at the bytes.
             let at = json.windows(8).position(|w| w == b"Sasaran ").unwrap_or(0);

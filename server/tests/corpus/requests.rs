@@ -204,7 +204,7 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
             let cut = if body.is_empty() {
                 0
             } else {
-                rng.below(body.len())
+                rng.index(body.len())
             };
             body.splice(cut..cut, [0xFF, 0xFE, 0xC3].iter().copied());
             raw = Some(body);
@@ -220,7 +220,7 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
                 .collect();
             let mut json = serde_json::to_vec(&object).expect("json");
             if rng.chance(50) {
-                json.truncate(rng.below(json.len()));
+                json.truncate(rng.index(json.len()));
                 label.push_str(" (truncated)");
             }
             let request = finish(

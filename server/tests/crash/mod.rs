@@ -19,14 +19,5 @@ pub const REQUESTS: usize = 6;
 /// Edits per push.
 pub const BATCH: usize = 5;
 
-/// xorshift64: enough randomness to vary where the kill lands, and replayable from the seed.
-pub struct Dice(pub u64);
-
-impl Dice {
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n.max(1)
-    }
-}
+/// Varies where the kill lands, replayable from the seed.
+pub use ::server::dice::Dice;

@@ -14,7 +14,7 @@
 
 mod behaviour;
 mod check;
-mod dice;
+use server::dice;
 mod events;
 mod http;
 mod journal;

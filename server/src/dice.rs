@@ -1,5 +1,6 @@
-//! Replayable randomness (splitmix64): a run's seed is printed, and each person draws from a
-//! stream of their own, so their choices do not depend on how the others were scheduled.
+//! Replayable randomness (splitmix64) for the load generator and the test corpora: the same
+//! sequence from the same seed on every machine. A load run prints its seed and gives each
+//! simulated person a stream of their own, so their choices do not depend on scheduling.
 
 use std::time::Duration;
 
@@ -8,11 +9,16 @@ pub struct Dice(u64);
 impl Dice {
     pub fn new(seed: u64, stream: u64) -> Dice {
         let mut dice = Dice(seed ^ stream.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        dice.next();
+        dice.next_u64();
         dice
     }
 
-    pub fn next(&mut self) -> u64 {
+    /// Starts from `state` as it is (no stream): a corpus replayed from its seed.
+    pub fn seeded(state: u64) -> Dice {
+        Dice(state)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -25,8 +31,13 @@ impl Dice {
         if n == 0 {
             0
         } else {
-            self.next() % n
+            self.next_u64() % n
         }
+    }
+
+    /// A position in `0..len` (0 when `len` is 0).
+    pub fn index(&mut self, len: usize) -> usize {
+        usize::try_from(self.below(len as u64)).unwrap_or(0)
     }
 
     /// True `percent` times in a hundred.
@@ -36,7 +47,7 @@ impl Dice {
 
     /// One of `items` (which must not be empty).
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
+        &items[self.index(items.len())]
     }
 
     /// A while between `low` and `high` milliseconds, spread evenly on a log scale: mostly
