@@ -40,9 +40,10 @@ impl Store {
         page: PageNumber,
     ) -> Result<HistoryPage, StoreError> {
         let mut conn = self.pool.acquire().await?;
-        let total: i64 = picked_scalar(&format!("SELECT COUNT(*) {PICKED}"), plan, &filter)
+        let total: i64 = picked(&format!("SELECT COUNT(*) {PICKED}"), plan, &filter)
             .fetch_one(&mut *conn)
-            .await?;
+            .await?
+            .get(0);
         let offset = i64::try_from(page.offset(HISTORY_PAGE_SIZE)).unwrap_or(i64::MAX);
         let rows = picked(
             &format!("SELECT {COLUMNS} {PICKED} ORDER BY id DESC LIMIT $5 OFFSET $6"),
@@ -108,20 +109,10 @@ async fn latest(conn: &mut sqlx::AnyConnection, plan: PlanId) -> Result<PlanVers
 }
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
-type Scalar<'q> = sqlx::query::QueryScalar<'q, sqlx::Any, i64, sqlx::any::AnyArguments<'q>>;
 
 fn picked<'q>(sql: &'q str, plan: PlanId, filter: &HistoryFilter) -> Query<'q> {
     let [indicator, activity, quarter] = filter_ids(filter);
     sqlx::query(sql)
-        .bind(plan.0)
-        .bind(indicator)
-        .bind(activity)
-        .bind(quarter)
-}
-
-fn picked_scalar<'q>(sql: &'q str, plan: PlanId, filter: &HistoryFilter) -> Scalar<'q> {
-    let [indicator, activity, quarter] = filter_ids(filter);
-    sqlx::query_scalar(sql)
         .bind(plan.0)
         .bind(indicator)
         .bind(activity)
