@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Field {
     Header(HeaderField),
     Goal(GoalId, GoalField),
@@ -16,7 +16,7 @@ pub enum Field {
     ActivityQuarter(ActivityId, Quarter, MoneyField),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum HeaderField {
     WorkUnit,
     FiscalYear,
@@ -27,12 +27,12 @@ pub enum HeaderField {
     PlaceDate,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum GoalField {
     Title,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum IndicatorField {
     Name,
     TargetValue,
@@ -84,7 +84,7 @@ impl IndicatorField {
     ];
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ReportField {
     PlannedWork,
     Numerator,
@@ -107,14 +107,14 @@ impl ReportField {
     ];
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ActivityField {
     Name,
     Budget,
     Blocked,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum MoneyField {
     WithdrawalPlan,
     Realization,
@@ -182,6 +182,25 @@ field_names! {
     MoneyField {
         WithdrawalPlan => "withdrawal_plan",
         Realization => "realization",
+    }
+}
+
+impl MoneyField {
+    /// The form input of this money in quarter `q`, a parameter of the activity's form
+    /// handler: the field's name and the quarter's number, `withdrawal_plan_2`.
+    pub fn input_name(self, q: Quarter) -> &'static str {
+        use MoneyField::{Realization, WithdrawalPlan};
+        use Quarter::{Q1, Q2, Q3, Q4};
+        match (self, q) {
+            (WithdrawalPlan, Q1) => "withdrawal_plan_1",
+            (WithdrawalPlan, Q2) => "withdrawal_plan_2",
+            (WithdrawalPlan, Q3) => "withdrawal_plan_3",
+            (WithdrawalPlan, Q4) => "withdrawal_plan_4",
+            (Realization, Q1) => "realization_1",
+            (Realization, Q2) => "realization_2",
+            (Realization, Q3) => "realization_3",
+            (Realization, Q4) => "realization_4",
+        }
     }
 }
 
@@ -347,6 +366,15 @@ mod tests {
             Field::Goal(GoalId(7), GoalField::Title).to_string(),
             "g:7:title"
         );
+    }
+
+    #[test]
+    fn a_quarters_money_input_is_named_by_its_field_and_quarter_number() {
+        for m in [MoneyField::WithdrawalPlan, MoneyField::Realization] {
+            for q in Quarter::ALL {
+                assert_eq!(m.input_name(q), format!("{}_{}", m.name(), q.number()));
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! stored answer. An edit made on an older version than the server's is a conflict, kept for a
 //! person to resolve, never silently overwritten.
 
-use crate::edit::{Field, GoalField};
+use crate::edit::Field;
 use crate::ids::PlanId;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -151,55 +151,9 @@ pub struct Pulled {
     pub conflicts: Vec<Conflict>,
 }
 
-/// A stable name for a field, for storing its version: `r:12:2:numerator`.
-pub fn field_key(field: &Field) -> String {
-    match field {
-        Field::Header(h) => format!("h:{}", h.name()),
-        Field::Goal(id, GoalField::Title) => format!("g:{id}:title"),
-        Field::Indicator(id, f) => format!("i:{id}:{}", f.name()),
-        Field::Report(id, q, f) => format!("r:{id}:{}:{}", q.index() + 1, f.name()),
-        Field::Activity(id, f) => format!("a:{id}:{}", f.name()),
-        Field::ActivityQuarter(id, q, f) => format!("aq:{id}:{}:{}", q.index() + 1, f.name()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::{HeaderField, IndicatorField, MoneyField, ReportField};
-    use crate::ids::{ActivityId, IndicatorId};
-    use crate::quarter::Quarter;
-
-    #[test]
-    fn every_field_has_its_own_key() {
-        let keys = [
-            field_key(&Field::Report(
-                IndicatorId(12),
-                Quarter::Q2,
-                ReportField::Numerator,
-            )),
-            field_key(&Field::Report(
-                IndicatorId(12),
-                Quarter::Q2,
-                ReportField::Denominator,
-            )),
-            field_key(&Field::Report(
-                IndicatorId(12),
-                Quarter::Q3,
-                ReportField::Numerator,
-            )),
-            field_key(&Field::Indicator(IndicatorId(12), IndicatorField::Name)),
-            field_key(&Field::ActivityQuarter(
-                ActivityId(12),
-                Quarter::Q2,
-                MoneyField::Realization,
-            )),
-            field_key(&Field::Header(HeaderField::Title)),
-        ];
-        assert_eq!(keys[0], "r:12:2:numerator");
-        let unique: std::collections::BTreeSet<_> = keys.iter().collect();
-        assert_eq!(unique.len(), keys.len());
-    }
 
     #[test]
     fn an_edit_on_an_older_version_is_a_conflict() {

@@ -7,7 +7,7 @@
 //! with the outbox (send, count, lay waiting texts over the plan) concerns the signed-in person's
 //! entries only. Another person's entries wait, untouched, until that person signs in again.
 
-use super::{field_key, valid_client, Mutation, MutationId, Outcome};
+use super::{valid_client, Mutation, MutationId, Outcome};
 use crate::edit::Field;
 use crate::ids::{PlanId, UserId};
 use serde::{Deserialize, Serialize};
@@ -117,12 +117,11 @@ impl Outbox {
             .map(|e| &e.edit)
     }
 
-    /// The text each field of the plan will have once `owner`'s waiting edits arrive, by field
-    /// key.
-    pub fn pending_texts(&self, owner: UserId, plan: PlanId) -> BTreeMap<String, (Field, String)> {
+    /// The text each field of the plan will have once `owner`'s waiting edits arrive.
+    pub fn pending_texts(&self, owner: UserId, plan: PlanId) -> BTreeMap<Field, String> {
         self.of(owner)
             .filter(|m| m.plan == plan)
-            .map(|m| (field_key(&m.field), (m.field, m.text.clone())))
+            .map(|m| (m.field, m.text.clone()))
             .collect()
     }
 
@@ -295,11 +294,8 @@ mod tests {
         outbox.enqueue(BUDI, &mut tab, PlanId(1), numerator(), "6".into(), 0);
         let texts = outbox.pending_texts(SRI, PlanId(1));
         assert_eq!(texts.len(), 1);
-        assert_eq!(texts[&field_key(&numerator())].1, "5");
-        assert_eq!(
-            outbox.pending_texts(BUDI, PlanId(1))[&field_key(&numerator())].1,
-            "6"
-        );
+        assert_eq!(texts[&numerator()], "5");
+        assert_eq!(outbox.pending_texts(BUDI, PlanId(1))[&numerator()], "6");
     }
 
     #[test]

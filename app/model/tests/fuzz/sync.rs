@@ -1,7 +1,7 @@
 //! The sync decoder: what the server makes of a push. The server function `sync_push` takes a
 //! JSON body `{"mutations": [Mutation, ...]}` (leptos' Json codec over `Vec<Mutation>`), then
 //! `server::sync::push` checks each client id with `valid_client` and reads each mutation's text
-//! for its field with `parse_value`, keying the field with `field_key`. This is that pure part,
+//! for its field with `parse_value`, keying the field with its text form. This is that pure part,
 //! fed bodies made from real mutations and bent (truncated, bytes changed, not UTF-8), and
 //! arbitrary bytes.
 
@@ -10,7 +10,7 @@ use crate::strategies::{any_decimal, any_field, field_text};
 use model::edit::{
     parse_value, ActivityField, Field, IndicatorField, MoneyField, ReportField, Value,
 };
-use model::sync::{field_key, is_conflict, valid_client, Mutation, MutationId};
+use model::sync::{is_conflict, valid_client, Mutation, MutationId};
 use model::{ActivityId, IndicatorId, PlanId, Quarter, Rupiah};
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -160,7 +160,8 @@ fn decide_pure(mutations: &[Mutation]) -> Result<(), TestCaseError> {
         if valid_client(&m.client).is_err() {
             continue;
         }
-        let _ = field_key(&m.field);
+        // The field's text form (the server's key) reads back as the same field.
+        prop_assert_eq!(m.field.to_string().parse::<Field>(), Ok(m.field));
         let _ = m.field.label();
         let _ = is_conflict(
             m.base_version,
