@@ -7,7 +7,7 @@ use crate::import::{import_sheet, DEMO_SHEET};
 use crate::storage::{AdminStamp, NewPerson, Store, UnitPlacement};
 use model::access::{Grant, Role};
 use model::edit::{Field, ReportField};
-use model::sync::{field_key, Mutation, Outcome};
+use model::sync::{Mutation, Outcome};
 use model::time::Timestamp;
 use model::Quarter;
 use std::collections::HashMap;
@@ -71,11 +71,11 @@ pub async fn run(
             }
         }
     }
-    let mut versions: HashMap<String, u64> = HashMap::new();
+    let mut versions: HashMap<Field, u64> = HashMap::new();
     let queue: Vec<Mutation> = (0..edits)
         .map(|i| {
             let field = fields[i % fields.len()];
-            let version = versions.entry(field_key(&field)).or_default();
+            let version = versions.entry(field).or_default();
             let text = match field {
                 Field::Report(_, _, ReportField::Numerator) => (i % 997).to_string(),
                 _ => format!("catatan luring {i}"),

@@ -11,7 +11,6 @@ use model::audit::{field_change, structure_change};
 use model::edit::structure::{new_name, Created, StructureEdit};
 use model::edit::{apply, parse_value, EditError, FieldEdit};
 use model::freeze;
-use model::sync::field_key;
 use model::PlanId;
 
 pub async fn save_fields(
@@ -43,9 +42,8 @@ pub async fn save_fields(
     }
     write.update_fields(&values).await.map_err(stored)?;
     // Offline edits made on the old values now meet a newer version: a conflict, not a loss.
-    let keys: Vec<(String, &model::edit::Field)> =
-        values.iter().map(|(f, _)| (field_key(f), f)).collect();
-    write.bump_versions(&keys, None).await.map_err(stored)?;
+    let fields: Vec<model::edit::Field> = values.iter().map(|(f, _)| *f).collect();
+    write.bump_versions(&fields, None).await.map_err(stored)?;
     write.record(&stamp(who), &changes).await.map_err(stored)?;
     write.commit().await.map_err(stored)?;
     announce(store, plan_id).await;

@@ -16,9 +16,7 @@ pub use model::sync::Resolution;
 
 mod answers;
 use answers::{clients_of_others, given_answers, replayed};
-use model::sync::{
-    field_key, is_conflict, valid_client, FieldNow, Mutation, MutationId, Outcome, Pulled,
-};
+use model::sync::{is_conflict, valid_client, FieldNow, Mutation, MutationId, Outcome, Pulled};
 use model::PlanId;
 use std::collections::{BTreeMap, HashMap};
 
@@ -202,44 +200,40 @@ struct Work {
     plan: model::Plan,
     states: [model::workflow::QuarterState; 4],
     /// Every changed field's version and last writer.
-    versions: HashMap<String, FieldVersion>,
+    versions: HashMap<Field, FieldVersion>,
     /// The audit entries of the edits applied, recorded together before the commit.
     changes: Vec<model::audit::Change>,
-    /// Each changed field's last value, by key, stored together before the commit.
-    values: BTreeMap<String, (Field, model::edit::Value)>,
+    /// Each changed field's last value, stored together before the commit.
+    values: BTreeMap<Field, model::edit::Value>,
 }
 
 impl Work {
     /// Takes an applied edit: its value and version are stored with the rest of the push.
-    fn stage(
-        &mut self,
-        key: String,
-        field: Field,
-        value: model::edit::Value,
-        writer: MutationId,
-    ) -> u64 {
-        let version = self.versions.get(&key).map_or(0, |v| v.version) + 1;
+    fn stage(&mut self, field: Field, value: model::edit::Value, writer: MutationId) -> u64 {
+        let version = self.versions.get(&field).map_or(0, |v| v.version) + 1;
         self.versions.insert(
-            key.clone(),
+            field,
             FieldVersion {
                 version,
                 last: Some(writer),
             },
         );
-        self.values.insert(key, (field, value));
+        self.values.insert(field, value);
         version
     }
 
     /// Stores every staged value and version, and the audit entries.
     async fn store(&self, write: &mut PlanWrite, stamp: &Stamp) -> Result<(), AppError> {
-        let values: Vec<(Field, model::edit::Value)> = self.values.values().cloned().collect();
-        write.update_fields(&values).await.map_err(stored)?;
-        let versions: Vec<(&str, &Field, &FieldVersion)> = self
+        let values: Vec<(Field, model::edit::Value)> = self
             .values
             .iter()
-            .filter_map(|(key, (field, _))| {
-                self.versions.get(key).map(|v| (key.as_str(), field, v))
-            })
+            .map(|(field, value)| (*field, value.clone()))
+            .collect();
+        write.update_fields(&values).await.map_err(stored)?;
+        let versions: Vec<(Field, &FieldVersion)> = self
+            .values
+            .keys()
+            .filter_map(|field| self.versions.get(field).map(|v| (*field, v)))
             .collect();
         write.set_versions(&versions).await.map_err(stored)?;
         write.record(stamp, &self.changes).await.map_err(stored)?;
@@ -269,11 +263,10 @@ async fn decide(
         Ok(value) => value,
         Err(error) => return reject(error.to_string()),
     };
-    let key = field_key(&m.field);
     let FieldVersion {
         version: current,
         last,
-    } = work.versions.get(&key).cloned().unwrap_or_default();
+    } = work.versions.get(&m.field).cloned().unwrap_or_default();
     let theirs = match current_value(&work.plan, &m.field) {
         Ok(value) => value,
         Err(EditError::NotFound(what)) => return reject(format!("{what} tidak ditemukan")),
@@ -294,8 +287,7 @@ async fn decide(
             .add_conflict(
                 stamp,
                 &NewConflict {
-                    field: &m.field,
-                    key: &key,
+                    field: m.field,
                     place: &describe_place(&work.plan, &m.field),
                     label: &m.field.label(),
                     mine: &m.text,
@@ -316,7 +308,7 @@ async fn decide(
         Ok(None) => Outcome::Applied { version: current },
         Ok(Some(change)) => {
             work.changes.push(change);
-            let version = work.stage(key, m.field, value, m.id());
+            let version = work.stage(m.field, value, m.id());
             Outcome::Applied { version }
         }
         Err(reason) => Outcome::Rejected { reason },
@@ -374,7 +366,7 @@ pub async fn resolve(
                 .await
                 .map_err(stored)?;
             write
-                .bump_versions(&[(field_key(&open.field), &open.field)], None)
+                .bump_versions(&[open.field], None)
                 .await
                 .map_err(stored)?;
             write.record(&stamp, &[change]).await.map_err(stored)?;

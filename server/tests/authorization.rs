@@ -150,16 +150,16 @@ impl World {
             Endpoint::AddActivity => {
                 post(AddActivity::PATH, format!("plan={plan}&name=Kegiatan+{n}"))
             }
-            Endpoint::Submit => post(SubmitQuarter::PATH, format!("plan={plan}&quarter=Q1")),
+            Endpoint::Submit => post(SubmitQuarter::PATH, format!("plan={plan}&quarter=1")),
             Endpoint::Approve => post(
                 ApproveQuarter::PATH,
-                format!("plan={plan}&quarter=Q1&version=0"),
+                format!("plan={plan}&quarter=1&version=0"),
             ),
             Endpoint::Return => post(
                 ReturnQuarter::PATH,
-                format!("plan={plan}&quarter=Q1&comment=Lengkapi"),
+                format!("plan={plan}&quarter=1&comment=Lengkapi"),
             ),
-            Endpoint::Reopen => post(ReopenQuarter::PATH, format!("plan={plan}&quarter=Q1")),
+            Endpoint::Reopen => post(ReopenQuarter::PATH, format!("plan={plan}&quarter=1")),
             Endpoint::CreateUnit => post(
                 CreateUnit::PATH,
                 format!("name=Unit+baru+{n}&parent={unit}"),

@@ -298,7 +298,7 @@ async fn form_posts_without_javascript_keep_working_and_carry_indonesian_refusal
     for (path, body, cookie, expected) in [
         (
             submit,
-            format!("plan={plan}&quarter=Q9"),
+            format!("plan={plan}&quarter=9"),
             &operator,
             AppError::Malformed,
         ),

@@ -12,7 +12,7 @@ mod common;
 
 use model::access::{Grant, Person, Role};
 use model::edit::{current_value, Field, ReportField};
-use model::sync::{field_key, Mutation, MutationId, Outbox, Outcome, Session};
+use model::sync::{Mutation, MutationId, Outbox, Outcome, Session};
 use model::workflow::Transition;
 use model::{PlanId, Quarter};
 use proptest::prelude::*;
@@ -78,7 +78,7 @@ struct Client {
     session: Session,
     generation: u32,
     outbox: Outbox,
-    known: HashMap<String, u64>,
+    known: HashMap<Field, u64>,
     online: bool,
     sent: Vec<Vec<Mutation>>,
 }
@@ -92,7 +92,7 @@ struct World {
     clients: Vec<Client>,
     /// Every mutation ever made, and the answers the clients saw.
     made: Vec<Mutation>,
-    seen_versions: HashMap<String, u64>,
+    seen_versions: HashMap<Field, u64>,
     edits: u32,
 }
 
@@ -164,7 +164,7 @@ impl World {
                 let field = self.fields[field];
                 let owner = self.operator.id;
                 let c = &mut self.clients[client];
-                let known = c.known.get(&field_key(&field)).copied().unwrap_or(0);
+                let known = c.known.get(&field).copied().unwrap_or(0);
                 // Unique, so every application changes the value.
                 let text = format!("{} #{}", c.name, self.edits);
                 let m = c
@@ -268,8 +268,7 @@ impl World {
                 ..
             } = answer
             {
-                let key = field_key(&m.field);
-                let known = c.known.entry(key).or_default();
+                let known = c.known.entry(m.field).or_default();
                 *known = (*known).max(*version);
             }
         }
@@ -280,14 +279,13 @@ impl World {
     async fn pull(&mut self, client: usize) {
         let (_, changes) = self.store.changes_since(self.plan, 0).await.unwrap();
         for (field, version) in changes {
-            let key = field_key(&field);
-            let seen = self.seen_versions.entry(key.clone()).or_default();
+            let seen = self.seen_versions.entry(field).or_default();
             assert!(
                 version >= *seen,
-                "version of {key} went down: {seen} → {version}"
+                "version of {field} went down: {seen} → {version}"
             );
             *seen = version;
-            self.clients[client].known.insert(key, version);
+            self.clients[client].known.insert(field, version);
         }
     }
 
@@ -342,7 +340,6 @@ impl World {
         let plan = store.load_plan(self.plan).await.unwrap().unwrap();
         let (_, versions) = store.changes_since(self.plan, 0).await.unwrap();
         for field in &self.fields {
-            let key = field_key(field);
             let version = versions
                 .iter()
                 .find(|(f, _)| f == field)
@@ -358,20 +355,20 @@ impl World {
                     )
                 })
                 .count() as u64;
-            assert_eq!(version, applied_here, "version of {key}");
+            assert_eq!(version, applied_here, "version of {field}");
             // The stored value is the text of the last application (or the original).
             let value = current_value(&plan, field).unwrap().input_text();
             if version > 0 {
                 assert!(
                     self.made.iter().any(|m| m.text == value),
-                    "{key} holds {value:?}, made by no edit"
+                    "{field} holds {value:?}, made by no edit"
                 );
             }
             for c in &self.clients {
                 assert_eq!(
-                    c.known.get(&key).copied().unwrap_or(0),
+                    c.known.get(field).copied().unwrap_or(0),
                     version,
-                    "client {} on {key}",
+                    "client {} on {field}",
                     c.name
                 );
             }

@@ -7,6 +7,8 @@
 mod common;
 #[path = "sync_story/people.rs"]
 mod people;
+#[path = "sync_story/stored_fields.rs"]
+mod stored_fields;
 
 use model::access::{Grant, Person, Role};
 use model::audit::HistoryFilter;

@@ -1,6 +1,7 @@
 //! Saving edits. Each server function takes one form's fields as typed (text, validated on the
 //! server by the same model rules the browser applied), so the same call serves the hydrated
-//! page and a plain HTML form post with JavaScript off.
+//! page and a plain HTML form post with JavaScript off. A parameter is named by its field's name
+//! (`ReportField::name` and the like), which is the name of the form's input.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -22,12 +23,13 @@ async fn save(plan: PlanId, edits: Vec<FieldEdit>) -> Result<(), AppError> {
     super::ssr::backend()?.save_fields(&who, plan, edits).await
 }
 
-/// One indicator in one quarter: planned work, A, B, achievement, evidence, status, note.
+/// One indicator in one quarter (by its number, `Quarter::number`): planned work, A, B,
+/// achievement, evidence, status, note.
 #[server]
 pub async fn save_report(
     plan: PlanId,
     indicator: IndicatorId,
-    quarter: Quarter,
+    quarter: u8,
     planned_work: String,
     numerator: String,
     denominator: String,
@@ -36,6 +38,7 @@ pub async fn save_report(
     status: String,
     note: String,
 ) -> Result<(), AppError> {
+    let quarter = super::ssr::quarter(quarter)?;
     let f = |field| Field::Report(indicator, quarter, field);
     let edits = vec![
         edit(f(ReportField::PlannedWork), planned_work),
@@ -49,7 +52,8 @@ pub async fn save_report(
     save(plan, edits).await
 }
 
-/// An activity: name, pagu, blokir, and RPD and realization per quarter.
+/// An activity: name, pagu, blokir, and RPD and realization per quarter (each named as
+/// `MoneyField::input_name` names it).
 #[server]
 pub async fn save_activity(
     plan: PlanId,
@@ -57,14 +61,14 @@ pub async fn save_activity(
     name: String,
     budget: String,
     blocked: String,
-    rpd1: String,
-    rpd2: String,
-    rpd3: String,
-    rpd4: String,
-    real1: String,
-    real2: String,
-    real3: String,
-    real4: String,
+    withdrawal_plan_1: String,
+    withdrawal_plan_2: String,
+    withdrawal_plan_3: String,
+    withdrawal_plan_4: String,
+    realization_1: String,
+    realization_2: String,
+    realization_3: String,
+    realization_4: String,
 ) -> Result<(), AppError> {
     let a = |field| Field::Activity(activity, field);
     let q = |quarter, field| Field::ActivityQuarter(activity, quarter, field);
@@ -73,14 +77,14 @@ pub async fn save_activity(
         edit(a(ActivityField::Name), name),
         edit(a(ActivityField::Budget), budget),
         edit(a(ActivityField::Blocked), blocked),
-        edit(q(Quarter::Q1, WithdrawalPlan), rpd1),
-        edit(q(Quarter::Q2, WithdrawalPlan), rpd2),
-        edit(q(Quarter::Q3, WithdrawalPlan), rpd3),
-        edit(q(Quarter::Q4, WithdrawalPlan), rpd4),
-        edit(q(Quarter::Q1, Realization), real1),
-        edit(q(Quarter::Q2, Realization), real2),
-        edit(q(Quarter::Q3, Realization), real3),
-        edit(q(Quarter::Q4, Realization), real4),
+        edit(q(Quarter::Q1, WithdrawalPlan), withdrawal_plan_1),
+        edit(q(Quarter::Q2, WithdrawalPlan), withdrawal_plan_2),
+        edit(q(Quarter::Q3, WithdrawalPlan), withdrawal_plan_3),
+        edit(q(Quarter::Q4, WithdrawalPlan), withdrawal_plan_4),
+        edit(q(Quarter::Q1, Realization), realization_1),
+        edit(q(Quarter::Q2, Realization), realization_2),
+        edit(q(Quarter::Q3, Realization), realization_3),
+        edit(q(Quarter::Q4, Realization), realization_4),
     ];
     save(plan, edits).await
 }

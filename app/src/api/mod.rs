@@ -185,6 +185,12 @@ pub mod ssr {
             .ok_or_else(|| AppError::internal("no storage backend in the request context"))
     }
 
+    /// The quarter a request names by its number (`Quarter::number`, 1 to 4: how pages and
+    /// forms write a quarter); any other number is a request no page sends.
+    pub fn quarter(number: u8) -> Result<Quarter, AppError> {
+        Quarter::from_number(number).ok_or(AppError::Malformed)
+    }
+
     /// The signed-in person, or `Unauthenticated`.
     pub fn person() -> Result<Person, AppError> {
         signed_in().ok_or(AppError::Unauthenticated)

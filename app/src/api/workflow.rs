@@ -1,6 +1,7 @@
 //! The quarter workflow: submit, approve, return with a comment, reopen. Each is one form's
 //! button, so it works as a plain form post too. Approving names the version of the plan the
-//! page was rendered with (a hidden field), and is refused if the plan changed since.
+//! page was rendered with (a hidden field), and is refused if the plan changed since. A quarter
+//! travels as its number (`Quarter::number`, 1 to 4).
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use model::approval::PlanVersion;
 use model::workflow::QuarterState;
 #[cfg(feature = "ssr")]
 use model::workflow::Transition;
-use model::{PlanId, Quarter};
+use model::PlanId;
 use serde::{Deserialize, Serialize};
 
 /// A step taken: the quarter's new state, and the plan's version right after it (the page
@@ -20,7 +21,8 @@ pub struct QuarterStep {
 }
 
 #[cfg(feature = "ssr")]
-async fn step(plan: PlanId, quarter: Quarter, step: Transition) -> Result<QuarterStep, AppError> {
+async fn step(plan: PlanId, quarter: u8, step: Transition) -> Result<QuarterStep, AppError> {
+    let quarter = super::ssr::quarter(quarter)?;
     let who = super::ssr::person()?;
     super::ssr::backend()?
         .change_quarter(&who, plan, quarter, step)
@@ -28,7 +30,7 @@ async fn step(plan: PlanId, quarter: Quarter, step: Transition) -> Result<Quarte
 }
 
 #[server]
-pub async fn submit_quarter(plan: PlanId, quarter: Quarter) -> Result<QuarterStep, AppError> {
+pub async fn submit_quarter(plan: PlanId, quarter: u8) -> Result<QuarterStep, AppError> {
     step(plan, quarter, Transition::Submit).await
 }
 
@@ -36,7 +38,7 @@ pub async fn submit_quarter(plan: PlanId, quarter: Quarter) -> Result<QuarterSte
 #[server]
 pub async fn approve_quarter(
     plan: PlanId,
-    quarter: Quarter,
+    quarter: u8,
     version: PlanVersion,
 ) -> Result<QuarterStep, AppError> {
     step(plan, quarter, Transition::Approve { seen: version }).await
@@ -45,13 +47,13 @@ pub async fn approve_quarter(
 #[server]
 pub async fn return_quarter(
     plan: PlanId,
-    quarter: Quarter,
+    quarter: u8,
     comment: String,
 ) -> Result<QuarterStep, AppError> {
     step(plan, quarter, Transition::Return { comment }).await
 }
 
 #[server]
-pub async fn reopen_quarter(plan: PlanId, quarter: Quarter) -> Result<QuarterStep, AppError> {
+pub async fn reopen_quarter(plan: PlanId, quarter: u8) -> Result<QuarterStep, AppError> {
     step(plan, quarter, Transition::Reopen).await
 }

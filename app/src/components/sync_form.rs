@@ -5,7 +5,6 @@
 use crate::sync::{FieldSync, SyncEngine};
 use leptos::prelude::*;
 use model::edit::Field;
-use model::sync::field_key;
 
 #[component]
 pub fn SyncForm(
@@ -19,7 +18,7 @@ pub fn SyncForm(
     children: Children,
 ) -> impl IntoView {
     let sync = expect_context::<SyncEngine>();
-    let keys: Vec<String> = fields.iter().map(field_key).collect();
+    let status_fields = fields.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let edits = fields
@@ -31,18 +30,18 @@ pub fn SyncForm(
     view! {
         <form id=id method="post" action=action class=class on:submit=on_submit>
             {children()}
-            <SyncStatus keys/>
+            <SyncStatus fields=status_fields/>
         </form>
     }
 }
 
 /// Where a form's edits stand: refused (with the reason), in conflict, waiting, or saved.
 #[component]
-pub fn SyncStatus(keys: Vec<String>) -> impl IntoView {
+pub fn SyncStatus(fields: Vec<Field>) -> impl IntoView {
     let sync = expect_context::<SyncEngine>();
     let state = move || {
         sync.status.with(|status| {
-            let mine: Vec<&FieldSync> = keys.iter().filter_map(|k| status.get(k)).collect();
+            let mine: Vec<&FieldSync> = fields.iter().filter_map(|f| status.get(f)).collect();
             if let Some(FieldSync::Rejected(reason)) =
                 mine.iter().find(|s| matches!(s, FieldSync::Rejected(_)))
             {

@@ -131,7 +131,7 @@ fn query_string(filter: &HistoryFilter, page: PageNumber) -> String {
     let parts = [
         filter.indicator.map(|i| format!("indikator={i}")),
         filter.activity.map(|a| format!("kegiatan={a}")),
-        filter.quarter.map(|q| format!("tw={}", q.index() + 1)),
+        filter.quarter.map(|q| format!("tw={}", q.number())),
         Some(format!("halaman={page}")),
     ];
     parts.into_iter().flatten().collect::<Vec<_>>().join("&")

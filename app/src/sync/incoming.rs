@@ -1,7 +1,7 @@
 //! What comes back from the server to the plan page: the answers to the person's edits (sent
 //! by this page or by another part of it, through the courier), and what others changed.
 
-use super::{courier, field_key, outbox_store, FieldSync, SyncEngine};
+use super::{courier, outbox_store, FieldSync, SyncEngine};
 use leptos::prelude::*;
 use model::edit::Field;
 use model::sync::{Mutation, Outcome};
@@ -52,11 +52,10 @@ impl SyncEngine {
         if m.plan != self.plan {
             return;
         }
-        let key = field_key(&m.field);
         let still_waiting = outbox.latest(self.owner, self.plan, &m.field).is_some();
         let status = match outcome {
             Outcome::Applied { version } => {
-                self.set_version(&key, *version);
+                self.set_version(m.field, *version);
                 FieldSync::Saved
             }
             Outcome::Conflict {
@@ -64,10 +63,10 @@ impl SyncEngine {
                 server_version,
                 ..
             } => {
-                self.set_version(&key, *server_version);
+                self.set_version(m.field, *server_version);
                 // The server kept its value: the field shows it, the conflict list shows both.
                 if !still_waiting {
-                    self.show(&key, m.field, server_text.clone());
+                    self.show(m.field, server_text.clone());
                 }
                 FieldSync::Conflict
             }
@@ -83,20 +82,20 @@ impl SyncEngine {
             status
         };
         self.status.update(|all| {
-            all.insert(key, status);
+            all.insert(m.field, status);
         });
     }
 
-    fn set_version(&self, key: &str, version: u64) {
+    fn set_version(&self, field: Field, version: u64) {
         self.versions.update_value(|v| {
-            let known = v.entry(key.to_owned()).or_default();
+            let known = v.entry(field).or_default();
             *known = (*known).max(version);
         });
     }
 
     /// Puts a server text into the field (if shown) and the working copy.
-    pub(super) fn show(&self, key: &str, field: Field, text: String) {
-        if let Some(h) = self.handle(key) {
+    pub(super) fn show(&self, field: Field, text: String) {
+        if let Some(h) = self.handle(&field) {
             h.show.run(text.clone());
             h.known.set(text.clone());
         }
@@ -113,7 +112,6 @@ impl SyncEngine {
         self.reached();
         let outbox = outbox_store::load().unwrap_or_default();
         for change in pulled.changes {
-            let key = field_key(&change.field);
             // The person's own waiting edit wins on the page until the server answers it.
             if outbox
                 .latest(self.owner, self.plan, &change.field)
@@ -123,18 +121,18 @@ impl SyncEngine {
             }
             let known = self
                 .versions
-                .with_value(|v| v.get(&key).copied().unwrap_or(0));
+                .with_value(|v| v.get(&change.field).copied().unwrap_or(0));
             if change.version <= known {
                 continue;
             }
             // Someone is typing in it: leave their text; saving it will show the conflict.
-            if let Some(h) = self.handle(&key) {
+            if let Some(h) = self.handle(&change.field) {
                 if h.read.run(()) != h.known.get_untracked() {
                     continue;
                 }
             }
-            self.set_version(&key, change.version);
-            self.show(&key, change.field, change.text);
+            self.set_version(change.field, change.version);
+            self.show(change.field, change.text);
         }
         if pulled.revision != since {
             #[cfg(feature = "hydrate")]

@@ -21,7 +21,7 @@ pub use recovery::{AsideView, Take};
 
 use leptos::prelude::*;
 use model::edit::{parse_value, Field};
-use model::sync::{field_key, Conflict, Pulled, Session};
+use model::sync::{Conflict, Pulled, Session};
 use model::{PlanId, UserId};
 use std::collections::HashMap;
 
@@ -54,12 +54,12 @@ pub struct SyncEngine {
     plan: PlanId,
     /// The signed-in person: the page's edits are theirs, and only theirs are sent.
     owner: UserId,
-    versions: StoredValue<HashMap<String, u64>>,
+    versions: StoredValue<HashMap<Field, u64>>,
     cursor: StoredValue<i64>,
     session: StoredValue<Option<Session>>,
-    fields: StoredValue<HashMap<String, FieldHandle>>,
-    /// The texts of the edits waiting in the outbox when the page loaded, by field key.
-    waiting_at_load: StoredValue<HashMap<String, String>>,
+    fields: StoredValue<HashMap<Field, FieldHandle>>,
+    /// The texts of the edits waiting in the outbox when the page loaded.
+    waiting_at_load: StoredValue<HashMap<Field, String>>,
     /// Applies a text from the server (or the outbox) to the page's working copy.
     working_copy: Callback<(Field, String)>,
     /// Whether the last request reached the server (and the browser thinks it is online).
@@ -71,7 +71,7 @@ pub struct SyncEngine {
     pub others_waiting: RwSignal<usize>,
     /// Outbox values that did not read and were moved aside, still to be looked at.
     pub asides: RwSignal<Vec<AsideView>>,
-    pub status: RwSignal<HashMap<String, FieldSync>>,
+    pub status: RwSignal<HashMap<Field, FieldSync>>,
     pub conflicts: RwSignal<Vec<Conflict>>,
     /// Refused edits, for the person to read: "Realisasi TW I: …".
     pub rejected: RwSignal<Vec<String>>,
@@ -89,11 +89,7 @@ impl SyncEngine {
         start: Pulled,
         working_copy: Callback<(Field, String)>,
     ) -> SyncEngine {
-        let versions = start
-            .changes
-            .iter()
-            .map(|c| (field_key(&c.field), c.version))
-            .collect();
+        let versions = start.changes.iter().map(|c| (c.field, c.version)).collect();
         let sync = SyncEngine {
             plan,
             owner,
@@ -106,7 +102,6 @@ impl SyncEngine {
                     .unwrap_or_default()
                     .pending_texts(owner, plan)
                     .into_iter()
-                    .map(|(key, (_, text))| (key, text))
                     .collect(),
             ),
             working_copy,
@@ -154,11 +149,11 @@ impl SyncEngine {
         self.refresh_asides();
         let pending = outbox.pending_texts(self.owner, self.plan);
         self.status.update(|status| {
-            for key in pending.keys() {
-                status.insert(key.clone(), FieldSync::Waiting);
+            for field in pending.keys() {
+                status.insert(*field, FieldSync::Waiting);
             }
         });
-        for (_, (field, text)) in pending {
+        for (field, text) in pending {
             self.working_copy.run((field, text));
         }
     }
@@ -169,31 +164,29 @@ impl SyncEngine {
             if texts.is_empty() {
                 return None;
             }
-            texts.get(&field_key(field)).cloned()
+            texts.get(field).cloned()
         })
     }
 
     pub fn register(&self, field: &Field, handle: FieldHandle) {
-        let key = field_key(field);
         self.fields.update_value(|fields| {
-            fields.insert(key, handle);
+            fields.insert(*field, handle);
         });
     }
 
     pub fn unregister(&self, field: &Field) {
-        let key = field_key(field);
         self.fields.update_value(|fields| {
-            fields.remove(&key);
+            fields.remove(field);
         });
     }
 
-    fn handle(&self, key: &str) -> Option<FieldHandle> {
-        self.fields.with_value(|fields| fields.get(key).copied())
+    fn handle(&self, field: &Field) -> Option<FieldHandle> {
+        self.fields.with_value(|fields| fields.get(field).copied())
     }
 
     /// What is typed in the field now, if it is on the page.
     pub fn read(&self, field: &Field) -> Option<String> {
-        self.handle(&field_key(field)).map(|h| h.read.run(()))
+        self.handle(field).map(|h| h.read.run(()))
     }
 
     /// The open conflict on a field, if any (reactive).
@@ -209,24 +202,23 @@ impl SyncEngine {
         let Some(mut session) = self.session.get_value() else {
             return;
         };
-        let refused: Vec<(String, String)> = edits
+        let refused: Vec<(Field, String)> = edits
             .iter()
             .filter_map(|(field, text)| {
                 parse_value(field, text)
                     .err()
-                    .map(|e| (field_key(field), e.to_string()))
+                    .map(|e| (*field, e.to_string()))
             })
             .collect();
         // A refusal shown on the form is answered by this save, whatever it becomes.
         self.status.update(|status| {
             for (field, _) in &edits {
-                let key = field_key(field);
-                if matches!(status.get(&key), Some(FieldSync::Rejected(_))) {
-                    status.remove(&key);
+                if matches!(status.get(field), Some(FieldSync::Rejected(_))) {
+                    status.remove(field);
                 }
             }
-            for (key, reason) in &refused {
-                status.insert(key.clone(), FieldSync::Rejected(reason.clone()));
+            for (field, reason) in &refused {
+                status.insert(*field, FieldSync::Rejected(reason.clone()));
             }
         });
         if !refused.is_empty() {
@@ -237,16 +229,15 @@ impl SyncEngine {
         let queued = outbox_store::update(|outbox| {
             let mut queued = Vec::new();
             for (field, text) in edits {
-                let key = field_key(&field);
-                let handle = self.handle(&key);
+                let handle = self.handle(&field);
                 if handle.is_some_and(|h| h.known.get_untracked() == text) {
                     continue;
                 }
                 let known = self
                     .versions
-                    .with_value(|v| v.get(&key).copied().unwrap_or(0));
+                    .with_value(|v| v.get(&field).copied().unwrap_or(0));
                 outbox.enqueue(owner, &mut session, plan, field, text.clone(), known);
-                queued.push((key, handle, text));
+                queued.push((field, handle, text));
             }
             queued
         });
@@ -266,8 +257,8 @@ impl SyncEngine {
         }
         self.session.set_value(Some(session));
         self.status.update(|status| {
-            for (key, _, _) in &queued {
-                status.insert(key.clone(), FieldSync::Waiting);
+            for (field, _, _) in &queued {
+                status.insert(*field, FieldSync::Waiting);
             }
         });
         for (_, handle, text) in queued {

@@ -6,7 +6,7 @@
 use super::{outbox_store, FieldSync, SyncEngine};
 use leptos::prelude::*;
 use model::sync::stored::{self, Read};
-use model::sync::{field_key, Mutation};
+use model::sync::Mutation;
 
 /// A value moved aside, as the signed-in person sees it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,11 +85,10 @@ impl SyncEngine {
         self.count(&outbox);
         // This plan's edits show on the page as waiting, like edits made here.
         for edit in edits.iter().filter(|e| e.plan == self.plan) {
-            let key = field_key(&edit.field);
             self.status.update(|status| {
-                status.insert(key.clone(), FieldSync::Waiting);
+                status.insert(edit.field, FieldSync::Waiting);
             });
-            self.show(&key, edit.field, edit.text.clone());
+            self.show(edit.field, edit.text.clone());
         }
         self.refresh_asides();
         self.send();

@@ -1,13 +1,13 @@
 //! Storage for offline sync: field versions, the answers to mutations already applied, and
 //! conflicts waiting for a person. Written inside a [`PlanWrite`], so a mutation's effect, its
-//! new version and its recorded answer commit together or not at all.
+//! new version and its recorded answer commit together or not at all. A row names its field by
+//! the field's text form (`r:12:2:numerator`, `model::edit::Field`'s `Display`/`FromStr`).
 
 use super::{PlanWrite, Stamp, Store, StoreError};
 use model::edit::Field;
 use model::sync::MutationId;
 use model::time::Timestamp;
 use model::{PlanId, UserId};
-use sqlx::Row;
 use std::collections::HashMap;
 
 use super::plan_write::{placeholders, ROWS_PER_INSERT};
@@ -31,8 +31,7 @@ pub struct FieldVersion {
 
 /// What the conflict row records.
 pub struct NewConflict<'a> {
-    pub field: &'a Field,
-    pub key: &'a str,
+    pub field: Field,
     pub place: &'a str,
     pub label: &'a str,
     pub mine: &'a str,
@@ -41,96 +40,110 @@ pub struct NewConflict<'a> {
     pub server_version: u64,
 }
 
+/// A stored field: its text form (`r:12:2:numerator`), the one way a row names a field.
+fn stored_field(table: &'static str, text: &str) -> Result<Field, StoreError> {
+    text.parse::<Field>().map_err(|e| StoreError::Corrupt {
+        table,
+        column: "field",
+        value: text.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+/// A count or version as stored (never negative; a negative one reads as 0).
+fn count(stored: i64) -> u64 {
+    stored.max(0) as u64
+}
+
+/// A row of `field_versions`, as a push reads it.
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    field: String,
+    version: i64,
+    last_client: Option<String>,
+    last_seq: Option<i64>,
+}
+
+impl VersionRow {
+    fn into_version(self) -> Result<(Field, FieldVersion), StoreError> {
+        let field = stored_field("field_versions", &self.field)?;
+        let last = self
+            .last_client
+            .zip(self.last_seq)
+            .map(|(client, seq)| MutationId {
+                client,
+                seq: count(seq),
+            });
+        Ok((
+            field,
+            FieldVersion {
+                version: count(self.version),
+                last,
+            },
+        ))
+    }
+}
+
 impl PlanWrite {
-    /// Every changed field's version and last writer, by field key (a field missing from it
-    /// never changed: version 0).
-    pub async fn field_versions(&mut self) -> Result<HashMap<String, FieldVersion>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT field_key, version, last_client, last_seq FROM field_versions \
-             WHERE plan_id = $1",
+    /// Every changed field's version and last writer (a field missing from it never changed:
+    /// version 0).
+    pub async fn field_versions(&mut self) -> Result<HashMap<Field, FieldVersion>, StoreError> {
+        let rows: Vec<VersionRow> = sqlx::query_as(
+            "SELECT field, version, last_client, last_seq FROM field_versions WHERE plan_id = $1",
         )
         .bind(self.plan.0)
         .fetch_all(&mut *self.tx)
         .await?;
-        Ok(rows
-            .iter()
-            .map(|r| {
-                let version = FieldVersion {
-                    version: r.get::<i64, _>(1).max(0) as u64,
-                    last: r
-                        .get::<Option<String>, _>(2)
-                        .zip(r.get::<Option<i64>, _>(3))
-                        .map(|(client, seq)| MutationId {
-                            client,
-                            seq: seq.max(0) as u64,
-                        }),
-                };
-                (r.get::<String, _>(0), version)
-            })
-            .collect())
+        rows.into_iter().map(VersionRow::into_version).collect()
     }
 
     /// Moves each field one version up, in this write's revision, naming the mutation that
     /// changed it (none for a form save); returns the new versions.
     pub async fn bump_versions(
         &mut self,
-        fields: &[(String, &Field)],
+        fields: &[Field],
         writer: Option<&MutationId>,
     ) -> Result<Vec<u64>, StoreError> {
         let mut versions = Vec::with_capacity(fields.len());
-        for (key, field) in fields {
-            let json = serde_json::to_string(field).map_err(|e| StoreError::Corrupt {
-                table: "field_versions",
-                column: "field",
-                value: key.clone(),
-                reason: e.to_string(),
-            })?;
-            let row = sqlx::query(
+        for field in fields {
+            let version: i64 = sqlx::query_scalar(
                 "INSERT INTO field_versions \
-                 (plan_id, field_key, field, version, revision, last_client, last_seq) \
-                 VALUES ($1, $2, $3, 1, $4, $5, $6) ON CONFLICT (plan_id, field_key) DO UPDATE SET \
+                 (plan_id, field, version, revision, last_client, last_seq) \
+                 VALUES ($1, $2, 1, $3, $4, $5) ON CONFLICT (plan_id, field) DO UPDATE SET \
                  version = field_versions.version + 1, revision = excluded.revision, \
                  last_client = excluded.last_client, last_seq = excluded.last_seq RETURNING version",
             )
             .bind(self.plan.0)
-            .bind(key)
-            .bind(json)
+            .bind(field.to_string())
             .bind(self.revision)
             .bind(writer.map(|w| w.client.clone()))
             .bind(writer.map(|w| w.seq as i64))
             .fetch_one(&mut *self.tx)
             .await?;
-            versions.push(row.get::<i64, _>(0).max(0) as u64);
+            versions.push(count(version));
         }
         Ok(versions)
     }
 
-    /// Sets fields' versions and last writers as a push decided them (each key once).
+    /// Sets fields' versions and last writers as a push decided them (each field once).
     pub async fn set_versions(
         &mut self,
-        versions: &[(&str, &Field, &FieldVersion)],
+        versions: &[(Field, &FieldVersion)],
     ) -> Result<(), StoreError> {
         for chunk in versions.chunks(ROWS_PER_INSERT) {
             let sql = format!(
                 "INSERT INTO field_versions \
-                 (plan_id, field_key, field, version, revision, last_client, last_seq) VALUES {} \
-                 ON CONFLICT (plan_id, field_key) DO UPDATE SET version = excluded.version, \
+                 (plan_id, field, version, revision, last_client, last_seq) VALUES {} \
+                 ON CONFLICT (plan_id, field) DO UPDATE SET version = excluded.version, \
                  revision = excluded.revision, last_client = excluded.last_client, \
                  last_seq = excluded.last_seq",
-                placeholders(chunk.len(), 7)
+                placeholders(chunk.len(), 6)
             );
             let mut query = sqlx::query(&sql);
-            for (key, field, version) in chunk {
-                let json = serde_json::to_string(field).map_err(|e| StoreError::Corrupt {
-                    table: "field_versions",
-                    column: "field",
-                    value: (*key).to_owned(),
-                    reason: e.to_string(),
-                })?;
+            for (field, version) in chunk {
                 query = query
                     .bind(self.plan.0)
-                    .bind(*key)
-                    .bind(json)
+                    .bind(field.to_string())
                     .bind(version.version as i64)
                     .bind(self.revision)
                     .bind(version.last.as_ref().map(|w| w.client.clone()))
@@ -150,7 +163,7 @@ impl PlanWrite {
         first: u64,
         last: u64,
     ) -> Result<HashMap<u64, StoredAnswer>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<AnswerRow> = sqlx::query_as(
             "SELECT seq, plan_id, outcome FROM sync_mutations \
              WHERE user_id = $1 AND client_id = $2 AND seq >= $3 AND seq <= $4",
         )
@@ -161,13 +174,13 @@ impl PlanWrite {
         .fetch_all(&mut *self.tx)
         .await?;
         Ok(rows
-            .iter()
+            .into_iter()
             .map(|r| {
                 let answer = StoredAnswer {
-                    plan: PlanId(r.get(1)),
-                    outcome: r.get(2),
+                    plan: PlanId(r.plan_id),
+                    outcome: r.outcome,
                 };
-                (r.get::<i64, _>(0).max(0) as u64, answer)
+                (count(r.seq), answer)
             })
             .collect())
     }
@@ -178,14 +191,14 @@ impl PlanWrite {
         who: UserId,
         client: &str,
     ) -> Result<bool, StoreError> {
-        let row = sqlx::query(
+        let other: Option<i64> = sqlx::query_scalar(
             "SELECT user_id FROM sync_mutations WHERE client_id = $1 AND user_id <> $2 LIMIT 1",
         )
         .bind(client)
         .bind(who.0)
         .fetch_optional(&mut *self.tx)
         .await?;
-        Ok(row.is_some())
+        Ok(other.is_some())
     }
 
     /// Stores the answers given to the stamp's person's mutations: (client, sequence number,
@@ -225,15 +238,13 @@ impl PlanWrite {
         stamp: &Stamp,
         c: &NewConflict<'_>,
     ) -> Result<i64, StoreError> {
-        let json = serde_json::to_string(c.field).unwrap_or_default();
-        let row = sqlx::query(
-            "INSERT INTO sync_conflicts (plan_id, field_key, field, place, label, mine, theirs, \
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO sync_conflicts (plan_id, field, place, label, mine, theirs, \
              base_version, server_version, user_id, user_name, at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(self.plan.0)
-        .bind(c.key)
-        .bind(json)
+        .bind(c.field.to_string())
         .bind(c.place)
         .bind(c.label)
         .bind(c.mine)
@@ -245,7 +256,7 @@ impl PlanWrite {
         .bind(stamp.at.0)
         .fetch_one(&mut *self.tx)
         .await?;
-        Ok(row.get(0))
+        Ok(id)
     }
 
     /// Marks a conflict resolved; `false` when it was not open (or not in this plan).
@@ -270,50 +281,81 @@ impl PlanWrite {
     }
 
     pub async fn conflict(&mut self, id: i64) -> Result<Option<StoredConflict>, StoreError> {
-        let row = sqlx::query(&format!(
+        let row: Option<ConflictRow> = sqlx::query_as(&format!(
             "{CONFLICT_COLUMNS} WHERE id = $1 AND plan_id = $2 AND resolved_at IS NULL"
         ))
         .bind(id)
         .bind(self.plan.0)
         .fetch_optional(&mut *self.tx)
         .await?;
-        row.map(|r| conflict(&r)).transpose()
+        row.map(ConflictRow::into_conflict).transpose()
     }
 }
 
 const CONFLICT_COLUMNS: &str =
     "SELECT id, field, place, label, mine, theirs, user_name, at FROM sync_conflicts";
 
-fn conflict(row: &sqlx::any::AnyRow) -> Result<StoredConflict, StoreError> {
-    let json: String = row.get(1);
-    let field = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
-        table: "sync_conflicts",
-        column: "field",
-        value: json.clone(),
-        reason: e.to_string(),
-    })?;
-    Ok(StoredConflict {
-        id: row.get(0),
-        field,
-        place: row.get(2),
-        label: row.get(3),
-        mine: row.get(4),
-        theirs: row.get(5),
-        user_name: row.get(6),
-        at: Timestamp(row.get(7)),
-    })
+/// A row of `sync_conflicts`, as [`CONFLICT_COLUMNS`] reads it.
+#[derive(sqlx::FromRow)]
+struct ConflictRow {
+    id: i64,
+    field: String,
+    place: String,
+    label: String,
+    mine: String,
+    theirs: String,
+    user_name: String,
+    at: i64,
+}
+
+impl ConflictRow {
+    fn into_conflict(self) -> Result<StoredConflict, StoreError> {
+        Ok(StoredConflict {
+            id: self.id,
+            field: stored_field("sync_conflicts", &self.field)?,
+            place: self.place,
+            label: self.label,
+            mine: self.mine,
+            theirs: self.theirs,
+            user_name: self.user_name,
+            at: Timestamp(self.at),
+        })
+    }
+}
+
+/// A row of `sync_mutations`: the answer given to one mutation.
+#[derive(sqlx::FromRow)]
+struct AnswerRow {
+    seq: i64,
+    plan_id: i64,
+    outcome: String,
+}
+
+/// A row of `sync_mutations` with the client that sent the mutation.
+#[derive(sqlx::FromRow)]
+struct ClientAnswerRow {
+    client_id: String,
+    seq: i64,
+    outcome: String,
+}
+
+/// A field's version as a pull reads it.
+#[derive(sqlx::FromRow)]
+struct ChangeRow {
+    field: String,
+    version: i64,
 }
 
 impl Store {
     /// Conflicts of the plan that no one has resolved yet, oldest first.
     pub async fn open_conflicts(&self, plan: PlanId) -> Result<Vec<StoredConflict>, StoreError> {
-        let rows = sqlx::query(&format!(
+        let rows: Vec<ConflictRow> = sqlx::query_as(&format!(
             "{CONFLICT_COLUMNS} WHERE plan_id = $1 AND resolved_at IS NULL ORDER BY id"
         ))
         .bind(plan.0)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(conflict).collect()
+        rows.into_iter().map(ConflictRow::into_conflict).collect()
     }
 
     /// The plan's revision, and every field changed after `since` with its version.
@@ -323,13 +365,12 @@ impl Store {
         since: i64,
     ) -> Result<(i64, Vec<(Field, u64)>), StoreError> {
         let mut tx = self.pool.begin().await?;
-        let revision: i64 = sqlx::query("SELECT revision FROM plans WHERE id = $1")
+        let revision: i64 = sqlx::query_scalar("SELECT revision FROM plans WHERE id = $1")
             .bind(plan.0)
             .fetch_optional(&mut *tx)
             .await?
-            .map(|r| r.get(0))
             .unwrap_or_default();
-        let rows = sqlx::query(
+        let rows: Vec<ChangeRow> = sqlx::query_as(
             "SELECT field, version FROM field_versions WHERE plan_id = $1 AND revision > $2 ORDER BY revision",
         )
         .bind(plan.0)
@@ -337,17 +378,10 @@ impl Store {
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
-        let mut changes = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let json: String = row.get(0);
-            let field = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
-                table: "field_versions",
-                column: "field",
-                value: json.clone(),
-                reason: e.to_string(),
-            })?;
-            changes.push((field, row.get::<i64, _>(1).max(0) as u64));
-        }
+        let changes = rows
+            .into_iter()
+            .map(|r| Ok((stored_field("field_versions", &r.field)?, count(r.version))))
+            .collect::<Result<_, StoreError>>()?;
         Ok((revision, changes))
     }
 }
@@ -357,22 +391,21 @@ impl Store {
     pub async fn sync_answers(
         &self,
         plan: PlanId,
-    ) -> Result<std::collections::HashMap<(String, u64), model::sync::Outcome>, StoreError> {
-        let rows =
-            sqlx::query("SELECT client_id, seq, outcome FROM sync_mutations WHERE plan_id = $1")
+    ) -> Result<HashMap<(String, u64), model::sync::Outcome>, StoreError> {
+        let rows: Vec<ClientAnswerRow> =
+            sqlx::query_as("SELECT client_id, seq, outcome FROM sync_mutations WHERE plan_id = $1")
                 .bind(plan.0)
                 .fetch_all(&self.pool)
                 .await?;
-        let mut answers = std::collections::HashMap::with_capacity(rows.len());
-        for row in &rows {
-            let json: String = row.get(2);
-            let outcome = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+        let mut answers = HashMap::with_capacity(rows.len());
+        for row in rows {
+            let outcome = serde_json::from_str(&row.outcome).map_err(|e| StoreError::Corrupt {
                 table: "sync_mutations",
                 column: "outcome",
-                value: json.clone(),
+                value: row.outcome.clone(),
                 reason: e.to_string(),
             })?;
-            answers.insert((row.get(0), row.get::<i64, _>(1).max(0) as u64), outcome);
+            answers.insert((row.client_id, count(row.seq)), outcome);
         }
         Ok(answers)
     }

@@ -62,7 +62,7 @@ fn statement(field: &Field) -> (String, Vec<i64>) {
                      AND indicator_id IN (SELECT i.id FROM indicators i JOIN goals g ON g.id = i.goal_id \
                      WHERE g.plan_id = $4)"
                 ),
-                vec![id.0, q.index() as i64 + 1],
+                vec![id.0, i64::from(q.number())],
             )
         }
         Field::Activity(id, f) => {
@@ -79,7 +79,7 @@ fn statement(field: &Field) -> (String, Vec<i64>) {
                     "UPDATE activity_quarters SET {column} = $1 WHERE activity_id = $2 AND quarter = $3 \
                      AND activity_id IN (SELECT id FROM activities WHERE plan_id = $4)"
                 ),
-                vec![id.0, q.index() as i64 + 1],
+                vec![id.0, i64::from(q.number())],
             )
         }
     }

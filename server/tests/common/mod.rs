@@ -51,18 +51,7 @@ impl TestDb {
                 }
             }
             Kind::Postgres => {
-                // Never skipped: a PostgreSQL that is down fails the test.
-                let admin_url = std::env::var("PANTAU_TEST_POSTGRES_URL")
-                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-                let name = unique_name();
-                let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect(
-                    "PostgreSQL must be running for the PostgreSQL tests (scripts/test starts it)",
-                );
-                admin
-                    .execute(format!("CREATE DATABASE {name}").as_str())
-                    .await
-                    .expect("create a test database");
-                admin.close().await.ok();
+                let (admin_url, name) = fresh_postgres_database().await;
                 let url = database_url(&admin_url, &name);
                 let store = Store::connect(&url)
                     .await
@@ -73,6 +62,55 @@ impl TestDb {
                 }
             }
         }
+    }
+
+    /// A database an older server left: its schema only up to the migrations numbered below
+    /// `version`, holding what `script` (`(sqlite, postgres)`) wrote there, as the older code
+    /// wrote it. The store opened on it runs the remaining migrations, as an upgraded server does.
+    #[allow(dead_code)]
+    pub async fn upgraded(kind: Kind, version: i64, script: (&str, &str)) -> TestDb {
+        let (url, cleanup) = match kind {
+            Kind::Sqlite => {
+                let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
+                let url = format!("sqlite://{}", path.display());
+                let mut conn = sqlx::SqliteConnection::connect(&format!("{url}?mode=rwc"))
+                    .await
+                    .expect("create the SQLite file");
+                migrations_before("sqlite", version)
+                    .await
+                    .run_direct(&mut conn)
+                    .await
+                    .expect("run the older migrations");
+                sqlx::raw_sql(script.0)
+                    .execute(&mut conn)
+                    .await
+                    .expect("run the older server's script");
+                conn.close().await.ok();
+                (url, Cleanup::File(path))
+            }
+            Kind::Postgres => {
+                let (admin_url, name) = fresh_postgres_database().await;
+                let url = database_url(&admin_url, &name);
+                let mut conn = sqlx::PgConnection::connect(&url)
+                    .await
+                    .expect("connect to the fresh database");
+                migrations_before("postgres", version)
+                    .await
+                    .run_direct(&mut conn)
+                    .await
+                    .expect("run the older migrations");
+                sqlx::raw_sql(script.1)
+                    .execute(&mut conn)
+                    .await
+                    .expect("run the older server's script");
+                conn.close().await.ok();
+                (url, Cleanup::Database { admin_url, name })
+            }
+        };
+        let store = Store::connect(&url)
+            .await
+            .expect("bring the older database up to date");
+        TestDb { store, cleanup }
     }
 
     /// A second store on the same database: another app server, as far as the data knows.
@@ -210,6 +248,39 @@ impl TestDb {
             }
         }
     }
+}
+
+/// The migrations of `db` (`sqlite` or `postgres`) numbered below `version`.
+async fn migrations_before(db: &str, version: i64) -> sqlx::migrate::Migrator {
+    let dir = format!("{}/../migrations/{db}", env!("CARGO_MANIFEST_DIR"));
+    let mut migrator = sqlx::migrate::Migrator::new(std::path::Path::new(&dir))
+        .await
+        .expect("read the migrations");
+    migrator.migrations = migrator
+        .migrations
+        .iter()
+        .filter(|m| m.version < version)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    migrator
+}
+
+/// A new, empty PostgreSQL database: the admin URL and the database's name. Never skipped: a
+/// PostgreSQL that is down fails the test.
+async fn fresh_postgres_database() -> (String, String) {
+    let admin_url = std::env::var("PANTAU_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+    let name = unique_name();
+    let mut admin = sqlx::PgConnection::connect(&admin_url)
+        .await
+        .expect("PostgreSQL must be running for the PostgreSQL tests (scripts/test starts it)");
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("create a test database");
+    admin.close().await.ok();
+    (admin_url, name)
 }
 
 fn database_url(admin_url: &str, name: &str) -> String {

@@ -230,7 +230,7 @@ impl World {
             Arg::Unit => self.units[if own { 1 } else { 2 }].to_string(),
             Arg::User => self.users[at].to_string(),
             Arg::Conflict => "1".into(),
-            Arg::Quarter => "Q1".into(),
+            Arg::Quarter => "1".into(),
             Arg::Direction => "Down".into(),
             Arg::Flag => "true".into(),
             Arg::Year => "2026".into(),

@@ -101,14 +101,14 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
                 ("name", Text),
                 ("budget", Text),
                 ("blocked", Text),
-                ("rpd1", Text),
-                ("rpd2", Text),
-                ("rpd3", Text),
-                ("rpd4", Text),
-                ("real1", Text),
-                ("real2", Text),
-                ("real3", Text),
-                ("real4", Text)
+                ("withdrawal_plan_1", Text),
+                ("withdrawal_plan_2", Text),
+                ("withdrawal_plan_3", Text),
+                ("withdrawal_plan_4", Text),
+                ("realization_1", Text),
+                ("realization_2", Text),
+                ("realization_3", Text),
+                ("realization_4", Text)
             ]
         ),
         spec!(

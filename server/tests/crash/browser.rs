@@ -5,7 +5,7 @@
 use super::killer::Fate;
 use super::{Dice, BATCH, CLIENT, PLAN, REQUESTS};
 use model::edit::{current_value, Field, ReportField};
-use model::sync::{field_key, Mutation, Outcome};
+use model::sync::{Mutation, Outcome};
 use model::{IndicatorId, Plan, Quarter};
 use std::collections::HashMap;
 
@@ -69,7 +69,7 @@ pub struct Browser {
     push_fields: Vec<Field>,
     /// The rows forms save (quarter I of every indicator), taken in turn.
     form_rows: Vec<IndicatorId>,
-    versions: HashMap<String, u64>,
+    versions: HashMap<Field, u64>,
     seq: u64,
     pushed: usize,
     posted: usize,
@@ -151,7 +151,7 @@ impl Browser {
                 .iter()
                 .find(|e| e.mutation.field == field)
                 .map(|e| e.mutation.id());
-            let base = self.versions.get(&field_key(&field)).copied().unwrap_or(0);
+            let base = self.versions.get(&field).copied().unwrap_or(0);
             self.seq += 1;
             edits.push(Edit {
                 version: base + 1 + u64::from(first.is_some()),
@@ -184,7 +184,7 @@ impl Browser {
         let fields = vec![
             ("plan", PLAN.to_string()),
             ("indicator", indicator.to_string()),
-            ("quarter", "Q1".to_owned()),
+            ("quarter", Quarter::Q1.number().to_string()),
             ("planned_work", new_texts[0].clone()),
             ("numerator", shown(ReportField::Numerator)),
             ("denominator", shown(ReportField::Denominator)),
@@ -201,8 +201,7 @@ impl Browser {
         for request in requests {
             if let Request::Push(batch) = request {
                 for e in batch {
-                    self.versions
-                        .insert(field_key(&e.mutation.field), e.version);
+                    self.versions.insert(e.mutation.field, e.version);
                 }
             }
             self.done

@@ -249,86 +249,15 @@ async fn dated_answers(kind: common::Kind) {
 /// A database at the schema before answers were kept per person, holding one answer; the store
 /// then brings it up to date.
 async fn upgraded_with_an_old_answer(kind: common::Kind) {
-    use sqlx::migrate::Migrator;
-    use sqlx::{Connection, Executor};
-    let name = format!(
-        "pantau_upgrade_{}_{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos()
-    );
     let old_answer = "INSERT INTO sync_mutations (client_id, seq, user_id, plan_id, outcome) \
                       VALUES ('klien-lama-0001', 1, 5, 7, '{\"Applied\":{\"version\":3}}')";
-    let dir = |db: &str| format!("{}/../migrations/{db}", env!("CARGO_MANIFEST_DIR"));
-    let before = |mut m: Migrator| {
-        m.migrations = m
-            .migrations
-            .iter()
-            .filter(|m| m.version < 8)
-            .cloned()
-            .collect::<Vec<_>>()
-            .into();
-        m
-    };
-    let (url, cleanup) = match kind {
-        common::Kind::Sqlite => {
-            let path = std::env::temp_dir().join(format!("{name}.db"));
-            let url = format!("sqlite://{}", path.display());
-            let mut conn = sqlx::SqliteConnection::connect(&format!("{url}?mode=rwc"))
-                .await
-                .unwrap();
-            let migrator = before(
-                Migrator::new(std::path::Path::new(&dir("sqlite")))
-                    .await
-                    .unwrap(),
-            );
-            migrator.run_direct(&mut conn).await.unwrap();
-            conn.execute(old_answer).await.unwrap();
-            conn.close().await.unwrap();
-            (url, None)
-        }
-        common::Kind::Postgres => {
-            let admin_url = std::env::var("PANTAU_TEST_POSTGRES_URL")
-                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-            let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
-            admin
-                .execute(format!("CREATE DATABASE {name}").as_str())
-                .await
-                .unwrap();
-            let slash = admin_url.rfind('/').unwrap();
-            let url = format!("{}/{name}", &admin_url[..slash]);
-            let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
-            let migrator = before(
-                Migrator::new(std::path::Path::new(&dir("postgres")))
-                    .await
-                    .unwrap(),
-            );
-            migrator.run_direct(&mut conn).await.unwrap();
-            conn.execute(old_answer).await.unwrap();
-            conn.close().await.unwrap();
-            (url, Some((admin, name)))
-        }
-    };
-    let store = Store::connect(&url).await.unwrap();
-    let answers = store.sync_answers(PlanId(7)).await.unwrap();
+    let db = common::TestDb::upgraded(kind, 8, (old_answer, old_answer)).await;
+    let answers = db.store.sync_answers(PlanId(7)).await.unwrap();
     assert_eq!(
         answers.get(&("klien-lama-0001".to_owned(), 1)),
         Some(&Outcome::Applied { version: 3 })
     );
-    store.close().await;
-    match cleanup {
-        Some((mut admin, name)) => {
-            admin
-                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-                .await
-                .unwrap();
-        }
-        None => {
-            let _ = std::fs::remove_file(url.trim_start_matches("sqlite://"));
-        }
-    }
+    db.finish().await;
 }
 
 /// The upgrade keeps the answers given before it: a replay after it is still answered, not

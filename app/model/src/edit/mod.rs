@@ -12,6 +12,7 @@ mod value;
 pub use apply::{apply, apply_to_activity, apply_to_header, apply_to_indicator};
 pub use field::{
     ActivityField, Field, GoalField, HeaderField, IndicatorField, MoneyField, ReportField,
+    UnknownField,
 };
 pub use read::{current_value, describe_place, indicator_value};
 pub use value::{parse_value, Value};

@@ -98,27 +98,21 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
     };
     let money_cell = {
         let input = input.clone();
-        move |q: Quarter, f: MoneyField, name: &'static str| {
-            view! { <td>{input(Field::ActivityQuarter(id, q, f), name, true)}</td> }
+        move |q: Quarter, f: MoneyField| {
+            view! { <td>{input(Field::ActivityQuarter(id, q, f), f.input_name(q), true)}</td> }
         }
     };
     view! {
         <tr id=format!("kegiatan-{id}") class:mismatch=move || check.with(Option::is_some)>
             <th scope="row">
-                {input(Field::Activity(id, ActivityField::Name), "name", false)}
+                {input(Field::Activity(id, ActivityField::Name), ActivityField::Name.name(), false)}
                 {move || check.get().map(|c: Check| view! { <div class="warning" role="note">{format!("\u{26a0} {}", c.message())}</div> })}
             </th>
-            <td>{input(Field::Activity(id, ActivityField::Budget), "budget", true)}</td>
-            <td>{input(Field::Activity(id, ActivityField::Blocked), "blocked", true)}</td>
-            {money_cell(Quarter::Q1, MoneyField::WithdrawalPlan, "rpd1")}
-            {money_cell(Quarter::Q2, MoneyField::WithdrawalPlan, "rpd2")}
-            {money_cell(Quarter::Q3, MoneyField::WithdrawalPlan, "rpd3")}
-            {money_cell(Quarter::Q4, MoneyField::WithdrawalPlan, "rpd4")}
+            <td>{input(Field::Activity(id, ActivityField::Budget), ActivityField::Budget.name(), true)}</td>
+            <td>{input(Field::Activity(id, ActivityField::Blocked), ActivityField::Blocked.name(), true)}</td>
+            {Quarter::ALL.map(|q| money_cell(q, MoneyField::WithdrawalPlan)).collect_view()}
             <td class="num rpd-total">{move || totals.with(|t| t.withdrawal_plan_total().to_string())}</td>
-            {money_cell(Quarter::Q1, MoneyField::Realization, "real1")}
-            {money_cell(Quarter::Q2, MoneyField::Realization, "real2")}
-            {money_cell(Quarter::Q3, MoneyField::Realization, "real3")}
-            {money_cell(Quarter::Q4, MoneyField::Realization, "real4")}
+            {Quarter::ALL.map(|q| money_cell(q, MoneyField::Realization)).collect_view()}
             <td class="num absorption">{move || totals.with(|t| format_percent_or_dash(t.cumulative_absorption(Quarter::Q4)))}</td>
             <td class="row-save">
                 <SyncForm id=form_id.clone() action=SaveActivity::PATH fields=activity_fields(id)>

@@ -58,7 +58,7 @@ fn GoalTitleForm(goal: GoalState) -> impl IntoView {
                     <span>"Sasaran"</span>
                     <FieldInput
                         field
-                        name="title"
+                        name=GoalField::Title.name()
                         form=input_form
                         saved=Signal::derive(move || saved.get())
                         on_value=Callback::new(move |v: Value| {

@@ -14,7 +14,8 @@ pub fn PlanHeading() -> impl IntoView {
     let header = state.header;
     let saved = RwSignal::new(header.get_untracked());
     let form_id = "form-kop".to_owned();
-    let input = move |f: HeaderField, name: &'static str| {
+    let input = move |f: HeaderField| {
+        let name = f.name();
         let field = Field::Header(f);
         view! {
             <label>
@@ -43,12 +44,7 @@ pub fn PlanHeading() -> impl IntoView {
             <SyncForm id="form-kop".to_owned() action=SaveHeader::PATH fields=HeaderField::EDITABLE.map(Field::Header).to_vec() class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 <p class="muted">{move || header.with(|h| format!("Satuan kerja: {} (unit pemilik rencana; tidak diubah di sini)", h.work_unit))}</p>
-                {input(HeaderField::FiscalYear, "fiscal_year")}
-                {input(HeaderField::Title, "title")}
-                {input(HeaderField::SignatoryPosition, "signatory_position")}
-                {input(HeaderField::SignatoryName, "signatory_name")}
-                {input(HeaderField::SignatoryNip, "signatory_nip")}
-                {input(HeaderField::PlaceDate, "place_date")}
+                {HeaderField::EDITABLE.map(input).collect_view()}
                 <button type="submit">"Simpan kop"</button>
             </SyncForm>
         </details>

@@ -20,14 +20,15 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
         .with_untracked(|i| i.id)
         .unwrap_or(model::IndicatorId(0));
     let saved = RwSignal::new(indicator.with_untracked(|i| i.quarter(quarter).clone()));
-    let form_id = format!("form-tw-{id}-{}", quarter.index() + 1);
+    let form_id = format!("form-tw-{id}-{}", quarter.number());
     let value = move || indicator.with(|i| quarter_value(i, quarter));
     let against = move || indicator.with(|i| value().and_then(|v| against_target(i, v)));
     let standing = move || against().map(|a| thresholds.standing(a));
     let input = {
         let form_id = form_id.clone();
-        move |f: ReportField, name: &'static str, numeric: bool| {
+        move |f: ReportField, numeric: bool| {
             let field = Field::Report(id, quarter, f);
+            let name = f.name();
             view! {
                 <td>
                     <FieldInput
@@ -57,9 +58,9 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
     view! {
         <tr class:is-hidden=move || !filter.shows(quarter) data-quarter=quarter.label()>
             <th scope="row">{quarter.label()}</th>
-            {input(ReportField::PlannedWork, "planned_work", false)}
-            {input(ReportField::Numerator, "numerator", true)}
-            {input(ReportField::Denominator, "denominator", true)}
+            {input(ReportField::PlannedWork, false)}
+            {input(ReportField::Numerator, true)}
+            {input(ReportField::Denominator, true)}
             <td class="num figure quarter-value">{move || indicator.with(|i| format_value(i, value()))}</td>
             <td
                 class="num figure against-target"
@@ -68,20 +69,20 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
             >
                 {move || format_percent_or_dash(against())}
             </td>
-            {input(ReportField::Achievement, "achievement", false)}
-            {input(ReportField::Evidence, "evidence", false)}
+            {input(ReportField::Achievement, false)}
+            {input(ReportField::Evidence, false)}
             <td>
                 // A disabled select is not posted: while frozen a hidden copy posts its value.
                 {
                     let form_id = form_id.clone();
                     move || status_locked().map(|_| view! {
-                        <input type="hidden" name="status" form=form_id.clone()
+                        <input type="hidden" name=ReportField::Status.name() form=form_id.clone()
                             value=move || indicator.with(|i| report_text(i.quarter(quarter), ReportField::Status))/>
                     })
                 }
                 <select
                     node_ref=status_select
-                    name="status"
+                    name=ReportField::Status.name()
                     form=form_id.clone()
                     disabled=move || status_locked().is_some()
                     title=status_locked
@@ -98,7 +99,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
                         .collect_view()}
                 </select>
             </td>
-            {input(ReportField::Note, "note", false)}
+            {input(ReportField::Note, false)}
             <td class="row-save">
                 <SyncForm
                     id=form_id.clone()
@@ -107,7 +108,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
                 >
                     <input type="hidden" name="plan" value=state.id.0/>
                     <input type="hidden" name="indicator" value=id.0/>
-                    <input type="hidden" name="quarter" value=format!("{quarter:?}")/>
+                    <input type="hidden" name="quarter" value=quarter.number()/>
                     // Out of the Tab order, so Tab walks the grid cell to cell; Enter in any cell saves.
                     <button type="submit" tabindex="-1" title=format!("Simpan {}", quarter.label())>"Simpan"</button>
                 </SyncForm>

@@ -85,7 +85,7 @@ fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
     let hidden = move || {
         vec![
             ("plan", plan.0.to_string()),
-            ("quarter", format!("{quarter:?}")),
+            ("quarter", quarter.number().to_string()),
         ]
     };
     let steps = move || {
@@ -98,7 +98,7 @@ fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
         if may_submit && can_submit {
             forms.push(view! {
                 <PostForm url=SubmitQuarter::url() hidden=hidden() button="Ajukan".into() class="inline"
-                    run=Callback::new(move |_| settle("diajukan", Box::pin(submit_quarter(plan, quarter))))/>
+                    run=Callback::new(move |_| settle("diajukan", Box::pin(submit_quarter(plan, quarter.number()))))/>
             }.into_any());
         }
         if may_decide && matches!(state_now, QuarterState::Submitted { .. }) {
@@ -108,18 +108,18 @@ fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
             fields.push(("version", version.to_string()));
             forms.push(view! {
                 <PostForm url=ApproveQuarter::url() hidden=fields button="Setujui".into() class="inline"
-                    run=Callback::new(move |_| settle("disetujui", Box::pin(approve_quarter(plan, quarter, version))))/>
+                    run=Callback::new(move |_| settle("disetujui", Box::pin(approve_quarter(plan, quarter.number(), version))))/>
             }.into_any());
             forms.push(view! {
                 <PostForm url=ReturnQuarter::url() hidden=hidden() text=("comment", "Alasan pengembalian")
                     button="Kembalikan".into() class="inline"
-                    run=Callback::new(move |comment: String| settle("dikembalikan", Box::pin(return_quarter(plan, quarter, comment))))/>
+                    run=Callback::new(move |comment: String| settle("dikembalikan", Box::pin(return_quarter(plan, quarter.number(), comment))))/>
             }.into_any());
         }
         if may_decide && state_now.is_locked() {
             forms.push(view! {
                 <PostForm url=ReopenQuarter::url() hidden=hidden() button="Buka kembali".into() class="inline"
-                    run=Callback::new(move |_| settle("dibuka kembali", Box::pin(reopen_quarter(plan, quarter))))/>
+                    run=Callback::new(move |_| settle("dibuka kembali", Box::pin(reopen_quarter(plan, quarter.number()))))/>
             }.into_any());
         }
         forms
@@ -131,7 +131,7 @@ fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
             <span class="workflow-state">{move || current().describe()}</span>
             {move || current().freezes().then(|| view! { <span class="lock" title="Angka triwulan ini dibekukan">" \u{1f512}"</span> })}
             <span class="workflow-steps">{steps}</span>
-            <a class="history-link" href=format!("/rencana/{plan}/riwayat?tw={}", quarter.index() + 1)>"Riwayat"</a>
+            <a class="history-link" href=format!("/rencana/{plan}/riwayat?tw={}", quarter.number())>"Riwayat"</a>
         </li>
     }
 }

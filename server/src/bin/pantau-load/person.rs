@@ -10,8 +10,8 @@ use app::api::dashboard::{GetThresholds, ReportingMonth};
 use app::api::plan::GetPlan;
 use app::api::sync::SyncPull;
 use leptos::server_fn::ServerFn;
-use model::edit::{apply, parse_value};
-use model::sync::{field_key, Mutation, Pulled};
+use model::edit::{apply, parse_value, Field};
+use model::sync::{Mutation, Pulled};
 use model::Plan;
 use std::collections::HashMap;
 use std::time::Instant;
@@ -19,7 +19,7 @@ use std::time::Instant;
 /// What the person's open plan page knows.
 pub(crate) struct Page {
     pub(crate) plan: Plan,
-    pub(crate) versions: HashMap<String, u64>,
+    pub(crate) versions: HashMap<Field, u64>,
     /// The pull cursor.
     cursor: i64,
     /// This page load's client id, and its last sequence number.
@@ -240,9 +240,9 @@ impl<'a> Person<'a> {
                 match parse_value(&now.field, &now.text) {
                     Ok(value) => {
                         let _ = apply(&mut page.plan, &now.field, value);
-                        page.versions.insert(field_key(&now.field), now.version);
+                        page.versions.insert(now.field, now.version);
                     }
-                    Err(e) => unreadable.push(format!("{}: {e}", field_key(&now.field))),
+                    Err(e) => unreadable.push(format!("{}: {e}", now.field)),
                 }
             }
             page.cursor = pulled.revision;

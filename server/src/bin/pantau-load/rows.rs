@@ -12,19 +12,8 @@ use app::api::sync::SyncPush;
 use leptos::server_fn::ServerFn;
 use model::audit::field_change;
 use model::edit::{apply, current_value, parse_value, Field, ReportField};
-use model::sync::{field_key, Mutation, MutationId, Outcome};
+use model::sync::{Mutation, MutationId, Outcome};
 use model::Status;
-
-/// The cells of a report row, as the row's form names them.
-pub const ROW_CELLS: [(ReportField, &str); 7] = [
-    (ReportField::PlannedWork, "planned_work"),
-    (ReportField::Numerator, "numerator"),
-    (ReportField::Denominator, "denominator"),
-    (ReportField::Achievement, "achievement"),
-    (ReportField::Evidence, "evidence"),
-    (ReportField::Status, "status"),
-    (ReportField::Note, "note"),
-];
 
 /// The cells whose text is new each time (so an edit of a shared row can never equal what a
 /// colleague typed).
@@ -58,7 +47,7 @@ impl Person<'_> {
             let cell = if shared {
                 *self.dice.pick(&TEXT_CELLS)
             } else {
-                self.dice.pick(&ROW_CELLS).0
+                *self.dice.pick(&ReportField::ALL)
             };
             if !cells.contains(&cell) {
                 cells.push(cell);
@@ -113,7 +102,6 @@ impl Person<'_> {
         };
         for (field, text) in typed {
             page.seq += 1;
-            let key = field_key(&field);
             let after = page
                 .outbox
                 .iter()
@@ -126,7 +114,7 @@ impl Person<'_> {
                 plan: self.member.plan,
                 field,
                 text,
-                base_version: page.versions.get(&key).copied().unwrap_or(0),
+                base_version: page.versions.get(&field).copied().unwrap_or(0),
                 after,
             };
             page.outbox.push(mutation);
@@ -207,7 +195,6 @@ impl Person<'_> {
             return;
         };
         for (m, outcome) in batch.iter().zip(outcomes) {
-            let key = field_key(&m.field);
             match outcome {
                 Outcome::Applied { version } => match parse_value(&m.field, &m.text) {
                     Ok(value) => {
@@ -215,7 +202,7 @@ impl Person<'_> {
                             self.journal.acknowledged.push(Entry::of(user, &change));
                         }
                         let _ = apply(&mut page.plan, &m.field, value);
-                        page.versions.insert(key, version);
+                        page.versions.insert(m.field, version);
                     }
                     Err(e) => self
                         .journal
@@ -230,11 +217,12 @@ impl Person<'_> {
                     if let Ok(value) = parse_value(&m.field, &server_text) {
                         let _ = apply(&mut page.plan, &m.field, value);
                     }
-                    page.versions.insert(key, server_version);
+                    page.versions.insert(m.field, server_version);
                 }
-                Outcome::Rejected { reason } => self
-                    .journal
-                    .error(format!("{who}: an edit of {key} was refused: {reason}")),
+                Outcome::Rejected { reason } => self.journal.error(format!(
+                    "{who}: an edit of {} was refused: {reason}",
+                    m.field
+                )),
             }
         }
         let sent: Vec<MutationId> = batch.iter().map(Mutation::id).collect();
@@ -267,7 +255,9 @@ impl Person<'_> {
             return;
         };
         let mut fields: Vec<(Field, &str, String)> = Vec::new();
-        for (cell, name) in ROW_CELLS {
+        for cell in ReportField::ALL {
+            // The row's form names each input by its field's name.
+            let name = cell.name();
             let field = Field::Report(row.0, row.1, cell);
             let text = typed
                 .iter()
@@ -284,7 +274,7 @@ impl Person<'_> {
         let ids = [
             ("plan", self.member.plan.to_string()),
             ("indicator", row.0.to_string()),
-            ("quarter", format!("{:?}", row.1)),
+            ("quarter", row.1.number().to_string()),
         ];
         let mut form: Vec<(&str, &str)> = ids.iter().map(|(n, v)| (*n, v.as_str())).collect();
         form.extend(fields.iter().map(|(_, name, text)| (*name, text.as_str())));
