@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+#[path = "pages/forms.rs"]
+mod forms;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -69,44 +69,42 @@ impl TestDb {
     /// wrote it. The store opened on it runs the remaining migrations, as an upgraded server does.
     #[allow(dead_code)]
     pub async fn upgraded(kind: Kind, version: i64, script: (&str, &str)) -> TestDb {
-        let (url, cleanup) = match kind {
+        let (url, cleanup, db, script) = match kind {
             Kind::Sqlite => {
                 let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
                 let url = format!("sqlite://{}", path.display());
-                let mut conn = sqlx::SqliteConnection::connect(&format!("{url}?mode=rwc"))
-                    .await
-                    .expect("create the SQLite file");
-                migrations_before("sqlite", version)
-                    .await
-                    .run_direct(&mut conn)
-                    .await
-                    .expect("run the older migrations");
-                sqlx::raw_sql(script.0)
-                    .execute(&mut conn)
-                    .await
-                    .expect("run the older server's script");
-                conn.close().await.ok();
-                (url, Cleanup::File(path))
+                (url, Cleanup::File(path), "sqlite", script.0)
             }
             Kind::Postgres => {
                 let (admin_url, name) = fresh_postgres_database().await;
                 let url = database_url(&admin_url, &name);
-                let mut conn = sqlx::PgConnection::connect(&url)
-                    .await
-                    .expect("connect to the fresh database");
-                migrations_before("postgres", version)
-                    .await
-                    .run_direct(&mut conn)
-                    .await
-                    .expect("run the older migrations");
-                sqlx::raw_sql(script.1)
-                    .execute(&mut conn)
-                    .await
-                    .expect("run the older server's script");
-                conn.close().await.ok();
-                (url, Cleanup::Database { admin_url, name })
+                (
+                    url,
+                    Cleanup::Database { admin_url, name },
+                    "postgres",
+                    script.1,
+                )
             }
         };
+        sqlx::any::install_default_drivers();
+        // `mode=rwc`: SQLite creates the file; PostgreSQL takes no such option.
+        let create = match cleanup {
+            Cleanup::File(_) => format!("{url}?mode=rwc"),
+            Cleanup::Database { .. } => url.clone(),
+        };
+        let mut conn = sqlx::AnyConnection::connect(&create)
+            .await
+            .expect("connect to the fresh database");
+        migrations_before(db, version)
+            .await
+            .run_direct(&mut conn)
+            .await
+            .expect("run the older migrations");
+        sqlx::raw_sql(script)
+            .execute(&mut conn)
+            .await
+            .expect("run the older server's script");
+        conn.close().await.ok();
         let store = Store::connect(&url)
             .await
             .expect("bring the older database up to date");
@@ -248,6 +246,20 @@ impl TestDb {
             }
         }
     }
+}
+
+/// A value for a form body (`application/x-www-form-urlencoded`): every byte but the unreserved
+/// ones percent-encoded.
+#[allow(dead_code)]
+pub fn form_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// The migrations of `db` (`sqlite` or `postgres`) numbered below `version`.
