@@ -10,7 +10,9 @@ use model::edit::{
     ActivityField, Field, FieldEdit, GoalField, HeaderField, IndicatorField, MoneyField,
     ReportField,
 };
-use model::{ActivityId, GoalId, IndicatorId, PlanId, Quarter};
+#[cfg(feature = "ssr")]
+use model::Quarter;
+use model::{ActivityId, GoalId, IndicatorId, PlanId};
 
 #[cfg(feature = "ssr")]
 fn edit(field: Field, text: String) -> FieldEdit {
