@@ -257,9 +257,10 @@ impl Field {
     }
 }
 
-/// The field's one text form, used wherever a field is named by text (maps in the browser and
-/// the server, stored rows, form inputs): `h:title`, `g:12:title`, `i:12:target_value`,
-/// `r:12:2:numerator` (quarter by number), `a:5:budget`, `aq:5:3:realization`.
+/// The field's one text form, used wherever a field must be named by text (stored rows, messages
+/// and logs; maps key by the `Field` itself): `h:title`, `g:12:title`, `i:12:target_value`,
+/// `r:12:2:numerator` (quarter by number), `a:5:budget`, `aq:5:3:realization`. A stored row
+/// holds it, so a change to it needs a migration of `field_versions` and `sync_conflicts`.
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
