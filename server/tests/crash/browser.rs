@@ -180,18 +180,20 @@ impl Browser {
                 .expect("a row of the plan")
                 .input_text()
         };
+        // Inputs are named by their fields' names, as the row's form names them.
+        let kept = |cell: ReportField| (cell.name(), shown(cell));
         let new_texts = vec![text("rencana"), text("data dukung"), text("catatan")];
         let fields = vec![
             ("plan", PLAN.to_string()),
             ("indicator", indicator.to_string()),
             ("quarter", Quarter::Q1.number().to_string()),
-            ("planned_work", new_texts[0].clone()),
-            ("numerator", shown(ReportField::Numerator)),
-            ("denominator", shown(ReportField::Denominator)),
-            ("achievement", shown(ReportField::Achievement)),
-            ("evidence", new_texts[1].clone()),
-            ("status", shown(ReportField::Status)),
-            ("note", new_texts[2].clone()),
+            (ReportField::PlannedWork.name(), new_texts[0].clone()),
+            kept(ReportField::Numerator),
+            kept(ReportField::Denominator),
+            kept(ReportField::Achievement),
+            (ReportField::Evidence.name(), new_texts[1].clone()),
+            kept(ReportField::Status),
+            (ReportField::Note.name(), new_texts[2].clone()),
         ];
         Request::Form(FormRow { fields, new_texts })
     }
