@@ -2,17 +2,15 @@
 //! from the model, the quarter by its number), post back to the row's server function, which
 //! reads every one of them and stores the change.
 
-use super::{common, get_with, options};
+use super::common;
 use crate::both;
 use app::api::edit::{SaveActivity, SaveReport};
-use axum::body::Body;
-use axum::http::{header, Request};
+use axum::http::{header, HeaderValue};
+use common::web::{form_post, get_with, location, send};
 use leptos::server_fn::ServerFn;
 use model::edit::{current_value, parse_value, Field, MoneyField, ReportField};
 use model::Quarter;
-use server::import::{import_sheet, DEMO_SHEET};
-use server::storage::{Store, UnitPlacement};
-use tower::ServiceExt;
+use server::storage::Store;
 
 /// The attributes of one tag (`<input name="x" …>`: its text after the tag's name), values
 /// unescaped.
@@ -96,26 +94,19 @@ async fn post(store: &Store, path: &str, fields: &[(String, String)], cookie: &s
         .iter()
         .map(|(n, v)| format!("{n}={}", common::form_encode(v)))
         .collect();
-    let request = Request::builder()
-        .method("POST")
-        .uri(path)
-        .header(header::HOST, "127.0.0.1:3000")
-        .header(header::ORIGIN, "http://127.0.0.1:3000")
-        .header(header::REFERER, "http://127.0.0.1:3000/rencana/1")
-        .header(header::COOKIE, cookie)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
-        .body(Body::from(body.join("&")))
-        .unwrap();
-    let response = server::router::router(store.clone(), options())
-        .oneshot(request)
-        .await
-        .unwrap();
-    let to = response
-        .headers()
-        .get(header::LOCATION)
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
+    let mut request = form_post(path, body.join("&"));
+    let headers = request.headers_mut();
+    headers.insert(header::COOKIE, HeaderValue::from_str(cookie).unwrap());
+    headers.insert(
+        header::REFERER,
+        HeaderValue::from_static("http://127.0.0.1:3000/rencana/1"),
+    );
+    headers.insert(
+        header::ACCEPT,
+        HeaderValue::from_static("text/html,application/xhtml+xml,*/*;q=0.8"),
+    );
+    let response = send(store, request).await;
+    let to = location(&response);
     assert!(
         response.status().is_redirection() && !to.contains("__err"),
         "{path}: {} {to}",
@@ -124,13 +115,9 @@ async fn post(store: &Store, path: &str, fields: &[(String, String)], cookie: &s
 }
 
 async fn a_rows_inputs_post_back_to_its_server_function(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let (id, plan) = common::demo(store).await;
     let operator = common::operator(store, id).await;
     let cookie = common::cookie(store, &operator).await;
-    let plan = store.load_plan(id).await.unwrap().unwrap();
     let indicator = plan.goals[0].indicators[0].id.unwrap();
     let activity = plan.activities[0].id;
     let (_, html) = get_with(store, &format!("/rencana/{id}"), Some(cookie.clone())).await;
