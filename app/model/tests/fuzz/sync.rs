@@ -1,9 +1,9 @@
 //! The sync decoder: what the server makes of a push. The server function `sync_push` takes a
 //! JSON body `{"mutations": [Mutation, ...]}` (leptos' Json codec over `Vec<Mutation>`), then
-//! `server::sync::push` checks each client id with `valid_client` and reads each mutation's text
-//! for its field with `parse_value`, keying the field with its text form. This is that pure part,
-//! fed bodies made from real mutations and bent (truncated, bytes changed, not UTF-8), and
-//! arbitrary bytes.
+//! `server::usecases::sync::push` checks each client id with `valid_client` and reads each
+//! mutation's text for its field with `parse_value`, keying the field by the field itself. This
+//! is that pure part, fed bodies made from real mutations and bent (truncated, bytes changed, not
+//! UTF-8), and arbitrary bytes.
 
 use crate::harness::check;
 use crate::strategies::{any_decimal, any_field, field_text};
