@@ -403,7 +403,7 @@ pub async fn pull(
     guard::plan(store, who, plan, Permission::ReadPlan).await?;
     let (revision, changed) = store.changes_since(plan, since).await.map_err(stored)?;
     let current = store
-        .load_plan(plan)
+        .load_plan_unchecked(plan)
         .await
         .map_err(stored)?
         .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {plan}")))?;

@@ -19,14 +19,17 @@ use server::import::{import_sheet, DEMO_SHEET};
 use server::storage::{Store, UnitPlacement};
 
 async fn newest(store: &Store, plan: PlanId, before: usize) -> AuditEntry {
-    let all = store.history(plan, HistoryFilter::default()).await.unwrap();
+    let all = store
+        .history_unchecked(plan, HistoryFilter::default())
+        .await
+        .unwrap();
     assert_eq!(all.len(), before + 1, "exactly one new entry: {all:#?}");
     all.into_iter().next().unwrap()
 }
 
 async fn count(store: &Store, plan: PlanId) -> usize {
     store
-        .history(plan, HistoryFilter::default())
+        .history_unchecked(plan, HistoryFilter::default())
         .await
         .unwrap()
         .len()
@@ -68,7 +71,7 @@ async fn every_kind_of_field_change_leaves_one_correct_entry(store: &Store) {
         .unwrap()
         .plan_id();
     let who = common::operator(store, id).await;
-    let plan = store.load_plan(id).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(id).await.unwrap().unwrap();
     let goal = plan.goals[0].id.unwrap();
     let indicator = plan.goals[0].indicators[0].id.unwrap();
     let activity = plan.activities[0].id;
@@ -164,7 +167,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
         .unwrap()
         .plan_id();
     let who = common::operator(store, id).await;
-    let plan = store.load_plan(id).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(id).await.unwrap().unwrap();
     let goal = plan.goals[1].id.unwrap();
     let indicator = plan.goals[0].indicators[1].id.unwrap();
     let activity = plan.activities[2].id;
@@ -303,7 +306,7 @@ async fn the_history_of_one_indicator_quarter_or_activity_lists_only_its_entries
         .unwrap()
         .plan_id();
     let who = common::operator(store, id).await;
-    let plan = store.load_plan(id).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(id).await.unwrap().unwrap();
     let first = plan.goals[0].indicators[0].id.unwrap();
     let second = plan.goals[0].indicators[1].id.unwrap();
     let activity = plan.activities[0].id;
@@ -341,7 +344,7 @@ async fn the_history_of_one_indicator_quarter_or_activity_lists_only_its_entries
     .await;
     let notes = |filter| async move {
         store
-            .history(id, filter)
+            .history_unchecked(id, filter)
             .await
             .unwrap()
             .into_iter()

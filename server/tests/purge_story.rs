@@ -70,7 +70,7 @@ async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: commo
         .await
         .unwrap()
         .plan_id();
-    let loaded = store.load_plan(plan).await.unwrap().unwrap();
+    let loaded = store.load_plan_unchecked(plan).await.unwrap().unwrap();
     let indicator = loaded.goals[0].indicators[0].id.unwrap();
     let operator = common::operator(store, plan).await;
     let edit = |client: &str, seq: u64, quarter: Quarter| Mutation {
@@ -121,7 +121,13 @@ async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: commo
         "a purged tab's late copy is decided anew, and meets the newer value: {:?}",
         again[0]
     );
-    let note = store.load_plan(plan).await.unwrap().unwrap().goals[0].indicators[0]
+    let note = store
+        .load_plan_unchecked(plan)
+        .await
+        .unwrap()
+        .unwrap()
+        .goals[0]
+        .indicators[0]
         .quarter(Quarter::Q1)
         .note
         .clone();

@@ -16,11 +16,11 @@ async fn seed(store: &Store) -> (PlanId, Plan) {
         .await
         .unwrap()
         .plan_id();
-    (id, store.load_plan(id).await.unwrap().unwrap())
+    (id, store.load_plan_unchecked(id).await.unwrap().unwrap())
 }
 
 async fn reload(store: &Store, id: PlanId) -> Plan {
-    store.load_plan(id).await.unwrap().unwrap()
+    store.load_plan_unchecked(id).await.unwrap().unwrap()
 }
 
 fn names(plan: &Plan, goal: usize) -> Vec<(u32, String)> {
