@@ -147,15 +147,8 @@ async fn an_id_from_another_plan_is_refused(store: &Store) {
     else {
         panic!("a second plan");
     };
-    let foreign = store
-        .load_plan_unchecked(second)
-        .await
-        .unwrap()
-        .unwrap()
-        .goals[0]
-        .indicators[0]
-        .id
-        .unwrap();
+    let stored = store.load_plan_unchecked(second).await.unwrap().unwrap();
+    let foreign = stored.goals[0].indicators[0].id.unwrap();
     let error = save_fields(
         store,
         &common::operator(store, first).await,

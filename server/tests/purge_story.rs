@@ -121,13 +121,8 @@ async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: commo
         "a purged tab's late copy is decided anew, and meets the newer value: {:?}",
         again[0]
     );
-    let note = store
-        .load_plan_unchecked(plan)
-        .await
-        .unwrap()
-        .unwrap()
-        .goals[0]
-        .indicators[0]
+    let stored = store.load_plan_unchecked(plan).await.unwrap().unwrap();
+    let note = stored.goals[0].indicators[0]
         .quarter(Quarter::Q1)
         .note
         .clone();

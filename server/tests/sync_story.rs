@@ -31,15 +31,8 @@ async fn setup(store: &Store) -> Setup {
         .unwrap()
         .plan_id();
     let operator = common::operator(store, plan).await;
-    let indicator = store
-        .load_plan_unchecked(plan)
-        .await
-        .unwrap()
-        .unwrap()
-        .goals[0]
-        .indicators[0]
-        .id
-        .unwrap();
+    let stored = store.load_plan_unchecked(plan).await.unwrap().unwrap();
+    let indicator = stored.goals[0].indicators[0].id.unwrap();
     Setup {
         plan,
         operator,

@@ -26,9 +26,9 @@ impl PlanWrite {
     }
 
     pub async fn remove_goal(&mut self, goal: GoalId) -> Result<(), StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        ensure_goal(tx, plan, goal).await?;
-        Siblings::goals(plan).remove(tx, goal.0).await
+        Siblings::goals(self.plan)
+            .remove(&mut self.tx, goal.0)
+            .await
     }
 
     pub async fn move_goal(
@@ -36,8 +36,9 @@ impl PlanWrite {
         goal: GoalId,
         direction: Direction,
     ) -> Result<(), StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        Siblings::goals(plan).move_one(tx, goal.0, direction).await
+        Siblings::goals(self.plan)
+            .move_one(&mut self.tx, goal.0, direction)
+            .await
     }
 
     /// A new indicator at the end of its goal, as the model makes one (`Indicator::new`).
@@ -91,9 +92,9 @@ impl PlanWrite {
 
     /// Removes an activity and its links to indicators.
     pub async fn remove_activity(&mut self, activity: ActivityId) -> Result<(), StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        ensure_activity(tx, plan, activity).await?;
-        Siblings::activities(plan).remove(tx, activity.0).await
+        Siblings::activities(self.plan)
+            .remove(&mut self.tx, activity.0)
+            .await
     }
 
     /// Links an activity to an indicator; linking twice changes nothing.
@@ -250,14 +251,7 @@ impl Siblings {
     }
 
     async fn count(&self, tx: &mut Tx<'_>) -> Result<i64, StoreError> {
-        let sql = format!(
-            "SELECT COUNT(*) FROM {} WHERE {} = $1",
-            self.table, self.parent_column
-        );
-        Ok(sqlx::query_scalar(&sql)
-            .bind(self.parent)
-            .fetch_one(&mut **tx)
-            .await?)
+        Ok(self.ids(tx).await?.len() as i64)
     }
 
     async fn ids(&self, tx: &mut Tx<'_>) -> Result<Vec<i64>, StoreError> {
@@ -271,12 +265,20 @@ impl Siblings {
             .await?)
     }
 
-    /// Deletes one row (the caller checked it is in the plan) and closes the gap.
+    /// Deletes one of these rows and closes the gap; `NotInPlan` when `id` is not among them.
     async fn remove(&self, tx: &mut Tx<'_>, id: i64) -> Result<(), StoreError> {
-        sqlx::query(&format!("DELETE FROM {} WHERE id = $1", self.table))
+        let sql = format!(
+            "DELETE FROM {} WHERE id = $1 AND {} = $2",
+            self.table, self.parent_column
+        );
+        let deleted = sqlx::query(&sql)
             .bind(id)
+            .bind(self.parent)
             .execute(&mut **tx)
             .await?;
+        if deleted.rows_affected() == 0 {
+            return Err(StoreError::NotInPlan(self.what.into()));
+        }
         let ids = self.ids(tx).await?;
         self.renumber(tx, &ids).await
     }
