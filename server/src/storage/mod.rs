@@ -5,8 +5,8 @@
 //! Each query reads into a row struct (`#[derive(sqlx::FromRow)]`, by column name) that turns
 //! into its model type in one place; stored text and codes are read through `codec`.
 //!
-//! `Store` checks no permission: the access rule is the caller's (`crate::backend` for the
-//! pages, the command line for itself). So that a call from server code can never be taken for
+//! `Store` checks no permission: the access rule is the caller's (the `PlanBackend`
+//! implementation for the pages, the command line for itself). So that a call from server code can never be taken for
 //! the guarded one, no `Store` method shares a name with a method of `app::api::ssr::PlanBackend`:
 //! the unguarded twin of a guarded method ends in `_unchecked` (`load_plan_unchecked`,
 //! `list_plans_unchecked`, `history_unchecked`, `load_thresholds_unchecked`,
