@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
 
 /**
- * The benchmark figures protocol (as `server::bench_summary` in Rust): when PANTAU_BENCH_SUMMARY
+ * The benchmark figures protocol (as `server::ops::bench_summary` in Rust): when PANTAU_BENCH_SUMMARY
  * names a file, each figure is appended to it as one line, `area<TAB>figure<TAB>value<TAB>goal`
  * (goal `-` when there is none); scripts/bench prints that file as one table at the end.
  */

@@ -224,7 +224,7 @@ fn main() {
     }
 }
 
-/// The bench summary (the protocol of `server::bench_summary`, which this pure crate cannot
+/// The bench summary (the protocol of `server::ops::bench_summary`, which this pure crate cannot
 /// use): one `area<TAB>figure<TAB>value<TAB>goal` line per figure, appended to the file
 /// `PANTAU_BENCH_SUMMARY` names, if any.
 fn summarize(area: &str, figures: &[(&str, f64, &str)]) {

@@ -1,6 +1,6 @@
 //! The sync decoder: what the server makes of a push. The server function `sync_push` takes a
 //! JSON body `{"mutations": [Mutation, ...]}` (leptos' Json codec over `Vec<Mutation>`), then
-//! `server::sync::push` checks each client id with `valid_client` and reads each mutation's text
+//! `server::usecases::sync::push` checks each client id with `valid_client` and reads each mutation's text
 //! for its field with `parse_value`, keying the field with `field_key`. This is that pure part,
 //! fed bodies made from real mutations and bent (truncated, bytes changed, not UTF-8), and
 //! arbitrary bytes.
