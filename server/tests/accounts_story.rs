@@ -443,7 +443,7 @@ async fn importing_a_plan_for_a_unit_that_does_not_exist_needs_a_place_for_it(st
         "{refused:?}"
     );
     assert!(store.units().await.unwrap().is_empty());
-    assert!(store.list_plans().await.unwrap().is_empty());
+    assert!(store.list_plans_unchecked().await.unwrap().is_empty());
     let kanwil = store
         .create_unit("KANWIL UJI", None, &common::cli())
         .await
@@ -484,7 +484,7 @@ async fn the_work_unit_of_a_plan_is_its_unit_not_free_text(store: &Store) {
         panic!("stored")
     };
     let operator = common::operator(store, luwuk).await;
-    let before = store.load_plan(luwuk).await.unwrap();
+    let before = store.load_plan_unchecked(luwuk).await.unwrap();
     let rename = FieldEdit {
         field: Field::Header(HeaderField::WorkUnit),
         text: "UNIT LAIN".into(),
@@ -495,7 +495,7 @@ async fn the_work_unit_of_a_plan_is_its_unit_not_free_text(store: &Store) {
         matches!(&refused, Err(AppError::Invalid(m)) if m.contains("tidak dapat diubah")),
         "{refused:?}"
     );
-    assert_eq!(store.load_plan(luwuk).await.unwrap(), before);
+    assert_eq!(store.load_plan_unchecked(luwuk).await.unwrap(), before);
     // The other unit's sheet still finds its own plan.
     assert_eq!(
         store
@@ -531,7 +531,7 @@ async fn demo_data_loads_into_an_empty_database_with_its_people(store: &Store) {
         load_demo_data(store).await.unwrap(),
         DemoOutcome::HasPeople
     ));
-    assert_eq!(store.list_plans().await.unwrap().len(), 1);
+    assert_eq!(store.list_plans_unchecked().await.unwrap().len(), 1);
 }
 both!(
     demo_empty,
@@ -548,7 +548,7 @@ async fn demo_data_never_joins_real_people(store: &Store) {
         load_demo_data(store).await.unwrap(),
         DemoOutcome::HasPeople
     ));
-    assert!(store.list_plans().await.unwrap().is_empty());
+    assert!(store.list_plans_unchecked().await.unwrap().is_empty());
     assert_eq!(store.units().await.unwrap().len(), 1);
     assert!(store
         .login_record("operator.luwuk")
@@ -575,7 +575,7 @@ async fn demo_all_or_nothing(kind: common::Kind) {
     db.execute_script(common::REFUSE_USERNAME_ADMIN).await;
     assert!(load_demo_data(&db.store).await.is_err());
     assert!(db.store.units().await.unwrap().is_empty());
-    assert!(db.store.list_plans().await.unwrap().is_empty());
+    assert!(db.store.list_plans_unchecked().await.unwrap().is_empty());
     assert_eq!(db.store.people_count().await.unwrap(), 0);
     db.finish().await;
 }
@@ -618,7 +618,7 @@ fn serve_without_demo_loads_nothing() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let store = Store::connect(&url).await.unwrap();
-        assert!(store.list_plans().await.unwrap().is_empty());
+        assert!(store.list_plans_unchecked().await.unwrap().is_empty());
         assert_eq!(store.people_count().await.unwrap(), 0);
         store.close().await;
     });

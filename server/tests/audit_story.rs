@@ -18,7 +18,10 @@ use server::storage::Store;
 use server::usecases::editing::{change_structure, save_fields};
 
 async fn newest(store: &Store, plan: PlanId, before: usize) -> AuditEntry {
-    let all = store.history(plan, HistoryFilter::default()).await.unwrap();
+    let all = store
+        .history_unchecked(plan, HistoryFilter::default())
+        .await
+        .unwrap();
     assert_eq!(all.len(), before + 1, "exactly one new entry: {all:#?}");
     all.into_iter().next().unwrap()
 }
@@ -56,7 +59,7 @@ fn s(place: &str, field: &str, old: &str, new: &str) -> (String, String, String,
 async fn every_kind_of_field_change_leaves_one_correct_entry(store: &Store) {
     let id = common::demo_plan(store).await;
     let who = common::operator(store, id).await;
-    let plan = store.load_plan(id).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(id).await.unwrap().unwrap();
     let goal = plan.goals[0].id.unwrap();
     let indicator = plan.goals[0].indicators[0].id.unwrap();
     let activity = plan.activities[0].id;
@@ -149,7 +152,7 @@ both!(fields, every_kind_of_field_change_leaves_one_correct_entry);
 async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_entry(store: &Store) {
     let id = common::demo_plan(store).await;
     let who = common::operator(store, id).await;
-    let plan = store.load_plan(id).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(id).await.unwrap().unwrap();
     let goal = plan.goals[1].id.unwrap();
     let indicator = plan.goals[0].indicators[1].id.unwrap();
     let activity = plan.activities[2].id;
@@ -285,7 +288,7 @@ both!(
 async fn the_history_of_one_indicator_quarter_or_activity_lists_only_its_entries(store: &Store) {
     let id = common::demo_plan(store).await;
     let who = common::operator(store, id).await;
-    let plan = store.load_plan(id).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(id).await.unwrap().unwrap();
     let first = plan.goals[0].indicators[0].id.unwrap();
     let second = plan.goals[0].indicators[1].id.unwrap();
     let activity = plan.activities[0].id;
@@ -323,7 +326,7 @@ async fn the_history_of_one_indicator_quarter_or_activity_lists_only_its_entries
     .await;
     let notes = |filter| async move {
         store
-            .history(id, filter)
+            .history_unchecked(id, filter)
             .await
             .unwrap()
             .into_iter()

@@ -121,7 +121,13 @@ impl World {
         let unit = self.units[at];
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
         let get = |path: String| Request::builder().uri(path);
-        let goal = self.store.load_plan(plan).await.unwrap().unwrap().goals[0]
+        let goal = self
+            .store
+            .load_plan_unchecked(plan)
+            .await
+            .unwrap()
+            .unwrap()
+            .goals[0]
             .id
             .unwrap();
         match endpoint {
@@ -315,7 +321,7 @@ async fn changing_the_plan_id_in_a_request_does_not_reach_another_units_plan(sto
     .await;
     // A goal of the own plan, sent with the other unit's plan id, and the other way round.
     let own_goal = store
-        .load_plan(world.plans[0])
+        .load_plan_unchecked(world.plans[0])
         .await
         .unwrap()
         .unwrap()
@@ -323,14 +329,14 @@ async fn changing_the_plan_id_in_a_request_does_not_reach_another_units_plan(sto
         .id
         .unwrap();
     let other_goal = store
-        .load_plan(world.plans[2])
+        .load_plan_unchecked(world.plans[2])
         .await
         .unwrap()
         .unwrap()
         .goals[0]
         .id
         .unwrap();
-    let before = store.load_plan(world.plans[2]).await.unwrap();
+    let before = store.load_plan_unchecked(world.plans[2]).await.unwrap();
     for (plan, goal) in [
         (world.plans[2], own_goal),
         (world.plans[0], other_goal),
@@ -343,7 +349,10 @@ async fn changing_the_plan_id_in_a_request_does_not_reach_another_units_plan(sto
         let result = server::usecases::editing::save_fields(store, &who, plan, vec![edit]).await;
         assert!(result.is_err(), "{plan} {goal}");
     }
-    assert_eq!(store.load_plan(world.plans[2]).await.unwrap(), before);
+    assert_eq!(
+        store.load_plan_unchecked(world.plans[2]).await.unwrap(),
+        before
+    );
 }
 both!(
     foreign_ids,

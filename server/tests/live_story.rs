@@ -22,9 +22,8 @@ async fn next(receiver: &mut Receiver<Change>) -> Change {
 }
 
 async fn save_a_note(store: &Store, plan: PlanId) {
-    let indicator = store.load_plan(plan).await.unwrap().unwrap().goals[0].indicators[0]
-        .id
-        .unwrap();
+    let stored = store.load_plan_unchecked(plan).await.unwrap().unwrap();
+    let indicator = stored.goals[0].indicators[0].id.unwrap();
     let field = Field::Report(indicator, Quarter::Q1, ReportField::Note);
     save_fields(
         store,

@@ -128,7 +128,7 @@ async fn demo_with_operator(
     store: &Store,
 ) -> (model::PlanId, model::IndicatorId, model::access::Person) {
     let id = common::demo_plan(store).await;
-    let plan = store.load_plan(id).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(id).await.unwrap().unwrap();
     let indicator = plan.goals[0].indicators[0].id.unwrap();
     (id, indicator, common::operator(store, id).await)
 }

@@ -65,7 +65,7 @@ async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: commo
     let db = common::TestDb::new(kind).await;
     let store = &db.store;
     let plan = common::demo_plan(store).await;
-    let loaded = store.load_plan(plan).await.unwrap().unwrap();
+    let loaded = store.load_plan_unchecked(plan).await.unwrap().unwrap();
     let indicator = loaded.goals[0].indicators[0].id.unwrap();
     let operator = common::operator(store, plan).await;
     let edit = |client: &str, seq: u64, quarter: Quarter| Mutation {
@@ -118,7 +118,8 @@ async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: commo
         "a purged tab's late copy is decided anew, and meets the newer value: {:?}",
         again[0]
     );
-    let note = store.load_plan(plan).await.unwrap().unwrap().goals[0].indicators[0]
+    let stored = store.load_plan_unchecked(plan).await.unwrap().unwrap();
+    let note = stored.goals[0].indicators[0]
         .quarter(Quarter::Q1)
         .note
         .clone();

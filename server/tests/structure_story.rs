@@ -11,7 +11,7 @@ use server::storage::Store;
 use server::usecases::editing::change_structure;
 
 async fn reload(store: &Store, id: PlanId) -> Plan {
-    store.load_plan(id).await.unwrap().unwrap()
+    store.load_plan_unchecked(id).await.unwrap().unwrap()
 }
 
 fn names(plan: &Plan, goal: usize) -> Vec<(u32, String)> {

@@ -28,9 +28,8 @@ struct Setup {
 async fn setup(store: &Store) -> Setup {
     let plan = common::demo_plan(store).await;
     let operator = common::operator(store, plan).await;
-    let indicator = store.load_plan(plan).await.unwrap().unwrap().goals[0].indicators[0]
-        .id
-        .unwrap();
+    let stored = store.load_plan_unchecked(plan).await.unwrap().unwrap();
+    let indicator = stored.goals[0].indicators[0].id.unwrap();
     Setup {
         plan,
         operator,
@@ -91,7 +90,7 @@ async fn two_offline_edits_of_one_field_make_one_conflict_with_both_values(store
     };
     assert_eq!((server_text.as_str(), *server_version), ("versi Sri", 1));
     // The server kept its value; the conflict is listed with both.
-    let plan = store.load_plan(s.plan).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(s.plan).await.unwrap().unwrap();
     assert_eq!(plan.goals[0].indicators[0].quarters[0].note, "versi Sri");
     let open = store.open_conflicts(s.plan).await.unwrap();
     assert_eq!(open.len(), 1);
@@ -103,7 +102,7 @@ async fn two_offline_edits_of_one_field_make_one_conflict_with_both_values(store
     resolve(store, &s.operator, s.plan, *conflict, Resolution::KeepMine)
         .await
         .unwrap();
-    let plan = store.load_plan(s.plan).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(s.plan).await.unwrap().unwrap();
     assert_eq!(plan.goals[0].indicators[0].quarters[0].note, "versi Budi");
     assert!(store.open_conflicts(s.plan).await.unwrap().is_empty());
     assert!(resolve(
@@ -341,7 +340,7 @@ async fn an_edit_refused_only_because_of_another_in_the_same_push_is_applied_aft
 ) {
     use model::edit::ActivityField;
     let s = setup(store).await;
-    let plan = store.load_plan(s.plan).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(s.plan).await.unwrap().unwrap();
     let activity = plan.activities[0].id;
     let budget = Field::Activity(activity, ActivityField::Budget);
     let blocked = Field::Activity(activity, ActivityField::Blocked);
@@ -366,7 +365,7 @@ async fn an_edit_refused_only_because_of_another_in_the_same_push_is_applied_aft
             Outcome::Applied { version: 1 }
         ]
     );
-    let stored = store.load_plan(s.plan).await.unwrap().unwrap();
+    let stored = store.load_plan_unchecked(s.plan).await.unwrap().unwrap();
     assert_eq!(stored.activities[0].blocked, over);
 
     // A refused edit that a later one of the same field replaced stays refused: the newer text
@@ -394,7 +393,7 @@ async fn an_edit_refused_only_because_of_another_in_the_same_push_is_applied_aft
         matches!(&answers[0], Outcome::Rejected { reason } if reason.contains("melebihi pagu")),
         "{answers:?}"
     );
-    let stored = store.load_plan(s.plan).await.unwrap().unwrap();
+    let stored = store.load_plan_unchecked(s.plan).await.unwrap().unwrap();
     assert_eq!(stored.activities[0].blocked, model::Rupiah::ZERO);
 }
 both!(

@@ -22,23 +22,27 @@ fn d(text: &str) -> Decimal {
 
 async fn targets_are_saved_per_year_and_replaced_on_saving_again(store: &Store) {
     assert_eq!(
-        store.load_thresholds(2024).await.unwrap(),
+        store.load_thresholds_unchecked(2024).await.unwrap(),
         AbsorptionThresholds::default_for(2024)
     );
     let first = AbsorptionThresholds::parse(2024, ["20", "45,5", "70", "95"]).unwrap();
-    store.save_thresholds(&first).await.unwrap();
-    let read = store.load_thresholds(2024).await.unwrap();
+    store.save_thresholds_unchecked(&first).await.unwrap();
+    let read = store.load_thresholds_unchecked(2024).await.unwrap();
     assert_eq!(read.quarters, [d("20"), d("45.5"), d("70"), d("95")]);
     assert_eq!(read.fiscal_year, 2024);
     // Another year is untouched.
     assert_eq!(
-        store.load_thresholds(2025).await.unwrap(),
+        store.load_thresholds_unchecked(2025).await.unwrap(),
         AbsorptionThresholds::default_for(2025)
     );
     let second = AbsorptionThresholds::parse(2024, ["10", "30", "55,25", "100"]).unwrap();
-    store.save_thresholds(&second).await.unwrap();
+    store.save_thresholds_unchecked(&second).await.unwrap();
     assert_eq!(
-        store.load_thresholds(2024).await.unwrap().quarters,
+        store
+            .load_thresholds_unchecked(2024)
+            .await
+            .unwrap()
+            .quarters,
         [d("10"), d("30"), d("55.25"), d("100")]
     );
 }
@@ -121,8 +125,8 @@ async fn a_stored_target_that_breaks_the_rules_is_reported_not_used(store: &Stor
         fiscal_year: 2026,
         quarters: [d("50"), d("40"), d("60"), d("90")],
     };
-    store.save_thresholds(&broken).await.unwrap();
-    let error = store.load_thresholds(2026).await.unwrap_err();
+    store.save_thresholds_unchecked(&broken).await.unwrap();
+    let error = store.load_thresholds_unchecked(2026).await.unwrap_err();
     assert!(
         error.to_string().contains("absorption_thresholds"),
         "{error}"

@@ -45,7 +45,7 @@ async fn an_approved_quarter_locks_until_a_pimpinan_reopens_it(store: &Store) {
     let id = common::demo_plan(store).await;
     let operator = common::operator(store, id).await;
     let head = pimpinan(store, id).await;
-    let plan = store.load_plan(id).await.unwrap().unwrap();
+    let plan = store.load_plan_unchecked(id).await.unwrap().unwrap();
     let indicator = plan.goals[0].indicators[0].id.unwrap();
     let activity = plan.activities[0].id;
     let q1_note = Field::Report(indicator, Quarter::Q1, ReportField::Note);
@@ -125,7 +125,7 @@ async fn an_approved_quarter_locks_until_a_pimpinan_reopens_it(store: &Store) {
         .await,
         Err(AppError::Locked(_))
     ));
-    let stored = store.load_plan(id).await.unwrap().unwrap();
+    let stored = store.load_plan_unchecked(id).await.unwrap().unwrap();
     assert_eq!(
         stored.goals[0].indicators[0].quarters[0],
         plan.goals[0].indicators[0].quarters[0]

@@ -123,6 +123,29 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// A new indicator as added on the plan page: target 100 %, `A/B x 100%` (a ratio, higher
+    /// is better, quarters summed), no labels, no linked activities, four empty quarters.
+    /// It has no id until it is stored.
+    pub fn new(number: u32, name: &str) -> Indicator {
+        Indicator {
+            id: None,
+            number,
+            name: name.to_owned(),
+            target: Target {
+                value: Decimal::ONE_HUNDRED,
+                unit: "%".into(),
+            },
+            formula: "A/B x 100%".into(),
+            numerator_label: String::new(),
+            denominator_label: String::new(),
+            kind: IndicatorKind::Ratio,
+            polarity: Polarity::HigherIsBetter,
+            aggregation: Aggregation::Sum,
+            activity_ids: Vec::new(),
+            quarters: Default::default(),
+        }
+    }
+
     pub fn quarter(&self, q: Quarter) -> &QuarterReport {
         &self.quarters[q.index()]
     }
@@ -260,6 +283,17 @@ pub struct Activity {
 }
 
 impl Activity {
+    /// A new activity as added on the plan page: no budget, nothing blocked, four empty quarters.
+    pub fn new(id: ActivityId, name: &str) -> Activity {
+        Activity {
+            id,
+            name: name.to_owned(),
+            budget: Rupiah::ZERO,
+            blocked: Rupiah::ZERO,
+            quarters: Default::default(),
+        }
+    }
+
     pub fn quarter(&self, q: Quarter) -> &ActivityQuarter {
         &self.quarters[q.index()]
     }
@@ -324,6 +358,33 @@ mod tests {
             assert_eq!(Status::from_code(s.code()), Some(s));
         }
         assert_eq!(Status::parse_label("berjalan"), Some(Status::Running));
+    }
+
+    #[test]
+    fn a_new_indicator_is_a_hundred_percent_ratio_with_four_empty_quarters() {
+        let indicator = Indicator::new(3, "Persentase layanan");
+        assert_eq!(indicator.id, None);
+        assert_eq!(indicator.number, 3);
+        assert_eq!(indicator.name, "Persentase layanan");
+        assert_eq!(indicator.target.to_string(), "100%");
+        assert_eq!(indicator.formula, "A/B x 100%");
+        assert_eq!(indicator.numerator_label, "");
+        assert_eq!(indicator.denominator_label, "");
+        assert_eq!(indicator.kind, IndicatorKind::Ratio);
+        assert_eq!(indicator.polarity, Polarity::HigherIsBetter);
+        assert_eq!(indicator.aggregation, Aggregation::Sum);
+        assert!(indicator.activity_ids.is_empty());
+        assert_eq!(indicator.quarters, <[QuarterReport; 4]>::default());
+    }
+
+    #[test]
+    fn a_new_activity_has_no_budget_and_four_empty_quarters() {
+        let activity = Activity::new(ActivityId(7), "Belanja bahan");
+        assert_eq!(activity.id, ActivityId(7));
+        assert_eq!(activity.name, "Belanja bahan");
+        assert_eq!(activity.budget, Rupiah::ZERO);
+        assert_eq!(activity.blocked, Rupiah::ZERO);
+        assert_eq!(activity.quarters, <[ActivityQuarter; 4]>::default());
     }
 
     #[test]

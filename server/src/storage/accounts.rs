@@ -2,13 +2,13 @@
 //! transaction: a unit or person created, a role given or taken, a password reset, an account
 //! disabled or enabled again.
 
-use super::structure::Tx;
-use super::{Store, StoreError};
+use super::codec;
+use super::people::UnitRow;
+use super::{Store, StoreError, Tx};
 use model::access::{Grant, Person, Unit};
 use model::administer::{unit_name_key, Account, AdminLogAction, AdminLogEntry};
 use model::time::Timestamp;
 use model::{UnitId, UserId};
-use sqlx::Row;
 
 /// Who does an admin action, and when. `user` is `None` for the command line and demo data.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,15 +64,12 @@ impl Store {
 
     /// The unit with this name (whatever its case and spacing), if there is one.
     pub async fn unit_named(&self, name: &str) -> Result<Option<Unit>, StoreError> {
-        let row = sqlx::query("SELECT id, name, parent_id FROM units WHERE name_key = $1")
-            .bind(unit_name_key(name))
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|r| Unit {
-            id: UnitId(r.get(0)),
-            name: r.get(1),
-            parent: r.get::<Option<i64>, _>(2).map(UnitId),
-        }))
+        let row: Option<UnitRow> =
+            sqlx::query_as("SELECT id, name, parent_id FROM units WHERE name_key = $1")
+                .bind(unit_name_key(name))
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(Unit::from))
     }
 
     /// The unit with this name, created at the top when there is none (the command line's way
@@ -136,11 +133,10 @@ impl Store {
         if removed == 0 {
             return Ok(());
         }
-        let left: i64 = sqlx::query("SELECT COUNT(*) FROM grants WHERE user_id = $1")
+        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM grants WHERE user_id = $1")
             .bind(user.0)
             .fetch_one(&mut *tx)
-            .await?
-            .get(0);
+            .await?;
         if left == 0 {
             end_sessions(&mut tx, user).await?;
         }
@@ -245,47 +241,39 @@ impl Store {
         let Some(person) = self.person(user).await? else {
             return Ok(None);
         };
-        let row = sqlx::query("SELECT created_by, disabled_at FROM users WHERE id = $1")
-            .bind(user.0)
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(Some(Account {
-            person,
-            created_by: row.get::<Option<i64>, _>(0).map(UserId),
-            disabled_at: row.get::<Option<i64>, _>(1).map(Timestamp),
-        }))
+        let row: AccountRow =
+            sqlx::query_as("SELECT id, created_by, disabled_at FROM users WHERE id = $1")
+                .bind(user.0)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(Some(row.into_model(person)))
     }
 
     /// Everyone, with their roles, who created them and whether they are disabled.
     pub async fn accounts(&self) -> Result<Vec<Account>, StoreError> {
         let people = self.people().await?;
-        let rows = sqlx::query("SELECT id, created_by, disabled_at FROM users")
+        let rows: Vec<AccountRow> = sqlx::query_as("SELECT id, created_by, disabled_at FROM users")
             .fetch_all(&self.pool)
             .await?;
-        let extra: std::collections::HashMap<i64, (Option<i64>, Option<i64>)> = rows
-            .iter()
-            .map(|r| (r.get(0), (r.get(1), r.get(2))))
-            .collect();
+        let mut by_id: std::collections::HashMap<i64, AccountRow> =
+            rows.into_iter().map(|row| (row.id, row)).collect();
         Ok(people
             .into_iter()
-            .map(|person| {
-                let (created_by, disabled_at) =
-                    extra.get(&person.id.0).copied().unwrap_or_default();
-                Account {
+            .map(|person| match by_id.remove(&person.id.0) {
+                Some(row) => row.into_model(person),
+                None => Account {
                     person,
-                    created_by: created_by.map(UserId),
-                    disabled_at: disabled_at.map(Timestamp),
-                }
+                    created_by: None,
+                    disabled_at: None,
+                },
             })
             .collect())
     }
 
     /// How many people are stored.
     pub async fn people_count(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM users")
-            .fetch_one(&self.pool)
-            .await?
-            .get(0))
+        let mut conn = self.pool.acquire().await?;
+        count_people(&mut conn).await
     }
 
     /// The admin trail's newest lines about `units`, or done by `actor`, newest first.
@@ -295,7 +283,7 @@ impl Store {
         actor: UserId,
         limit: i64,
     ) -> Result<Vec<AdminLogEntry>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<AdminLogRow> = sqlx::query_as(
             "SELECT at, user_name, action, detail, unit_id, user_id FROM admin_log \
              ORDER BY id DESC LIMIT 20000",
         )
@@ -303,31 +291,70 @@ impl Store {
         .await?;
         let limit = usize::try_from(limit).unwrap_or(0);
         let mut entries = Vec::new();
-        for row in &rows {
-            let unit = row.get::<Option<i64>, _>(4).map(UnitId);
-            let by = row.get::<Option<i64>, _>(5).map(UserId);
+        for row in rows {
+            let unit = row.unit_id.map(UnitId);
+            let by = row.user_id.map(UserId);
             if !(by == Some(actor) || unit.is_some_and(|u| units.contains(&u))) {
                 continue;
             }
-            let code: String = row.get(2);
-            let action = AdminLogAction::from_code(&code).ok_or_else(|| StoreError::Corrupt {
-                table: "admin_log",
-                column: "action",
-                value: code.clone(),
-                reason: "unknown action".into(),
-            })?;
-            entries.push(AdminLogEntry {
-                at: Timestamp(row.get(0)),
-                by: row.get(1),
-                action,
-                detail: row.get(3),
-            });
+            entries.push(AdminLogEntry::try_from(row)?);
             if entries.len() >= limit {
                 break;
             }
         }
         Ok(entries)
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: i64,
+    created_by: Option<i64>,
+    disabled_at: Option<i64>,
+}
+
+impl AccountRow {
+    fn into_model(self, person: Person) -> Account {
+        Account {
+            person,
+            created_by: self.created_by.map(UserId),
+            disabled_at: self.disabled_at.map(Timestamp),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct AdminLogRow {
+    at: i64,
+    user_name: String,
+    action: String,
+    detail: String,
+    unit_id: Option<i64>,
+    user_id: Option<i64>,
+}
+
+impl TryFrom<AdminLogRow> for AdminLogEntry {
+    type Error = StoreError;
+
+    fn try_from(row: AdminLogRow) -> Result<AdminLogEntry, StoreError> {
+        Ok(AdminLogEntry {
+            at: Timestamp(row.at),
+            by: row.user_name,
+            action: codec::code(
+                "admin_log",
+                "action",
+                &row.action,
+                AdminLogAction::from_code,
+            )?,
+            detail: row.detail,
+        })
+    }
+}
+
+async fn count_people(conn: &mut sqlx::AnyConnection) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&mut *conn)
+        .await?)
 }
 
 /// Inserts a unit and its trail line inside a transaction.
@@ -338,12 +365,11 @@ pub(super) async fn insert_unit(
     by: &AdminStamp,
 ) -> Result<UnitId, StoreError> {
     let taken = || StoreError::Duplicate(format!("Unit \u{201c}{name}\u{201d} sudah ada"));
-    let existing = sqlx::query("SELECT name FROM units WHERE name_key = $1")
+    let existing: Option<String> = sqlx::query_scalar("SELECT name FROM units WHERE name_key = $1")
         .bind(unit_name_key(name))
         .fetch_optional(&mut **tx)
         .await?;
-    if let Some(row) = existing {
-        let stored: String = row.get(0);
+    if let Some(stored) = existing {
         const UNIQUE: &str = "nama unit harus unik di seluruh pohon unit";
         return Err(StoreError::Duplicate(if stored == name {
             format!("Unit \u{201c}{name}\u{201d} sudah ada; {UNIQUE}")
@@ -353,7 +379,7 @@ pub(super) async fn insert_unit(
             )
         }));
     }
-    let id: i64 = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO units (name, name_key, parent_id) VALUES ($1, $2, $3) RETURNING id",
     )
     .bind(name)
@@ -361,8 +387,7 @@ pub(super) async fn insert_unit(
     .bind(parent.map(|p| p.0))
     .fetch_one(&mut **tx)
     .await
-    .map_err(|e| super::people::duplicate(e, taken()))?
-    .get(0);
+    .map_err(|e| super::people::duplicate(e, taken()))?;
     let detail = match parent {
         Some(parent) => format!("{name} di bawah {}", unit_name(tx, parent).await?),
         None => format!("{name} (unit teratas)"),
@@ -391,7 +416,7 @@ pub(super) async fn insert_user(
             new.username
         ))
     };
-    let id: i64 = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (username, name, password_hash, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -402,8 +427,7 @@ pub(super) async fn insert_user(
     .bind(new.created_by.map(|u| u.0))
     .fetch_one(&mut **tx)
     .await
-    .map_err(|e| super::people::duplicate(e, taken()))?
-    .get(0);
+    .map_err(|e| super::people::duplicate(e, taken()))?;
     let user = UserId(id);
     let detail = format!(
         "{} ({}), {} di {}",
@@ -500,32 +524,34 @@ async fn end_sessions(tx: &mut Tx<'_>, user: UserId) -> Result<(), StoreError> {
 }
 
 async fn unit_name(tx: &mut Tx<'_>, unit: UnitId) -> Result<String, StoreError> {
-    let row = sqlx::query("SELECT name FROM units WHERE id = $1")
+    let name: Option<String> = sqlx::query_scalar("SELECT name FROM units WHERE id = $1")
         .bind(unit.0)
         .fetch_optional(&mut **tx)
         .await?;
-    Ok(row.map_or_else(|| format!("unit nomor {unit}"), |r| r.get(0)))
+    Ok(name.unwrap_or_else(|| format!("unit nomor {unit}")))
 }
 
 async fn user_name(tx: &mut Tx<'_>, user: UserId) -> Result<String, StoreError> {
-    let row = sqlx::query("SELECT name, username FROM users WHERE id = $1")
-        .bind(user.0)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT name, username FROM users WHERE id = $1")
+            .bind(user.0)
+            .fetch_optional(&mut **tx)
+            .await?;
     Ok(row.map_or_else(
         || format!("pengguna nomor {user}"),
-        |r| format!("{} ({})", r.get::<String, _>(0), r.get::<String, _>(1)),
+        |(name, username)| format!("{name} ({username})"),
     ))
 }
 
 /// One unit where the person holds a role (the trail line of a reset or a disabled account is
 /// shown to the admins of that unit and above).
 async fn first_unit(tx: &mut Tx<'_>, user: UserId) -> Result<Option<UnitId>, StoreError> {
-    let row = sqlx::query("SELECT MIN(unit_id) FROM grants WHERE user_id = $1")
-        .bind(user.0)
-        .fetch_one(&mut **tx)
-        .await?;
-    Ok(row.get::<Option<i64>, _>(0).map(UnitId))
+    let unit: Option<i64> =
+        sqlx::query_scalar("SELECT MIN(unit_id) FROM grants WHERE user_id = $1")
+            .bind(user.0)
+            .fetch_one(&mut **tx)
+            .await?;
+    Ok(unit.map(UnitId))
 }
 
 /// Several account and plan changes that land together or not at all (the demo data).
@@ -543,10 +569,7 @@ impl Store {
 
 impl AccountBatch {
     pub async fn people_count(&mut self) -> Result<i64, StoreError> {
-        Ok(sqlx::query("SELECT COUNT(*) FROM users")
-            .fetch_one(&mut *self.tx)
-            .await?
-            .get(0))
+        count_people(&mut self.tx).await
     }
 
     pub async fn create_unit(
@@ -569,13 +592,11 @@ impl AccountBatch {
 
     /// The unit a plan belongs to.
     pub async fn plan_unit(&mut self, plan: model::PlanId) -> Result<UnitId, StoreError> {
-        Ok(UnitId(
-            sqlx::query("SELECT unit_id FROM plans WHERE id = $1")
-                .bind(plan.0)
-                .fetch_one(&mut *self.tx)
-                .await?
-                .get(0),
-        ))
+        let unit: i64 = sqlx::query_scalar("SELECT unit_id FROM plans WHERE id = $1")
+            .bind(plan.0)
+            .fetch_one(&mut *self.tx)
+            .await?;
+        Ok(UnitId(unit))
     }
 
     pub async fn create_user(

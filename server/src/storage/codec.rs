@@ -1,21 +1,43 @@
-//! Conversions between model values and their stored text.
+//! Conversions between model values and their stored text (and numbers): every stored value
+//! that can fail to read back is read here, and fails as `Corrupt` naming its table and column.
 
 use super::StoreError;
-use model::{Rupiah, Status};
+use model::{Quarter, Rupiah, Status};
 use rust_decimal::Decimal;
+use std::fmt::Display;
 use std::str::FromStr;
+
+/// A stored value that cannot be read back as what its column holds.
+pub fn corrupt(
+    table: &'static str,
+    column: &'static str,
+    value: impl ToString,
+    reason: impl Display,
+) -> StoreError {
+    StoreError::Corrupt {
+        table,
+        column,
+        value: value.to_string(),
+        reason: reason.to_string(),
+    }
+}
+
+/// `text` read by `parse`, or `Corrupt` with the parser's reason.
+pub fn parsed<T, E: Display>(
+    table: &'static str,
+    column: &'static str,
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<T, StoreError> {
+    parse(text).map_err(|e| corrupt(table, column, text, e))
+}
 
 pub fn decimal(
     table: &'static str,
     column: &'static str,
     text: &str,
 ) -> Result<Decimal, StoreError> {
-    Decimal::from_str(text).map_err(|e| StoreError::Corrupt {
-        table,
-        column,
-        value: text.to_owned(),
-        reason: e.to_string(),
-    })
+    parsed(table, column, text, Decimal::from_str)
 }
 
 pub fn optional_decimal(
@@ -27,11 +49,10 @@ pub fn optional_decimal(
 }
 
 pub fn rupiah(table: &'static str, column: &'static str, text: &str) -> Result<Rupiah, StoreError> {
-    Rupiah::new(decimal(table, column, text)?).map_err(|e| StoreError::Corrupt {
-        table,
-        column,
-        value: text.to_owned(),
-        reason: e.to_string(),
+    parsed(table, column, text, |t| {
+        Decimal::from_str(t)
+            .map_err(|e| e.to_string())
+            .and_then(|d| Rupiah::new(d).map_err(|e| e.to_string()))
     })
 }
 
@@ -43,15 +64,6 @@ pub fn optional_rupiah(
     text.map(|t| rupiah(table, column, &t)).transpose()
 }
 
-fn corrupt(table: &'static str, column: &'static str, value: &str) -> StoreError {
-    StoreError::Corrupt {
-        table,
-        column,
-        value: value.to_owned(),
-        reason: "unknown code".into(),
-    }
-}
-
 /// A stored code of one of the model's enums (`model::codes`), or `Corrupt` naming the column.
 pub fn code<T>(
     table: &'static str,
@@ -59,10 +71,67 @@ pub fn code<T>(
     text: &str,
     from_code: impl Fn(&str) -> Option<T>,
 ) -> Result<T, StoreError> {
-    from_code(text).ok_or_else(|| corrupt(table, column, text))
+    from_code(text).ok_or_else(|| corrupt(table, column, text, "unknown code"))
 }
 
 pub fn status(text: Option<String>) -> Result<Option<Status>, StoreError> {
     text.map(|t| code("indicator_quarters", "status", &t, Status::from_code))
         .transpose()
+}
+
+/// A quarter as stored: 1 to 4.
+pub fn quarter_number(quarter: Quarter) -> i64 {
+    quarter.index() as i64 + 1
+}
+
+/// A stored quarter number (1 to 4), or `Corrupt` naming the column.
+pub fn quarter(table: &'static str, stored: i64) -> Result<Quarter, StoreError> {
+    usize::try_from(stored - 1)
+        .ok()
+        .and_then(Quarter::from_index)
+        .ok_or_else(|| corrupt(table, "quarter", stored, "a quarter is 1 to 4"))
+}
+
+/// A stored count or number (never negative, never past `u32`), read leniently as before.
+pub fn count(value: i64) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+pub fn year(value: i64) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quarter_is_stored_as_its_number_and_read_back() {
+        for q in Quarter::ALL {
+            assert_eq!(quarter("t", quarter_number(q)).ok(), Some(q));
+        }
+        assert_eq!(quarter_number(Quarter::ALL[0]), 1);
+        assert!(matches!(
+            quarter("activity_quarters", 5),
+            Err(StoreError::Corrupt {
+                table: "activity_quarters",
+                column: "quarter",
+                ..
+            })
+        ));
+        assert!(quarter("t", 0).is_err());
+    }
+
+    #[test]
+    fn a_negative_rupiah_or_a_word_is_corrupt() {
+        assert!(rupiah("activities", "budget", "12.50").is_ok());
+        assert!(rupiah("activities", "budget", "-1").is_err());
+        assert!(matches!(
+            decimal("indicators", "target_value", "banyak"),
+            Err(StoreError::Corrupt {
+                column: "target_value",
+                ..
+            })
+        ));
+    }
 }

@@ -121,11 +121,8 @@ impl Store {
 
     /// Removes the failures last counted before `before`; returns how many keys went.
     pub async fn purge_login_failures(&self, before: Timestamp) -> Result<u64, StoreError> {
-        let done = sqlx::query("DELETE FROM login_failures WHERE last_at < $1")
-            .bind(before.0)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected())
+        self.delete_before("DELETE FROM login_failures WHERE last_at < $1", before)
+            .await
     }
 
     /// Every key with failures on record, in order: for tests and inspection.

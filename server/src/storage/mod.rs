@@ -1,11 +1,23 @@
 //! Storage: one interface over SQLite (the embedded default) and PostgreSQL (several app servers
 //! on one database), chosen by the URL scheme. Both run the same queries through sqlx's `Any`
 //! driver; decimals are stored as text so neither database ever rounds a rupiah.
+//!
+//! Each query reads into a row struct (`#[derive(sqlx::FromRow)]`, by column name) that turns
+//! into its model type in one place; stored text and codes are read through `codec`.
+//!
+//! `Store` checks no permission: the access rule is the caller's (the `PlanBackend`
+//! implementation for the pages, the command line for itself). So that a call from server code can never be taken for
+//! the guarded one, no `Store` method shares a name with a method of `app::api::ssr::PlanBackend`:
+//! the unguarded twin of a guarded method ends in `_unchecked` (`load_plan_unchecked`,
+//! `list_plans_unchecked`, `history_unchecked`, `load_thresholds_unchecked`,
+//! `save_thresholds_unchecked`). Pages and server functions go through `PlanBackend`.
 
 mod accounts;
+mod batch;
 mod changes;
 mod codec;
 mod history;
+mod insert;
 mod login;
 mod people;
 mod plan_write;
@@ -19,7 +31,7 @@ mod write;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyPool, Executor, Transaction};
 use std::str::FromStr;
 use thiserror::Error;
 
@@ -28,6 +40,9 @@ pub use changes::{Change, ChangeFeed};
 pub use plan_write::{PlanWrite, Stamp};
 pub use sync::{FieldVersion, NewConflict, StoredAnswer, StoredConflict};
 pub use write::{InsertOutcome, UnitPlacement};
+
+/// A write transaction on either database.
+type Tx<'a> = Transaction<'a, Any>;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");

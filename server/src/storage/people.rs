@@ -4,16 +4,15 @@ use super::{Store, StoreError};
 use model::access::{Grant, Person, Role, Unit};
 use model::time::Timestamp;
 use model::{PlanId, UnitId, UserId};
-use sqlx::any::AnyRow;
-use sqlx::Row;
 use std::collections::HashMap;
 
 impl Store {
     pub async fn units(&self) -> Result<Vec<Unit>, StoreError> {
-        let rows = sqlx::query("SELECT id, name, parent_id FROM units ORDER BY name")
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(rows.iter().map(unit).collect())
+        let rows: Vec<UnitRow> =
+            sqlx::query_as("SELECT id, name, parent_id FROM units ORDER BY name")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(Unit::from).collect())
     }
 
     /// Places a unit under another (or at the top). The caller checks that this makes no cycle.
@@ -32,21 +31,23 @@ impl Store {
 
     /// Which unit each plan belongs to.
     pub async fn plan_units(&self) -> Result<HashMap<PlanId, UnitId>, StoreError> {
-        let rows = sqlx::query("SELECT id, unit_id FROM plans WHERE unit_id IS NOT NULL")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT id, unit_id FROM plans WHERE unit_id IS NOT NULL")
+                .fetch_all(&self.pool)
+                .await?;
         Ok(rows
-            .iter()
-            .map(|r| (PlanId(r.get(0)), UnitId(r.get(1))))
+            .into_iter()
+            .map(|(plan, unit)| (PlanId(plan), UnitId(unit)))
             .collect())
     }
 
     pub async fn plan_unit(&self, plan: PlanId) -> Result<Option<UnitId>, StoreError> {
-        let row = sqlx::query("SELECT unit_id FROM plans WHERE id = $1")
-            .bind(plan.0)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.and_then(|r| r.get::<Option<i64>, _>(0)).map(UnitId))
+        let unit: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT unit_id FROM plans WHERE id = $1")
+                .bind(plan.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(unit.flatten().map(UnitId))
     }
 
     /// The id and password hash for a username, for checking a login.
@@ -54,63 +55,45 @@ impl Store {
         &self,
         username: &str,
     ) -> Result<Option<(UserId, String)>, StoreError> {
-        let row = sqlx::query(
+        let row: Option<(i64, String)> = sqlx::query_as(
             "SELECT id, password_hash FROM users WHERE username = $1 AND disabled_at IS NULL",
         )
         .bind(username)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| (UserId(r.get(0)), r.get(1))))
+        Ok(row.map(|(id, hash)| (UserId(id), hash)))
     }
 
     pub async fn person(&self, user: UserId) -> Result<Option<Person>, StoreError> {
-        let Some(row) = sqlx::query("SELECT id, username, name FROM users WHERE id = $1")
-            .bind(user.0)
-            .fetch_optional(&self.pool)
-            .await?
-        else {
+        let row: Option<PersonRow> =
+            sqlx::query_as("SELECT id, username, name FROM users WHERE id = $1")
+                .bind(user.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some(row) = row else {
             return Ok(None);
         };
-        let grants = sqlx::query("SELECT unit_id, role FROM grants WHERE user_id = $1")
-            .bind(user.0)
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(Some(Person {
-            id: UserId(row.get(0)),
-            username: row.get(1),
-            name: row.get(2),
-            grants: grants.iter().filter_map(grant).collect(),
-        }))
+        let grants: Vec<GrantRow> =
+            sqlx::query_as("SELECT user_id, unit_id, role FROM grants WHERE user_id = $1")
+                .bind(user.0)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(Some(row.into_model(&mut grants_by_user(grants))))
     }
 
     /// Everyone, with their roles, by username.
     pub async fn people(&self) -> Result<Vec<Person>, StoreError> {
-        let rows = sqlx::query("SELECT id, username, name FROM users ORDER BY username")
+        let rows: Vec<PersonRow> =
+            sqlx::query_as("SELECT id, username, name FROM users ORDER BY username")
+                .fetch_all(&self.pool)
+                .await?;
+        let grants: Vec<GrantRow> = sqlx::query_as("SELECT user_id, unit_id, role FROM grants")
             .fetch_all(&self.pool)
             .await?;
-        let grants = sqlx::query("SELECT user_id, unit_id, role FROM grants")
-            .fetch_all(&self.pool)
-            .await?;
-        let mut by_user: HashMap<i64, Vec<Grant>> = HashMap::new();
-        for row in &grants {
-            if let Some(role) = Role::from_code(&row.get::<String, _>(2)) {
-                by_user.entry(row.get(0)).or_default().push(Grant {
-                    unit: UnitId(row.get(1)),
-                    role,
-                });
-            }
-        }
+        let mut by_user = grants_by_user(grants);
         Ok(rows
-            .iter()
-            .map(|r| {
-                let id: i64 = r.get(0);
-                Person {
-                    id: UserId(id),
-                    username: r.get(1),
-                    name: r.get(2),
-                    grants: by_user.remove(&id).unwrap_or_default(),
-                }
-            })
+            .into_iter()
+            .map(|row| row.into_model(&mut by_user))
             .collect())
     }
 
@@ -145,7 +128,7 @@ impl Store {
         token_hash: &str,
         now: Timestamp,
     ) -> Result<Option<(UserId, Timestamp)>, StoreError> {
-        let row = sqlx::query(
+        let row: Option<(i64, i64)> = sqlx::query_as(
             "SELECT s.user_id, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
         )
@@ -153,7 +136,7 @@ impl Store {
         .bind(now.0)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| (UserId(r.get(0)), Timestamp(r.get(1)))))
+        Ok(row.map(|(user, expires)| (UserId(user), Timestamp(expires))))
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
@@ -166,27 +149,65 @@ impl Store {
 
     /// Removes the sessions expired at `now`; returns how many went.
     pub async fn delete_expired_sessions(&self, now: Timestamp) -> Result<u64, StoreError> {
-        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(now.0)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected())
+        self.delete_before("DELETE FROM sessions WHERE expires_at <= $1", now)
+            .await
+    }
+}
+#[derive(sqlx::FromRow)]
+pub(super) struct UnitRow {
+    id: i64,
+    name: String,
+    parent_id: Option<i64>,
+}
+
+impl From<UnitRow> for Unit {
+    fn from(row: UnitRow) -> Unit {
+        Unit {
+            id: UnitId(row.id),
+            name: row.name,
+            parent: row.parent_id.map(UnitId),
+        }
     }
 }
 
-fn unit(row: &AnyRow) -> Unit {
-    Unit {
-        id: UnitId(row.get(0)),
-        name: row.get(1),
-        parent: row.get::<Option<i64>, _>(2).map(UnitId),
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    username: String,
+    name: String,
+}
+
+impl PersonRow {
+    /// The person with their roles, taken from `grants`.
+    fn into_model(self, grants: &mut HashMap<i64, Vec<Grant>>) -> Person {
+        Person {
+            id: UserId(self.id),
+            username: self.username,
+            name: self.name,
+            grants: grants.remove(&self.id).unwrap_or_default(),
+        }
     }
 }
 
-fn grant(row: &AnyRow) -> Option<Grant> {
-    Some(Grant {
-        unit: UnitId(row.get(0)),
-        role: Role::from_code(&row.get::<String, _>(1))?,
-    })
+#[derive(sqlx::FromRow)]
+struct GrantRow {
+    user_id: i64,
+    unit_id: i64,
+    role: String,
+}
+
+/// Roles by person. A role whose code this version does not know grants nothing.
+fn grants_by_user(rows: Vec<GrantRow>) -> HashMap<i64, Vec<Grant>> {
+    let mut by_user: HashMap<i64, Vec<Grant>> = HashMap::new();
+    for row in rows {
+        if let Some(role) = Role::from_code(&row.role) {
+            by_user.entry(row.user_id).or_default().push(Grant {
+                unit: UnitId(row.unit_id),
+                role,
+            });
+        }
+    }
+    by_user
 }
 
 pub(super) fn duplicate(error: sqlx::Error, taken: StoreError) -> StoreError {

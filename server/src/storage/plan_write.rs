@@ -2,14 +2,17 @@
 //! writes to a plan (from any app server) run one after another and each reads what the one
 //! before it committed. The edit, its workflow checks and its audit entries share it.
 
+use super::batch::insert_rows;
+use super::codec::{self, quarter_number};
 use super::read::read_plan;
-use super::structure::Tx;
-use super::{Store, StoreError};
+use super::{Store, StoreError, Tx};
 use model::audit::Change;
 use model::time::Timestamp;
 use model::workflow::QuarterState;
 use model::{Plan, PlanId, Quarter, UserId};
-use sqlx::Row;
+
+// `sync.rs` still builds its multi-row statements by hand.
+pub(super) use super::batch::{placeholders, ROWS_PER_INSERT};
 
 /// Who made a change, and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,20 +33,16 @@ impl Store {
     /// Begins a write to `plan`; `None` when there is no such plan.
     pub async fn write_plan(&self, plan: PlanId) -> Result<Option<PlanWrite>, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let locked = sqlx::query(
+        let locked: Option<i64> = sqlx::query_scalar(
             "UPDATE plans SET revision = revision + 1 WHERE id = $1 RETURNING revision",
         )
         .bind(plan.0)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some(row) = locked else {
+        let Some(revision) = locked else {
             return Ok(None);
         };
-        Ok(Some(PlanWrite {
-            tx,
-            plan,
-            revision: row.get(0),
-        }))
+        Ok(Some(PlanWrite { tx, plan, revision }))
     }
 
     /// The four quarters' workflow states.
@@ -91,7 +90,7 @@ impl PlanWrite {
              state = excluded.state, by_name = excluded.by_name, at = excluded.at, comment = excluded.comment",
         )
         .bind(self.plan.0)
-        .bind(quarter.index() as i64 + 1)
+        .bind(quarter_number(quarter))
         .bind(state.code())
         .bind(by)
         .bind(at.0)
@@ -103,32 +102,29 @@ impl PlanWrite {
 
     /// Records changes in the audit trail, in this write's transaction.
     pub async fn record(&mut self, stamp: &Stamp, changes: &[Change]) -> Result<(), StoreError> {
-        for chunk in changes.chunks(ROWS_PER_INSERT) {
-            let sql = format!(
-                "INSERT INTO audit_log (plan_id, at, user_id, user_name, goal_id, indicator_id, \
-                 activity_id, quarter, place, field, old_value, new_value) VALUES {}",
-                placeholders(chunk.len(), 12)
-            );
-            let mut query = sqlx::query(&sql);
-            for change in chunk {
+        let plan = self.plan;
+        insert_rows(
+            &mut self.tx,
+            "INSERT INTO audit_log (plan_id, at, user_id, user_name, goal_id, indicator_id, \
+             activity_id, quarter, place, field, old_value, new_value)",
+            changes,
+            |row, change| {
                 let s = &change.subject;
-                query = query
-                    .bind(self.plan.0)
-                    .bind(stamp.at.0)
-                    .bind(stamp.user.0)
-                    .bind(&stamp.name)
-                    .bind(s.goal.map(|g| g.0))
-                    .bind(s.indicator.map(|i| i.0))
-                    .bind(s.activity.map(|a| a.0))
-                    .bind(s.quarter.map(|q| q.index() as i64 + 1))
-                    .bind(&change.place)
-                    .bind(&change.field)
-                    .bind(&change.old)
-                    .bind(&change.new);
-            }
-            query.execute(&mut *self.tx).await?;
-        }
-        Ok(())
+                row.push_bind(plan.0)
+                    .push_bind(stamp.at.0)
+                    .push_bind(stamp.user.0)
+                    .push_bind(stamp.name.clone())
+                    .push_bind(s.goal.map(|g| g.0))
+                    .push_bind(s.indicator.map(|i| i.0))
+                    .push_bind(s.activity.map(|a| a.0))
+                    .push_bind(s.quarter.map(quarter_number))
+                    .push_bind(&change.place)
+                    .push_bind(&change.field)
+                    .push_bind(&change.old)
+                    .push_bind(&change.new);
+            },
+        )
+        .await
     }
 
     pub async fn commit(self) -> Result<(), StoreError> {
@@ -141,67 +137,45 @@ async fn read_states(
     conn: &mut sqlx::AnyConnection,
     plan: PlanId,
 ) -> Result<[QuarterState; 4], StoreError> {
-    let rows = sqlx::query(
+    let rows: Vec<StateRow> = sqlx::query_as(
         "SELECT quarter, state, by_name, at, comment FROM quarter_states WHERE plan_id = $1",
     )
     .bind(plan.0)
     .fetch_all(&mut *conn)
     .await?;
     let mut states: [QuarterState; 4] = Default::default();
-    for row in &rows {
-        let quarter: i64 = row.get(0);
-        let slot = Quarter::from_index((quarter - 1) as usize)
-            .ok_or_else(|| corrupt("quarter", quarter.to_string()))?;
-        let code: String = row.get(1);
-        let by: String = row.get(2);
-        let at = Timestamp(row.get(3));
-        states[slot.index()] = match code.as_str() {
+    for row in rows {
+        let (quarter, state) = row.into_model()?;
+        states[quarter.index()] = state;
+    }
+    Ok(states)
+}
+
+#[derive(sqlx::FromRow)]
+struct StateRow {
+    quarter: i64,
+    state: String,
+    by_name: String,
+    at: i64,
+    comment: Option<String>,
+}
+
+impl StateRow {
+    fn into_model(self) -> Result<(Quarter, QuarterState), StoreError> {
+        const TABLE: &str = "quarter_states";
+        let quarter = codec::quarter(TABLE, self.quarter)?;
+        let (by, at) = (self.by_name, Timestamp(self.at));
+        let state = match self.state.as_str() {
             "draft" => QuarterState::Draft,
             "submitted" => QuarterState::Submitted { by, at },
             "approved" => QuarterState::Approved { by, at },
             "returned" => QuarterState::Returned {
                 by,
                 at,
-                comment: row.get::<Option<String>, _>(4).unwrap_or_default(),
+                comment: self.comment.unwrap_or_default(),
             },
-            _ => return Err(corrupt("state", code)),
+            _ => return Err(codec::corrupt(TABLE, "state", self.state, "unknown value")),
         };
-    }
-    Ok(states)
-}
-
-fn corrupt(column: &'static str, value: String) -> StoreError {
-    StoreError::Corrupt {
-        table: "quarter_states",
-        column,
-        value,
-        reason: "unknown value".into(),
-    }
-}
-
-/// Rows per multi-row INSERT: well under both databases' limits on bound parameters.
-pub(super) const ROWS_PER_INSERT: usize = 50;
-
-/// `($1, $2), ($3, $4)` for `rows` rows of `columns` values.
-pub(super) fn placeholders(rows: usize, columns: usize) -> String {
-    (0..rows)
-        .map(|row| {
-            let values: Vec<String> = (1..=columns)
-                .map(|column| format!("${}", row * columns + column))
-                .collect();
-            format!("({})", values.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::placeholders;
-
-    #[test]
-    fn placeholders_number_every_value_of_every_row_in_order() {
-        assert_eq!(placeholders(2, 3), "($1, $2, $3), ($4, $5, $6)");
-        assert_eq!(placeholders(1, 1), "($1)");
+        Ok((quarter, state))
     }
 }

@@ -2,55 +2,33 @@
 //! activity links. Positions and numbers are rewritten in the same transaction, so the numbering
 //! (1, 2, 3, ...) always follows the order.
 
-use super::{PlanWrite, StoreError};
+use super::insert::{insert_activity, insert_goal, insert_indicator};
+use super::{PlanWrite, StoreError, Tx};
 use model::edit::structure::{move_within, Direction};
-use model::{
-    Activity, ActivityId, ActivityQuarter, Aggregation, Goal, GoalId, Indicator, IndicatorId,
-    IndicatorKind, PlanId, Polarity, Quarter, Rupiah, Target,
-};
-use rust_decimal::Decimal;
-use sqlx::{Any, Row, Transaction};
-
-pub(super) type Tx<'a> = Transaction<'a, Any>;
+use model::{Activity, ActivityId, Goal, GoalId, Indicator, IndicatorId, PlanId};
 
 impl PlanWrite {
     pub async fn add_goal(&mut self, title: &str) -> Result<Goal, StoreError> {
         let (plan, tx) = (self.plan, &mut self.tx);
         ensure_plan(tx, plan).await?;
-        let count = count_rows(tx, "SELECT COUNT(*) FROM goals WHERE plan_id = $1", plan.0).await?;
-        let id: i64 = sqlx::query(
-            "INSERT INTO goals (plan_id, position, number, title) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(plan.0)
-        .bind(count)
-        .bind(count + 1)
-        .bind(title)
-        .fetch_one(&mut **tx)
-        .await?
-        .get(0);
-        Ok(Goal {
-            id: Some(GoalId(id)),
+        let count = Siblings::goals(plan).count(tx).await?;
+        let goal = Goal {
+            id: None,
             number: (count + 1) as u32,
             title: title.to_owned(),
             indicators: Vec::new(),
+        };
+        let id = insert_goal(tx, plan.0, count, &goal).await?;
+        Ok(Goal {
+            id: Some(GoalId(id)),
+            ..goal
         })
     }
 
     pub async fn remove_goal(&mut self, goal: GoalId) -> Result<(), StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        ensure_goal(tx, plan, goal).await?;
-        sqlx::query("DELETE FROM goals WHERE id = $1")
-            .bind(goal.0)
-            .execute(&mut **tx)
-            .await?;
-        let ids = ordered(
-            tx,
-            "SELECT id FROM goals WHERE plan_id = $1 ORDER BY position",
-            plan.0,
-        )
-        .await?;
-        renumber(tx, "goals", &ids).await?;
-        Ok(())
+        Siblings::goals(self.plan)
+            .remove(&mut self.tx, goal.0)
+            .await
     }
 
     pub async fn move_goal(
@@ -58,24 +36,12 @@ impl PlanWrite {
         goal: GoalId,
         direction: Direction,
     ) -> Result<(), StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        let mut ids = ordered(
-            tx,
-            "SELECT id FROM goals WHERE plan_id = $1 ORDER BY position",
-            plan.0,
-        )
-        .await?;
-        let index = ids
-            .iter()
-            .position(|id| *id == goal.0)
-            .ok_or_else(|| StoreError::NotInPlan("Sasaran".into()))?;
-        if move_within(&mut ids, index, direction).is_some() {
-            renumber(tx, "goals", &ids).await?;
-        }
-        Ok(())
+        Siblings::goals(self.plan)
+            .move_one(&mut self.tx, goal.0, direction)
+            .await
     }
 
-    /// A new indicator at the end of its goal: target 100 %, A/B × 100, four empty quarters.
+    /// A new indicator at the end of its goal, as the model makes one (`Indicator::new`).
     pub async fn add_indicator(
         &mut self,
         goal: GoalId,
@@ -83,59 +49,9 @@ impl PlanWrite {
     ) -> Result<Indicator, StoreError> {
         let (plan, tx) = (self.plan, &mut self.tx);
         ensure_goal(tx, plan, goal).await?;
-        let count = count_rows(
-            tx,
-            "SELECT COUNT(*) FROM indicators WHERE goal_id = $1",
-            goal.0,
-        )
-        .await?;
-        let indicator = Indicator {
-            id: None,
-            number: (count + 1) as u32,
-            name: name.to_owned(),
-            target: Target {
-                value: Decimal::ONE_HUNDRED,
-                unit: "%".into(),
-            },
-            formula: "A/B x 100%".into(),
-            numerator_label: String::new(),
-            denominator_label: String::new(),
-            kind: IndicatorKind::Ratio,
-            polarity: Polarity::HigherIsBetter,
-            aggregation: Aggregation::Sum,
-            activity_ids: Vec::new(),
-            quarters: Default::default(),
-        };
-        let id: i64 = sqlx::query(
-            "INSERT INTO indicators (goal_id, position, number, name, target_value, target_unit, formula, \
-             numerator_label, denominator_label, kind, polarity, aggregation) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-        )
-        .bind(goal.0)
-        .bind(count)
-        .bind(count + 1)
-        .bind(name)
-        .bind(indicator.target.value.to_string())
-        .bind(&indicator.target.unit)
-        .bind(&indicator.formula)
-        .bind("")
-        .bind("")
-        .bind(indicator.kind.code())
-        .bind(indicator.polarity.code())
-        .bind(indicator.aggregation.code())
-        .fetch_one(&mut **tx)
-        .await?
-        .get(0);
-        for q in Quarter::ALL {
-            sqlx::query(
-                "INSERT INTO indicator_quarters (indicator_id, quarter, planned_work, achievement, evidence, note) \
-                 VALUES ($1, $2, '', '', '', '')",
-            )
-            .bind(id)
-            .bind(q.index() as i64 + 1)
-            .execute(&mut **tx)
-            .await?;
-        }
+        let count = Siblings::indicators(goal.0).count(tx).await?;
+        let indicator = Indicator::new((count + 1) as u32, name);
+        let id = insert_indicator(tx, goal.0, count, &indicator).await?;
         Ok(Indicator {
             id: Some(IndicatorId(id)),
             ..indicator
@@ -145,18 +61,7 @@ impl PlanWrite {
     pub async fn remove_indicator(&mut self, indicator: IndicatorId) -> Result<(), StoreError> {
         let (plan, tx) = (self.plan, &mut self.tx);
         let goal = indicator_goal(tx, plan, indicator).await?;
-        sqlx::query("DELETE FROM indicators WHERE id = $1")
-            .bind(indicator.0)
-            .execute(&mut **tx)
-            .await?;
-        let ids = ordered(
-            tx,
-            "SELECT id FROM indicators WHERE goal_id = $1 ORDER BY position",
-            goal,
-        )
-        .await?;
-        renumber(tx, "indicators", &ids).await?;
-        Ok(())
+        Siblings::indicators(goal).remove(tx, indicator.0).await
     }
 
     pub async fn move_indicator(
@@ -166,79 +71,30 @@ impl PlanWrite {
     ) -> Result<(), StoreError> {
         let (plan, tx) = (self.plan, &mut self.tx);
         let goal = indicator_goal(tx, plan, indicator).await?;
-        let mut ids = ordered(
-            tx,
-            "SELECT id FROM indicators WHERE goal_id = $1 ORDER BY position",
-            goal,
-        )
-        .await?;
-        let index = ids
-            .iter()
-            .position(|id| *id == indicator.0)
-            .ok_or_else(|| StoreError::NotInPlan("Indikator".into()))?;
-        if move_within(&mut ids, index, direction).is_some() {
-            renumber(tx, "indicators", &ids).await?;
-        }
-        Ok(())
+        Siblings::indicators(goal)
+            .move_one(tx, indicator.0, direction)
+            .await
     }
 
-    /// A new activity at the end of the list, with no budget yet.
+    /// A new activity at the end of the list, as the model makes one (`Activity::new`).
     pub async fn add_activity(&mut self, name: &str) -> Result<Activity, StoreError> {
         let (plan, tx) = (self.plan, &mut self.tx);
         ensure_plan(tx, plan).await?;
-        let count = count_rows(
-            tx,
-            "SELECT COUNT(*) FROM activities WHERE plan_id = $1",
-            plan.0,
-        )
-        .await?;
-        let id: i64 = sqlx::query(
-            "INSERT INTO activities (plan_id, position, name, budget, blocked) VALUES ($1, $2, $3, '0', '0') RETURNING id",
-        )
-        .bind(plan.0)
-        .bind(count)
-        .bind(name)
-        .fetch_one(&mut **tx)
-        .await?
-        .get(0);
-        for q in Quarter::ALL {
-            sqlx::query("INSERT INTO activity_quarters (activity_id, quarter) VALUES ($1, $2)")
-                .bind(id)
-                .bind(q.index() as i64 + 1)
-                .execute(&mut **tx)
-                .await?;
-        }
+        let count = Siblings::activities(plan).count(tx).await?;
+        // The id is the database's: the model's placeholder is replaced once it is known.
+        let activity = Activity::new(ActivityId(0), name);
+        let id = insert_activity(tx, plan.0, count, &activity).await?;
         Ok(Activity {
             id: ActivityId(id),
-            name: name.to_owned(),
-            budget: Rupiah::ZERO,
-            blocked: Rupiah::ZERO,
-            quarters: <[ActivityQuarter; 4]>::default(),
+            ..activity
         })
     }
 
     /// Removes an activity and its links to indicators.
     pub async fn remove_activity(&mut self, activity: ActivityId) -> Result<(), StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        ensure_activity(tx, plan, activity).await?;
-        sqlx::query("DELETE FROM activities WHERE id = $1")
-            .bind(activity.0)
-            .execute(&mut **tx)
-            .await?;
-        let ids = ordered(
-            tx,
-            "SELECT id FROM activities WHERE plan_id = $1 ORDER BY position",
-            plan.0,
-        )
-        .await?;
-        for (position, id) in ids.iter().enumerate() {
-            sqlx::query("UPDATE activities SET position = $1 WHERE id = $2")
-                .bind(position as i64)
-                .bind(*id)
-                .execute(&mut **tx)
-                .await?;
-        }
-        Ok(())
+        Siblings::activities(self.plan)
+            .remove(&mut self.tx, activity.0)
+            .await
     }
 
     /// Links an activity to an indicator; linking twice changes nothing.
@@ -250,12 +106,11 @@ impl PlanWrite {
         let (plan, tx) = (self.plan, &mut self.tx);
         indicator_goal(tx, plan, indicator).await?;
         ensure_activity(tx, plan, activity).await?;
-        let count = count_rows(
-            tx,
-            "SELECT COUNT(*) FROM indicator_activities WHERE indicator_id = $1",
-            indicator.0,
-        )
-        .await?;
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM indicator_activities WHERE indicator_id = $1")
+                .bind(indicator.0)
+                .fetch_one(&mut **tx)
+                .await?;
         sqlx::query(
             "INSERT INTO indicator_activities (indicator_id, activity_id, position) VALUES ($1, $2, $3) \
              ON CONFLICT (indicator_id, activity_id) DO NOTHING",
@@ -327,14 +182,6 @@ async fn ensure_activity(
     .await
 }
 
-async fn count_rows(tx: &mut Tx<'_>, sql: &str, parent: i64) -> Result<i64, StoreError> {
-    Ok(sqlx::query(sql)
-        .bind(parent)
-        .fetch_one(&mut **tx)
-        .await?
-        .get(0))
-}
-
 /// Fails with `NotInPlan(what)` unless the query finds a row.
 async fn ensure(tx: &mut Tx<'_>, sql: &str, binds: &[i64], what: &str) -> Result<(), StoreError> {
     let query = binds.iter().fold(sqlx::query(sql), |q, b| q.bind(*b));
@@ -349,32 +196,128 @@ async fn indicator_goal(
     plan: PlanId,
     indicator: IndicatorId,
 ) -> Result<i64, StoreError> {
-    let row = sqlx::query(
+    let goal: Option<i64> = sqlx::query_scalar(
         "SELECT i.goal_id FROM indicators i JOIN goals g ON g.id = i.goal_id WHERE i.id = $1 AND g.plan_id = $2",
     )
     .bind(indicator.0)
     .bind(plan.0)
     .fetch_optional(&mut **tx)
     .await?;
-    row.map(|r| r.get(0))
-        .ok_or_else(|| StoreError::NotInPlan("Indikator".into()))
+    goal.ok_or_else(|| StoreError::NotInPlan("Indikator".into()))
 }
 
-async fn ordered(tx: &mut Tx<'_>, sql: &str, parent: i64) -> Result<Vec<i64>, StoreError> {
-    let rows = sqlx::query(sql).bind(parent).fetch_all(&mut **tx).await?;
-    Ok(rows.iter().map(|r| r.get(0)).collect())
+/// The rows under one parent, kept in order by `position` (and, where they are numbered, by
+/// `number` = position + 1): a plan's goals, a goal's indicators, a plan's activities.
+struct Siblings {
+    /// One of our own table names, and its parent column.
+    table: &'static str,
+    parent_column: &'static str,
+    parent: i64,
+    /// Whether the rows carry a `number` shown to people (activities do not).
+    numbered: bool,
+    /// What a row is, for `NotInPlan`.
+    what: &'static str,
 }
 
-/// Positions 0.. and numbers 1.. in the given order. `table` is one of our own table names.
-async fn renumber(tx: &mut Tx<'_>, table: &'static str, ids: &[i64]) -> Result<(), StoreError> {
-    let sql = format!("UPDATE {table} SET position = $1, number = $2 WHERE id = $3");
-    for (position, id) in ids.iter().enumerate() {
-        sqlx::query(&sql)
-            .bind(position as i64)
-            .bind(position as i64 + 1)
-            .bind(*id)
+impl Siblings {
+    fn goals(plan: PlanId) -> Siblings {
+        Siblings {
+            table: "goals",
+            parent_column: "plan_id",
+            parent: plan.0,
+            numbered: true,
+            what: "Sasaran",
+        }
+    }
+
+    fn indicators(goal: i64) -> Siblings {
+        Siblings {
+            table: "indicators",
+            parent_column: "goal_id",
+            parent: goal,
+            numbered: true,
+            what: "Indikator",
+        }
+    }
+
+    fn activities(plan: PlanId) -> Siblings {
+        Siblings {
+            table: "activities",
+            parent_column: "plan_id",
+            parent: plan.0,
+            numbered: false,
+            what: "Kegiatan",
+        }
+    }
+
+    async fn count(&self, tx: &mut Tx<'_>) -> Result<i64, StoreError> {
+        Ok(self.ids(tx).await?.len() as i64)
+    }
+
+    async fn ids(&self, tx: &mut Tx<'_>) -> Result<Vec<i64>, StoreError> {
+        let sql = format!(
+            "SELECT id FROM {} WHERE {} = $1 ORDER BY position",
+            self.table, self.parent_column
+        );
+        Ok(sqlx::query_scalar(&sql)
+            .bind(self.parent)
+            .fetch_all(&mut **tx)
+            .await?)
+    }
+
+    /// Deletes one of these rows and closes the gap; `NotInPlan` when `id` is not among them.
+    async fn remove(&self, tx: &mut Tx<'_>, id: i64) -> Result<(), StoreError> {
+        let sql = format!(
+            "DELETE FROM {} WHERE id = $1 AND {} = $2",
+            self.table, self.parent_column
+        );
+        let deleted = sqlx::query(&sql)
+            .bind(id)
+            .bind(self.parent)
             .execute(&mut **tx)
             .await?;
+        if deleted.rows_affected() == 0 {
+            return Err(StoreError::NotInPlan(self.what.into()));
+        }
+        let ids = self.ids(tx).await?;
+        self.renumber(tx, &ids).await
     }
-    Ok(())
+
+    /// Moves one row up or down; at either end nothing changes.
+    async fn move_one(
+        &self,
+        tx: &mut Tx<'_>,
+        id: i64,
+        direction: Direction,
+    ) -> Result<(), StoreError> {
+        let mut ids = self.ids(tx).await?;
+        let index = ids
+            .iter()
+            .position(|each| *each == id)
+            .ok_or_else(|| StoreError::NotInPlan(self.what.into()))?;
+        if move_within(&mut ids, index, direction).is_some() {
+            self.renumber(tx, &ids).await?;
+        }
+        Ok(())
+    }
+
+    /// Positions 0.. (and numbers 1..) in the given order.
+    async fn renumber(&self, tx: &mut Tx<'_>, ids: &[i64]) -> Result<(), StoreError> {
+        let table = self.table;
+        let sql = if self.numbered {
+            format!("UPDATE {table} SET position = $1, number = $2 WHERE id = $3")
+        } else {
+            format!("UPDATE {table} SET position = $1 WHERE id = $2")
+        };
+        for (position, id) in (0_i64..).zip(ids) {
+            let query = sqlx::query(&sql).bind(position);
+            let query = if self.numbered {
+                query.bind(position + 1)
+            } else {
+                query
+            };
+            query.bind(*id).execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
 }

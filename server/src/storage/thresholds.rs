@@ -4,42 +4,29 @@
 use super::codec;
 use super::{Store, StoreError};
 use model::dashboard::AbsorptionThresholds;
-use model::Quarter;
-use sqlx::Row;
-
-const COLUMNS: [&str; 4] = ["q1", "q2", "q3", "q4"];
 
 impl Store {
-    /// The year's targets, or the defaults when none were saved.
-    pub async fn load_thresholds(&self, year: i32) -> Result<AbsorptionThresholds, StoreError> {
-        let Some(row) =
-            sqlx::query("SELECT q1, q2, q3, q4 FROM absorption_thresholds WHERE fiscal_year = $1")
-                .bind(i64::from(year))
-                .fetch_optional(&self.pool)
-                .await?
-        else {
-            return Ok(AbsorptionThresholds::default_for(year));
-        };
-        let mut quarters = [rust_decimal::Decimal::ZERO; 4];
-        for quarter in Quarter::ALL {
-            let i = quarter.index();
-            quarters[i] = codec::decimal(
-                "absorption_thresholds",
-                COLUMNS[i],
-                &row.get::<String, _>(i),
-            )?;
+    /// The year's targets, or the defaults when none were saved. Unchecked: anyone signed in
+    /// may read them (`PlanBackend::load_thresholds`).
+    pub async fn load_thresholds_unchecked(
+        &self,
+        year: i32,
+    ) -> Result<AbsorptionThresholds, StoreError> {
+        let row: Option<ThresholdsRow> = sqlx::query_as(
+            "SELECT q1, q2, q3, q4 FROM absorption_thresholds WHERE fiscal_year = $1",
+        )
+        .bind(i64::from(year))
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(row) => row.into_model(year),
+            None => Ok(AbsorptionThresholds::default_for(year)),
         }
-        // Stored targets pass the same rules as typed ones; anything else was written by hand.
-        AbsorptionThresholds::new(year, quarters).map_err(|e| StoreError::Corrupt {
-            table: "absorption_thresholds",
-            column: "q1..q4",
-            value: quarters.map(|q| q.to_string()).join(", "),
-            reason: e.to_string(),
-        })
     }
 
-    /// Stores the year's targets, replacing any saved before.
-    pub async fn save_thresholds(
+    /// Stores the year's targets, replacing any saved before. Unchecked: the caller has made
+    /// sure the person may (`PlanBackend::save_thresholds`).
+    pub async fn save_thresholds_unchecked(
         &self,
         thresholds: &AbsorptionThresholds,
     ) -> Result<(), StoreError> {
@@ -58,5 +45,34 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ThresholdsRow {
+    q1: String,
+    q2: String,
+    q3: String,
+    q4: String,
+}
+
+impl ThresholdsRow {
+    fn into_model(self, year: i32) -> Result<AbsorptionThresholds, StoreError> {
+        const TABLE: &str = "absorption_thresholds";
+        let quarters = [
+            codec::decimal(TABLE, "q1", &self.q1)?,
+            codec::decimal(TABLE, "q2", &self.q2)?,
+            codec::decimal(TABLE, "q3", &self.q3)?,
+            codec::decimal(TABLE, "q4", &self.q4)?,
+        ];
+        // Stored targets pass the same rules as typed ones; anything else was written by hand.
+        AbsorptionThresholds::new(year, quarters).map_err(|e| {
+            codec::corrupt(
+                TABLE,
+                "q1..q4",
+                quarters.map(|q| q.to_string()).join(", "),
+                e,
+            )
+        })
     }
 }

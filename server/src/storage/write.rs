@@ -1,10 +1,11 @@
 //! Writing a whole plan (the importer's path), in one transaction.
 
 use super::accounts::{insert_unit, AdminStamp};
-use super::{Store, StoreError};
+use super::codec;
+use super::insert::{insert_activity, insert_goal, insert_indicator, insert_links};
+use super::{Store, StoreError, Tx};
 use model::administer::unit_name_key;
-use model::{ActivityId, Plan, PlanId, Quarter, UnitId};
-use sqlx::{Any, Row, Transaction};
+use model::{ActivityId, Plan, PlanId, UnitId};
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,18 +62,19 @@ impl Store {
 /// [`Store::insert_plan`] inside a transaction the caller commits; a unit it creates is
 /// recorded in the admin trail as made `by`.
 pub(super) async fn insert_plan_in(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx<'_>,
     plan: &Plan,
     placement: &UnitPlacement,
     by: &AdminStamp,
 ) -> Result<InsertOutcome, StoreError> {
     let name = &plan.header.work_unit;
-    let found = sqlx::query("SELECT id, name FROM units WHERE name_key = $1")
-        .bind(unit_name_key(name))
-        .fetch_optional(&mut **tx)
-        .await?;
+    let found: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM units WHERE name_key = $1")
+            .bind(unit_name_key(name))
+            .fetch_optional(&mut **tx)
+            .await?;
     let (unit, unit_name) = match (found, placement) {
-        (Some(row), _) => (UnitId(row.get(0)), row.get::<String, _>(1)),
+        (Some((id, stored_name)), _) => (UnitId(id), stored_name),
         (None, UnitPlacement::ExistingOnly) => return Err(StoreError::UnknownUnit(name.clone())),
         (None, UnitPlacement::Under(parent)) => (
             insert_unit(tx, name, Some(*parent), by).await?,
@@ -93,27 +95,24 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
-async fn find_plan(
-    tx: &mut Transaction<'_, Any>,
-    unit: UnitId,
-    year: i32,
-) -> Result<Option<PlanId>, StoreError> {
-    let row = sqlx::query("SELECT id FROM plans WHERE unit_id = $1 AND fiscal_year = $2")
-        .bind(unit.0)
-        .bind(i64::from(year))
-        .fetch_optional(&mut **tx)
-        .await?;
-    Ok(row.map(|r| PlanId(r.get::<i64, _>(0))))
+async fn find_plan(tx: &mut Tx<'_>, unit: UnitId, year: i32) -> Result<Option<PlanId>, StoreError> {
+    let id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM plans WHERE unit_id = $1 AND fiscal_year = $2")
+            .bind(unit.0)
+            .bind(i64::from(year))
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(id.map(PlanId))
 }
 
 async fn insert_plan_rows(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx<'_>,
     plan: &Plan,
     unit: UnitId,
 ) -> Result<PlanId, StoreError> {
     let header = &plan.header;
     let signatory = header.signatory.as_ref();
-    let plan_id: i64 = sqlx::query(
+    let plan_id: i64 = sqlx::query_scalar(
         "INSERT INTO plans (work_unit, fiscal_year, title, signatory_position, signatory_name, \
          signatory_nip, place_date, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
@@ -126,8 +125,7 @@ async fn insert_plan_rows(
     .bind(header.place_date.clone())
     .bind(crate::clock::now().0.to_string())
     .fetch_one(&mut **tx)
-    .await?
-    .get(0);
+    .await?;
     sqlx::query("UPDATE plans SET unit_id = $1 WHERE id = $2")
         .bind(unit.0)
         .bind(plan_id)
@@ -135,107 +133,29 @@ async fn insert_plan_rows(
         .await?;
 
     let mut activity_ids: HashMap<ActivityId, i64> = HashMap::new();
-    for (position, activity) in plan.activities.iter().enumerate() {
-        let id: i64 = sqlx::query(
-            "INSERT INTO activities (plan_id, position, name, budget, blocked) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(plan_id)
-        .bind(position as i64)
-        .bind(&activity.name)
-        .bind(activity.budget.amount().to_string())
-        .bind(activity.blocked.amount().to_string())
-        .fetch_one(&mut **tx)
-        .await?
-        .get(0);
-        for q in Quarter::ALL {
-            let aq = activity.quarter(q);
-            sqlx::query(
-                "INSERT INTO activity_quarters (activity_id, quarter, withdrawal_plan, realization) \
-                 VALUES ($1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(q.index() as i64 + 1)
-            .bind(aq.withdrawal_plan.map(|r| r.amount().to_string()))
-            .bind(aq.realization.map(|r| r.amount().to_string()))
-            .execute(&mut **tx)
-            .await?;
-        }
+    for (position, activity) in (0_i64..).zip(&plan.activities) {
+        let id = insert_activity(tx, plan_id, position, activity).await?;
         activity_ids.insert(activity.id, id);
     }
-
-    for (goal_position, goal) in plan.goals.iter().enumerate() {
-        let goal_id: i64 = sqlx::query(
-            "INSERT INTO goals (plan_id, position, number, title) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(plan_id)
-        .bind(goal_position as i64)
-        .bind(i64::from(goal.number))
-        .bind(&goal.title)
-        .fetch_one(&mut **tx)
-        .await?
-        .get(0);
-        for (position, indicator) in goal.indicators.iter().enumerate() {
-            let indicator_id: i64 = sqlx::query(
-                "INSERT INTO indicators (goal_id, position, number, name, target_value, target_unit, \
-                 formula, numerator_label, denominator_label, kind, polarity, aggregation) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-            )
-            .bind(goal_id)
-            .bind(position as i64)
-            .bind(i64::from(indicator.number))
-            .bind(&indicator.name)
-            .bind(indicator.target.value.to_string())
-            .bind(&indicator.target.unit)
-            .bind(&indicator.formula)
-            .bind(&indicator.numerator_label)
-            .bind(&indicator.denominator_label)
-            .bind(indicator.kind.code())
-            .bind(indicator.polarity.code())
-            .bind(indicator.aggregation.code())
-            .fetch_one(&mut **tx)
-            .await?
-            .get(0);
-            for q in Quarter::ALL {
-                let r = indicator.quarter(q);
-                sqlx::query(
-                    "INSERT INTO indicator_quarters (indicator_id, quarter, planned_work, numerator, \
-                     denominator, achievement, evidence, status, note) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                )
-                .bind(indicator_id)
-                .bind(q.index() as i64 + 1)
-                .bind(&r.planned_work)
-                .bind(r.numerator.map(|v| v.to_string()))
-                .bind(r.denominator.map(|v| v.to_string()))
-                .bind(&r.achievement)
-                .bind(&r.evidence)
-                .bind(r.status.map(|s| s.code()))
-                .bind(&r.note)
-                .execute(&mut **tx)
-                .await?;
-            }
-            for (link_position, local) in indicator.activity_ids.iter().enumerate() {
-                let activity_id =
-                    activity_ids
-                        .get(local)
-                        .copied()
-                        .ok_or_else(|| StoreError::Corrupt {
-                            table: "indicator_activities",
-                            column: "activity_id",
-                            value: local.to_string(),
-                            reason: "the indicator links an activity the plan does not have".into(),
-                        })?;
-                sqlx::query(
-                    "INSERT INTO indicator_activities (indicator_id, activity_id, position) \
-                     VALUES ($1, $2, $3)",
-                )
-                .bind(indicator_id)
-                .bind(activity_id)
-                .bind(link_position as i64)
-                .execute(&mut **tx)
-                .await?;
-            }
+    for (goal_position, goal) in (0_i64..).zip(&plan.goals) {
+        let goal_id = insert_goal(tx, plan_id, goal_position, goal).await?;
+        for (position, indicator) in (0_i64..).zip(&goal.indicators) {
+            let indicator_id = insert_indicator(tx, goal_id, position, indicator).await?;
+            let links = indicator
+                .activity_ids
+                .iter()
+                .map(|local| {
+                    activity_ids.get(local).copied().ok_or_else(|| {
+                        codec::corrupt(
+                            "indicator_activities",
+                            "activity_id",
+                            local,
+                            "the indicator links an activity the plan does not have",
+                        )
+                    })
+                })
+                .collect::<Result<Vec<i64>, StoreError>>()?;
+            insert_links(tx, indicator_id, &links).await?;
         }
     }
     Ok(PlanId(plan_id))

@@ -383,7 +383,7 @@ pub async fn pull(
     guard::plan(store, who, plan, Permission::ReadPlan).await?;
     let (revision, changed) = store.changes_since(plan, since).await?;
     let current = store
-        .load_plan(plan)
+        .load_plan_unchecked(plan)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {plan}")))?;
     let changes = changed

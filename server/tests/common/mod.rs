@@ -459,7 +459,11 @@ pub async fn demo_plan(store: &Store) -> PlanId {
 #[allow(dead_code)]
 pub async fn demo(store: &Store) -> (PlanId, model::Plan) {
     let id = demo_plan(store).await;
-    let plan = store.load_plan(id).await.expect("read").expect("stored");
+    let plan = store
+        .load_plan_unchecked(id)
+        .await
+        .expect("read")
+        .expect("stored");
     (id, plan)
 }
 
@@ -467,7 +471,7 @@ pub async fn demo(store: &Store) -> (PlanId, model::Plan) {
 #[allow(dead_code)]
 pub async fn history_len(store: &Store, plan: PlanId) -> usize {
     store
-        .history(plan, model::audit::HistoryFilter::default())
+        .history_unchecked(plan, model::audit::HistoryFilter::default())
         .await
         .expect("read the history")
         .len()

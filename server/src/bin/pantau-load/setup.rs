@@ -139,7 +139,7 @@ pub async fn prepare(store: &Store, staff: usize) -> Result<World, String> {
 /// plan's shared rows (quarters III and IV).
 async fn divide_rows(store: &Store, plan: PlanId, members: &mut [Member]) -> Result<(), String> {
     let stored = store
-        .load_plan(plan)
+        .load_plan_unchecked(plan)
         .await
         .map_err(|e| format!("reading plan {plan}: {e}"))?
         .ok_or_else(|| format!("plan {plan} is not stored"))?;
