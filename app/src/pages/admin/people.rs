@@ -4,7 +4,7 @@
 
 use super::units::UnitChoices;
 use super::Actions;
-use crate::components::SaveStatus;
+use crate::components::{col, Column, SaveStatus, ScrollTable};
 use leptos::either::Either;
 use leptos::prelude::*;
 use model::access::{Grant, Person, MIN_PASSWORD_CHARS};
@@ -19,6 +19,13 @@ pub struct PeopleList {
     /// The admin looking at the page.
     pub viewer: UserId,
 }
+
+const COLUMNS: &[Column] = &[
+    col("Nama"),
+    col("Peran"),
+    col("Kata sandi baru"),
+    col("Akun"),
+];
 
 #[component]
 pub fn PeopleTable(people: PeopleList, choices: UnitChoices, actions: Actions) -> impl IntoView {
@@ -69,21 +76,7 @@ pub fn PeopleTable(people: PeopleList, choices: UnitChoices, actions: Actions) -
                 view! { <PersonRow person may off me choices=choices.clone() actions/> }
             })
             .collect_view();
-        Either::Right(view! {
-            <div class="table-scroll">
-                <table class="people">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Nama"</th>
-                            <th scope="col">"Peran"</th>
-                            <th scope="col">"Kata sandi baru"</th>
-                            <th scope="col">"Akun"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        })
+        Either::Right(view! { <ScrollTable class="people" columns=COLUMNS>{rows}</ScrollTable> })
     };
     view! {
         <section aria-labelledby="people-title">
