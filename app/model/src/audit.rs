@@ -24,30 +24,23 @@ pub struct Subject {
 
 impl Subject {
     pub fn of(field: &Field) -> Subject {
-        let none = Subject::default();
-        match *field {
-            Field::Header(_) => none,
-            Field::Goal(goal, _) => Subject {
-                goal: Some(goal),
-                ..none
+        use Field::*;
+        Subject {
+            goal: match *field {
+                Goal(goal, _) => Some(goal),
+                _ => None,
             },
-            Field::Indicator(i, _) => Subject {
-                indicator: Some(i),
-                ..none
+            indicator: match *field {
+                Indicator(i, _) | Report(i, _, _) => Some(i),
+                _ => None,
             },
-            Field::Report(i, q, _) => Subject {
-                indicator: Some(i),
-                quarter: Some(q),
-                ..none
+            activity: match *field {
+                Activity(a, _) | ActivityQuarter(a, _, _) => Some(a),
+                _ => None,
             },
-            Field::Activity(a, _) => Subject {
-                activity: Some(a),
-                ..none
-            },
-            Field::ActivityQuarter(a, q, _) => Subject {
-                activity: Some(a),
-                quarter: Some(q),
-                ..none
+            quarter: match *field {
+                Report(_, q, _) | ActivityQuarter(_, q, _) => Some(q),
+                _ => None,
             },
         }
     }

@@ -174,18 +174,7 @@ fn plan_totals_count_a_shared_activity_once() {
 #[test]
 fn absorption_divides_cumulative_realization_by_the_unblocked_budget() {
     // The seed's food activity: 636.431.901 / (5.160.600.000 − 464.229.000) = 13.5517...%
-    let food = activity(
-        1,
-        "5.160.600.000",
-        "464.229.000",
-        [
-            "1.012.304.000",
-            "1.140.000.000",
-            "1.290.000.000",
-            "1.718.296.000",
-        ],
-        ["636.431.901", "-", "-", "-"],
-    );
+    let food = seed_food_activity();
     let totals = activity_totals(&food);
     assert_eq!(totals.available(), rp("4.696.371.000"));
     assert_eq!(
