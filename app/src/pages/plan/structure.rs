@@ -74,6 +74,19 @@ fn move_buttons(
         .collect_view()
 }
 
+/// A button that removes a part of the plan; disabled while `edit` would change a frozen quarter.
+fn remove_button(
+    url: &'static str,
+    hidden: Vec<(&'static str, String)>,
+    label: &'static str,
+    edit: StructureEdit,
+    run: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <PostForm url hidden button=label.into() class="inline danger" locked=frozen(edit) run=Callback::new(move |_| run())/>
+    }
+}
+
 #[component]
 pub fn AddGoalForm() -> impl IntoView {
     let state = expect_context::<PlanState>();
@@ -120,16 +133,13 @@ pub fn GoalControls(goal: GoalState) -> impl IntoView {
     state.may_edit().then(|| view! {
         <div class="structure-controls">
             {movers()}
-            <PostForm
-                url=RemoveGoal::url()
-                hidden=vec![plan_field(state), ("goal", id.0.to_string())]
-                button="Hapus sasaran".into()
-                class="inline danger"
-                locked=frozen(StructureEdit::RemoveGoal { goal: id })
-                run=Callback::new(move |_| {
-                    settle(state, "Sasaran dihapus", remove_goal(plan, id), move |_| state.goal_removed(id))
-                })
-            />
+            {remove_button(
+                RemoveGoal::url(),
+                vec![plan_field(state), ("goal", id.0.to_string())],
+                "Hapus sasaran",
+                StructureEdit::RemoveGoal { goal: id },
+                move || settle(state, "Sasaran dihapus", remove_goal(plan, id), move |_| state.goal_removed(id)),
+            )}
             <PostForm
                 url=AddIndicator::url()
                 hidden=vec![plan_field(state), ("goal", id.0.to_string())]
@@ -170,16 +180,13 @@ pub fn IndicatorControls(indicator: RwSignal<Indicator>) -> impl IntoView {
     state.may_edit().then(|| view! {
         <div class="structure-controls">
             {movers()}
-            <PostForm
-                url=RemoveIndicator::url()
-                hidden=vec![plan_field(state), ("indicator", id.0.to_string())]
-                button="Hapus indikator".into()
-                class="inline danger"
-                locked=frozen(StructureEdit::RemoveIndicator { indicator: id })
-                run=Callback::new(move |_| {
-                    settle(state, "Indikator dihapus", remove_indicator(plan, id), move |_| state.indicator_removed(id))
-                })
-            />
+            {remove_button(
+                RemoveIndicator::url(),
+                vec![plan_field(state), ("indicator", id.0.to_string())],
+                "Hapus indikator",
+                StructureEdit::RemoveIndicator { indicator: id },
+                move || settle(state, "Indikator dihapus", remove_indicator(plan, id), move |_| state.indicator_removed(id)),
+            )}
         </div>
     })
 }
@@ -317,17 +324,21 @@ pub fn AddActivityForm() -> impl IntoView {
 pub fn RemoveActivityButton(activity: ActivityId) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
-    state.may_edit().then(|| view! {
-        <PostForm
-            url=RemoveActivity::url()
-            hidden=vec![plan_field(state), ("activity", activity.0.to_string())]
-            button="Hapus".into()
-            class="inline danger"
-            locked=frozen(StructureEdit::RemoveActivity { activity })
-            run=Callback::new(move |_| {
-                settle(state, "Kegiatan dihapus", remove_activity(plan, activity), move |_| state.activity_removed(activity))
-            })
-        />
+    state.may_edit().then(|| {
+        remove_button(
+            RemoveActivity::url(),
+            vec![plan_field(state), ("activity", activity.0.to_string())],
+            "Hapus",
+            StructureEdit::RemoveActivity { activity },
+            move || {
+                settle(
+                    state,
+                    "Kegiatan dihapus",
+                    remove_activity(plan, activity),
+                    move |_| state.activity_removed(activity),
+                )
+            },
+        )
     })
 }
 
