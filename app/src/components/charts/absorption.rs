@@ -1,7 +1,7 @@
 //! Budget absorption (penyerapan) per quarter, cumulative, against the year's targets: a bar
 //! per quarter and a marker at its target.
 
-use super::{legend, percent_ticks, px, x_labels, y_axis, Frame};
+use super::{legend, percent_ticks, px, table_row, x_labels, y_axis, Frame};
 use crate::components::{col, num, Column, ScrollTable};
 use leptos::prelude::*;
 use model::dashboard::axis::percent_axis_top;
@@ -85,14 +85,14 @@ pub fn AbsorptionChart(caption: String, points: [AbsorptionPoint; 4]) -> impl In
     let rows = points
         .iter()
         .map(|p| {
-            view! {
-                <tr data-quarter=p.quarter.label()>
-                    <th scope="row">{p.quarter.label()}</th>
+            table_row(
+                p.quarter.label(),
+                view! {
                     <td class="num absorption">{format_percent_or_dash(p.absorption)}</td>
                     <td class="num threshold">{format_percent(p.threshold)}</td>
                     <td data-standing=standing_code(p)>{standing_label(p)}</td>
-                </tr>
-            }
+                },
+            )
         })
         .collect_view();
     view! {

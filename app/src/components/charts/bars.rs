@@ -1,7 +1,7 @@
 //! An indicator's achievement against target: one bar per quarter and one for the year so far
 //! ("Kumulatif"), against a 100 % target line, coloured by standing.
 
-use super::{percent_ticks, px, x_labels, y_axis, Frame};
+use super::{percent_ticks, px, table_row, x_labels, y_axis, Frame};
 use crate::components::{col, num, Column, Table};
 use leptos::prelude::*;
 use model::dashboard::axis::percent_axis_top;
@@ -71,14 +71,11 @@ pub fn AchievementBars(
     let rows = bars
         .iter()
         .map(|bar| {
-            view! {
-                <tr data-quarter=bar.label>
-                    <th scope="row">{bar.label}</th>
-                    <td class="num">{bar.value_text.clone()}</td>
-                    <td class="num against-target" data-standing=bar.standing_code()>{bar.percent()}</td>
-                    <td>{bar.standing.map(Standing::label).unwrap_or(DASH)}</td>
-                </tr>
-            }
+            table_row(bar.label, view! {
+                <td class="num">{bar.value_text.clone()}</td>
+                <td class="num against-target" data-standing=bar.standing_code()>{bar.percent()}</td>
+                <td>{bar.standing.map(Standing::label).unwrap_or(DASH)}</td>
+            })
         })
         .collect_view();
     view! {

@@ -1,7 +1,7 @@
 //! A budget's S-curve: cumulative RPD (the plan) against cumulative realization, per quarter,
 //! with the pagu as the line the RPD should end on.
 
-use super::{legend, px, x_labels, y_axis, Frame};
+use super::{legend, px, table_row, x_labels, y_axis, Frame};
 use crate::components::{col, num, Column, ScrollTable};
 use leptos::prelude::*;
 use model::dashboard::axis::{amount_axis_top, short_rupiah, ticks};
@@ -80,15 +80,12 @@ pub fn SCurve(
     let rows = points
         .iter()
         .map(|p| {
-            view! {
-                <tr data-quarter=p.quarter.label()>
-                    <th scope="row">{p.quarter.label()}</th>
-                    <td class="num rpd">{p.planned.to_string()}</td>
-                    <td class="num rpd-cumulative">{p.planned_cumulative.to_string()}</td>
-                    <td class="num realization">{format_money_or_dash(p.realized)}</td>
-                    <td class="num realization-cumulative">{format_money_or_dash(p.realized_cumulative)}</td>
-                </tr>
-            }
+            table_row(p.quarter.label(), view! {
+                <td class="num rpd">{p.planned.to_string()}</td>
+                <td class="num rpd-cumulative">{p.planned_cumulative.to_string()}</td>
+                <td class="num realization">{format_money_or_dash(p.realized)}</td>
+                <td class="num realization-cumulative">{format_money_or_dash(p.realized_cumulative)}</td>
+            })
         })
         .collect_view();
     view! {
