@@ -1,6 +1,7 @@
 //! A table of rows under one row of column headings, as every list and chart table of the pages
 //! draws it: headings are `scope="col"`, and a column of figures is right-aligned (`num`).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// One column heading.
@@ -57,7 +58,14 @@ fn table(
 ) -> impl IntoView {
     let headings = columns
         .iter()
-        .map(|c| view! { <th scope="col" class=c.numeric.then_some("num")>{c.title}</th> })
+        .map(|c| {
+            // Two elements rather than an optional class: a text column carries no `class=""`.
+            if c.numeric {
+                Either::Left(view! { <th scope="col" class="num">{c.title}</th> })
+            } else {
+                Either::Right(view! { <th scope="col">{c.title}</th> })
+            }
+        })
         .collect_view();
     view! {
         <table class=class>
@@ -67,5 +75,26 @@ fn table(
             </thead>
             <tbody>{children()}</tbody>
         </table>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_figure_column_is_aligned_right_and_a_text_column_carries_no_class() {
+        const COLUMNS: &[Column] = &[col("Kegiatan"), num("Pagu")];
+        let html = Owner::new().with(|| {
+            view! { <Table class="budget" columns=COLUMNS caption="Anggaran"><tr></tr></Table> }
+                .to_html()
+        });
+        for part in [
+            r#"<caption>Anggaran</caption><thead><tr><th scope="col">Kegiatan</th>"#,
+            r#"<th scope="col" class="num">Pagu</th>"#,
+            r#"<tbody><tr></tr></tbody>"#,
+        ] {
+            assert!(html.contains(part), "{part} in {html}");
+        }
     }
 }
