@@ -121,7 +121,7 @@ impl PlanState {
     }
 
     /// The working copy as one plan (reactive, but the heading untracked: no check reads it).
-    pub fn snapshot(&self) -> Plan {
+    fn snapshot(&self) -> Plan {
         Plan {
             id: Some(self.id),
             header: self.header.get_untracked(),
