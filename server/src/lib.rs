@@ -1,21 +1,18 @@
-//! Pantau's server: HTTP routing, storage, and the sheet importer. `main.rs` is only the
-//! command line around these.
+//! Pantau's server, in layers; each depends only on the ones below it:
+//!
+//! - [`ops`]: running it (the demo data, the sheet importer, the purge job, benchmarks);
+//!   `main.rs` is only the command line around these.
+//! - [`http`]: the axum router, sign-in and sessions, the live feed, error statuses.
+//! - [`usecases`]: what a person may do and what it does (the door check, saving edits, sync,
+//!   quarter steps, administration), in the model's rules, storage-agnostic.
+//! - [`storage`]: SQLite and PostgreSQL behind one `Store`.
+//!
+//! Beside them: [`config`] (the settings every layer is started with), [`clock`] and [`error`].
 
-pub mod admin;
-pub mod auth;
-pub mod backend;
-pub mod bench_summary;
-pub mod bench_sync;
+pub mod clock;
 pub mod config;
-pub mod demo;
-pub mod dice;
-pub mod editing;
-pub mod guard;
-pub mod http_errors;
-pub mod import;
-pub mod live;
-pub mod purge;
-pub mod quarters;
-pub mod router;
+pub mod error;
+pub mod http;
+pub mod ops;
 pub mod storage;
-pub mod sync;
+pub mod usecases;

@@ -24,10 +24,11 @@
 //! The database is `DATABASE_URL` (default `sqlite://data/pantau.db`; `postgres://...` for PostgreSQL).
 
 use leptos::config::get_configuration;
-use server::demo::{load_demo_data, DemoOutcome};
-use server::import::{import_sheet, ImportError};
+use server::config;
+use server::http::router;
+use server::ops::demo::{load_demo_data, DemoOutcome};
+use server::ops::import::{import_sheet, ImportError};
 use server::storage::{AdminStamp, InsertOutcome, Store, StoreError, UnitPlacement};
-use server::{config, router};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -104,7 +105,7 @@ async fn serve(demo: bool) -> Result<(), String> {
     let options = conf.leptos_options;
     let addr = options.site_addr;
     let settings = config::Settings::from_env().map_err(|e| e.to_string())?;
-    server::purge::spawn_hourly(store.clone());
+    server::ops::purge::spawn_hourly(store.clone());
     let app = router::router_with(store, options, settings);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
@@ -121,10 +122,10 @@ async fn serve(demo: bool) -> Result<(), String> {
     .map_err(|e| format!("server stopped: {e}"))
 }
 
-/// Removes what is kept only for a while (see `server::purge`).
+/// Removes what is kept only for a while (see `server::ops::purge`).
 async fn purge() -> Result<(), String> {
     let store = open_store().await?;
-    let purged = server::purge::purge(&store, server::guard::now())
+    let purged = server::ops::purge::purge(&store, server::clock::now())
         .await
         .map_err(|e| format!("purge failed, nothing was removed by the failed step: {e}"))?;
     println!("{purged}");
@@ -208,12 +209,12 @@ async fn create_user(username: &str, name: &str, unit: &str, role: &str) -> Resu
         }
     };
     let store = open_store().await?;
-    let by = AdminStamp::command_line(server::guard::now());
+    let by = AdminStamp::command_line(server::clock::now());
     let unit_id = store
         .unit_or_new_top(unit.trim(), &by)
         .await
         .map_err(|e| format!("cannot find or create the unit: {e}"))?;
-    let candidate = server::admin::Candidate {
+    let candidate = server::usecases::admin::Candidate {
         username,
         name,
         password: &password,
@@ -222,7 +223,7 @@ async fn create_user(username: &str, name: &str, unit: &str, role: &str) -> Resu
             role,
         },
     };
-    let id = server::admin::create_user(&store, &candidate, None, &by)
+    let id = server::usecases::admin::create_user(&store, &candidate, None, &by)
         .await
         .map_err(|e| format!("create-user: {e}"))?;
     println!(
@@ -244,7 +245,7 @@ async fn grant(username: &str, unit: &str, role: &str) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot read the people: {e}"))?
         .ok_or_else(|| format!("grant: there is no person named {username}"))?;
-    let by = AdminStamp::command_line(server::guard::now());
+    let by = AdminStamp::command_line(server::clock::now());
     let unit_id = store
         .unit_or_new_top(unit.trim(), &by)
         .await
@@ -278,7 +279,7 @@ async fn bench_sync(args: &[&str]) -> Result<(), String> {
     let id = std::process::id();
     let sqlite = std::env::temp_dir().join(format!("pantau_bench_sync_{id}.db"));
     let url = format!("sqlite://{}", sqlite.display());
-    let result = server::bench_sync::run("SQLite", &url, edits, batch, 2).await;
+    let result = server::ops::bench_sync::run("SQLite", &url, edits, batch, 2).await;
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", sqlite.display()));
     }
@@ -296,7 +297,8 @@ async fn bench_sync(args: &[&str]) -> Result<(), String> {
         .rsplit_once('/')
         .map_or(admin.as_str(), |(base, _)| base);
     let result =
-        server::bench_sync::run("PostgreSQL", &format!("{base}/{name}"), edits, batch, 5).await;
+        server::ops::bench_sync::run("PostgreSQL", &format!("{base}/{name}"), edits, batch, 5)
+            .await;
     let _ = conn
         .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
         .await;

@@ -7,23 +7,24 @@
 
 mod common;
 
+use common::web::options;
+
 use app::api::ssr::PlanBackend;
 use app::api::AdminCommand;
 use app::error::AppError;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use futures::StreamExt;
-use leptos::prelude::LeptosOptions;
 use model::access::{Grant, Person, Role};
 use model::administer::AdminLogAction;
 use model::edit::{Field, FieldEdit, HeaderField};
 use model::time::Timestamp;
 use model::{UnitId, UserId};
-use server::admin::{create_user, Candidate};
-use server::auth::sign_in;
-use server::demo::{load_demo_data, DemoOutcome, DEMO_REGIONAL_OFFICE};
-use server::import::{import_sheet, ImportError, DEMO_SHEET};
+use server::http::auth::sign_in;
+use server::ops::demo::{load_demo_data, DemoOutcome, DEMO_REGIONAL_OFFICE};
+use server::ops::import::{import_sheet, ImportError, DEMO_SHEET};
 use server::storage::{InsertOutcome, Store, StoreError, UnitPlacement};
+use server::usecases::admin::{create_user, Candidate};
 use std::time::Duration;
 use tower::ServiceExt;
 
@@ -471,10 +472,7 @@ both!(
 );
 
 async fn the_work_unit_of_a_plan_is_its_unit_not_free_text(store: &Store) {
-    let luwuk = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let luwuk = common::demo_plan(store).await;
     let mut other = model::synthetic::synthetic_plan(2);
     other.header.work_unit = "UNIT LAIN".into();
     other.header.fiscal_year = 2024;
@@ -491,7 +489,8 @@ async fn the_work_unit_of_a_plan_is_its_unit_not_free_text(store: &Store) {
         field: Field::Header(HeaderField::WorkUnit),
         text: "UNIT LAIN".into(),
     };
-    let refused = server::editing::save_fields(store, &operator, luwuk, vec![rename]).await;
+    let refused =
+        server::usecases::editing::save_fields(store, &operator, luwuk, vec![rename]).await;
     assert!(
         matches!(&refused, Err(AppError::Invalid(m)) if m.contains("tidak dapat diubah")),
         "{refused:?}"
@@ -627,10 +626,7 @@ fn serve_without_demo_loads_nothing() {
 }
 
 async fn an_open_live_stream_closes_when_its_session_ends(store: &Store) {
-    let plan = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let plan = common::demo_plan(store).await;
     let unit = store.plan_unit(plan).await.unwrap().unwrap();
     let admin = common::person(store, &admin_of(unit)).await;
     for end in ["password", "disable", "last role", "sign out"] {
@@ -641,7 +637,7 @@ async fn an_open_live_stream_closes_when_its_session_ends(store: &Store) {
             .header(header::COOKIE, &cookie)
             .body(Body::empty())
             .unwrap();
-        let response = server::router::router(store.clone(), options())
+        let response = server::http::router::router(store.clone(), options())
             .oneshot(request)
             .await
             .unwrap();
@@ -691,7 +687,7 @@ async fn an_open_live_stream_closes_when_its_session_ends(store: &Store) {
                     .header(header::COOKIE, &cookie)
                     .body(Body::empty())
                     .unwrap();
-                let response = server::router::router(store.clone(), options())
+                let response = server::http::router::router(store.clone(), options())
                     .oneshot(logout)
                     .await
                     .unwrap();
@@ -712,13 +708,6 @@ both!(
     streams_close,
     an_open_live_stream_closes_when_its_session_ends
 );
-
-fn options() -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("pantau")
-        .site_pkg_dir("pkg")
-        .build()
-}
 
 fn sha256_hex(token: &str) -> String {
     use sha2::Digest;

@@ -11,7 +11,7 @@ use app::error::AppError;
 use model::access::{Grant, Person, Role};
 use model::time::Timestamp;
 use model::UnitId;
-use server::auth::sign_in;
+use server::http::auth::sign_in;
 use server::storage::Store;
 
 struct Office {

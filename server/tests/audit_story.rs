@@ -14,22 +14,13 @@ use model::edit::{
 };
 use model::workflow::Transition;
 use model::{PlanId, Quarter};
-use server::editing::{change_structure, save_fields};
-use server::import::{import_sheet, DEMO_SHEET};
-use server::storage::{Store, UnitPlacement};
+use server::storage::Store;
+use server::usecases::editing::{change_structure, save_fields};
 
 async fn newest(store: &Store, plan: PlanId, before: usize) -> AuditEntry {
     let all = store.history(plan, HistoryFilter::default()).await.unwrap();
     assert_eq!(all.len(), before + 1, "exactly one new entry: {all:#?}");
     all.into_iter().next().unwrap()
-}
-
-async fn count(store: &Store, plan: PlanId) -> usize {
-    store
-        .history(plan, HistoryFilter::default())
-        .await
-        .unwrap()
-        .len()
 }
 
 async fn save(store: &Store, who: &Person, plan: PlanId, field: Field, text: &str) {
@@ -63,10 +54,7 @@ fn s(place: &str, field: &str, old: &str, new: &str) -> (String, String, String,
 }
 
 async fn every_kind_of_field_change_leaves_one_correct_entry(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let id = common::demo_plan(store).await;
     let who = common::operator(store, id).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let goal = plan.goals[0].id.unwrap();
@@ -126,13 +114,13 @@ async fn every_kind_of_field_change_leaves_one_correct_entry(store: &Store) {
         ),
     ];
     for (field, text, expected) in cases {
-        let before = count(store, id).await;
+        let before = common::history_len(store, id).await;
         save(store, &who, id, field, text).await;
         let entry = newest(store, id, before).await;
         assert_eq!(said(&entry, &who), expected, "{field:?}");
     }
     // Saving the same values again changes nothing and records nothing.
-    let before = count(store, id).await;
+    let before = common::history_len(store, id).await;
     save(
         store,
         &who,
@@ -141,7 +129,7 @@ async fn every_kind_of_field_change_leaves_one_correct_entry(store: &Store) {
         "90",
     )
     .await;
-    assert_eq!(count(store, id).await, before);
+    assert_eq!(common::history_len(store, id).await, before);
     // A refused edit records nothing either.
     let refused = save_fields(
         store,
@@ -154,15 +142,12 @@ async fn every_kind_of_field_change_leaves_one_correct_entry(store: &Store) {
     )
     .await;
     assert!(refused.is_err());
-    assert_eq!(count(store, id).await, before);
+    assert_eq!(common::history_len(store, id).await, before);
 }
 both!(fields, every_kind_of_field_change_leaves_one_correct_entry);
 
 async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_entry(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let id = common::demo_plan(store).await;
     let who = common::operator(store, id).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let goal = plan.goals[1].id.unwrap();
@@ -171,7 +156,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
     let activity_name = plan.activities[2].name.clone();
     let step = |edit| async { change_structure(store, &who, id, edit).await.unwrap() };
 
-    let before = count(store, id).await;
+    let before = common::history_len(store, id).await;
     let Created::Goal(added) = step(StructureEdit::AddGoal {
         title: "Sasaran baru".into(),
     })
@@ -184,7 +169,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
         s("Sasaran 5", "Sasaran ditambahkan", "", "Sasaran baru")
     );
 
-    let before = count(store, id).await;
+    let before = common::history_len(store, id).await;
     step(StructureEdit::AddIndicator {
         goal: added.id.unwrap(),
         name: "Indikator baru".into(),
@@ -197,7 +182,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
     );
     assert!(entry.change.subject.indicator.is_some());
 
-    let before = count(store, id).await;
+    let before = common::history_len(store, id).await;
     step(StructureEdit::MoveGoal {
         goal,
         direction: Direction::Up,
@@ -208,7 +193,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
         s("Sasaran 2", "Urutan", "Sasaran 2", "dipindah ke atas")
     );
 
-    let before = count(store, id).await;
+    let before = common::history_len(store, id).await;
     step(StructureEdit::Link {
         indicator,
         activity,
@@ -221,7 +206,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
     );
     assert_eq!(entry.change.subject.activity, Some(activity));
 
-    let before = count(store, id).await;
+    let before = common::history_len(store, id).await;
     step(StructureEdit::Unlink {
         indicator,
         activity,
@@ -232,7 +217,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
         s("Indikator 2.2", "Kegiatan dilepas", &activity_name, "")
     );
 
-    let before = count(store, id).await;
+    let before = common::history_len(store, id).await;
     step(StructureEdit::RemoveIndicator { indicator }).await;
     let name = &plan.goals[0].indicators[1].name;
     assert_eq!(
@@ -240,7 +225,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
         s("Indikator 2.2", "Indikator dihapus", name, "")
     );
 
-    let before = count(store, id).await;
+    let before = common::history_len(store, id).await;
     let Created::Activity(new_activity) = step(StructureEdit::AddActivity {
         name: "Kegiatan uji".into(),
     })
@@ -257,7 +242,7 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
             "Kegiatan uji"
         )
     );
-    let before = count(store, id).await;
+    let before = common::history_len(store, id).await;
     step(StructureEdit::RemoveActivity {
         activity: new_activity.id,
     })
@@ -273,8 +258,8 @@ async fn every_kind_of_structure_change_and_workflow_step_leaves_one_correct_ent
     );
 
     // A workflow step, by the person who takes it.
-    let before = count(store, id).await;
-    server::quarters::change_quarter(store, &who, id, Quarter::Q1, Transition::Submit)
+    let before = common::history_len(store, id).await;
+    server::usecases::quarters::change_quarter(store, &who, id, Quarter::Q1, Transition::Submit)
         .await
         .unwrap();
     let entry = newest(store, id, before).await;
@@ -298,10 +283,7 @@ both!(
 );
 
 async fn the_history_of_one_indicator_quarter_or_activity_lists_only_its_entries(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let id = common::demo_plan(store).await;
     let who = common::operator(store, id).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let first = plan.goals[0].indicators[0].id.unwrap();

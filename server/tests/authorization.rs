@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::web::{form_post, options};
+
 use app::api::admin::{CreateUnit, GrantRole};
 use app::api::edit::SaveGoal;
 use app::api::plan::{GetPlan, GetPlanAccess};
@@ -14,11 +16,10 @@ use app::api::workflow::{ApproveQuarter, ReopenQuarter, ReturnQuarter, SubmitQua
 use app::error::AppError;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use leptos::prelude::LeptosOptions;
 use leptos::server_fn::ServerFn;
 use model::access::{Grant, Person, Role};
 use model::{PlanId, UnitId};
-use server::router::router;
+use server::http::router::router;
 use server::storage::{InsertOutcome, Store, UnitPlacement};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
@@ -111,13 +112,6 @@ async fn world(store: &Store) -> World {
     }
 }
 
-fn options() -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("pantau")
-        .site_pkg_dir("pkg")
-        .build()
-}
-
 static NEXT: AtomicU32 = AtomicU32::new(0);
 
 impl World {
@@ -141,47 +135,35 @@ impl World {
             Endpoint::LiveEvents => get(format!("/api/plans/{plan}/events"))
                 .body(Body::empty())
                 .unwrap(),
-            Endpoint::GetPlan => post(GetPlan::PATH, format!("id={plan}")),
-            Endpoint::GetPlanAccess => post(GetPlanAccess::PATH, format!("id={plan}")),
-            Endpoint::SaveGoal => post(
+            Endpoint::GetPlan => form_post(GetPlan::PATH, format!("id={plan}")),
+            Endpoint::GetPlanAccess => form_post(GetPlanAccess::PATH, format!("id={plan}")),
+            Endpoint::SaveGoal => form_post(
                 SaveGoal::PATH,
                 format!("plan={plan}&goal={goal}&title=Sasaran+{n}"),
             ),
             Endpoint::AddActivity => {
-                post(AddActivity::PATH, format!("plan={plan}&name=Kegiatan+{n}"))
+                form_post(AddActivity::PATH, format!("plan={plan}&name=Kegiatan+{n}"))
             }
-            Endpoint::Submit => post(SubmitQuarter::PATH, format!("plan={plan}&quarter=Q1")),
-            Endpoint::Approve => post(
+            Endpoint::Submit => form_post(SubmitQuarter::PATH, format!("plan={plan}&quarter=Q1")),
+            Endpoint::Approve => form_post(
                 ApproveQuarter::PATH,
                 format!("plan={plan}&quarter=Q1&version=0"),
             ),
-            Endpoint::Return => post(
+            Endpoint::Return => form_post(
                 ReturnQuarter::PATH,
                 format!("plan={plan}&quarter=Q1&comment=Lengkapi"),
             ),
-            Endpoint::Reopen => post(ReopenQuarter::PATH, format!("plan={plan}&quarter=Q1")),
-            Endpoint::CreateUnit => post(
+            Endpoint::Reopen => form_post(ReopenQuarter::PATH, format!("plan={plan}&quarter=Q1")),
+            Endpoint::CreateUnit => form_post(
                 CreateUnit::PATH,
                 format!("name=Unit+baru+{n}&parent={unit}"),
             ),
-            Endpoint::GrantRole => post(
+            Endpoint::GrantRole => form_post(
                 GrantRole::PATH,
                 format!("user={}&unit={unit}&role=operator", self.target.id),
             ),
         }
     }
-}
-
-/// A form post to `path` from a page of this site.
-fn post(path: &str, body: String) -> Request<Body> {
-    Request::builder()
-        .method("POST")
-        .uri(path)
-        .header(header::HOST, "127.0.0.1:3000")
-        .header(header::ORIGIN, "http://127.0.0.1:3000")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body))
-        .unwrap()
 }
 
 /// Whether the request got past the door: `Ok(true)` allowed (or refused for what was asked:
@@ -358,7 +340,7 @@ async fn changing_the_plan_id_in_a_request_does_not_reach_another_units_plan(sto
             field: model::edit::Field::Goal(goal, model::edit::GoalField::Title),
             text: "Diubah".into(),
         };
-        let result = server::editing::save_fields(store, &who, plan, vec![edit]).await;
+        let result = server::usecases::editing::save_fields(store, &who, plan, vec![edit]).await;
         assert!(result.is_err(), "{plan} {goal}");
     }
     assert_eq!(store.load_plan(world.plans[2]).await.unwrap(), before);
@@ -436,7 +418,7 @@ async fn admin_actions_on_people_follow_the_written_matrix(store: &Store) {
                 ('D', SetDisabled::PATH, format!("user={user}&disabled=true")),
             ] {
                 let before = store.account(user).await.unwrap();
-                let request = post(path, body);
+                let request = form_post(path, body);
                 let expected = allowed[t].contains(code);
                 let case = format!("{position} {reach} {code}");
                 match passed(store, request, Some(&cookie)).await {

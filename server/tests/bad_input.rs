@@ -18,6 +18,8 @@
 #![allow(clippy::unwrap_used)]
 
 mod common;
+
+use common::web::{location, options};
 mod corpus;
 
 use app::error::AppError;
@@ -27,7 +29,6 @@ use common::{Kind, TestDb};
 use corpus::answers::{body_text, check, indonesian};
 use corpus::requests::server_fn_request;
 use corpus::{route_request, server_fns, Rng, World};
-use leptos::prelude::LeptosOptions;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
@@ -42,13 +43,6 @@ const PUSHES_A_ROUND: usize = 4;
 const ROUTE_REQUESTS: usize = 150;
 /// The database is compared with its first dump this often, to name the requests that changed it.
 const DUMP_EVERY: usize = 100;
-
-fn options() -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("pantau")
-        .site_pkg_dir("pkg")
-        .build()
-}
 
 /// What the corpus found.
 #[derive(Default)]
@@ -75,7 +69,7 @@ async fn bad_input_is_refused_with_a_4xx_in_indonesian_and_changes_nothing(kind:
     };
     let db = TestDb::new(kind).await;
     let world = World::new(&db.store).await;
-    let app = server::router::router(db.store.clone(), options());
+    let app = server::http::router::router(db.store.clone(), options());
     let specs = server_fns();
     every_server_function_is_in_the_corpus(&specs);
     let before = db.dump().await;
@@ -235,26 +229,20 @@ mod corpus_run {
 
 /// For the stories below: a form post (JavaScript off) or a call of the page's client.
 fn form_post(path: &str, body: String, cookie: &str, html: bool) -> Request<Body> {
-    let mut request = Request::builder()
-        .method("POST")
-        .uri(path)
-        .header(header::HOST, "127.0.0.1:3000")
-        .header(header::ORIGIN, "http://127.0.0.1:3000")
-        .header(header::REFERER, "http://127.0.0.1:3000/rencana/1")
-        .header(header::COOKIE, cookie)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let mut request = common::web::form_post(path, body);
+    let headers = request.headers_mut();
+    headers.insert(
+        header::REFERER,
+        "http://127.0.0.1:3000/rencana/1".parse().unwrap(),
+    );
+    headers.insert(header::COOKIE, cookie.parse().unwrap());
     if html {
-        request = request.header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8");
+        headers.insert(
+            header::ACCEPT,
+            "text/html,application/xhtml+xml,*/*;q=0.8".parse().unwrap(),
+        );
     }
-    request.body(Body::from(body)).unwrap()
-}
-
-fn location(response: &Response<Body>) -> String {
-    response
-        .headers()
-        .get(header::LOCATION)
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default()
+    request
 }
 
 /// The error a form post's redirect carries back to the page (`__err`), as the page decodes it.
@@ -271,7 +259,7 @@ async fn form_posts_without_javascript_keep_working_and_carry_indonesian_refusal
     let _serial = common::SERIAL.lock().await;
     let db = TestDb::new(kind).await;
     let world = World::new(&db.store).await;
-    let app = server::router::router(db.store.clone(), options());
+    let app = server::http::router::router(db.store.clone(), options());
     let operator = world.cookie(corpus::Who::OperatorA).unwrap().to_owned();
     let pimpinan = world.cookie(corpus::Who::PimpinanA).unwrap().to_owned();
     let plan = world.plans[0];
@@ -397,12 +385,12 @@ async fn a_fault_is_a_500_naming_the_request_id_that_its_log_lines_carry(kind: K
         .with_max_level(tracing::Level::INFO)
         .finish();
     let _logging = tracing::subscriber::set_default(subscriber);
-    let app = server::router::router(db.store.clone(), options());
+    let app = server::http::router::router(db.store.clone(), options());
     let cookie = world.cookie(corpus::Who::OperatorA).unwrap().to_owned();
     let path = <app::api::dashboard::GetThresholds as leptos::server_fn::ServerFn>::PATH;
     let call = |body: &str| form_post(path, body.to_owned(), &cookie, false);
     let id_of = |response: &Response<Body>| {
-        response.headers()[server::http_errors::REQUEST_ID_HEADER]
+        response.headers()[server::http::errors::REQUEST_ID_HEADER]
             .to_str()
             .unwrap()
             .to_owned()
@@ -470,7 +458,7 @@ async fn junk_in_a_pages_query_string_is_never_a_fault_and_changes_nothing(kind:
     let _serial = common::SERIAL.lock().await;
     let db = TestDb::new(kind).await;
     let world = World::new(&db.store).await;
-    let app = server::router::router(db.store.clone(), options());
+    let app = server::http::router::router(db.store.clone(), options());
     let cookie = world.cookie(corpus::Who::OperatorA).unwrap().to_owned();
     let plan = world.plans[0];
     let before = db.dump().await;

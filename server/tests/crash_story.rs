@@ -30,7 +30,7 @@ use crash::killer::{send_and_kill, Fate, Moment};
 use crash::server::Server;
 use crash::{Dice, PLAN, REQUESTS};
 use model::sync::{Mutation, Outcome};
-use server::bench_summary::Figure;
+use server::ops::bench_summary::Figure;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -202,7 +202,7 @@ impl Tally {
         let _ = std::io::stderr().write_all(text.as_bytes());
         let area = format!("crash: {label}");
         let figure = |name: &str, value: String, goal: &str| Figure::new(&area, name, value, goal);
-        server::bench_summary::append(&[
+        server::ops::bench_summary::append(&[
             figure("kills", KILLS.to_string(), "50"),
             figure(
                 "kills cutting a push / a form post / after a lost answer",

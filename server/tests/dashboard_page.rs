@@ -5,50 +5,20 @@
 
 mod common;
 
+use common::web::{location, send};
+
 use app::api::dashboard::SaveThresholds;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use leptos::prelude::LeptosOptions;
 use leptos::server_fn::ServerFn;
 use model::edit::{Field, FieldEdit, ReportField};
 use model::{PlanId, Quarter};
-use server::editing::save_fields;
-use server::import::{import_sheet, DEMO_SHEET};
-use server::router::router;
-use server::storage::{Store, UnitPlacement};
-use tower::ServiceExt;
-
-fn options() -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("pantau")
-        .site_pkg_dir("pkg")
-        .build()
-}
-
-async fn send(store: &Store, request: Request<Body>) -> (StatusCode, Option<String>, String) {
-    let response = router(store.clone(), options())
-        .oneshot(request)
-        .await
-        .unwrap();
-    let status = response.status();
-    let location = response
-        .headers()
-        .get(header::LOCATION)
-        .map(|l| l.to_str().unwrap().to_owned());
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    (status, location, String::from_utf8(bytes.to_vec()).unwrap())
-}
+use server::storage::Store;
+use server::usecases::editing::save_fields;
 
 /// The page without Leptos' hydration markers, so assertions read like the HTML a person sees.
 async fn get(store: &Store, path: &str) -> (StatusCode, String) {
-    let request = Request::builder()
-        .uri(path)
-        .header(header::COOKIE, common::everyone_cookie(store).await)
-        .body(Body::empty())
-        .unwrap();
-    let (status, _, html) = send(store, request).await;
+    let (status, html) = common::web::get(store, path).await;
     (status, without_markers(&html))
 }
 
@@ -100,15 +70,8 @@ fn element<'a>(html: &'a str, name: &str, marker: &str) -> &'a str {
     &html[start..end]
 }
 
-async fn seed(store: &Store) -> PlanId {
-    import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id()
-}
-
 async fn the_seed_dashboard_reads_in_full_without_javascript(store: &Store) {
-    let id = seed(store).await;
+    let id = common::demo_plan(store).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let (status, html) = get(store, &format!("/rencana/{id}/dasbor")).await;
     assert_eq!(status, StatusCode::OK);
@@ -181,7 +144,7 @@ fn report(
 }
 
 async fn an_indicator_behind_its_target_stands_out(store: &Store) {
-    let id = seed(store).await;
+    let id = common::demo_plan(store).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let food = plan.goals[0].indicators[0].id.unwrap();
     let maternal = plan.goals[0].indicators[2].id.unwrap();
@@ -262,17 +225,18 @@ async fn post_targets(store: &Store, id: PlanId, body: &str) -> Request<Body> {
 }
 
 async fn the_targets_form_posts_without_javascript(store: &Store) {
-    let id = seed(store).await;
-    let (status, location, _) = send(
+    let id = common::demo_plan(store).await;
+    let response = send(
         store,
         post_targets(store, id, "year=2024&q1=10&q2=12%2C5&q3=13&q4=14").await,
     )
     .await;
+    let (status, to) = (response.status(), location(&response));
     assert!(status.is_redirection(), "{status}");
     // Back to the dashboard, with no error (Leptos may leave an empty query).
     assert_eq!(
-        location.as_deref().map(|l| l.trim_end_matches('?')),
-        Some(format!("http://127.0.0.1:3000/rencana/{id}/dasbor").as_str())
+        to.trim_end_matches('?'),
+        format!("http://127.0.0.1:3000/rencana/{id}/dasbor")
     );
     let stored = store.load_thresholds(2024).await.unwrap();
     assert_eq!(
@@ -300,16 +264,16 @@ async fn the_targets_form_posts_without_javascript(store: &Store) {
     assert!(tag(&html, "input", &[r#"name="q2""#, r#"value="12,5""#]).is_some());
 
     // A refused post stores nothing and comes back with the reason on the page.
-    let (status, location, _) = send(
+    let response = send(
         store,
         post_targets(store, id, "year=2024&q1=10&q2=12%2C5&q3=5&q4=14").await,
     )
     .await;
+    let (status, to) = (response.status(), location(&response));
     assert!(status.is_redirection(), "{status}");
-    let location = location.unwrap();
-    assert!(location.contains("__err"), "{location}");
+    assert!(to.contains("__err"), "{to}");
     assert_eq!(store.load_thresholds(2024).await.unwrap(), stored);
-    let path = location.trim_start_matches("http://127.0.0.1:3000");
+    let path = to.trim_start_matches("http://127.0.0.1:3000");
     let (_, html) = get(store, path).await;
     assert!(
         html.contains(
@@ -321,7 +285,7 @@ async fn the_targets_form_posts_without_javascript(store: &Store) {
 both!(targets_form, the_targets_form_posts_without_javascript);
 
 async fn the_home_page_and_the_plan_page_link_to_the_dashboard(store: &Store) {
-    let id = seed(store).await;
+    let id = common::demo_plan(store).await;
     let link = format!(r#"href="/rencana/{id}/dasbor""#);
     for path in ["/".to_owned(), format!("/rencana/{id}")] {
         let (_, html) = get(store, &path).await;

@@ -8,18 +8,10 @@ mod common;
 use app::error::AppError;
 use model::edit::{ActivityField, Field, FieldEdit, HeaderField, MoneyField, ReportField};
 use model::sheet::parse_sheet;
-use model::{Plan, PlanId, Quarter, Rupiah, Status};
-use server::editing::save_fields;
-use server::import::{import_sheet, DEMO_SHEET};
+use model::{Quarter, Rupiah, Status};
+use server::ops::import::DEMO_SHEET;
 use server::storage::{Store, UnitPlacement};
-
-async fn seed(store: &Store) -> (PlanId, Plan) {
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
-    (id, store.load_plan(id).await.unwrap().unwrap())
-}
+use server::usecases::editing::save_fields;
 
 fn edit(field: Field, text: &str) -> FieldEdit {
     FieldEdit {
@@ -29,7 +21,7 @@ fn edit(field: Field, text: &str) -> FieldEdit {
 }
 
 async fn saved_edits_read_back(store: &Store) {
-    let (id, plan) = seed(store).await;
+    let (id, plan) = common::demo(store).await;
     let indicator = plan.goals[0].indicators[0].id.unwrap();
     let activity = plan.activities[0].id;
     let report = |f| Field::Report(indicator, Quarter::Q2, f);
@@ -73,7 +65,7 @@ async fn saved_edits_read_back(store: &Store) {
 both!(saved_edits, saved_edits_read_back);
 
 async fn a_refused_edit_stores_nothing_of_its_batch(store: &Store) {
-    let (id, before) = seed(store).await;
+    let (id, before) = common::demo(store).await;
     let activity = before.activities[0].id;
     let error = save_fields(
         store,
@@ -106,7 +98,7 @@ both!(
 );
 
 async fn blocked_budget_above_the_budget_is_refused(store: &Store) {
-    let (id, before) = seed(store).await;
+    let (id, before) = common::demo(store).await;
     let activity = before.activities[1].id; // pagu 56.400.000
     let error = save_fields(
         store,
@@ -131,7 +123,7 @@ both!(
 );
 
 async fn an_id_from_another_plan_is_refused(store: &Store) {
-    let (first, _) = seed(store).await;
+    let (first, _) = common::demo(store).await;
     let mut other = parse_sheet(DEMO_SHEET).unwrap().plan;
     other.header.work_unit = "RUMAH TAHANAN NEGARA KELAS IIB LUWUK".into();
     let server::storage::InsertOutcome::Created(second) = store

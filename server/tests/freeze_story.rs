@@ -10,7 +10,6 @@ mod common;
 use app::error::AppError;
 use model::access::{Grant, Person, Role};
 use model::approval::PlanVersion;
-use model::audit::HistoryFilter;
 use model::edit::structure::StructureEdit;
 use model::edit::{
     current_value, ActivityField, Field, FieldEdit, IndicatorField, ReportField, Value,
@@ -18,11 +17,10 @@ use model::edit::{
 use model::sync::{Mutation, Outcome};
 use model::workflow::{QuarterState, Transition};
 use model::{ActivityId, GoalId, IndicatorId, Plan, PlanId, Quarter};
-use server::editing::{change_structure, save_fields};
-use server::import::{import_sheet, DEMO_SHEET};
-use server::quarters::change_quarter;
-use server::storage::{Store, UnitPlacement};
-use server::sync::{push, resolve, Resolution};
+use server::storage::Store;
+use server::usecases::editing::{change_structure, save_fields};
+use server::usecases::quarters::change_quarter;
+use server::usecases::sync::{push, resolve, Resolution};
 
 struct World {
     plan: PlanId,
@@ -37,10 +35,7 @@ struct World {
 }
 
 async fn world(store: &Store) -> World {
-    let plan = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let plan = common::demo_plan(store).await;
     let operator = common::operator(store, plan).await;
     let unit = store.plan_unit(plan).await.unwrap().unwrap();
     let head = common::person(
@@ -123,14 +118,6 @@ fn mutation(w: &World, seq: u64, field: Field, text: &str) -> Mutation {
     }
 }
 
-async fn entries(store: &Store, plan: PlanId) -> usize {
-    store
-        .history(plan, HistoryFilter::default())
-        .await
-        .unwrap()
-        .len()
-}
-
 async fn step(store: &Store, who: &Person, w: &World, q: Quarter, t: Transition) -> QuarterState {
     change_quarter(store, who, w.plan, q, t)
         .await
@@ -158,7 +145,7 @@ async fn a_form_save_of_any_figure_of_a_submitted_quarter_is_refused_until_it_is
     let w = world(store).await;
     let submitted = step(store, &w.operator, &w, Quarter::Q1, Transition::Submit).await;
     let head = decided(&submitted);
-    let recorded = entries(store, w.plan).await;
+    let recorded = common::history_len(store, w.plan).await;
     for edit in figure_edits(&w) {
         let label = edit.field.label();
         match save_fields(store, &w.operator, w.plan, vec![edit]).await {
@@ -167,7 +154,7 @@ async fn a_form_save_of_any_figure_of_a_submitted_quarter_is_refused_until_it_is
         }
     }
     assert_eq!(store.load_plan(w.plan).await.unwrap().unwrap(), w.before);
-    assert_eq!(entries(store, w.plan).await, recorded);
+    assert_eq!(common::history_len(store, w.plan).await, recorded);
     // What no figure is computed from stays open, and so does TW II.
     let open = vec![
         FieldEdit {
@@ -217,7 +204,7 @@ async fn a_sync_push_of_a_frozen_figure_is_refused_per_edit_and_the_edits_behind
     step(store, &w.operator, &w, Quarter::Q1, Transition::Submit).await;
     let approved = approve(store, &w, Quarter::Q1).await;
     let head = decided(&approved);
-    let recorded = entries(store, w.plan).await;
+    let recorded = common::history_len(store, w.plan).await;
     let edits = figure_edits(&w);
     let mut mutations: Vec<Mutation> = edits
         .iter()
@@ -242,7 +229,7 @@ async fn a_sync_push_of_a_frozen_figure_is_refused_per_edit_and_the_edits_behind
             current_value(&w.before, &edit.field).unwrap()
         );
     }
-    assert_eq!(entries(store, w.plan).await, recorded + 1);
+    assert_eq!(common::history_len(store, w.plan).await, recorded + 1);
 
     // Reopened, the same edits (new sequence numbers: the refusals stay answered) apply.
     step(store, &w.head, &w, Quarter::Q1, Transition::Reopen).await;
@@ -267,7 +254,7 @@ both!(
 async fn linking_unlinking_and_removing_are_refused_while_a_quarter_is_decided(store: &Store) {
     let w = world(store).await;
     let submitted = step(store, &w.operator, &w, Quarter::Q1, Transition::Submit).await;
-    let recorded = entries(store, w.plan).await;
+    let recorded = common::history_len(store, w.plan).await;
     let refused = [
         (
             StructureEdit::Link {
@@ -311,7 +298,7 @@ async fn linking_unlinking_and_removing_are_refused_while_a_quarter_is_decided(s
         );
     }
     assert_eq!(store.load_plan(w.plan).await.unwrap().unwrap(), w.before);
-    assert_eq!(entries(store, w.plan).await, recorded);
+    assert_eq!(common::history_len(store, w.plan).await, recorded);
     // Adding changes no figure.
     change_structure(
         store,
@@ -404,7 +391,7 @@ async fn an_approval_names_the_version_it_saw_and_is_refused_with_what_changed_s
     push(store, &w.operator, vec![mutation(&w, 1, q2, "42")])
         .await
         .unwrap();
-    let recorded = entries(store, w.plan).await;
+    let recorded = common::history_len(store, w.plan).await;
     let states = store.quarter_states(w.plan).await.unwrap();
     let refusal = change_quarter(
         store,
@@ -429,7 +416,7 @@ async fn an_approval_names_the_version_it_saw_and_is_refused_with_what_changed_s
     );
     // Nothing stored: the quarter is still submitted, no entry was written.
     assert_eq!(store.quarter_states(w.plan).await.unwrap(), states);
-    assert_eq!(entries(store, w.plan).await, recorded);
+    assert_eq!(common::history_len(store, w.plan).await, recorded);
     // A version the plan never had is refused too.
     let future = PlanVersion(store.plan_version(w.plan).await.unwrap().0 + 1_000);
     assert!(matches!(

@@ -8,7 +8,7 @@ mod common;
 use model::figures::{goal_totals, plan_totals};
 use model::sheet::parse_sheet;
 use model::{plan_checks, ActivityId, Check, Plan, Quarter, Rupiah, Status};
-use server::import::{import_sheet, DEMO_SHEET};
+use server::ops::import::{import_sheet, DEMO_SHEET};
 use server::storage::{InsertOutcome, Store, UnitPlacement};
 
 fn rp(text: &str) -> Rupiah {

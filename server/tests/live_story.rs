@@ -8,9 +8,9 @@ mod common;
 use common::{Kind, TestDb};
 use model::edit::{Field, FieldEdit, ReportField};
 use model::{PlanId, Quarter};
-use server::editing::save_fields;
-use server::import::{import_sheet, DEMO_SHEET};
+use server::ops::import::{import_sheet, DEMO_SHEET};
 use server::storage::{Change, Store, UnitPlacement};
+use server::usecases::editing::save_fields;
 use std::time::Duration;
 use tokio::sync::broadcast::Receiver;
 

@@ -8,33 +8,20 @@
 mod common;
 mod signin;
 
+use common::web::{location, options, send};
+
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, HeaderName, Request, Response, StatusCode};
-use leptos::prelude::LeptosOptions;
 use model::login::{wait_seconds, FREE_FAILURES_PER_ACCOUNT_AT_ADDRESS, MAX_WAIT_SECONDS};
 use model::time::Timestamp;
-use server::auth::{sign_in, LoginRefused};
 use server::config::{Origin, Settings};
-use server::router::{router, router_with};
+use server::http::auth::{sign_in, LoginRefused};
+use server::http::router::router_with;
 use server::storage::Store;
 use signin::{someone, PASSWORD};
 use std::net::SocketAddr;
 use tower::ServiceExt;
-
-fn options() -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("pantau")
-        .site_pkg_dir("pkg")
-        .build()
-}
-
-async fn send(store: &Store, request: Request<Body>) -> Response<Body> {
-    router(store.clone(), options())
-        .oneshot(request)
-        .await
-        .unwrap()
-}
 
 fn login_request(username: &str, password: &str, origin: &str) -> Request<Body> {
     Request::builder()
@@ -47,16 +34,6 @@ fn login_request(username: &str, password: &str, origin: &str) -> Request<Body> 
             "username={username}&password={password}&lanjut=%2Frencana%2F1"
         )))
         .unwrap()
-}
-
-fn location(response: &Response<Body>) -> String {
-    response
-        .headers()
-        .get(header::LOCATION)
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned()
 }
 
 async fn a_login_sets_an_http_only_same_site_cookie_and_logout_ends_the_session(store: &Store) {
@@ -229,9 +206,9 @@ async fn a_post_from_another_site_is_refused_and_changes_nothing(store: &Store) 
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert!(response.headers().get(header::SET_COOKIE).is_none());
     // Even with a valid session, a cross-site save is refused before it runs.
-    let id = server::import::import_sheet(
+    let id = server::ops::import::import_sheet(
         store,
-        server::import::DEMO_SHEET,
+        server::ops::import::DEMO_SHEET,
         &server::storage::UnitPlacement::Top,
     )
     .await
@@ -261,9 +238,9 @@ both!(
 );
 
 async fn an_oversized_body_is_refused_with_a_clear_message(store: &Store) {
-    let id = server::import::import_sheet(
+    let id = server::ops::import::import_sheet(
         store,
-        server::import::DEMO_SHEET,
+        server::ops::import::DEMO_SHEET,
         &server::storage::UnitPlacement::Top,
     )
     .await
@@ -343,7 +320,7 @@ both!(next_page, after_login_a_next_page_off_the_site_leads_home);
 
 async fn a_username_over_64_characters_is_refused_before_it_is_looked_up(store: &Store) {
     someone(store).await;
-    let hashed_before = server::auth::hashes_finished();
+    let hashed_before = server::usecases::password::hashes_finished();
     let long = "a".repeat(65);
     assert_eq!(
         sign_in(store, &long, PASSWORD, None, Timestamp(1_800_000_000)).await,
@@ -362,7 +339,7 @@ async fn a_username_over_64_characters_is_refused_before_it_is_looked_up(store: 
         location(&response)
     );
     // Nothing was hashed or counted.
-    assert_eq!(server::auth::hashes_finished(), hashed_before);
+    assert_eq!(server::usecases::password::hashes_finished(), hashed_before);
     assert!(store.login_failure_keys().await.unwrap().is_empty());
     // 64 characters is still a name that is looked up (and here, not found).
     assert_eq!(
@@ -436,7 +413,7 @@ fn through_proxy(username: &str, password: &str, forwarded: &str) -> Request<Bod
 /// Counts failures under `key` now until its wait is the longest: the router reads the real
 /// clock, so a wait of a second could pass before the next request.
 async fn hold_up(store: &Store, key: &str) {
-    let now = server::guard::now();
+    let now = server::clock::now();
     loop {
         let seen = store.login_failures(key).await.unwrap();
         if wait_seconds(seen, FREE_FAILURES_PER_ACCOUNT_AT_ADDRESS, now) == Some(MAX_WAIT_SECONDS) {

@@ -5,43 +5,12 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use leptos::prelude::LeptosOptions;
-use server::import::import_sheet;
-use server::import::DEMO_SHEET;
-use server::router::router;
+use common::web::{get, get_with};
+
+use axum::http::StatusCode;
+use server::ops::import::import_sheet;
+use server::ops::import::DEMO_SHEET;
 use server::storage::{Store, UnitPlacement};
-use tower::ServiceExt;
-
-fn options() -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("pantau")
-        .site_pkg_dir("pkg")
-        .build()
-}
-
-async fn get(store: &Store, path: &str) -> (StatusCode, String) {
-    get_with(store, path, Some(common::everyone_cookie(store).await)).await
-}
-
-/// A `GET` with the given session cookie, or none.
-async fn get_with(store: &Store, path: &str, cookie: Option<String>) -> (StatusCode, String) {
-    let app = router(store.clone(), options());
-    let mut request = Request::builder().uri(path);
-    if let Some(cookie) = cookie {
-        request = request.header(axum::http::header::COOKIE, cookie);
-    }
-    let response = app
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = response.status();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    (status, String::from_utf8(bytes.to_vec()).unwrap())
-}
 
 async fn the_home_page_lists_stored_plans_with_their_budget(store: &Store) {
     let report = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
@@ -156,10 +125,7 @@ both!(
 async fn demo_with_operator(
     store: &Store,
 ) -> (model::PlanId, model::IndicatorId, model::access::Person) {
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let id = common::demo_plan(store).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
     let indicator = plan.goals[0].indicators[0].id.unwrap();
     (id, indicator, common::operator(store, id).await)
@@ -178,7 +144,7 @@ async fn the_history_page_lists_a_saved_change_as_plain_text(store: &Store) {
         before.contains("Belum ada perubahan yang tercatat."),
         "{before}"
     );
-    server::editing::save_fields(
+    server::usecases::editing::save_fields(
         store,
         &operator,
         id,
@@ -189,7 +155,7 @@ async fn the_history_page_lists_a_saved_change_as_plain_text(store: &Store) {
     )
     .await
     .unwrap();
-    server::editing::save_fields(
+    server::usecases::editing::save_fields(
         store,
         &operator,
         id,
@@ -246,7 +212,7 @@ async fn a_long_history_is_read_a_hundred_entries_at_a_time(store: &Store) {
     use model::Quarter;
     let (id, indicator, operator) = demo_with_operator(store).await;
     for n in 1..=230 {
-        server::editing::save_fields(
+        server::usecases::editing::save_fields(
             store,
             &operator,
             id,

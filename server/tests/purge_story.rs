@@ -8,7 +8,7 @@ mod common;
 use model::access::Role;
 use model::login::Failures;
 use model::time::Timestamp;
-use server::purge::purge;
+use server::ops::purge::purge;
 use server::storage::Store;
 
 const DAY: i64 = 24 * 60 * 60;
@@ -60,16 +60,11 @@ async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: commo
     use model::edit::{Field, ReportField};
     use model::sync::{Mutation, Outcome};
     use model::Quarter;
-    use server::import::{import_sheet, DEMO_SHEET};
-    use server::storage::UnitPlacement;
 
     let _serial = common::SERIAL.lock().await;
     let db = common::TestDb::new(kind).await;
     let store = &db.store;
-    let plan = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let plan = common::demo_plan(store).await;
     let loaded = store.load_plan(plan).await.unwrap().unwrap();
     let indicator = loaded.goals[0].indicators[0].id.unwrap();
     let operator = common::operator(store, plan).await;
@@ -88,7 +83,7 @@ async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: commo
         edit("tab-campur-01", 1, Quarter::Q3),
         edit("tab-campur-01", 2, Quarter::Q4),
     ];
-    let answers = server::sync::push(store, &operator, sent.clone())
+    let answers = server::usecases::sync::push(store, &operator, sent.clone())
         .await
         .unwrap();
     assert!(
@@ -102,19 +97,21 @@ async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: commo
     );
     db.execute_script((&backdate, &backdate)).await;
 
-    let purged = purge(store, server::guard::now()).await.unwrap();
+    let purged = purge(store, server::clock::now()).await.unwrap();
     assert_eq!(purged.answers, 1);
 
     // Someone else changes the purged tab's field meanwhile.
     let mut later = edit("tab-baru-0001", 2, Quarter::Q1);
     later.text = "ditimpa".into();
     later.base_version = 1;
-    let overwritten = server::sync::push(store, &operator, vec![later])
+    let overwritten = server::usecases::sync::push(store, &operator, vec![later])
         .await
         .unwrap();
     assert_eq!(overwritten, [Outcome::Applied { version: 2 }]);
 
-    let again = server::sync::push(store, &operator, sent).await.unwrap();
+    let again = server::usecases::sync::push(store, &operator, sent)
+        .await
+        .unwrap();
     assert_eq!(&again[1..], &answers[1..], "kept answers are replayed");
     assert!(
         matches!(again[0], Outcome::Conflict { .. }),

@@ -7,17 +7,8 @@ mod common;
 use app::error::AppError;
 use model::edit::structure::{Created, Direction, StructureEdit};
 use model::{GoalId, Plan, PlanId};
-use server::editing::change_structure;
-use server::import::{import_sheet, DEMO_SHEET};
-use server::storage::{Store, UnitPlacement};
-
-async fn seed(store: &Store) -> (PlanId, Plan) {
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
-    (id, store.load_plan(id).await.unwrap().unwrap())
-}
+use server::storage::Store;
+use server::usecases::editing::change_structure;
 
 async fn reload(store: &Store, id: PlanId) -> Plan {
     store.load_plan(id).await.unwrap().unwrap()
@@ -32,7 +23,7 @@ fn names(plan: &Plan, goal: usize) -> Vec<(u32, String)> {
 }
 
 async fn added_things_are_stored_with_the_next_number(store: &Store) {
-    let (id, plan) = seed(store).await;
+    let (id, plan) = common::demo(store).await;
     let Created::Goal(goal) = change_structure(
         store,
         &common::operator(store, id).await,
@@ -97,7 +88,7 @@ both!(
 );
 
 async fn moving_and_removing_keep_the_numbering_in_order(store: &Store) {
-    let (id, plan) = seed(store).await;
+    let (id, plan) = common::demo(store).await;
     let before = names(&plan, 2);
     let second = plan.goals[2].indicators[1].id.unwrap();
     change_structure(
@@ -166,7 +157,7 @@ both!(
 );
 
 async fn removing_an_activity_unlinks_it_everywhere(store: &Store) {
-    let (id, plan) = seed(store).await;
+    let (id, plan) = common::demo(store).await;
     let shared = plan
         .activities
         .iter()
@@ -193,7 +184,7 @@ both!(
 );
 
 async fn bad_names_and_foreign_ids_are_refused(store: &Store) {
-    let (id, plan) = seed(store).await;
+    let (id, plan) = common::demo(store).await;
     let error = change_structure(
         store,
         &common::operator(store, id).await,

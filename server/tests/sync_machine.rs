@@ -18,7 +18,7 @@ use model::{PlanId, Quarter};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use server::storage::{InsertOutcome, Store, UnitPlacement};
-use server::sync::push;
+use server::usecases::sync::push;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -198,7 +198,7 @@ impl World {
             Op::Online { client } => self.clients[client].online = true,
             Op::Approve => {
                 let who = self.operator.clone();
-                let _ = server::quarters::change_quarter(
+                let _ = server::usecases::quarters::change_quarter(
                     &self.store,
                     &who,
                     self.plan,
@@ -208,7 +208,7 @@ impl World {
                 .await;
                 // The pimpinan approves what the plan is now.
                 let seen = self.store.plan_version(self.plan).await.unwrap();
-                let _ = server::quarters::change_quarter(
+                let _ = server::usecases::quarters::change_quarter(
                     &self.store,
                     &self.pimpinan,
                     self.plan,
@@ -218,7 +218,7 @@ impl World {
                 .await;
             }
             Op::Reopen => {
-                let _ = server::quarters::change_quarter(
+                let _ = server::usecases::quarters::change_quarter(
                     &self.store,
                     &self.pimpinan,
                     self.plan,

@@ -9,14 +9,12 @@ mod common;
 mod people;
 
 use model::access::{Grant, Person, Role};
-use model::audit::HistoryFilter;
 use model::edit::{Field, ReportField};
 use model::sync::{Mutation, Outcome};
 use model::workflow::Transition;
 use model::{PlanId, Quarter};
-use server::import::{import_sheet, DEMO_SHEET};
-use server::storage::{Store, UnitPlacement};
-use server::sync::{push, resolve, Resolution};
+use server::storage::Store;
+use server::usecases::sync::{push, resolve, Resolution};
 
 struct Setup {
     plan: PlanId,
@@ -26,10 +24,7 @@ struct Setup {
 }
 
 async fn setup(store: &Store) -> Setup {
-    let plan = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let plan = common::demo_plan(store).await;
     let operator = common::operator(store, plan).await;
     let indicator = store.load_plan(plan).await.unwrap().unwrap().goals[0].indicators[0]
         .id
@@ -54,20 +49,12 @@ fn mutation(client: &str, seq: u64, s: &Setup, field: Field, text: &str, base: u
     }
 }
 
-async fn entries(store: &Store, plan: PlanId) -> usize {
-    store
-        .history(plan, HistoryFilter::default())
-        .await
-        .unwrap()
-        .len()
-}
-
 async fn a_repeated_mutation_is_applied_once_and_answered_the_same(store: &Store) {
     let s = setup(store).await;
     let m = mutation("klien-satu-0001", 1, &s, s.note, "dari luring", 0);
     let first = push(store, &s.operator, vec![m.clone()]).await.unwrap();
     assert_eq!(first, [Outcome::Applied { version: 1 }]);
-    let after_first = entries(store, s.plan).await;
+    let after_first = common::history_len(store, s.plan).await;
     let again = push(store, &s.operator, vec![m.clone(), m]).await.unwrap();
     assert_eq!(
         again,
@@ -76,7 +63,7 @@ async fn a_repeated_mutation_is_applied_once_and_answered_the_same(store: &Store
             Outcome::Applied { version: 1 }
         ]
     );
-    assert_eq!(entries(store, s.plan).await, after_first);
+    assert_eq!(common::history_len(store, s.plan).await, after_first);
 }
 both!(
     replay,
@@ -147,11 +134,17 @@ async fn a_refused_edit_leaves_the_queue_without_blocking_the_ones_behind_it(sto
         )
         .await
     };
-    server::quarters::change_quarter(store, &s.operator, s.plan, Quarter::Q2, Transition::Submit)
-        .await
-        .unwrap();
+    server::usecases::quarters::change_quarter(
+        store,
+        &s.operator,
+        s.plan,
+        Quarter::Q2,
+        Transition::Submit,
+    )
+    .await
+    .unwrap();
     let seen = store.plan_version(s.plan).await.unwrap();
-    server::quarters::change_quarter(
+    server::usecases::quarters::change_quarter(
         store,
         &head,
         s.plan,
@@ -231,7 +224,7 @@ async fn a_pull_lists_the_fields_changed_since_the_cursor(store: &Store) {
     let (middle, changes) = store.changes_since(s.plan, start).await.unwrap();
     assert_eq!(changes, [(s.note, 1)]);
     // A form save moves versions too.
-    server::editing::save_fields(
+    server::usecases::editing::save_fields(
         store,
         &s.operator,
         s.plan,
@@ -281,7 +274,7 @@ both!(
 
 async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &Store) {
     let s = setup(store).await;
-    let start = server::sync::pull(store, &s.operator, s.plan, 0)
+    let start = server::usecases::sync::pull(store, &s.operator, s.plan, 0)
         .await
         .unwrap();
     assert!(start.changes.is_empty() && start.conflicts.is_empty());
@@ -295,7 +288,7 @@ async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &St
     )
     .await
     .unwrap();
-    let pulled = server::sync::pull(store, &s.operator, s.plan, start.revision)
+    let pulled = server::usecases::sync::pull(store, &s.operator, s.plan, start.revision)
         .await
         .unwrap();
     assert_eq!(
@@ -315,7 +308,7 @@ async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &St
         ("13", "12")
     );
     // Nothing new since: an empty pull.
-    let again = server::sync::pull(store, &s.operator, s.plan, pulled.revision)
+    let again = server::usecases::sync::pull(store, &s.operator, s.plan, pulled.revision)
         .await
         .unwrap();
     assert!(again.changes.is_empty());
@@ -332,7 +325,7 @@ async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &St
         }],
     )
     .await;
-    assert!(server::sync::pull(store, &stranger, s.plan, 0)
+    assert!(server::usecases::sync::pull(store, &stranger, s.plan, 0)
         .await
         .is_err());
 }
@@ -409,7 +402,7 @@ both!(
 
 async fn a_push_over_the_limit_is_refused_whole_with_a_message_and_changes_nothing(store: &Store) {
     let s = setup(store).await;
-    let before = entries(store, s.plan).await;
+    let before = common::history_len(store, s.plan).await;
     let notes = |count: usize| -> Vec<Mutation> {
         (1..=count as u64)
             .map(|seq| {
@@ -424,17 +417,26 @@ async fn a_push_over_the_limit_is_refused_whole_with_a_message_and_changes_nothi
             })
             .collect()
     };
-    let refused = push(store, &s.operator, notes(server::sync::MAX_PUSH_EDITS + 1)).await;
+    let refused = push(
+        store,
+        &s.operator,
+        notes(server::usecases::sync::MAX_PUSH_EDITS + 1),
+    )
+    .await;
     assert!(
         matches!(&refused, Err(app::error::AppError::TooLarge(m)) if m.contains("paling banyak 500")),
         "{refused:?}"
     );
-    assert_eq!(entries(store, s.plan).await, before);
+    assert_eq!(common::history_len(store, s.plan).await, before);
     // At the limit it is taken.
-    let answers = push(store, &s.operator, notes(server::sync::MAX_PUSH_EDITS))
-        .await
-        .unwrap();
-    assert_eq!(answers.len(), server::sync::MAX_PUSH_EDITS);
+    let answers = push(
+        store,
+        &s.operator,
+        notes(server::usecases::sync::MAX_PUSH_EDITS),
+    )
+    .await
+    .unwrap();
+    assert_eq!(answers.len(), server::usecases::sync::MAX_PUSH_EDITS);
 }
 both!(
     push_limit,

@@ -13,8 +13,9 @@ use model::login::{
     FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ACCOUNT_AT_ADDRESS, FREE_FAILURES_PER_ADDRESS,
 };
 use model::time::Timestamp;
-use server::auth::{hash_limit, hashes_finished, hashes_running, sign_in, LoginRefused};
+use server::http::auth::{sign_in, LoginRefused};
 use server::storage::Store;
+use server::usecases::password::{hash_limit, hashes_finished, hashes_running};
 use signin::{named, someone, PASSWORD};
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, Ordering};

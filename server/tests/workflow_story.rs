@@ -12,10 +12,9 @@ use model::edit::structure::StructureEdit;
 use model::edit::{ActivityField, Field, FieldEdit, MoneyField, ReportField};
 use model::workflow::{QuarterState, Transition};
 use model::{PlanId, Quarter};
-use server::editing::{change_structure, save_fields};
-use server::import::{import_sheet, DEMO_SHEET};
-use server::quarters::change_quarter;
-use server::storage::{Store, UnitPlacement};
+use server::storage::Store;
+use server::usecases::editing::{change_structure, save_fields};
+use server::usecases::quarters::change_quarter;
 
 async fn pimpinan(store: &Store, plan: PlanId) -> Person {
     let unit = store.plan_unit(plan).await.unwrap().unwrap();
@@ -43,10 +42,7 @@ fn edit(field: Field, text: &str) -> Vec<FieldEdit> {
 }
 
 async fn an_approved_quarter_locks_until_a_pimpinan_reopens_it(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let id = common::demo_plan(store).await;
     let operator = common::operator(store, id).await;
     let head = pimpinan(store, id).await;
     let plan = store.load_plan(id).await.unwrap().unwrap();
@@ -152,10 +148,7 @@ async fn an_approved_quarter_locks_until_a_pimpinan_reopens_it(store: &Store) {
 both!(lock, an_approved_quarter_locks_until_a_pimpinan_reopens_it);
 
 async fn a_returned_quarter_carries_the_comment_and_can_be_submitted_again(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let id = common::demo_plan(store).await;
     let operator = common::operator(store, id).await;
     let head = pimpinan(store, id).await;
     change_quarter(store, &operator, id, Quarter::Q2, Transition::Submit)
@@ -196,10 +189,7 @@ both!(
 );
 
 async fn a_pimpinan_above_the_unit_decides_too(store: &Store) {
-    let id = import_sheet(store, DEMO_SHEET, &UnitPlacement::Top)
-        .await
-        .unwrap()
-        .plan_id();
+    let id = common::demo_plan(store).await;
     let unit = store.plan_unit(id).await.unwrap().unwrap();
     let office = store
         .create_unit("KANWIL UJI", None, &common::cli())

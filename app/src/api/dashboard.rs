@@ -34,13 +34,5 @@ pub async fn save_thresholds(
 /// a browser with a wrong clock still shows the same quarters as due.
 #[server]
 pub async fn reporting_month() -> Result<CalendarMonth, AppError> {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|error| {
-            AppError::internal(format_args!("the server clock is before 1970: {error}"))
-        })?
-        .as_secs();
-    Ok(CalendarMonth::in_wib(
-        i64::try_from(seconds).unwrap_or(i64::MAX),
-    ))
+    Ok(CalendarMonth::in_wib(super::ssr::backend()?.now().0))
 }

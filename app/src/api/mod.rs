@@ -168,6 +168,8 @@ pub mod ssr {
         ) -> Result<(), AppError>;
         async fn admin_view(&self, who: &Person) -> Result<AdminView, AppError>;
         async fn admin(&self, who: &Person, command: AdminCommand) -> Result<(), AppError>;
+        /// Now, on the server's one clock, so a page's "today" agrees with every stored stamp.
+        fn now(&self) -> model::time::Timestamp;
     }
 
     /// The backend as request context.

@@ -3,7 +3,6 @@
 use super::accounts::{insert_unit, AdminStamp};
 use super::{Store, StoreError};
 use model::administer::unit_name_key;
-use model::time::Timestamp;
 use model::{ActivityId, Plan, PlanId, Quarter, UnitId};
 use sqlx::{Any, Row, Transaction};
 use std::collections::HashMap;
@@ -37,7 +36,7 @@ impl Store {
         placement: &UnitPlacement,
     ) -> Result<InsertOutcome, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let by = AdminStamp::command_line(Timestamp(now_epoch_seconds()));
+        let by = AdminStamp::command_line(crate::clock::now());
         let outcome = insert_plan_in(&mut tx, plan, placement, &by).await;
         match outcome {
             Ok(InsertOutcome::Created(id)) => {
@@ -125,7 +124,7 @@ async fn insert_plan_rows(
     .bind(signatory.map(|s| s.name.clone()))
     .bind(signatory.and_then(|s| s.nip.as_ref()).map(|n| n.as_str().to_owned()))
     .bind(header.place_date.clone())
-    .bind(now_epoch_seconds().to_string())
+    .bind(crate::clock::now().0.to_string())
     .fetch_one(&mut **tx)
     .await?
     .get(0);
@@ -240,12 +239,4 @@ async fn insert_plan_rows(
         }
     }
     Ok(PlanId(plan_id))
-}
-
-fn now_epoch_seconds() -> i64 {
-    let since_epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    // Seconds since the epoch are enough for ordering; a calendar library is not needed here.
-    i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX)
 }

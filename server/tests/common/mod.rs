@@ -7,6 +7,8 @@ use server::storage::{AdminStamp, NewPerson, Store};
 use sqlx::{Connection, Executor};
 use std::sync::atomic::{AtomicU32, Ordering};
 
+pub mod web;
+
 static NEXT: AtomicU32 = AtomicU32::new(0);
 
 fn unique_name() -> String {
@@ -314,10 +316,10 @@ pub async fn operator(store: &Store, plan: PlanId) -> Person {
 /// The `Cookie` header value of a fresh session for `who`.
 #[allow(dead_code)]
 pub async fn cookie(store: &Store, who: &Person) -> String {
-    let token = server::auth::open_session(store, who.id, server::guard::now())
+    let token = server::http::auth::open_session(store, who.id, server::clock::now())
         .await
         .expect("open a session");
-    format!("{}={token}", server::auth::SESSION_COOKIE)
+    format!("{}={token}", server::http::auth::SESSION_COOKIE)
 }
 
 /// A session of someone holding every role in every unit there is now: for tests about what a
@@ -356,3 +358,34 @@ pub const REFUSE_USERNAME_ADMIN: (&str, &str) = (
      RETURN NEW; END $$ LANGUAGE plpgsql; \
      CREATE TRIGGER refuse_admin BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION refuse_admin();",
 );
+
+/// The demo plan (the seed sheet of Lapas Luwuk), imported at the top of the unit tree.
+#[allow(dead_code)]
+pub async fn demo_plan(store: &Store) -> PlanId {
+    server::ops::import::import_sheet(
+        store,
+        server::ops::import::DEMO_SHEET,
+        &server::storage::UnitPlacement::Top,
+    )
+    .await
+    .expect("import the demo sheet")
+    .plan_id()
+}
+
+/// The demo plan, imported, and as storage reads it back.
+#[allow(dead_code)]
+pub async fn demo(store: &Store) -> (PlanId, model::Plan) {
+    let id = demo_plan(store).await;
+    let plan = store.load_plan(id).await.expect("read").expect("stored");
+    (id, plan)
+}
+
+/// How many entries the plan's history holds.
+#[allow(dead_code)]
+pub async fn history_len(store: &Store, plan: PlanId) -> usize {
+    store
+        .history(plan, model::audit::HistoryFilter::default())
+        .await
+        .expect("read the history")
+        .len()
+}

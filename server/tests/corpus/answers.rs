@@ -139,7 +139,7 @@ fn page_message(html: &str) -> Option<String> {
 
 fn request_id(headers: &HeaderMap) -> Result<(), String> {
     let id = headers
-        .get(server::http_errors::REQUEST_ID_HEADER)
+        .get(server::http::errors::REQUEST_ID_HEADER)
         .and_then(|v| v.to_str().ok())
         .ok_or("no request id")?;
     if id.len() == 12 && id.chars().all(|c| c.is_ascii_hexdigit()) {

@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{header, Request};
 
 /// The corpus's seeded generator: the same requests from the same seed on every machine.
-pub use server::dice::Dice as Rng;
+pub use server::ops::dice::Dice as Rng;
 
 /// One request of the corpus and what makes it bad.
 pub struct Bad {

@@ -20,4 +20,4 @@ pub const REQUESTS: usize = 6;
 pub const BATCH: usize = 5;
 
 /// Varies where the kill lands, replayable from the seed.
-pub use ::server::dice::Dice;
+pub use ::server::ops::dice::Dice;

@@ -2,8 +2,8 @@
 
 use model::access::{Grant, Role};
 use model::time::Timestamp;
-use server::admin::{create_user, Candidate};
 use server::storage::{AdminStamp, Store};
+use server::usecases::admin::{create_user, Candidate};
 
 pub const PASSWORD: &str = "kata-sandi-uji";
 

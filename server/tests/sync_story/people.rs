@@ -2,14 +2,14 @@
 //! person has sent from is refused, the same numbers for another plan are refused per edit (also
 //! when two pushes race), and every answer is dated for the purge of old clients.
 
-use super::{common, entries, mutation, setup, Setup};
+use super::{common, mutation, setup, Setup};
 use crate::both;
 use model::access::{Grant, Role};
 use model::edit::{Field, ReportField};
 use model::sync::Outcome;
 use model::{PlanId, Quarter};
 use server::storage::{InsertOutcome, Store, UnitPlacement};
-use server::sync::push;
+use server::usecases::sync::push;
 
 fn refused_with(outcome: &Outcome, words: &str) -> bool {
     matches!(outcome, Outcome::Rejected { reason } if reason.contains(words))
@@ -28,7 +28,7 @@ async fn a_client_id_another_person_sent_from_is_refused_and_nothing_applied(sto
         push(store, &s.operator, vec![first.clone()]).await.unwrap(),
         [Outcome::Applied { version: 1 }]
     );
-    let before = entries(store, s.plan).await;
+    let before = common::history_len(store, s.plan).await;
     // The same id, and a new number from the same client, by someone else: neither is replayed
     // nor applied under their name.
     let same = mutation("klien-bersama-01", 1, &s, s.note, "dari Budi", 1);
@@ -45,7 +45,7 @@ async fn a_client_id_another_person_sent_from_is_refused_and_nothing_applied(sto
         "{answers:?}"
     );
     assert_eq!(note_of(store, &s).await, "dari Sri");
-    assert_eq!(entries(store, s.plan).await, before);
+    assert_eq!(common::history_len(store, s.plan).await, before);
     // Refused again the same way: the refusal is not stored as theirs.
     assert!(refused_with(
         &push(store, &colleague, vec![next]).await.unwrap()[0],
@@ -132,7 +132,7 @@ async fn the_same_numbers_for_another_plan_are_refused_per_edit_not_the_whole_pu
     let answers = push(store, &s.operator, vec![there, here]).await.unwrap();
     assert!(refused_with(&answers[0], "rencana lain"), "{answers:?}");
     assert_eq!(answers[1], Outcome::Applied { version: 1 });
-    assert_eq!(entries(store, other).await, 0);
+    assert_eq!(common::history_len(store, other).await, 0);
     assert_eq!(note_of(store, &s).await, "di rencana satu");
 }
 both!(
@@ -182,7 +182,7 @@ async fn two_pushes_racing_with_the_same_numbers_for_two_plans_apply_one_and_ref
         }
     }
     assert_eq!(
-        entries(store, s.plan).await + entries(store, other).await,
+        common::history_len(store, s.plan).await + common::history_len(store, other).await,
         12
     );
 }
@@ -207,13 +207,13 @@ async fn dated_answers(kind: common::Kind) {
     let db = common::TestDb::new(kind).await;
     let store = &db.store;
     let s = setup(store).await;
-    let start = server::guard::now().0;
+    let start = server::clock::now().0;
     let m = mutation("klien-tua-00001", 1, &s, s.note, "pertama", 0);
     assert_eq!(
         push(store, &s.operator, vec![m.clone()]).await.unwrap(),
         [Outcome::Applied { version: 1 }]
     );
-    server::editing::save_fields(
+    server::usecases::editing::save_fields(
         store,
         &s.operator,
         s.plan,
@@ -238,7 +238,7 @@ async fn dated_answers(kind: common::Kind) {
     let up_to_now = format!(
         "DELETE FROM sync_mutations WHERE client_id = 'klien-tua-00001' AND created_at >= {} AND created_at <= {}",
         start - 1,
-        server::guard::now().0 + 1
+        server::clock::now().0 + 1
     );
     db.execute_script((&up_to_now, &up_to_now)).await;
     let again = push(store, &s.operator, vec![m]).await.unwrap();

@@ -14,7 +14,7 @@
 
 mod behaviour;
 mod check;
-use server::dice;
+use server::ops::dice;
 mod events;
 mod http;
 mod journal;
@@ -153,6 +153,6 @@ async fn run() -> Result<bool, String> {
         &journal,
         &verdict,
     );
-    server::bench_summary::append(&lines)?;
+    server::ops::bench_summary::append(&lines)?;
     Ok(journal.errors.is_empty() && verdict.lost == 0 && verdict.doubled == 0)
 }

@@ -139,9 +139,9 @@ impl<'a> Person<'a> {
         let Some(reply) = self.expect(Kind::SignIn, 303, form).await else {
             return false;
         };
-        match reply.cookie(server::auth::SESSION_COOKIE) {
+        match reply.cookie(server::http::auth::SESSION_COOKIE) {
             Some(token) => {
-                self.cookie = format!("{}={token}", server::auth::SESSION_COOKIE);
+                self.cookie = format!("{}={token}", server::http::auth::SESSION_COOKIE);
                 true
             }
             None => {

@@ -1,9 +1,9 @@
 //! The figures of a run, printed, and returned for the bench summary
-//! (`server::bench_summary`).
+//! (`server::ops::bench_summary`).
 
 use crate::check::Verdict;
 use crate::journal::{Journal, Kind};
-use server::bench_summary::Figure;
+use server::ops::bench_summary::Figure;
 use std::time::Duration;
 
 pub struct Run<'a> {

@@ -61,10 +61,10 @@ pub async fn prepare(store: &Store, staff: usize) -> Result<World, String> {
         ));
     }
     let password = format!("beban-{:x}", nanos());
-    let hash = server::auth::hash_password(&password)
+    let hash = server::usecases::password::hash_password(&password)
         .await
         .map_err(|e| format!("hashing the password: {e}"))?;
-    let by = AdminStamp::command_line(server::guard::now());
+    let by = AdminStamp::command_line(server::clock::now());
     let mut batch = store
         .account_batch()
         .await

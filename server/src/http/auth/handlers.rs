@@ -3,7 +3,7 @@
 use super::{
     client_address, sign_in, token_hash, AuthState, LoginRefused, SESSION_COOKIE, SESSION_SECONDS,
 };
-use crate::guard::now;
+use crate::clock::now;
 use app::error::{AppError, RequestId};
 use axum::extract::{ConnectInfo, FromRequest, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};

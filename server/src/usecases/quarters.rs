@@ -2,9 +2,9 @@
 //! for whether it can be taken now, the new state and its audit entry in one write. An approval
 //! is refused, and nothing stored, when the plan changed after the version the pimpinan saw.
 
-use crate::editing::{announce, begin, stamp, stored};
-use crate::guard;
 use crate::storage::Store;
+use crate::usecases::editing::{announce, begin, stamp};
+use crate::usecases::guard;
 use app::api::workflow::QuarterStep;
 use app::error::AppError;
 use model::access::Person;
@@ -23,7 +23,7 @@ pub async fn change_quarter(
     guard::plan(store, who, plan, transition.permission()).await?;
     let stamp = stamp(who);
     let mut write = begin(store, plan).await?;
-    let states = write.quarter_states().await.map_err(stored)?;
+    let states = write.quarter_states().await?;
     let before = &states[quarter.index()];
     let after = step(quarter, before, &transition, &who.name, stamp.at)
         .map_err(|e| AppError::Invalid(e.0))?;
@@ -31,25 +31,19 @@ pub async fn change_quarter(
         // Read inside the write that holds the plan's lock: nothing can land between this
         // check and the approval. The step's own rule answers first: approving twice is
         // "already approved", not "changed since".
-        if seen > write.version().await.map_err(stored)? {
+        if seen > write.version().await? {
             return Err(AppError::Invalid(
                 "Versi halaman ini tidak dikenal; muat ulang halaman lalu setujui lagi".into(),
             ));
         }
-        let (later, total) = write
-            .entries_after(seen, LISTED_CHANGES)
-            .await
-            .map_err(stored)?;
+        let (later, total) = write.entries_after(seen, LISTED_CHANGES).await?;
         check_unchanged(&later, total).map_err(|e| AppError::Stale(e.0))?;
     }
-    write
-        .set_quarter_state(quarter, &after)
-        .await
-        .map_err(stored)?;
+    write.set_quarter_state(quarter, &after).await?;
     let change = workflow_change(quarter, &transition, before, &after);
-    write.record(&stamp, &[change]).await.map_err(stored)?;
-    let version = write.version().await.map_err(stored)?;
-    write.commit().await.map_err(stored)?;
+    write.record(&stamp, &[change]).await?;
+    let version = write.version().await?;
+    write.commit().await?;
     announce(store, plan).await;
     Ok(QuarterStep {
         state: after,

@@ -1,10 +1,9 @@
 //! Demo data for a first run: the user's own sheet, its unit under a regional office, and one
 //! demo person per role. The README names their passwords; never use them in production.
 
-use crate::auth::hash_password;
-use crate::guard;
-use crate::import::{describe, DEMO_SHEET};
+use crate::ops::import::{describe, DEMO_SHEET};
 use crate::storage::{AdminStamp, InsertOutcome, NewPerson, Store, UnitPlacement};
+use crate::usecases::password::hash_password;
 use model::access::{Grant, Role};
 use model::sheet::parse_sheet;
 use model::PlanId;
@@ -113,7 +112,7 @@ async fn store_demo_data(store: &Store) -> Result<DemoOutcome, DemoError> {
     let by = AdminStamp {
         user: None,
         name: "data demo".into(),
-        at: guard::now(),
+        at: crate::clock::now(),
     };
     let mut batch = store.account_batch().await?;
     if batch.people_count().await? > 0 {

@@ -2,10 +2,10 @@
 //! passes the door check first. Driver errors are logged here and reach the person only as an
 //! opaque failure.
 
-use crate::editing::{self, internal};
-use crate::guard::{self, unit_tree};
 use crate::storage::Store;
-use crate::{admin, quarters, sync};
+use crate::usecases::editing;
+use crate::usecases::guard::{self, unit_tree};
+use crate::usecases::{admin, quarters, sync};
 use app::api::ssr::PlanBackend;
 use app::api::workflow::QuarterStep;
 use app::api::{AdminCommand, AdminView, PlanAccess};
@@ -23,8 +23,8 @@ use model::{Plan, PlanId, PlanSummary, Quarter};
 impl PlanBackend for Store {
     async fn list_plans(&self, who: &Person) -> Result<Vec<PlanSummary>, AppError> {
         let tree = unit_tree(self).await?;
-        let units = self.plan_units().await.map_err(internal)?;
-        let plans = Store::list_plans(self).await.map_err(internal)?;
+        let units = self.plan_units().await?;
+        let plans = Store::list_plans(self).await?;
         Ok(plans
             .into_iter()
             .filter(|p| {
@@ -38,8 +38,7 @@ impl PlanBackend for Store {
     async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError> {
         guard::plan(self, who, id, Permission::ReadPlan).await?;
         Store::load_plan(self, id)
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {id}")))
     }
 
@@ -49,8 +48,8 @@ impl PlanBackend for Store {
         Ok(PlanAccess {
             // Read before the states: a change landing in between makes the version older than
             // the page (an approval then refused), never newer.
-            version: self.plan_version(id).await.map_err(internal)?,
-            states: self.quarter_states(id).await.map_err(internal)?,
+            version: self.plan_version(id).await?,
+            states: self.quarter_states(id).await?,
             may_edit: allows(who, &tree, Permission::EditPlan, unit),
             may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
             may_decide: allows(who, &tree, Permission::DecideQuarter, unit),
@@ -93,9 +92,7 @@ impl PlanBackend for Store {
         page: PageNumber,
     ) -> Result<HistoryPage, AppError> {
         guard::plan(self, who, plan, Permission::ReadPlan).await?;
-        self.history_page(plan, filter, page)
-            .await
-            .map_err(internal)
+        Ok(self.history_page(plan, filter, page).await?)
     }
 
     /// The targets hold for every unit; anyone signed in may read them.
@@ -104,7 +101,7 @@ impl PlanBackend for Store {
         _who: &Person,
         year: i32,
     ) -> Result<AbsorptionThresholds, AppError> {
-        Store::load_thresholds(self, year).await.map_err(internal)
+        Ok(Store::load_thresholds(self, year).await?)
     }
 
     async fn save_thresholds(
@@ -117,9 +114,7 @@ impl PlanBackend for Store {
                 "Target penyerapan berlaku untuk semua unit; hanya admin unit teratas yang dapat mengubahnya".into(),
             ));
         }
-        Store::save_thresholds(self, &thresholds)
-            .await
-            .map_err(internal)?;
+        Store::save_thresholds(self, &thresholds).await?;
         // Every open dashboard of that year draws against these targets: tell them to refetch.
         // The targets are saved either way, so a failed announcement is only logged.
         let plans = match Store::list_plans(self).await {
@@ -173,5 +168,9 @@ impl PlanBackend for Store {
 
     async fn admin(&self, who: &Person, command: AdminCommand) -> Result<(), AppError> {
         admin::run(self, who, command).await
+    }
+
+    fn now(&self) -> model::time::Timestamp {
+        crate::clock::now()
     }
 }

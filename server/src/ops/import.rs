@@ -8,7 +8,7 @@ use model::{plan_checks, PlanId};
 use thiserror::Error;
 
 /// The user's own sheet, shipped as demo data (`pantau serve --demo`) and test fixture.
-pub const DEMO_SHEET: &str = include_str!("../../seed/rencana-kegiatan-pk-2024-lapas-luwuk.txt");
+pub const DEMO_SHEET: &str = include_str!("../../../seed/rencana-kegiatan-pk-2024-lapas-luwuk.txt");
 
 #[derive(Debug, Error)]
 pub enum ImportError {

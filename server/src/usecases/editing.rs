@@ -3,8 +3,8 @@
 //! what would change the figures of a submitted or approved quarter (`model::freeze`), store
 //! the values and one audit entry per changed field. Nothing is stored when any edit is refused.
 
-use crate::guard;
-use crate::storage::{PlanWrite, Stamp, Store, StoreError};
+use crate::storage::{PlanWrite, Stamp, Store};
+use crate::usecases::guard;
 use app::error::AppError;
 use model::access::{Permission, Person};
 use model::audit::{field_change, structure_change};
@@ -22,8 +22,8 @@ pub async fn save_fields(
 ) -> Result<(), AppError> {
     guard::plan(store, who, plan_id, Permission::EditPlan).await?;
     let mut write = begin(store, plan_id).await?;
-    let mut plan = write.plan().await.map_err(stored)?;
-    let states = write.quarter_states().await.map_err(stored)?;
+    let mut plan = write.plan().await?;
+    let states = write.quarter_states().await?;
     let mut values = Vec::with_capacity(edits.len());
     let mut changes = Vec::new();
     for edit in edits {
@@ -41,13 +41,13 @@ pub async fn save_fields(
     if values.is_empty() {
         return Ok(());
     }
-    write.update_fields(&values).await.map_err(stored)?;
+    write.update_fields(&values).await?;
     // Offline edits made on the old values now meet a newer version: a conflict, not a loss.
     let keys: Vec<(String, &model::edit::Field)> =
         values.iter().map(|(f, _)| (field_key(f), f)).collect();
-    write.bump_versions(&keys, None).await.map_err(stored)?;
-    write.record(&stamp(who), &changes).await.map_err(stored)?;
-    write.commit().await.map_err(stored)?;
+    write.bump_versions(&keys, None).await?;
+    write.record(&stamp(who), &changes).await?;
+    write.commit().await?;
     announce(store, plan_id).await;
     Ok(())
 }
@@ -62,8 +62,8 @@ pub async fn change_structure(
     guard::plan(store, who, plan_id, Permission::EditPlan).await?;
     let name = |text: &str| new_name(text).map_err(AppError::Invalid);
     let mut write = begin(store, plan_id).await?;
-    let before = write.plan().await.map_err(stored)?;
-    let states = write.quarter_states().await.map_err(stored)?;
+    let before = write.plan().await?;
+    let states = write.quarter_states().await?;
     freeze::check_structure(&edit, &states).map_err(|e| AppError::Locked(e.0))?;
     let w = &mut write;
     let result = match &edit {
@@ -113,10 +113,10 @@ pub async fn change_structure(
             .await
             .map(|_| Created::Nothing),
     };
-    let created = result.map_err(stored)?;
+    let created = result?;
     let change = structure_change(&before, &edit, &created);
-    write.record(&stamp(who), &[change]).await.map_err(stored)?;
-    write.commit().await.map_err(stored)?;
+    write.record(&stamp(who), &[change]).await?;
+    write.commit().await?;
     announce(store, plan_id).await;
     Ok(created)
 }
@@ -124,8 +124,7 @@ pub async fn change_structure(
 pub(crate) async fn begin(store: &Store, plan: PlanId) -> Result<PlanWrite, AppError> {
     store
         .write_plan(plan)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {plan}")))
 }
 
@@ -133,7 +132,7 @@ pub(crate) fn stamp(who: &Person) -> Stamp {
     Stamp {
         user: who.id,
         name: who.name.clone(),
-        at: guard::now(),
+        at: crate::clock::now(),
     }
 }
 
@@ -150,17 +149,4 @@ fn refused(error: EditError) -> AppError {
         EditError::NotFound(what) => AppError::NotFound(what),
         invalid => AppError::Invalid(invalid.to_string()),
     }
-}
-
-pub(crate) fn stored(error: StoreError) -> AppError {
-    match error {
-        StoreError::NotInPlan(what) => AppError::NotFound(what),
-        StoreError::Duplicate(message) => AppError::Invalid(message),
-        other => internal(other),
-    }
-}
-
-/// A storage failure: the server's own fault (see [`AppError::internal`]).
-pub(crate) fn internal(error: StoreError) -> AppError {
-    AppError::internal(format_args!("storage failure: {error}"))
 }

@@ -3,8 +3,8 @@
 
 use super::handlers::encode;
 use super::{token_hash, AuthState, SessionHash, SESSION_COOKIE};
+use crate::clock::now;
 use crate::config::Origin;
-use crate::guard::now;
 use app::api::ssr::SignedIn;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};

@@ -2,9 +2,9 @@
 //! sign-out, the live feed and static files, all behind the session gate; every answer passes
 //! `http_errors`, which gives the request its id and each refusal its status.
 
-use crate::auth::{self, AuthState};
 use crate::config::Settings;
-use crate::http_errors::{self, ServerFnPaths};
+use crate::http::auth::{self, AuthState};
+use crate::http::errors::{self, ServerFnPaths};
 use crate::storage::Store;
 use app::api::ssr::Backend;
 use app::{shell, App};
@@ -35,7 +35,10 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
         .route("/api/keluar", post(auth::logout))
         .with_state(auth_state.clone());
     let own = Router::new()
-        .route("/api/plans/{id}/events", get(crate::live::plan_events))
+        .route(
+            "/api/plans/{id}/events",
+            get(crate::http::live::plan_events),
+        )
         .with_state(store.clone())
         .merge(sign_in);
     let backend = Backend(Arc::new(store.clone()));
@@ -57,7 +60,7 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
         // limit's refusal).
         .layer(from_fn_with_state(
             ServerFnPaths::registered(),
-            http_errors::answer,
+            errors::answer,
         ))
         .with_state(options)
 }

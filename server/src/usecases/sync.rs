@@ -4,9 +4,9 @@
 //! the effect, the field's new version, the audit entry and the answer together. A client id
 //! another person has sent from is refused; the same numbers for another plan are refused.
 
-use crate::editing::{announce, begin, internal, stamp, stored};
-use crate::guard;
 use crate::storage::{FieldVersion, NewConflict, PlanWrite, Stamp, Store, StoredConflict};
+use crate::usecases::editing::{announce, begin, stamp};
+use crate::usecases::guard;
 use app::error::AppError;
 use model::access::{Permission, Person};
 use model::audit::field_change;
@@ -106,7 +106,7 @@ async fn apply_group(
     group: &[Mutation],
 ) -> Result<Option<Vec<Outcome>>, AppError> {
     let stamp = stamp(who);
-    let Some(mut write) = store.write_plan(plan_id).await.map_err(internal)? else {
+    let Some(mut write) = store.write_plan(plan_id).await? else {
         // Removed since the door check: nothing to lock, nothing to record the answers in.
         let reason = format!("Rencana nomor {plan_id} tidak ditemukan");
         return Ok(Some(
@@ -119,9 +119,9 @@ async fn apply_group(
         ));
     };
     let mut work = Work {
-        plan: write.plan().await.map_err(stored)?,
-        states: write.quarter_states().await.map_err(stored)?,
-        versions: write.field_versions().await.map_err(stored)?,
+        plan: write.plan().await?,
+        states: write.quarter_states().await?,
+        versions: write.field_versions().await?,
         changes: Vec::new(),
         values: BTreeMap::new(),
     };
@@ -176,15 +176,12 @@ async fn apply_group(
         }
     }
     work.store(&mut write, &stamp).await?;
-    let recorded = write
-        .record_outcomes(&stamp, &answers)
-        .await
-        .map_err(stored)?;
+    let recorded = write.record_outcomes(&stamp, &answers).await?;
     if recorded < answers.len() {
         // Dropping the write rolls it back.
         return Ok(None);
     }
-    write.commit().await.map_err(stored)?;
+    write.commit().await?;
     Ok(Some(
         group
             .iter()
@@ -233,7 +230,7 @@ impl Work {
     /// Stores every staged value and version, and the audit entries.
     async fn store(&self, write: &mut PlanWrite, stamp: &Stamp) -> Result<(), AppError> {
         let values: Vec<(Field, model::edit::Value)> = self.values.values().cloned().collect();
-        write.update_fields(&values).await.map_err(stored)?;
+        write.update_fields(&values).await?;
         let versions: Vec<(&str, &Field, &FieldVersion)> = self
             .values
             .iter()
@@ -241,8 +238,8 @@ impl Work {
                 self.versions.get(key).map(|v| (key.as_str(), field, v))
             })
             .collect();
-        write.set_versions(&versions).await.map_err(stored)?;
-        write.record(stamp, &self.changes).await.map_err(stored)?;
+        write.set_versions(&versions).await?;
+        write.record(stamp, &self.changes).await?;
         Ok(())
     }
 }
@@ -304,8 +301,7 @@ async fn decide(
                     server_version: current,
                 },
             )
-            .await
-            .map_err(stored)?;
+            .await?;
         return Ok(Outcome::Conflict {
             conflict,
             server_text,
@@ -351,8 +347,7 @@ pub async fn resolve(
     let mut write = begin(store, plan).await?;
     let open: StoredConflict = write
         .conflict(conflict)
-        .await
-        .map_err(stored)?
+        .await?
         .ok_or_else(|| AppError::NotFound(format!("Konflik nomor {conflict}")))?;
     let text = match &resolution {
         Resolution::KeepMine => Some(open.mine.clone()),
@@ -362,32 +357,27 @@ pub async fn resolve(
     if let Some(text) = text {
         let value =
             parse_value(&open.field, &text).map_err(|e| AppError::Invalid(e.to_string()))?;
-        let mut current = write.plan().await.map_err(stored)?;
+        let mut current = write.plan().await?;
         if let Some(change) =
             change_plan(&mut current, &open.field, value.clone()).map_err(AppError::Invalid)?
         {
             // Like a form save: only a value that changes is checked against the freeze.
-            let states = write.quarter_states().await.map_err(stored)?;
+            let states = write.quarter_states().await?;
             freeze::check_field(&open.field, &states).map_err(|e| AppError::Locked(e.0))?;
-            write
-                .update_fields(&[(open.field, value)])
-                .await
-                .map_err(stored)?;
+            write.update_fields(&[(open.field, value)]).await?;
             write
                 .bump_versions(&[(field_key(&open.field), &open.field)], None)
-                .await
-                .map_err(stored)?;
-            write.record(&stamp, &[change]).await.map_err(stored)?;
+                .await?;
+            write.record(&stamp, &[change]).await?;
         }
     }
     if !write
         .resolve_conflict(conflict, &stamp, resolution.code())
-        .await
-        .map_err(stored)?
+        .await?
     {
         return Err(AppError::NotFound(format!("Konflik nomor {conflict}")));
     }
-    write.commit().await.map_err(stored)?;
+    write.commit().await?;
     announce(store, plan).await;
     Ok(())
 }
@@ -401,11 +391,10 @@ pub async fn pull(
     since: i64,
 ) -> Result<Pulled, AppError> {
     guard::plan(store, who, plan, Permission::ReadPlan).await?;
-    let (revision, changed) = store.changes_since(plan, since).await.map_err(stored)?;
+    let (revision, changed) = store.changes_since(plan, since).await?;
     let current = store
         .load_plan(plan)
-        .await
-        .map_err(stored)?
+        .await?
         .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {plan}")))?;
     let changes = changed
         .into_iter()
@@ -419,7 +408,7 @@ pub async fn pull(
             })
         })
         .collect();
-    let conflicts = store.open_conflicts(plan).await.map_err(stored)?;
+    let conflicts = store.open_conflicts(plan).await?;
     Ok(Pulled {
         revision,
         changes,

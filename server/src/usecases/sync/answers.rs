@@ -1,7 +1,6 @@
 //! The answers a push gives without deciding: stored answers replayed (by person, client and
 //! sequence number), and refusals of edits whose id is not theirs to use.
 
-use crate::editing::internal;
 use crate::storage::{PlanWrite, StoredAnswer};
 use app::error::AppError;
 use model::access::Person;
@@ -26,11 +25,7 @@ pub(super) async fn given_answers<'m>(
     }
     let mut given = HashMap::new();
     for (client, (first, last)) in ranges {
-        for (seq, answer) in write
-            .stored_outcomes(who.id, client, first, last)
-            .await
-            .map_err(internal)?
-        {
+        for (seq, answer) in write.stored_outcomes(who.id, client, first, last).await? {
             given.insert((client, seq), answer);
         }
     }
@@ -47,11 +42,7 @@ pub(super) async fn clients_of_others<'m>(
     let clients: BTreeSet<&str> = group.iter().map(|m| m.client.as_str()).collect();
     let mut foreign = HashSet::new();
     for client in clients {
-        if write
-            .client_used_by_other(who.id, client)
-            .await
-            .map_err(internal)?
-        {
+        if write.client_used_by_other(who.id, client).await? {
             foreign.insert(client);
         }
     }

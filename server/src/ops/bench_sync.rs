@@ -1,9 +1,9 @@
 //! Benchmark: 10,000 queued offline edits pushed and applied, on SQLite and on PostgreSQL
 //! (`pantau bench-sync [EDITS] [BATCH]`, run by `scripts/bench` on the release build). Goals: at
 //! most 2 s on SQLite, 5 s on PostgreSQL. Prints the figures and appends them to the bench
-//! summary (`crate::bench_summary`); asserts nothing.
+//! summary (`crate::ops::bench_summary`); asserts nothing.
 
-use crate::import::{import_sheet, DEMO_SHEET};
+use crate::ops::import::{import_sheet, DEMO_SHEET};
 use crate::storage::{AdminStamp, NewPerson, Store, UnitPlacement};
 use model::access::{Grant, Role};
 use model::edit::{Field, ReportField};
@@ -97,7 +97,7 @@ pub async fn run(
     let mut applied = 0;
     let mut other = 0;
     for chunk in queue.chunks(batch) {
-        for outcome in crate::sync::push(&store, &who, chunk.to_vec())
+        for outcome in crate::usecases::sync::push(&store, &who, chunk.to_vec())
             .await
             .map_err(|e| e.to_string())?
         {
@@ -114,14 +114,14 @@ pub async fn run(
         edits as f64 / elapsed.as_secs_f64()
     );
     store.close().await;
-    crate::bench_summary::append(&[
-        crate::bench_summary::Figure::new(
+    crate::ops::bench_summary::append(&[
+        crate::ops::bench_summary::Figure::new(
             format!("sync: {edits} queued edits, batches of {batch}"),
             format!("{label}: all applied (s)"),
             format!("{:.2}", elapsed.as_secs_f64()),
             format!("<= {goal}"),
         ),
-        crate::bench_summary::Figure::new(
+        crate::ops::bench_summary::Figure::new(
             format!("sync: {edits} queued edits, batches of {batch}"),
             format!("{label}: applied / other"),
             format!("{applied} / {other}"),

@@ -57,7 +57,7 @@ pub fn spawn_hourly(store: Store) {
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            match purge(&store, crate::guard::now()).await {
+            match purge(&store, crate::clock::now()).await {
                 Ok(purged) => tracing::info!("purge: {purged}"),
                 Err(error) => tracing::error!(%error, "purge failed; trying again in an hour"),
             }

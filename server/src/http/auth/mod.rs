@@ -5,13 +5,11 @@
 mod address;
 mod gate;
 mod handlers;
-mod password;
 mod sign_in;
 
 pub use address::client_address;
 pub use gate::gate;
 pub use handlers::{login, logout, LoginForm};
-pub use password::{hash_limit, hash_password, hashes_finished, hashes_running, verify_password};
 pub use sign_in::{sign_in, LoginRefused};
 
 use crate::config::Settings;

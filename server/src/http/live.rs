@@ -2,10 +2,10 @@
 //! the plan is saved on any server, `ready` on (re)connect so the page can catch up, and a
 //! keep-alive comment so proxies keep the stream open. Only for people who may read the plan.
 
-use crate::auth::SessionHash;
-use crate::guard;
-use crate::http_errors::text;
+use crate::http::auth::SessionHash;
+use crate::http::errors::text;
 use crate::storage::{Change, Store};
+use crate::usecases::guard;
 use app::api::ssr::SignedIn;
 use app::error::AppError;
 use axum::extract::rejection::PathRejection;
@@ -50,13 +50,13 @@ pub async fn plan_events(
     let Some(Extension(SessionHash(session))) = session else {
         return text(&AppError::Unauthenticated);
     };
-    let expires = match store.session(&session, guard::now()).await {
+    let expires = match store.session(&session, crate::clock::now()).await {
         Ok(Some((_, expires))) => expires,
         Ok(None) => return text(&AppError::Unauthenticated),
-        Err(error) => return text(&crate::editing::internal(error)),
+        Err(error) => return text(&AppError::from(error)),
     };
     let deadline = tokio::time::Instant::now()
-        + Duration::from_secs(u64::try_from(expires.0 - guard::now().0).unwrap_or(0));
+        + Duration::from_secs(u64::try_from(expires.0 - crate::clock::now().0).unwrap_or(0));
     let receiver = store.subscribe().await;
     let ready =
         stream::once(async { Ok::<_, Infallible>(Event::default().event("ready").data("")) });
@@ -113,7 +113,7 @@ impl Watch {
     /// Whether the stream's session still holds. A storage failure keeps the stream open: the
     /// next announcement asks again.
     async fn holds(&self) -> bool {
-        match self.store.session(&self.session, guard::now()).await {
+        match self.store.session(&self.session, crate::clock::now()).await {
             Ok(found) => found.is_some(),
             Err(error) => {
                 tracing::warn!(%error, "cannot check a live stream's session");

@@ -1,14 +1,13 @@
 //! The door check every request passes: the person may do this to this plan's unit. A plan that
 //! does not exist is "not found" for everyone; one that exists in another unit is "forbidden".
 
-use crate::editing::internal;
 use crate::storage::Store;
 use app::error::AppError;
 use model::access::{check, Permission, Person, UnitTree};
 use model::{PlanId, UnitId};
 
 pub async fn unit_tree(store: &Store) -> Result<UnitTree, AppError> {
-    Ok(UnitTree::new(&store.units().await.map_err(internal)?))
+    Ok(UnitTree::new(&store.units().await?))
 }
 
 /// The plan's unit, once `who` is known to hold `permission` on it.
@@ -20,8 +19,7 @@ pub async fn plan(
 ) -> Result<UnitId, AppError> {
     let unit = store
         .plan_unit(plan)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {plan}")))?;
     let tree = unit_tree(store).await?;
     check(who, &tree, permission, unit).map_err(|denied| {
@@ -29,13 +27,4 @@ pub async fn plan(
         AppError::Forbidden(denied.0)
     })?;
     Ok(unit)
-}
-
-/// Now, as the model counts time.
-pub fn now() -> model::time::Timestamp {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
-    model::time::Timestamp(i64::try_from(seconds).unwrap_or(i64::MAX))
 }

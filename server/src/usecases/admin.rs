@@ -3,10 +3,10 @@
 //! (`model::administer::may_act_on_person`). Every change is written with its line in the
 //! admin trail, which `/admin` shows.
 
-use crate::auth::hash_password;
-use crate::editing::{internal, stored};
-use crate::guard::{self, unit_tree};
+use crate::usecases::password::hash_password;
+
 use crate::storage::{AdminStamp, NewPerson, Store};
+use crate::usecases::guard::unit_tree;
 use app::api::{AdminCommand, AdminView};
 use app::error::AppError;
 use model::access::{
@@ -20,7 +20,7 @@ pub const ADMIN_LOG_LINES: i64 = 200;
 
 pub async fn view(store: &Store, who: &Person) -> Result<AdminView, AppError> {
     let tree = unit_tree(store).await?;
-    let units = store.units().await.map_err(internal)?;
+    let units = store.units().await?;
     let manageable: Vec<UnitId> = units
         .iter()
         .map(|u| u.id)
@@ -29,7 +29,7 @@ pub async fn view(store: &Store, who: &Person) -> Result<AdminView, AppError> {
     if manageable.is_empty() {
         return Err(AppError::Forbidden("Halaman ini hanya untuk admin".into()));
     }
-    let accounts = store.accounts().await.map_err(internal)?;
+    let accounts = store.accounts().await?;
     let by_id: std::collections::HashMap<UserId, &Person> =
         accounts.iter().map(|a| (a.person.id, &a.person)).collect();
     let mut people = Vec::new();
@@ -54,8 +54,7 @@ pub async fn view(store: &Store, who: &Person) -> Result<AdminView, AppError> {
     }
     let log = store
         .admin_log(&manageable, who.id, ADMIN_LOG_LINES)
-        .await
-        .map_err(internal)?;
+        .await?;
     Ok(AdminView {
         units,
         manageable,
@@ -69,16 +68,13 @@ pub async fn view(store: &Store, who: &Person) -> Result<AdminView, AppError> {
 
 pub async fn run(store: &Store, who: &Person, command: AdminCommand) -> Result<(), AppError> {
     let tree = unit_tree(store).await?;
-    let by = AdminStamp::person(who, guard::now());
+    let by = AdminStamp::person(who, crate::clock::now());
     let manage = |unit: UnitId| manage(who, &tree, unit);
     match command {
         AdminCommand::CreateUnit { name, parent } => {
             manage(parent)?;
             let name = valid_name(&name, "Nama unit").map_err(AppError::Invalid)?;
-            store
-                .create_unit(&name, Some(parent), &by)
-                .await
-                .map_err(stored)?;
+            store.create_unit(&name, Some(parent), &by).await?;
         }
         AdminCommand::CreateUser {
             username,
@@ -100,22 +96,19 @@ pub async fn run(store: &Store, who: &Person, command: AdminCommand) -> Result<(
             let grant = Grant { unit, role };
             manage(unit)?;
             may_act(store, who, &tree, user, PersonAction::Grant(grant)).await?;
-            store.grant(user, grant, &by).await.map_err(internal)?;
+            store.grant(user, grant, &by).await?;
         }
         AdminCommand::Revoke { user, unit, role } => {
             let grant = Grant { unit, role };
             manage(unit)?;
             may_act(store, who, &tree, user, PersonAction::Revoke(grant)).await?;
-            store.revoke(user, grant, &by).await.map_err(internal)?;
+            store.revoke(user, grant, &by).await?;
         }
         AdminCommand::ResetPassword { user, password } => {
             may_act(store, who, &tree, user, PersonAction::ResetPassword).await?;
             valid_password(&password).map_err(AppError::Invalid)?;
             let hash = hash_password(&password).await?;
-            store
-                .set_password(user, &hash, &by)
-                .await
-                .map_err(internal)?;
+            store.set_password(user, &hash, &by).await?;
         }
         AdminCommand::SetDisabled { user, disabled } => {
             let action = if disabled {
@@ -124,10 +117,7 @@ pub async fn run(store: &Store, who: &Person, command: AdminCommand) -> Result<(
                 PersonAction::Enable
             };
             may_act(store, who, &tree, user, action).await?;
-            store
-                .set_disabled(user, disabled, &by)
-                .await
-                .map_err(internal)?;
+            store.set_disabled(user, disabled, &by).await?;
         }
     }
     Ok(())
@@ -160,7 +150,7 @@ pub async fn create_user(
         grant: new.grant,
         created_by,
     };
-    store.create_user(&person, by).await.map_err(stored)
+    Ok(store.create_user(&person, by).await?)
 }
 
 fn manage(who: &Person, tree: &UnitTree, unit: UnitId) -> Result<(), AppError> {
@@ -181,8 +171,7 @@ async fn may_act(
 ) -> Result<(), AppError> {
     let account = store
         .account(user)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or_else(|| AppError::NotFound(format!("Pengguna nomor {user}")))?;
     let creator = creator(store, &account).await?;
     may_act_on_person(who, tree, &account, creator.as_ref(), action).map_err(|denied| {
@@ -193,7 +182,7 @@ async fn may_act(
 
 async fn creator(store: &Store, account: &Account) -> Result<Option<Person>, AppError> {
     match account.created_by {
-        Some(id) => store.person(id).await.map_err(internal),
+        Some(id) => Ok(store.person(id).await?),
         None => Ok(None),
     }
 }

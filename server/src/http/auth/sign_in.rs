@@ -2,8 +2,8 @@
 //! gets no more guesses than a sequence), the password, and a new session.
 
 use super::open_session;
-use super::password::{check_decoy, verify_password};
 use crate::storage::{Store, StoreError};
+use crate::usecases::password::{check_decoy, verify_password};
 use app::error::AppError;
 use model::login::{forget_before, login_username, throttles, wait_seconds, Throttle};
 use model::login::{Failures, MAX_USERNAME_CHARS};

@@ -1,0 +1,9 @@
+//! Running Pantau: the demo data, the text-sheet importer, the purge job and the benchmarks'
+//! helpers, used by `main.rs` and the `pantau-load` binary.
+
+pub mod bench_summary;
+pub mod bench_sync;
+pub mod demo;
+pub mod dice;
+pub mod import;
+pub mod purge;
