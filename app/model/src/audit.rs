@@ -24,30 +24,23 @@ pub struct Subject {
 
 impl Subject {
     pub fn of(field: &Field) -> Subject {
-        let none = Subject::default();
-        match *field {
-            Field::Header(_) => none,
-            Field::Goal(goal, _) => Subject {
-                goal: Some(goal),
-                ..none
+        use Field::*;
+        Subject {
+            goal: match *field {
+                Goal(goal, _) => Some(goal),
+                _ => None,
             },
-            Field::Indicator(i, _) => Subject {
-                indicator: Some(i),
-                ..none
+            indicator: match *field {
+                Indicator(i, _) | Report(i, _, _) => Some(i),
+                _ => None,
             },
-            Field::Report(i, q, _) => Subject {
-                indicator: Some(i),
-                quarter: Some(q),
-                ..none
+            activity: match *field {
+                Activity(a, _) | ActivityQuarter(a, _, _) => Some(a),
+                _ => None,
             },
-            Field::Activity(a, _) => Subject {
-                activity: Some(a),
-                ..none
-            },
-            Field::ActivityQuarter(a, q, _) => Subject {
-                activity: Some(a),
-                quarter: Some(q),
-                ..none
+            quarter: match *field {
+                Report(_, q, _) | ActivityQuarter(_, q, _) => Some(q),
+                _ => None,
             },
         }
     }
@@ -271,134 +264,109 @@ pub fn structure_change(plan: &Plan, edit: &StructureEdit, created: &Created) ->
         old,
         new,
     };
+    // What a change is about: one part of the plan, or an indicator and an activity (a link).
+    let of_goal = |goal: Option<GoalId>| Subject { goal, ..none };
+    let of_indicator = |indicator: Option<IndicatorId>| Subject { indicator, ..none };
+    let of_activity = |activity: Option<ActivityId>| Subject { activity, ..none };
+    let of_link = |i: &IndicatorId, a: &ActivityId| Subject {
+        indicator: Some(*i),
+        activity: Some(*a),
+        ..none
+    };
+    // An addition has no old value, a removal no new one; a move records where it was and the
+    // way it went.
+    let added = |subject: Subject, place: String, field: &str, new: String| {
+        change(subject, place, field, String::new(), new)
+    };
+    let removed = |subject: Subject, place: String, field: &str, old: String| {
+        change(subject, place, field, old, String::new())
+    };
+    let moved = |subject: Subject, place: String, d: &Direction| {
+        change(subject, place.clone(), "Urutan", place, direction(d).into())
+    };
     match edit {
         StructureEdit::AddGoal { title } => {
-            let goal = match created {
-                Created::Goal(g) => g.id,
-                _ => None,
+            let (goal, place) = match created {
+                Created::Goal(g) => (g.id, format!("Sasaran {}", g.number)),
+                _ => (None, "Sasaran baru".into()),
             };
-            let place = match created {
-                Created::Goal(g) => format!("Sasaran {}", g.number),
-                _ => "Sasaran baru".into(),
-            };
-            change(
-                Subject { goal, ..none },
-                place,
-                "Sasaran ditambahkan",
-                String::new(),
-                title.clone(),
-            )
+            added(of_goal(goal), place, "Sasaran ditambahkan", title.clone())
         }
-        StructureEdit::RemoveGoal { goal } => change(
-            Subject {
-                goal: Some(*goal),
-                ..none
-            },
+        StructureEdit::RemoveGoal { goal } => removed(
+            of_goal(Some(*goal)),
             goal_place(*goal),
             "Sasaran dihapus",
             goal_title(*goal),
-            String::new(),
         ),
-        StructureEdit::MoveGoal { goal, direction: d } => change(
-            Subject {
-                goal: Some(*goal),
-                ..none
-            },
-            goal_place(*goal),
-            "Urutan",
-            goal_place(*goal),
-            direction(d).into(),
-        ),
+        StructureEdit::MoveGoal { goal, direction: d } => {
+            moved(of_goal(Some(*goal)), goal_place(*goal), d)
+        }
         StructureEdit::AddIndicator { goal, name } => {
             let indicator = match created {
                 Created::Indicator(i) => i.id,
                 _ => None,
             };
-            change(
-                Subject {
-                    goal: Some(*goal),
-                    indicator,
-                    ..none
-                },
+            let subject = Subject {
+                goal: Some(*goal),
+                indicator,
+                ..none
+            };
+            added(
+                subject,
                 goal_place(*goal),
                 "Indikator ditambahkan",
-                String::new(),
                 name.clone(),
             )
         }
-        StructureEdit::RemoveIndicator { indicator } => change(
-            Subject {
-                indicator: Some(*indicator),
-                ..none
-            },
+        StructureEdit::RemoveIndicator { indicator } => removed(
+            of_indicator(Some(*indicator)),
             indicator_place(*indicator),
             "Indikator dihapus",
             indicator_name(*indicator),
-            String::new(),
         ),
         StructureEdit::MoveIndicator {
             indicator,
             direction: d,
-        } => change(
-            Subject {
-                indicator: Some(*indicator),
-                ..none
-            },
+        } => moved(
+            of_indicator(Some(*indicator)),
             indicator_place(*indicator),
-            "Urutan",
-            indicator_place(*indicator),
-            direction(d).into(),
+            d,
         ),
         StructureEdit::AddActivity { name } => {
             let activity = match created {
                 Created::Activity(a) => Some(a.id),
                 _ => None,
             };
-            change(
-                Subject { activity, ..none },
+            added(
+                of_activity(activity),
                 format!("Kegiatan {name}"),
                 "Kegiatan ditambahkan",
-                String::new(),
                 name.clone(),
             )
         }
-        StructureEdit::RemoveActivity { activity } => change(
-            Subject {
-                activity: Some(*activity),
-                ..none
-            },
+        StructureEdit::RemoveActivity { activity } => removed(
+            of_activity(Some(*activity)),
             format!("Kegiatan {}", activity_name(*activity)),
             "Kegiatan dihapus",
             activity_name(*activity),
-            String::new(),
         ),
         StructureEdit::Link {
             indicator,
             activity,
-        } => change(
-            Subject {
-                indicator: Some(*indicator),
-                activity: Some(*activity),
-                ..none
-            },
+        } => added(
+            of_link(indicator, activity),
             indicator_place(*indicator),
             "Kegiatan ditautkan",
-            String::new(),
             activity_name(*activity),
         ),
         StructureEdit::Unlink {
             indicator,
             activity,
-        } => change(
-            Subject {
-                indicator: Some(*indicator),
-                activity: Some(*activity),
-                ..none
-            },
+        } => removed(
+            of_link(indicator, activity),
             indicator_place(*indicator),
             "Kegiatan dilepas",
             activity_name(*activity),
-            String::new(),
         ),
     }
 }

@@ -244,18 +244,7 @@ mod tests {
 
     #[test]
     fn rpd_that_adds_up_is_not_flagged() {
-        let food = activity(
-            1,
-            "5.160.600.000",
-            "464.229.000",
-            [
-                "1.012.304.000",
-                "1.140.000.000",
-                "1.290.000.000",
-                "1.718.296.000",
-            ],
-            ["636.431.901", "-", "-", "-"],
-        );
+        let food = seed_food_activity();
         assert!(plan_checks(&plan(vec![], vec![food])).is_empty());
     }
 

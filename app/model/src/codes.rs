@@ -28,48 +28,42 @@ pub(crate) use codes;
 #[cfg(test)]
 mod tests {
     use crate::{Aggregation, IndicatorKind, Polarity};
+    use std::fmt::Debug;
 
-    #[test]
-    fn every_code_reads_back_as_its_variant() {
-        for kind in IndicatorKind::ALL {
-            assert_eq!(IndicatorKind::from_code(kind.code()), Some(*kind));
+    /// Every code of an enum, in the order of `ALL`, after checking each reads back.
+    fn codes<T: Copy + PartialEq + Debug>(
+        all: &[T],
+        code: fn(T) -> &'static str,
+        from_code: fn(&str) -> Option<T>,
+    ) -> String {
+        for variant in all {
+            assert_eq!(from_code(code(*variant)), Some(*variant));
         }
-        for polarity in Polarity::ALL {
-            assert_eq!(Polarity::from_code(polarity.code()), Some(*polarity));
-        }
-        for aggregation in Aggregation::ALL {
-            assert_eq!(
-                Aggregation::from_code(aggregation.code()),
-                Some(*aggregation)
-            );
-        }
-        assert_eq!(Polarity::from_code("Higher_is_better"), None);
+        all.iter().map(|v| code(*v)).collect::<Vec<_>>().join(" ")
     }
 
     #[test]
-    fn the_codes_are_the_ones_stored_databases_hold() {
-        let codes = |all: &[&str]| all.join(" ");
+    fn every_code_reads_back_as_its_variant_and_is_the_one_stored_databases_hold() {
         assert_eq!(
             codes(
-                &IndicatorKind::ALL
-                    .iter()
-                    .map(|k| k.code())
-                    .collect::<Vec<_>>()
+                IndicatorKind::ALL,
+                IndicatorKind::code,
+                IndicatorKind::from_code
             ),
             "ratio count"
         );
         assert_eq!(
-            codes(&Polarity::ALL.iter().map(|p| p.code()).collect::<Vec<_>>()),
+            codes(Polarity::ALL, Polarity::code, Polarity::from_code),
             "higher_is_better lower_is_better"
         );
         assert_eq!(
-            codes(
-                &Aggregation::ALL
-                    .iter()
-                    .map(|a| a.code())
-                    .collect::<Vec<_>>()
-            ),
+            codes(Aggregation::ALL, Aggregation::code, Aggregation::from_code),
             "sum last average"
         );
+    }
+
+    #[test]
+    fn a_code_is_read_exactly() {
+        assert_eq!(Polarity::from_code("Higher_is_better"), None);
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::ids::ActivityId;
 use crate::money::Rupiah;
+use crate::number::{format_decimal, format_percent_or_dash, DASH};
 use crate::plan::{Activity, Aggregation, Goal, Indicator, IndicatorKind, Plan, Polarity};
 use crate::quarter::Quarter;
 use rust_decimal::Decimal;
@@ -26,6 +27,18 @@ pub fn quarter_value(indicator: &Indicator, quarter: Quarter) -> Option<Decimal>
     match indicator.kind {
         IndicatorKind::Ratio => percent_of(report.numerator?, report.denominator?),
         IndicatorKind::Count => report.numerator,
+    }
+}
+
+/// An indicator's value as the page writes it: a ratio as a percentage (`87,5%`), a count as
+/// the number with its unit (`3 Dokumen`), `–` where there is no value.
+pub fn format_value(indicator: &Indicator, value: Option<Decimal>) -> String {
+    match (indicator.kind, value) {
+        (IndicatorKind::Ratio, v) => format_percent_or_dash(v),
+        (IndicatorKind::Count, Some(v)) => {
+            format!("{} {}", format_decimal(v, 2), indicator.target.unit)
+        }
+        (IndicatorKind::Count, None) => DASH.to_owned(),
     }
 }
 

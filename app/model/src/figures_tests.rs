@@ -44,6 +44,19 @@ fn a_count_indicator_is_worth_its_numerator() {
 }
 
 #[test]
+fn a_ratio_reads_as_a_percentage_and_a_count_with_its_unit() {
+    let ratio = indicator(IndicatorKind::Ratio, "85", [NONE; 4]);
+    let count = indicator(IndicatorKind::Count, "4", [NONE; 4]);
+    assert_eq!(format_value(&ratio, Some(d("87.5"))), "87,5%");
+    assert_eq!(
+        format_value(&count, Some(d("1234.567"))),
+        "1.234,57 Dokumen"
+    );
+    assert_eq!(format_value(&ratio, None), "\u{2013}");
+    assert_eq!(format_value(&count, None), "\u{2013}");
+}
+
+#[test]
 fn cumulative_sum_is_the_ratio_of_summed_counts() {
     // (45 + 50) / (50 + 50) = 95 %, not the mean of 90 % and 100 %.
     let ind = indicator(
@@ -161,18 +174,7 @@ fn plan_totals_count_a_shared_activity_once() {
 #[test]
 fn absorption_divides_cumulative_realization_by_the_unblocked_budget() {
     // The seed's food activity: 636.431.901 / (5.160.600.000 − 464.229.000) = 13.5517...%
-    let food = activity(
-        1,
-        "5.160.600.000",
-        "464.229.000",
-        [
-            "1.012.304.000",
-            "1.140.000.000",
-            "1.290.000.000",
-            "1.718.296.000",
-        ],
-        ["636.431.901", "-", "-", "-"],
-    );
+    let food = seed_food_activity();
     let totals = activity_totals(&food);
     assert_eq!(totals.available(), rp("4.696.371.000"));
     assert_eq!(

@@ -1,6 +1,6 @@
 //! Rupiah amounts. Never a float: every amount is a `rust_decimal::Decimal`, and never negative.
 
-use crate::number::{format_decimal, parse_decimal, NumberError};
+use crate::number::{format_decimal, parse_decimal, NumberError, DASH};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -81,9 +81,18 @@ impl fmt::Display for Rupiah {
     }
 }
 
+/// An amount that may be missing (a quarter with no realization yet): `–` like every figure
+/// that is not there (`number::DASH`).
+pub fn format_money_or_dash(amount: Option<Rupiah>) -> String {
+    amount
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| DASH.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testkit::rp;
 
     #[test]
     fn amounts_are_read_and_written_the_indonesian_way() {
@@ -104,6 +113,15 @@ mod tests {
     fn a_dash_is_no_amount() {
         assert_eq!(Rupiah::parse_optional("-"), Ok(None));
         assert_eq!(Rupiah::parse_optional(" "), Ok(None));
+    }
+
+    #[test]
+    fn a_missing_amount_reads_as_the_figures_dash() {
+        assert_eq!(
+            format_money_or_dash(Some(rp("1.243.291.585"))),
+            "1.243.291.585"
+        );
+        assert_eq!(format_money_or_dash(None), "\u{2013}");
     }
 
     #[test]

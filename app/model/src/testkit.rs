@@ -68,6 +68,22 @@ pub fn activity(
     }
 }
 
+/// The seed sheet's food activity (id 1): its RPD adds up to its pagu, and only TW I is realized.
+pub fn seed_food_activity() -> Activity {
+    activity(
+        1,
+        "5.160.600.000",
+        "464.229.000",
+        [
+            "1.012.304.000",
+            "1.140.000.000",
+            "1.290.000.000",
+            "1.718.296.000",
+        ],
+        ["636.431.901", "-", "-", "-"],
+    )
+}
+
 pub fn plan(goals: Vec<Goal>, activities: Vec<Activity>) -> Plan {
     Plan {
         id: None,

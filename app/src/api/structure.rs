@@ -16,89 +16,29 @@ async fn change(plan: PlanId, edit: StructureEdit) -> Result<Created, AppError> 
         .await
 }
 
-#[server]
-pub async fn add_goal(plan: PlanId, title: String) -> Result<Created, AppError> {
-    change(plan, StructureEdit::AddGoal { title }).await
+/// `name(args) => Variant` declares the server function `name(plan, args)`, which makes the
+/// change `StructureEdit::Variant { args }` to the plan. Every one of them is that and only that,
+/// so the list below is the whole API of structure changes.
+macro_rules! structure_changes {
+    ($($name:ident($($arg:ident: $type:ty),*) => $variant:ident;)+) => {
+        $(
+            #[server]
+            pub async fn $name(plan: PlanId, $($arg: $type),*) -> Result<Created, AppError> {
+                change(plan, StructureEdit::$variant { $($arg),* }).await
+            }
+        )+
+    };
 }
 
-#[server]
-pub async fn remove_goal(plan: PlanId, goal: GoalId) -> Result<Created, AppError> {
-    change(plan, StructureEdit::RemoveGoal { goal }).await
-}
-
-#[server]
-pub async fn move_goal(
-    plan: PlanId,
-    goal: GoalId,
-    direction: Direction,
-) -> Result<Created, AppError> {
-    change(plan, StructureEdit::MoveGoal { goal, direction }).await
-}
-
-#[server]
-pub async fn add_indicator(plan: PlanId, goal: GoalId, name: String) -> Result<Created, AppError> {
-    change(plan, StructureEdit::AddIndicator { goal, name }).await
-}
-
-#[server]
-pub async fn remove_indicator(plan: PlanId, indicator: IndicatorId) -> Result<Created, AppError> {
-    change(plan, StructureEdit::RemoveIndicator { indicator }).await
-}
-
-#[server]
-pub async fn move_indicator(
-    plan: PlanId,
-    indicator: IndicatorId,
-    direction: Direction,
-) -> Result<Created, AppError> {
-    change(
-        plan,
-        StructureEdit::MoveIndicator {
-            indicator,
-            direction,
-        },
-    )
-    .await
-}
-
-#[server]
-pub async fn add_activity(plan: PlanId, name: String) -> Result<Created, AppError> {
-    change(plan, StructureEdit::AddActivity { name }).await
-}
-
-#[server]
-pub async fn remove_activity(plan: PlanId, activity: ActivityId) -> Result<Created, AppError> {
-    change(plan, StructureEdit::RemoveActivity { activity }).await
-}
-
-#[server]
-pub async fn link_activity(
-    plan: PlanId,
-    indicator: IndicatorId,
-    activity: ActivityId,
-) -> Result<Created, AppError> {
-    change(
-        plan,
-        StructureEdit::Link {
-            indicator,
-            activity,
-        },
-    )
-    .await
-}
-
-#[server]
-pub async fn unlink_activity(
-    plan: PlanId,
-    indicator: IndicatorId,
-    activity: ActivityId,
-) -> Result<Created, AppError> {
-    change(
-        plan,
-        StructureEdit::Unlink {
-            indicator,
-            activity,
-        },
-    )
-    .await
+structure_changes! {
+    add_goal(title: String) => AddGoal;
+    remove_goal(goal: GoalId) => RemoveGoal;
+    move_goal(goal: GoalId, direction: Direction) => MoveGoal;
+    add_indicator(goal: GoalId, name: String) => AddIndicator;
+    remove_indicator(indicator: IndicatorId) => RemoveIndicator;
+    move_indicator(indicator: IndicatorId, direction: Direction) => MoveIndicator;
+    add_activity(name: String) => AddActivity;
+    remove_activity(activity: ActivityId) => RemoveActivity;
+    link_activity(indicator: IndicatorId, activity: ActivityId) => Link;
+    unlink_activity(indicator: IndicatorId, activity: ActivityId) => Unlink;
 }

@@ -6,15 +6,16 @@ mod field;
 mod post_form;
 mod sign_out;
 mod sync_form;
+mod table;
 
 pub use account::Account;
 pub use field::{sync_select, EditGate, FieldInput, SaveStatus};
 pub use post_form::PostForm;
 pub use sync_form::{SyncForm, SyncStatus};
+pub use table::{col, num, Column, ScrollTable, Table};
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use model::Rupiah;
 
 #[component]
 pub fn ErrorNote(error: AppError) -> impl IntoView {
@@ -27,13 +28,6 @@ pub fn ErrorNote(error: AppError) -> impl IntoView {
         response.set_status(status);
     }
     view! { <p class="error" role="alert">{error.to_string()}</p> }
-}
-
-/// An amount as the sheet writes it, `-` for none.
-pub fn money(amount: Option<Rupiah>) -> String {
-    amount
-        .map(|a| a.to_string())
-        .unwrap_or_else(|| "-".to_owned())
 }
 
 /// A text cell; the sheet's empty cell reads as `-`.

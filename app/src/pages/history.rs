@@ -2,27 +2,20 @@
 //! one indicator (`?indikator=ID`), activity (`?kegiatan=ID`) and/or quarter (`?tw=1..4`), a
 //! hundred at a time (`?halaman=N`, newest first). Read-only; values are shown as plain text.
 
+use super::plan_id_param;
 use crate::api::history::get_history;
-use crate::components::ErrorNote;
+use crate::components::{col, Column, ErrorNote, ScrollTable};
 use crate::error::AppError;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use model::audit::{HistoryFilter, HistoryPage};
 use model::paging::PageNumber;
-use model::PlanId;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let params = use_params_map();
     let query = use_query_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i64>().ok())
-            .map(PlanId)
-    });
+    let id = plan_id_param();
     let asked = Memo::new(move |_| {
         let query = query.read();
         HistoryFilter::from_query(
@@ -148,41 +141,33 @@ fn HistoryTable(page: HistoryPage) -> impl IntoView {
         };
         return Either::Left(view! { <p class="history-empty">{message}</p> });
     }
-    Either::Right(view! {
-        <div class="table-scroll">
-            <table class="audit">
-                <thead>
-                    <tr>
-                        <th scope="col">"Waktu"</th>
-                        <th scope="col">"Oleh"</th>
-                        <th scope="col">"Bagian"</th>
-                        <th scope="col">"Isian"</th>
-                        <th scope="col">"Nilai lama"</th>
-                        <th scope="col">"Nilai baru"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {entries
-                        .into_iter()
-                        .map(|entry| {
-                            let change = entry.change;
-                            view! {
-                                <tr class="audit-entry">
-                                    <td class="audit-time">{entry.at.to_string()}</td>
-                                    <td>{entry.by}</td>
-                                    <td>{change.place}</td>
-                                    <td>{change.field}</td>
-                                    <td class="audit-value">{change.old}</td>
-                                    <td class="audit-value">{change.new}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
-    })
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            let change = entry.change;
+            view! {
+                <tr class="audit-entry">
+                    <td class="audit-time">{entry.at.to_string()}</td>
+                    <td>{entry.by}</td>
+                    <td>{change.place}</td>
+                    <td>{change.field}</td>
+                    <td class="audit-value">{change.old}</td>
+                    <td class="audit-value">{change.new}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Either::Right(view! { <ScrollTable class="audit" columns=COLUMNS>{rows}</ScrollTable> })
 }
+
+const COLUMNS: &[Column] = &[
+    col("Waktu"),
+    col("Oleh"),
+    col("Bagian"),
+    col("Isian"),
+    col("Nilai lama"),
+    col("Nilai baru"),
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! The home page: the plans in the database.
 
 use crate::api::plan::list_plans;
-use crate::components::ErrorNote;
+use crate::components::{col, num, Column, ErrorNote, Table};
 use leptos::either::Either;
 use leptos::prelude::*;
 use model::PlanSummary;
@@ -29,39 +29,33 @@ fn PlanList(plans: Vec<PlanSummary>) -> impl IntoView {
             <p>"Belum ada rencana. Impor lembar kerja dengan " <code>"pantau import FILE"</code> "."</p>
         });
     }
-    Either::Right(view! {
-        <table class="plans">
-            <thead>
+    let rows = plans
+        .into_iter()
+        .map(|p| {
+            view! {
                 <tr>
-                    <th scope="col">"Satuan kerja"</th>
-                    <th scope="col">"Tahun"</th>
-                    <th scope="col" class="num">"Sasaran"</th>
-                    <th scope="col" class="num">"Indikator"</th>
-                    <th scope="col" class="num">"Kegiatan"</th>
-                    <th scope="col" class="num">"Total pagu (Rp)"</th>
+                    <td>
+                        <a href=format!("/rencana/{}", p.id)>{p.work_unit}</a>
+                        <div class="muted">{p.title}</div>
+                        <a class="dashboard-link" href=format!("/rencana/{}/dasbor", p.id)>"Dasbor pimpinan"</a>
+                    </td>
+                    <td>{p.fiscal_year}</td>
+                    <td class="num">{p.goal_count}</td>
+                    <td class="num">{p.indicator_count}</td>
+                    <td class="num">{p.activity_count}</td>
+                    <td class="num">{p.total_budget.to_string()}</td>
                 </tr>
-            </thead>
-            <tbody>
-                {plans
-                    .into_iter()
-                    .map(|p| {
-                        view! {
-                            <tr>
-                                <td>
-                                    <a href=format!("/rencana/{}", p.id)>{p.work_unit}</a>
-                                    <div class="muted">{p.title}</div>
-                                    <a class="dashboard-link" href=format!("/rencana/{}/dasbor", p.id)>"Dasbor pimpinan"</a>
-                                </td>
-                                <td>{p.fiscal_year}</td>
-                                <td class="num">{p.goal_count}</td>
-                                <td class="num">{p.indicator_count}</td>
-                                <td class="num">{p.activity_count}</td>
-                                <td class="num">{p.total_budget.to_string()}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-    })
+            }
+        })
+        .collect_view();
+    Either::Right(view! { <Table class="plans" columns=PLAN_COLUMNS>{rows}</Table> })
 }
+
+const PLAN_COLUMNS: &[Column] = &[
+    col("Satuan kerja"),
+    col("Tahun"),
+    num("Sasaran"),
+    num("Indikator"),
+    num("Kegiatan"),
+    num("Total pagu (Rp)"),
+];

@@ -8,6 +8,20 @@ pub mod login;
 pub mod plan;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use model::PlanId;
+
+/// The plan a `/rencana/:id/...` page is about, `None` when the address names no plan.
+pub fn plan_id_param() -> Memo<Option<PlanId>> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|raw| raw.parse::<i64>().ok())
+            .map(PlanId)
+    })
+}
 
 #[component]
 pub fn NotFound() -> impl IntoView {

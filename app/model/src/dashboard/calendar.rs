@@ -148,80 +148,31 @@ mod tests {
         assert_eq!(due_quarters(2025, 2025, 13), vec![Q1, Q2, Q3]);
     }
 
+    fn month(year: i32, month: u32) -> CalendarMonth {
+        CalendarMonth { year, month }
+    }
+
     #[test]
     fn a_month_is_named_in_indonesian() {
-        assert_eq!(
-            CalendarMonth {
-                year: 2026,
-                month: 11
-            }
-            .label(),
-            "November 2026"
-        );
-        assert_eq!(
-            CalendarMonth {
-                year: 2024,
-                month: 1
-            }
-            .label(),
-            "Januari 2024"
-        );
-        assert_eq!(
-            CalendarMonth {
-                year: 2024,
-                month: 8
-            }
-            .label(),
-            "Agustus 2024"
-        );
+        assert_eq!(month(2026, 11).label(), "November 2026");
+        assert_eq!(month(2024, 1).label(), "Januari 2024");
+        assert_eq!(month(2024, 8).label(), "Agustus 2024");
     }
 
     #[test]
     fn the_month_is_taken_in_western_indonesian_time() {
-        // 2024-03-31 16:59:59 UTC is 23:59:59 WIB, still March; a second later it is April.
-        assert_eq!(
-            CalendarMonth::in_wib(1_711_904_399),
-            CalendarMonth {
-                year: 2024,
-                month: 3
-            }
-        );
-        assert_eq!(
-            CalendarMonth::in_wib(1_711_904_400),
-            CalendarMonth {
-                year: 2024,
-                month: 4
-            }
-        );
-        // 2023-12-31 16:59:59 UTC is the last second of 2023 in WIB.
-        assert_eq!(
-            CalendarMonth::in_wib(1_704_041_999),
-            CalendarMonth {
-                year: 2023,
-                month: 12
-            }
-        );
-        assert_eq!(
-            CalendarMonth::in_wib(1_704_042_000),
-            CalendarMonth {
-                year: 2024,
-                month: 1
-            }
-        );
-        // A leap day, and a moment before 1970.
-        assert_eq!(
-            CalendarMonth::in_wib(951_825_600),
-            CalendarMonth {
-                year: 2000,
-                month: 2
-            }
-        );
-        assert_eq!(
-            CalendarMonth::in_wib(-43_200 - 8 * 3600),
-            CalendarMonth {
-                year: 1969,
-                month: 12
-            }
-        );
+        for (at, expected) in [
+            // 2024-03-31 16:59:59 UTC is 23:59:59 WIB, still March; a second later it is April.
+            (1_711_904_399, month(2024, 3)),
+            (1_711_904_400, month(2024, 4)),
+            // 2023-12-31 16:59:59 UTC is the last second of 2023 in WIB.
+            (1_704_041_999, month(2023, 12)),
+            (1_704_042_000, month(2024, 1)),
+            // A leap day, and a moment before 1970.
+            (951_825_600, month(2000, 2)),
+            (-43_200 - 8 * 3600, month(1969, 12)),
+        ] {
+            assert_eq!(CalendarMonth::in_wib(at), expected, "{at}");
+        }
     }
 }

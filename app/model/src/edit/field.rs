@@ -284,36 +284,41 @@ impl FromStr for Field {
 
     fn from_str(text: &str) -> Result<Field, UnknownField> {
         let unknown = || UnknownField(crate::text::excerpt(text, 40));
-        let id = |part: &str| part.parse::<i64>().ok();
-        let quarter = |part: &str| part.parse::<u8>().ok().and_then(Quarter::from_number);
-        let parts: Vec<&str> = text.split(':').collect();
-        let field = match parts.as_slice() {
-            ["h", name] => HeaderField::from_name(name).map(Field::Header),
-            ["g", g, name] => Some(Field::Goal(
-                GoalId(id(g).ok_or_else(unknown)?),
-                GoalField::from_name(name).ok_or_else(unknown)?,
-            )),
-            ["i", i, name] => Some(Field::Indicator(
-                IndicatorId(id(i).ok_or_else(unknown)?),
-                IndicatorField::from_name(name).ok_or_else(unknown)?,
-            )),
-            ["r", i, q, name] => Some(Field::Report(
-                IndicatorId(id(i).ok_or_else(unknown)?),
-                quarter(q).ok_or_else(unknown)?,
-                ReportField::from_name(name).ok_or_else(unknown)?,
-            )),
-            ["a", a, name] => Some(Field::Activity(
-                ActivityId(id(a).ok_or_else(unknown)?),
-                ActivityField::from_name(name).ok_or_else(unknown)?,
-            )),
-            ["aq", a, q, name] => Some(Field::ActivityQuarter(
-                ActivityId(id(a).ok_or_else(unknown)?),
-                quarter(q).ok_or_else(unknown)?,
-                MoneyField::from_name(name).ok_or_else(unknown)?,
-            )),
-            _ => None,
+        // Every part must be known: a field with a wrong part is no field at all.
+        let id = |part: &str| part.parse::<i64>().map_err(|_| unknown());
+        let quarter = |part: &str| {
+            part.parse::<u8>()
+                .ok()
+                .and_then(Quarter::from_number)
+                .ok_or_else(unknown)
         };
-        field.ok_or_else(unknown)
+        let parts: Vec<&str> = text.split(':').collect();
+        Ok(match parts.as_slice() {
+            ["h", name] => Field::Header(HeaderField::from_name(name).ok_or_else(unknown)?),
+            ["g", g, name] => Field::Goal(
+                GoalId(id(g)?),
+                GoalField::from_name(name).ok_or_else(unknown)?,
+            ),
+            ["i", i, name] => Field::Indicator(
+                IndicatorId(id(i)?),
+                IndicatorField::from_name(name).ok_or_else(unknown)?,
+            ),
+            ["r", i, q, name] => Field::Report(
+                IndicatorId(id(i)?),
+                quarter(q)?,
+                ReportField::from_name(name).ok_or_else(unknown)?,
+            ),
+            ["a", a, name] => Field::Activity(
+                ActivityId(id(a)?),
+                ActivityField::from_name(name).ok_or_else(unknown)?,
+            ),
+            ["aq", a, q, name] => Field::ActivityQuarter(
+                ActivityId(id(a)?),
+                quarter(q)?,
+                MoneyField::from_name(name).ok_or_else(unknown)?,
+            ),
+            _ => return Err(unknown()),
+        })
     }
 }
 

@@ -14,7 +14,10 @@ pub use field::{
     ActivityField, Field, GoalField, HeaderField, IndicatorField, MoneyField, ReportField,
     UnknownField,
 };
-pub use read::{current_value, describe_place, indicator_value};
+pub use read::{
+    activity_value, current_value, describe_place, header_value, indicator_value,
+    quarter_money_value, report_value,
+};
 pub use value::{parse_value, Value};
 
 use crate::number::NumberError;

@@ -6,7 +6,7 @@ use super::field::{
 };
 use super::value::Value;
 use super::EditError;
-use crate::plan::{Indicator, Plan};
+use crate::plan::{Activity, ActivityQuarter, Indicator, Plan, PlanHeader, QuarterReport};
 
 /// The value an indicator's definition field holds now.
 pub fn indicator_value(i: &Indicator, field: IndicatorField) -> Value {
@@ -23,24 +23,58 @@ pub fn indicator_value(i: &Indicator, field: IndicatorField) -> Value {
     }
 }
 
+/// The value a heading or signature field holds now.
+pub fn header_value(h: &PlanHeader, field: HeaderField) -> Value {
+    let signatory = h.signatory.as_ref();
+    match field {
+        HeaderField::WorkUnit => Value::Name(h.work_unit.clone()),
+        HeaderField::FiscalYear => Value::Year(h.fiscal_year),
+        HeaderField::Title => Value::Name(h.title.clone()),
+        HeaderField::SignatoryPosition => {
+            Value::Text(signatory.map(|s| s.position.clone()).unwrap_or_default())
+        }
+        HeaderField::SignatoryName => {
+            Value::Text(signatory.map(|s| s.name.clone()).unwrap_or_default())
+        }
+        HeaderField::SignatoryNip => Value::Nip(signatory.and_then(|s| s.nip.clone())),
+        HeaderField::PlaceDate => Value::Text(h.place_date.clone().unwrap_or_default()),
+    }
+}
+
+/// The value a field of one quarter's report holds now.
+pub fn report_value(r: &QuarterReport, field: ReportField) -> Value {
+    match field {
+        ReportField::PlannedWork => Value::Text(r.planned_work.clone()),
+        ReportField::Numerator => Value::OptionalDecimal(r.numerator),
+        ReportField::Denominator => Value::OptionalDecimal(r.denominator),
+        ReportField::Achievement => Value::Text(r.achievement.clone()),
+        ReportField::Evidence => Value::Text(r.evidence.clone()),
+        ReportField::Status => Value::Status(r.status),
+        ReportField::Note => Value::Text(r.note.clone()),
+    }
+}
+
+/// The value an activity's own field holds now.
+pub fn activity_value(a: &Activity, field: ActivityField) -> Value {
+    match field {
+        ActivityField::Name => Value::Name(a.name.clone()),
+        ActivityField::Budget => Value::Money(a.budget),
+        ActivityField::Blocked => Value::Money(a.blocked),
+    }
+}
+
+/// The value an activity's amount for one quarter holds now.
+pub fn quarter_money_value(aq: &ActivityQuarter, field: MoneyField) -> Value {
+    Value::OptionalMoney(match field {
+        MoneyField::WithdrawalPlan => aq.withdrawal_plan,
+        MoneyField::Realization => aq.realization,
+    })
+}
+
 /// The value `field` holds in `plan` now.
 pub fn current_value(plan: &Plan, field: &Field) -> Result<Value, EditError> {
-    let h = &plan.header;
-    let signatory = h.signatory.as_ref();
     Ok(match field {
-        Field::Header(f) => match f {
-            HeaderField::WorkUnit => Value::Name(h.work_unit.clone()),
-            HeaderField::FiscalYear => Value::Year(h.fiscal_year),
-            HeaderField::Title => Value::Name(h.title.clone()),
-            HeaderField::SignatoryPosition => {
-                Value::Text(signatory.map(|s| s.position.clone()).unwrap_or_default())
-            }
-            HeaderField::SignatoryName => {
-                Value::Text(signatory.map(|s| s.name.clone()).unwrap_or_default())
-            }
-            HeaderField::SignatoryNip => Value::Nip(signatory.and_then(|s| s.nip.clone())),
-            HeaderField::PlaceDate => Value::Text(h.place_date.clone().unwrap_or_default()),
-        },
+        Field::Header(f) => header_value(&plan.header, *f),
         Field::Goal(id, GoalField::Title) => {
             let goal = plan
                 .goals
@@ -50,32 +84,10 @@ pub fn current_value(plan: &Plan, field: &Field) -> Result<Value, EditError> {
             Value::Name(goal.title.clone())
         }
         Field::Indicator(id, f) => indicator_value(indicator(plan, *id)?, *f),
-        Field::Report(id, q, f) => {
-            let r = indicator(plan, *id)?.quarter(*q);
-            match f {
-                ReportField::PlannedWork => Value::Text(r.planned_work.clone()),
-                ReportField::Numerator => Value::OptionalDecimal(r.numerator),
-                ReportField::Denominator => Value::OptionalDecimal(r.denominator),
-                ReportField::Achievement => Value::Text(r.achievement.clone()),
-                ReportField::Evidence => Value::Text(r.evidence.clone()),
-                ReportField::Status => Value::Status(r.status),
-                ReportField::Note => Value::Text(r.note.clone()),
-            }
-        }
-        Field::Activity(id, f) => {
-            let a = activity(plan, *id)?;
-            match f {
-                ActivityField::Name => Value::Name(a.name.clone()),
-                ActivityField::Budget => Value::Money(a.budget),
-                ActivityField::Blocked => Value::Money(a.blocked),
-            }
-        }
+        Field::Report(id, q, f) => report_value(indicator(plan, *id)?.quarter(*q), *f),
+        Field::Activity(id, f) => activity_value(activity(plan, *id)?, *f),
         Field::ActivityQuarter(id, q, f) => {
-            let aq = activity(plan, *id)?.quarter(*q);
-            match f {
-                MoneyField::WithdrawalPlan => Value::OptionalMoney(aq.withdrawal_plan),
-                MoneyField::Realization => Value::OptionalMoney(aq.realization),
-            }
+            quarter_money_value(activity(plan, *id)?.quarter(*q), *f)
         }
     })
 }
@@ -114,7 +126,7 @@ fn indicator(plan: &Plan, id: crate::IndicatorId) -> Result<&Indicator, EditErro
         .ok_or_else(|| EditError::NotFound(format!("Indikator {id}")))
 }
 
-fn activity(plan: &Plan, id: crate::ActivityId) -> Result<&crate::Activity, EditError> {
+fn activity(plan: &Plan, id: crate::ActivityId) -> Result<&Activity, EditError> {
     plan.activity(id)
         .ok_or_else(|| EditError::NotFound(format!("Kegiatan {id}")))
 }

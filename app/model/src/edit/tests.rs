@@ -9,6 +9,11 @@ fn edit(plan: &mut crate::Plan, field: Field, text: &str) -> Result<(), EditErro
     apply(plan, &field, value)
 }
 
+/// A field of the sample's indicator (id 10) in one quarter.
+fn report(quarter: Quarter, field: ReportField) -> Field {
+    Field::Report(IndicatorId(10), quarter, field)
+}
+
 fn sample() -> crate::Plan {
     let mut ind = indicator(IndicatorKind::Ratio, "85", [(None, None); 4]);
     ind.id = Some(IndicatorId(10));
@@ -27,18 +32,8 @@ fn sample() -> crate::Plan {
 #[test]
 fn typed_counts_land_in_the_quarter_report() {
     let mut p = sample();
-    edit(
-        &mut p,
-        Field::Report(IndicatorId(10), Quarter::Q2, ReportField::Numerator),
-        "7",
-    )
-    .unwrap();
-    edit(
-        &mut p,
-        Field::Report(IndicatorId(10), Quarter::Q2, ReportField::Denominator),
-        "8",
-    )
-    .unwrap();
+    edit(&mut p, report(Quarter::Q2, ReportField::Numerator), "7").unwrap();
+    edit(&mut p, report(Quarter::Q2, ReportField::Denominator), "8").unwrap();
     let ind = &p.goals[0].indicators[0];
     assert_eq!(ind.quarter(Quarter::Q2).numerator, Some(d("7")));
     assert_eq!(
@@ -127,22 +122,12 @@ fn names_cannot_be_emptied() {
 #[test]
 fn status_accepts_the_indonesian_labels() {
     let mut p = sample();
-    edit(
-        &mut p,
-        Field::Report(IndicatorId(10), Quarter::Q1, ReportField::Status),
-        "Selesai",
-    )
-    .unwrap();
+    edit(&mut p, report(Quarter::Q1, ReportField::Status), "Selesai").unwrap();
     assert_eq!(
         p.goals[0].indicators[0].quarters[0].status,
         Some(Status::Done)
     );
-    assert!(edit(
-        &mut p,
-        Field::Report(IndicatorId(10), Quarter::Q1, ReportField::Status),
-        "Tamat"
-    )
-    .is_err());
+    assert!(edit(&mut p, report(Quarter::Q1, ReportField::Status), "Tamat").is_err());
 }
 
 #[test]

@@ -146,7 +146,7 @@ fn choice<T>(
 }
 
 impl Value {
-    /// The text the field shows and an input holds: `5.160.600.000`, `12,5`, `-` for none.
+    /// The text the field shows and an input holds: `5.160.600.000`, `12,5`, empty for none.
     pub fn input_text(&self) -> String {
         match self {
             Value::Name(t) | Value::Text(t) => t.clone(),

@@ -192,18 +192,29 @@ mod tests {
         Field::Report(IndicatorId(3), Quarter::Q1, ReportField::Note)
     }
 
+    /// A fresh outbox with Sri's edits of plan 1 queued from one tab, in order: (field, text,
+    /// the version the tab knew).
+    fn sri_queue(edits: &[(Field, &str, u64)]) -> (Outbox, Vec<Mutation>) {
+        let mut tab = Session::new("tab-aaaaaaaa".into()).unwrap();
+        let mut outbox = Outbox::default();
+        let queued = edits
+            .iter()
+            .map(|(field, text, known)| {
+                outbox.enqueue(SRI, &mut tab, PlanId(1), *field, (*text).into(), *known)
+            })
+            .collect();
+        (outbox, queued)
+    }
+
     fn ids(outbox: &Outbox) -> Vec<MutationId> {
         outbox.entries.iter().map(|e| e.edit.id()).collect()
     }
 
     #[test]
     fn a_session_hands_out_growing_sequence_numbers() {
-        let mut tab = Session::new("tab-aaaaaaaa".into()).unwrap();
-        let mut outbox = Outbox::default();
-        let a = outbox.enqueue(SRI, &mut tab, PlanId(1), numerator(), "4".into(), 0);
-        let b = outbox.enqueue(SRI, &mut tab, PlanId(1), note(), "x".into(), 0);
-        assert_eq!((a.seq, b.seq), (1, 2));
-        assert_eq!(a.client, "tab-aaaaaaaa");
+        let (_, queued) = sri_queue(&[(numerator(), "4", 0), (note(), "x", 0)]);
+        assert_eq!((queued[0].seq, queued[1].seq), (1, 2));
+        assert_eq!(queued[0].client, "tab-aaaaaaaa");
     }
 
     #[test]
@@ -226,11 +237,14 @@ mod tests {
 
     #[test]
     fn an_edit_over_a_waiting_edit_of_the_same_field_names_it() {
-        let mut tab = Session::new("tab-aaaaaaaa".into()).unwrap();
-        let mut outbox = Outbox::default();
-        let first = outbox.enqueue(SRI, &mut tab, PlanId(1), numerator(), "4".into(), 2);
-        let other = outbox.enqueue(SRI, &mut tab, PlanId(1), note(), "x".into(), 7);
-        let second = outbox.enqueue(SRI, &mut tab, PlanId(1), numerator(), "5".into(), 2);
+        let (_, queued) = sri_queue(&[
+            (numerator(), "4", 2),
+            (note(), "x", 7),
+            (numerator(), "5", 2),
+        ]);
+        let [first, other, second] = &queued[..] else {
+            panic!("three edits queued");
+        };
         assert_eq!(first.after, None);
         assert_eq!(other.after, None);
         assert_eq!(second.base_version, 2);
@@ -249,14 +263,17 @@ mod tests {
 
     #[test]
     fn answered_edits_leave_the_outbox_and_the_rest_keep_their_order() {
-        let mut tab = Session::new("tab-aaaaaaaa".into()).unwrap();
-        let mut outbox = Outbox::default();
-        let a = outbox.enqueue(SRI, &mut tab, PlanId(1), numerator(), "4".into(), 0);
-        let b = outbox.enqueue(SRI, &mut tab, PlanId(1), note(), "x".into(), 0);
-        let c = outbox.enqueue(SRI, &mut tab, PlanId(1), numerator(), "5".into(), 0);
+        let (mut outbox, queued) = sri_queue(&[
+            (numerator(), "4", 0),
+            (note(), "x", 0),
+            (numerator(), "5", 0),
+        ]);
+        let [a, b, c] = &queued[..] else {
+            panic!("three edits queued");
+        };
         outbox.settle(SRI, [&b.id()]);
         assert_eq!(ids(&outbox), vec![a.id(), c.id()]);
-        assert_eq!(outbox.batch(SRI, 1), vec![a]);
+        assert_eq!(outbox.batch(SRI, 1), vec![a.clone()]);
     }
 
     #[test]
@@ -300,9 +317,8 @@ mod tests {
 
     #[test]
     fn adopted_edits_keep_their_ids_and_are_never_queued_twice() {
-        let mut tab = Session::new("tab-aaaaaaaa".into()).unwrap();
-        let mut outbox = Outbox::default();
-        let waiting = outbox.enqueue(SRI, &mut tab, PlanId(1), note(), "x".into(), 0);
+        let (mut outbox, queued) = sri_queue(&[(note(), "x", 0)]);
+        let waiting = queued[0].clone();
         let mut found = waiting.clone();
         found.seq = 40;
         assert_eq!(

@@ -1,11 +1,19 @@
 //! Budget absorption (penyerapan) per quarter, cumulative, against the year's targets: a bar
 //! per quarter and a marker at its target.
 
-use super::{percent_ticks, px, x_labels, y_axis, Frame};
+use super::{legend, percent_ticks, px, table_row, x_labels, y_axis, Frame};
+use crate::components::{col, num, Column, ScrollTable};
 use leptos::prelude::*;
 use model::dashboard::axis::percent_axis_top;
 use model::dashboard::AbsorptionPoint;
 use model::number::{format_percent, format_percent_or_dash, DASH};
+
+const COLUMNS: &[Column] = &[
+    col("Triwulan"),
+    num("Penyerapan kumulatif"),
+    num("Target"),
+    col("Keterangan"),
+];
 
 #[component]
 pub fn AbsorptionChart(caption: String, points: [AbsorptionPoint; 4]) -> impl IntoView {
@@ -77,14 +85,14 @@ pub fn AbsorptionChart(caption: String, points: [AbsorptionPoint; 4]) -> impl In
     let rows = points
         .iter()
         .map(|p| {
-            view! {
-                <tr data-quarter=p.quarter.label()>
-                    <th scope="row">{p.quarter.label()}</th>
+            table_row(
+                p.quarter.label(),
+                view! {
                     <td class="num absorption">{format_percent_or_dash(p.absorption)}</td>
                     <td class="num threshold">{format_percent(p.threshold)}</td>
                     <td data-standing=standing_code(p)>{standing_label(p)}</td>
-                </tr>
-            }
+                },
+            )
         })
         .collect_view();
     view! {
@@ -97,26 +105,13 @@ pub fn AbsorptionChart(caption: String, points: [AbsorptionPoint; 4]) -> impl In
                         {marks}
                         {x_labels(frame, labels)}
                     </svg>
-                    <ul class="chart-legend" aria-hidden="true">
-                        <li class="met">"Penyerapan memenuhi target"</li>
-                        <li class="behind">"Penyerapan di bawah target"</li>
-                        <li class="threshold">"Target"</li>
-                    </ul>
+                    {legend(&[
+                        ("met", "Penyerapan memenuhi target"),
+                        ("behind", "Penyerapan di bawah target"),
+                        ("threshold", "Target"),
+                    ])}
                 </div>
-                <div class="table-scroll">
-                    <table class="chart-table">
-                        <caption>{caption}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Triwulan"</th>
-                                <th scope="col" class="num">"Penyerapan kumulatif"</th>
-                                <th scope="col" class="num">"Target"</th>
-                                <th scope="col">"Keterangan"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <ScrollTable class="chart-table" columns=COLUMNS caption>{rows}</ScrollTable>
             </div>
         </figure>
     }

@@ -1,7 +1,8 @@
 //! An indicator's achievement against target: one bar per quarter and one for the year so far
 //! ("Kumulatif"), against a 100 % target line, coloured by standing.
 
-use super::{percent_ticks, px, x_labels, y_axis, Frame};
+use super::{percent_ticks, px, table_row, x_labels, y_axis, Frame};
+use crate::components::{col, num, Column, Table};
 use leptos::prelude::*;
 use model::dashboard::axis::percent_axis_top;
 use model::figures::Standing;
@@ -31,6 +32,13 @@ impl Bar {
 
 /// The label (and `data-quarter`) of the year-so-far bar.
 pub const CUMULATIVE: &str = "Kumulatif";
+
+const COLUMNS: &[Column] = &[
+    col("Triwulan"),
+    num("Capaian"),
+    num("Terhadap target"),
+    col("Status"),
+];
 
 #[component]
 pub fn AchievementBars(
@@ -63,14 +71,11 @@ pub fn AchievementBars(
     let rows = bars
         .iter()
         .map(|bar| {
-            view! {
-                <tr data-quarter=bar.label>
-                    <th scope="row">{bar.label}</th>
-                    <td class="num">{bar.value_text.clone()}</td>
-                    <td class="num against-target" data-standing=bar.standing_code()>{bar.percent()}</td>
-                    <td>{bar.standing.map(Standing::label).unwrap_or(DASH)}</td>
-                </tr>
-            }
+            table_row(bar.label, view! {
+                <td class="num">{bar.value_text.clone()}</td>
+                <td class="num against-target" data-standing=bar.standing_code()>{bar.percent()}</td>
+                <td>{bar.standing.map(Standing::label).unwrap_or(DASH)}</td>
+            })
         })
         .collect_view();
     view! {
@@ -90,18 +95,7 @@ pub fn AchievementBars(
                 // Hidden by its wrapper: a table cannot be narrower than its content, so it would
                 // widen the page on a phone even when clipped.
                 <div class="visually-hidden">
-                    <table class="chart-table">
-                        <caption>{caption}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Triwulan"</th>
-                                <th scope="col" class="num">"Capaian"</th>
-                                <th scope="col" class="num">"Terhadap target"</th>
-                                <th scope="col">"Status"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                    <Table class="chart-table" columns=COLUMNS caption>{rows}</Table>
                 </div>
             </div>
         </figure>

@@ -125,6 +125,26 @@ pub(crate) fn x_labels(frame: Frame, labels: Vec<(f64, &'static str)>) -> impl I
     }
 }
 
+/// The key under a drawing: a swatch (styled by its class) and what it stands for. Hidden from
+/// screen readers, which read the table instead.
+pub(crate) fn legend(items: &[(&'static str, &'static str)]) -> impl IntoView {
+    let items = items
+        .iter()
+        .map(|(class, label)| view! { <li class=*class>{*label}</li> })
+        .collect_view();
+    view! { <ul class="chart-legend" aria-hidden="true">{items}</ul> }
+}
+
+/// A row of a chart's table: the quarter (or `Kumulatif`) heads it and names it for scripts.
+pub(crate) fn table_row(label: &'static str, cells: impl IntoView) -> impl IntoView {
+    view! {
+        <tr data-quarter=label>
+            <th scope="row">{label}</th>
+            {cells}
+        </tr>
+    }
+}
+
 /// Ticks every 25 % up to 150 %, coarser above, so the axis never crowds.
 pub(crate) fn percent_ticks(axis_top: Decimal) -> Vec<Decimal> {
     let step = if axis_top <= Decimal::from(150) {

@@ -1,13 +1,22 @@
 //! A budget's S-curve: cumulative RPD (the plan) against cumulative realization, per quarter,
 //! with the pagu as the line the RPD should end on.
 
-use super::{px, x_labels, y_axis, Frame};
+use super::{legend, px, table_row, x_labels, y_axis, Frame};
+use crate::components::{col, num, Column, ScrollTable};
 use leptos::prelude::*;
 use model::dashboard::axis::{amount_axis_top, short_rupiah, ticks};
 use model::dashboard::SCurvePoint;
-use model::number::DASH;
+use model::money::format_money_or_dash;
 use model::Rupiah;
 use rust_decimal::Decimal;
+
+const COLUMNS: &[Column] = &[
+    col("Triwulan"),
+    num("RPD"),
+    num("RPD kumulatif"),
+    num("Realisasi"),
+    num("Realisasi kumulatif"),
+];
 
 #[component]
 pub fn SCurve(
@@ -66,25 +75,17 @@ pub fn SCurve(
     let summary = format!(
         "{caption}: RPD kumulatif s.d. TW IV Rp {}, realisasi kumulatif terakhir Rp {}, pagu Rp {budget}",
         points[3].planned_cumulative,
-        realized.last().map(|r| r.1.to_string()).unwrap_or_else(|| DASH.to_owned()),
+        format_money_or_dash(realized.last().map(|r| r.1)),
     );
-    let money = |amount: Option<Rupiah>| {
-        amount
-            .map(|a| a.to_string())
-            .unwrap_or_else(|| DASH.to_owned())
-    };
     let rows = points
         .iter()
         .map(|p| {
-            view! {
-                <tr data-quarter=p.quarter.label()>
-                    <th scope="row">{p.quarter.label()}</th>
-                    <td class="num rpd">{p.planned.to_string()}</td>
-                    <td class="num rpd-cumulative">{p.planned_cumulative.to_string()}</td>
-                    <td class="num realization">{money(p.realized)}</td>
-                    <td class="num realization-cumulative">{money(p.realized_cumulative)}</td>
-                </tr>
-            }
+            table_row(p.quarter.label(), view! {
+                <td class="num rpd">{p.planned.to_string()}</td>
+                <td class="num rpd-cumulative">{p.planned_cumulative.to_string()}</td>
+                <td class="num realization">{format_money_or_dash(p.realized)}</td>
+                <td class="num realization-cumulative">{format_money_or_dash(p.realized_cumulative)}</td>
+            })
         })
         .collect_view();
     view! {
@@ -107,27 +108,13 @@ pub fn SCurve(
                         </g>
                         {x_labels(frame, labels)}
                     </svg>
-                    <ul class="chart-legend" aria-hidden="true">
-                        <li class="rpd">"RPD kumulatif"</li>
-                        <li class="realization">"Realisasi kumulatif"</li>
-                        <li class="budget">"Pagu"</li>
-                    </ul>
+                    {legend(&[
+                        ("rpd", "RPD kumulatif"),
+                        ("realization", "Realisasi kumulatif"),
+                        ("budget", "Pagu"),
+                    ])}
                 </div>
-                <div class="table-scroll">
-                    <table class="chart-table">
-                        <caption>{format!("{caption} (Rp)")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Triwulan"</th>
-                                <th scope="col" class="num">"RPD"</th>
-                                <th scope="col" class="num">"RPD kumulatif"</th>
-                                <th scope="col" class="num">"Realisasi"</th>
-                                <th scope="col" class="num">"Realisasi kumulatif"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <ScrollTable class="chart-table" columns=COLUMNS caption=format!("{caption} (Rp)")>{rows}</ScrollTable>
             </div>
         </figure>
     }

@@ -4,6 +4,7 @@
 use super::units::UnitChoices;
 use crate::api::admin::{CreateUnit, CreateUser, GrantRole};
 use crate::components::SaveStatus;
+use crate::error::AppError;
 use leptos::prelude::*;
 use model::access::{Person, Role, MIN_PASSWORD_CHARS};
 
@@ -17,10 +18,37 @@ pub fn role_label(role: Role) -> String {
     format!("{} \u{2014} {what}", role.label())
 }
 
-fn role_options() -> impl IntoView {
-    Role::ALL
+/// The unit and the role a new person or a new grant is for.
+#[component]
+fn UnitAndRole(choices: UnitChoices) -> impl IntoView {
+    let roles = Role::ALL
         .map(|role| view! { <option value=role.code()>{role_label(role)}</option> })
-        .collect_view()
+        .collect_view();
+    view! {
+        <label>
+            <span>"Unit"</span>
+            <select name="unit" required>{choices.view()}</select>
+        </label>
+        <label>
+            <span>"Peran"</span>
+            <select name="role" required>{roles}</select>
+        </label>
+    }
+}
+
+/// The form's button with the outcome of its last post beside it.
+#[component]
+fn SubmitRow<T: Clone + Send + Sync + 'static>(
+    label: &'static str,
+    pending: Signal<bool>,
+    result: Signal<Option<Result<T, AppError>>>,
+) -> impl IntoView {
+    view! {
+        <div>
+            <button type="submit">{label}</button>
+            <SaveStatus pending result/>
+        </div>
+    }
 }
 
 #[component]
@@ -36,10 +64,7 @@ pub fn CreateUnitForm(choices: UnitChoices, action: ServerAction<CreateUnit>) ->
                 <span>"Di bawah unit"</span>
                 <select name="parent" required>{choices.view()}</select>
             </label>
-            <div>
-                <button type="submit">"Tambah unit"</button>
-                <SaveStatus pending=action.pending().into() result=action.value().into()/>
-            </div>
+            <SubmitRow label="Tambah unit" pending=action.pending().into() result=action.value().into()/>
         </ActionForm>
     }
 }
@@ -61,18 +86,8 @@ pub fn CreateUserForm(choices: UnitChoices, action: ServerAction<CreateUser>) ->
                 <span>"Kata sandi awal"</span>
                 <input type="password" name="password" required autocomplete="new-password" minlength=MIN_PASSWORD_CHARS/>
             </label>
-            <label>
-                <span>"Unit"</span>
-                <select name="unit" required>{choices.view()}</select>
-            </label>
-            <label>
-                <span>"Peran"</span>
-                <select name="role" required>{role_options()}</select>
-            </label>
-            <div>
-                <button type="submit">"Tambah pengguna"</button>
-                <SaveStatus pending=action.pending().into() result=action.value().into()/>
-            </div>
+            <UnitAndRole choices/>
+            <SubmitRow label="Tambah pengguna" pending=action.pending().into() result=action.value().into()/>
         </ActionForm>
     }
 }
@@ -94,18 +109,8 @@ pub fn GrantRoleForm(
                 <span>"Pengguna"</span>
                 <select name="user" required>{people}</select>
             </label>
-            <label>
-                <span>"Unit"</span>
-                <select name="unit" required>{choices.view()}</select>
-            </label>
-            <label>
-                <span>"Peran"</span>
-                <select name="role" required>{role_options()}</select>
-            </label>
-            <div>
-                <button type="submit">"Beri peran"</button>
-                <SaveStatus pending=action.pending().into() result=action.value().into()/>
-            </div>
+            <UnitAndRole choices/>
+            <SubmitRow label="Beri peran" pending=action.pending().into() result=action.value().into()/>
         </ActionForm>
     }
 }

@@ -1,9 +1,12 @@
 //! The admin trail: who created which unit or person, gave or took which role, reset which
 //! password or disabled which account, and when. Newest first.
 
+use crate::components::{col, Column, ScrollTable};
 use leptos::either::Either;
 use leptos::prelude::*;
 use model::administer::AdminLogEntry;
+
+const COLUMNS: &[Column] = &[col("Waktu"), col("Oleh"), col("Tindakan"), col("Rincian")];
 
 #[component]
 pub fn AdminLog(entries: Vec<AdminLogEntry>) -> impl IntoView {
@@ -23,21 +26,7 @@ pub fn AdminLog(entries: Vec<AdminLogEntry>) -> impl IntoView {
                 }
             })
             .collect_view();
-        Either::Right(view! {
-            <div class="table-scroll">
-                <table class="admin-log">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Waktu"</th>
-                            <th scope="col">"Oleh"</th>
-                            <th scope="col">"Tindakan"</th>
-                            <th scope="col">"Rincian"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        })
+        Either::Right(view! { <ScrollTable class="admin-log" columns=COLUMNS>{rows}</ScrollTable> })
     };
     view! {
         <section aria-labelledby="admin-log-title">

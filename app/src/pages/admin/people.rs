@@ -4,9 +4,11 @@
 
 use super::units::UnitChoices;
 use super::Actions;
-use crate::components::SaveStatus;
+use crate::components::{col, Column, SaveStatus, ScrollTable};
+use crate::error::AppError;
 use leptos::either::Either;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use model::access::{Grant, Person, MIN_PASSWORD_CHARS};
 use model::UserId;
 
@@ -20,32 +22,21 @@ pub struct PeopleList {
     pub viewer: UserId,
 }
 
+const COLUMNS: &[Column] = &[
+    col("Nama"),
+    col("Peran"),
+    col("Kata sandi baru"),
+    col("Akun"),
+];
+
 #[component]
 pub fn PeopleTable(people: PeopleList, choices: UnitChoices, actions: Actions) -> impl IntoView {
     // An outcome that came back in the address (a post made without JavaScript) names no one:
     // it shows above the table.
     let unplaced = move || {
-        let revoke = actions
-            .revoked_for
-            .get()
-            .is_none()
-            .then(|| actions.revoke.value().get())
-            .flatten();
-        let reset = actions
-            .reset_for
-            .get()
-            .is_none()
-            .then(|| actions.reset.value().get())
-            .flatten();
-        let disable = actions
-            .disabled_for
-            .get()
-            .is_none()
-            .then(|| actions.disable.value().get())
-            .flatten();
-        revoke
-            .or(reset)
-            .or(disable)
+        unplaced(actions.revoke, actions.revoked_for)
+            .or(unplaced(actions.reset, actions.reset_for))
+            .or(unplaced(actions.disable, actions.disabled_for))
             .and_then(Result::err)
             .map(|error| {
                 view! { <p class="error" role="alert">{error.to_string()}</p> }
@@ -69,21 +60,7 @@ pub fn PeopleTable(people: PeopleList, choices: UnitChoices, actions: Actions) -
                 view! { <PersonRow person may off me choices=choices.clone() actions/> }
             })
             .collect_view();
-        Either::Right(view! {
-            <div class="table-scroll">
-                <table class="people">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Nama"</th>
-                            <th scope="col">"Peran"</th>
-                            <th scope="col">"Kata sandi baru"</th>
-                            <th scope="col">"Akun"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        })
+        Either::Right(view! { <ScrollTable class="people" columns=COLUMNS>{rows}</ScrollTable> })
     };
     view! {
         <section aria-labelledby="people-title">
@@ -107,31 +84,9 @@ fn PersonRow(
     actions: Actions,
 ) -> impl IntoView {
     let id = person.id;
-    let mine = move |target: RwSignal<Option<UserId>>| move || target.get() == Some(id);
-    let revoke_pending = Signal::derive({
-        let mine = mine(actions.revoked_for);
-        move || mine() && actions.revoke.pending().get()
-    });
-    let revoke_result = Signal::derive({
-        let mine = mine(actions.revoked_for);
-        move || mine().then(|| actions.revoke.value().get()).flatten()
-    });
-    let reset_pending = Signal::derive({
-        let mine = mine(actions.reset_for);
-        move || mine() && actions.reset.pending().get()
-    });
-    let reset_result = Signal::derive({
-        let mine = mine(actions.reset_for);
-        move || mine().then(|| actions.reset.value().get()).flatten()
-    });
-    let disable_pending = Signal::derive({
-        let mine = mine(actions.disabled_for);
-        move || mine() && actions.disable.pending().get()
-    });
-    let disable_result = Signal::derive({
-        let mine = mine(actions.disabled_for);
-        move || mine().then(|| actions.disable.value().get()).flatten()
-    });
+    let (revoke_pending, revoke_result) = outcome_for(actions.revoke, actions.revoked_for, id);
+    let (reset_pending, reset_result) = outcome_for(actions.reset, actions.reset_for, id);
+    let (disable_pending, disable_result) = outcome_for(actions.disable, actions.disabled_for, id);
     let grants = if person.grants.is_empty() {
         Either::Left(view! { <p class="muted">"Belum punya peran"</p> })
     } else {
@@ -207,6 +162,39 @@ fn PersonRow(
             <td>{account}</td>
         </tr>
     }
+}
+
+/// The outcome of `action`'s last post when it names no person (posted without JavaScript, the
+/// outcome comes back in the address).
+fn unplaced<S>(
+    action: ServerAction<S>,
+    target: RwSignal<Option<UserId>>,
+) -> Option<Result<(), AppError>>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    let outcome = action.value().get().map(|r| r.map(|_| ()));
+    target.get().is_none().then_some(outcome).flatten()
+}
+
+/// Whether `action` is running, and what it answered, for the row of person `id` only.
+type RowOutcome<T> = (Signal<bool>, Signal<Option<Result<T, AppError>>>);
+
+fn outcome_for<S>(
+    action: ServerAction<S>,
+    target: RwSignal<Option<UserId>>,
+    id: UserId,
+) -> RowOutcome<S::Output>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    let mine = move || target.get() == Some(id);
+    (
+        Signal::derive(move || mine() && action.pending().get()),
+        Signal::derive(move || mine().then(|| action.value().get()).flatten()),
+    )
 }
 
 #[component]

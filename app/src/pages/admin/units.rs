@@ -1,6 +1,7 @@
 //! The unit tree, as a table in tree order with each unit's parent named, and the units an admin
 //! may choose in the forms.
 
+use crate::components::{col, Column, ScrollTable};
 use leptos::prelude::*;
 use model::access::Unit;
 use model::UnitId;
@@ -98,6 +99,8 @@ impl UnitChoices {
     }
 }
 
+const COLUMNS: &[Column] = &[col("Unit"), col("Induk"), col("Anda kelola")];
+
 #[component]
 pub fn UnitTable(units: Vec<Unit>, manageable: Vec<UnitId>) -> impl IntoView {
     let rows = tree_order(&units)
@@ -122,18 +125,9 @@ pub fn UnitTable(units: Vec<Unit>, manageable: Vec<UnitId>) -> impl IntoView {
     view! {
         <section aria-labelledby="unit-title">
             <h2 id="unit-title">"Unit"</h2>
-            <div class="table-scroll">
-                <table class="units">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Unit"</th>
-                            <th scope="col">"Induk"</th>
-                            <th scope="col">"Anda kelola"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ScrollTable class="units" columns=COLUMNS>
+                {rows}
+            </ScrollTable>
         </section>
     }
 }

@@ -2,10 +2,9 @@
 //! goal. An indicator that has not met its target stands out (class `behind` and a sentence).
 
 use crate::components::charts::{AchievementBars, Bar, CUMULATIVE};
-use crate::pages::plan::format_value;
 use leptos::prelude::*;
 use model::dashboard::{indicator_points, year_to_date_against_target};
-use model::figures::{cumulative_value, Standing, StandingThresholds};
+use model::figures::{cumulative_value, format_value, Standing, StandingThresholds};
 use model::number::format_percent;
 use model::{Goal, Indicator, Plan, Quarter};
 

@@ -11,6 +11,7 @@ mod budget;
 mod indicators;
 mod thresholds_form;
 
+use super::plan_id_param;
 use crate::api::dashboard::{get_thresholds, reporting_month, SaveThresholds};
 use crate::api::plan::get_plan;
 use crate::components::ErrorNote;
@@ -18,7 +19,6 @@ use crate::error::AppError;
 use crate::live::use_plan_version;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use model::dashboard::{attention, AbsorptionThresholds, CalendarMonth};
 use model::figures::StandingThresholds;
 use model::{Plan, PlanId, Quarter};
@@ -46,14 +46,7 @@ async fn load(id: PlanId) -> Result<DashboardData, AppError> {
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i64>().ok())
-            .map(PlanId)
-    });
+    let id = plan_id_param();
     // A new plan id is a new dashboard, with its own live subscription.
     move || match id.get() {
         Some(id) => Either::Left(view! { <Dashboard id/> }),

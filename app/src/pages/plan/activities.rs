@@ -4,13 +4,15 @@
 use super::structure::{AddActivityForm, LinkActivityForm, RemoveActivityButton};
 use super::PlanState;
 use crate::api::edit::SaveActivity;
-use crate::components::{money, FieldInput, SyncForm};
+use crate::components::{FieldInput, SyncForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::checks::withdrawal_plan_check;
-use model::edit::{apply_to_activity, ActivityField, Field, MoneyField, Value};
+use model::edit::{
+    activity_value, apply_to_activity, quarter_money_value, ActivityField, Field, MoneyField, Value,
+};
 use model::figures::activity_totals;
-use model::number::{format_exact, format_percent_or_dash};
+use model::number::format_percent_or_dash;
 use model::{Activity, Check, Quarter};
 
 #[component]
@@ -52,7 +54,7 @@ pub fn ActivityTable() -> impl IntoView {
                         <tr class="totals" class:mismatch=move || totals.with(|t| t.withdrawal_plan_total() != t.budget)>
                             <th scope="row">{move || format!("Jumlah ({} kegiatan)", totals.with(|t| t.activity_count))}</th>
                             <td class="num total-budget">{move || totals.with(|t| t.budget.to_string())}</td>
-                            <td class="num">{move || totals.with(|t| money(Some(t.blocked)))}</td>
+                            <td class="num">{move || totals.with(|t| t.blocked.to_string())}</td>
                             {Quarter::ALL
                                 .map(|q| view! { <td class="num">{move || totals.with(|t| t.withdrawal_plan[q.index()].to_string())}</td> })
                                 .collect_view()}
@@ -140,24 +142,13 @@ fn activity_fields(id: model::ActivityId) -> Vec<Field> {
     fields
 }
 
+/// The text an input of the row shows: the model's text of the field's value.
 fn activity_text(activity: &Activity, field: &Field) -> String {
     match field {
-        Field::Activity(_, ActivityField::Name) => activity.name.clone(),
-        Field::Activity(_, ActivityField::Budget) => format_exact(activity.budget.amount()),
-        Field::Activity(_, ActivityField::Blocked) => format_exact(activity.blocked.amount()),
-        Field::ActivityQuarter(_, q, MoneyField::WithdrawalPlan) => {
-            money_text(activity.quarter(*q).withdrawal_plan)
-        }
-        Field::ActivityQuarter(_, q, MoneyField::Realization) => {
-            money_text(activity.quarter(*q).realization)
+        Field::Activity(_, f) => activity_value(activity, *f).input_text(),
+        Field::ActivityQuarter(_, q, f) => {
+            quarter_money_value(activity.quarter(*q), *f).input_text()
         }
         _ => String::new(),
     }
-}
-
-/// An input's text: every digit (the table's figures round to sen, an input must not).
-fn money_text(amount: Option<model::Rupiah>) -> String {
-    amount
-        .map(|a| format_exact(a.amount()))
-        .unwrap_or_else(|| "-".to_owned())
 }

@@ -7,15 +7,13 @@ use super::state::GoalState;
 use super::structure::{GoalControls, IndicatorControls, UnlinkActivityButton};
 use super::PlanState;
 use crate::api::edit::SaveGoal;
-use crate::components::{text_or_dash, FieldInput, SyncForm};
+use crate::components::{col, num, text_or_dash, Column, FieldInput, ScrollTable, SyncForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::checks::{indicator_checks, IndicatorRef};
 use model::edit::{Field, GoalField, Value};
-use model::figures::cumulative_value;
-use model::number::{format_decimal, format_percent_or_dash, DASH};
-use model::{Check, Indicator, IndicatorKind, Quarter};
-use rust_decimal::Decimal;
+use model::figures::{cumulative_value, format_value};
+use model::{Check, Indicator, Quarter};
 
 #[component]
 pub fn GoalSection(goal: GoalState) -> impl IntoView {
@@ -133,39 +131,24 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
             <ul class="warnings">
                 {move || warnings().iter().map(|w: &Check| view! { <li>{w.message()}</li> }).collect_view()}
             </ul>
-            <div class="table-scroll">
-                <table class="quarters">
-                    <thead>
-                        <tr>
-                            <th scope="col">"TW"</th>
-                            <th scope="col">"Rencana kegiatan"</th>
-                            <th scope="col">"A"</th>
-                            <th scope="col">"B"</th>
-                            <th scope="col" class="num">"Capaian"</th>
-                            <th scope="col" class="num">"Thd target"</th>
-                            <th scope="col">"Uraian capaian"</th>
-                            <th scope="col">"Data dukung"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Keterangan"</th>
-                            <th scope="col">"Simpan"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {Quarter::ALL.map(|quarter| view! { <QuarterRow indicator quarter/> }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ScrollTable class="quarters" columns=QUARTER_COLUMNS>
+                {Quarter::ALL.map(|quarter| view! { <QuarterRow indicator quarter/> }).collect_view()}
+            </ScrollTable>
         </section>
     }
 }
 
-/// A ratio reads as a percentage; a count as the number with its unit.
-pub fn format_value(indicator: &Indicator, value: Option<Decimal>) -> String {
-    match (indicator.kind, value) {
-        (IndicatorKind::Ratio, v) => format_percent_or_dash(v),
-        (IndicatorKind::Count, Some(v)) => {
-            format!("{} {}", format_decimal(v, 2), indicator.target.unit)
-        }
-        (IndicatorKind::Count, None) => DASH.to_owned(),
-    }
-}
+/// The headings of an indicator's quarter table, one per cell of [`QuarterRow`].
+const QUARTER_COLUMNS: &[Column] = &[
+    col("TW"),
+    col("Rencana kegiatan"),
+    col("A"),
+    col("B"),
+    num("Capaian"),
+    num("Thd target"),
+    col("Uraian capaian"),
+    col("Data dukung"),
+    col("Status"),
+    col("Keterangan"),
+    col("Simpan"),
+];

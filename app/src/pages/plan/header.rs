@@ -5,8 +5,7 @@ use crate::api::edit::SaveHeader;
 use crate::components::{FieldInput, SyncForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use model::edit::{apply_to_header, Field, HeaderField, Value};
-use model::PlanHeader;
+use model::edit::{apply_to_header, header_value, Field, HeaderField, Value};
 
 #[component]
 pub fn PlanHeading() -> impl IntoView {
@@ -24,7 +23,7 @@ pub fn PlanHeading() -> impl IntoView {
                     field
                     name
                     form=form_id.clone()
-                    saved=Signal::derive(move || saved.with(|h| header_text(h, f)))
+                    saved=Signal::derive(move || saved.with(|h| header_value(h, f).input_text()))
                     on_value=Callback::new(move |v: Value| header.update(|h| { let _ = apply_to_header(h, &field, v); }))
                     wide=true
                 />
@@ -48,22 +47,6 @@ pub fn PlanHeading() -> impl IntoView {
                 <button type="submit">"Simpan kop"</button>
             </SyncForm>
         </details>
-    }
-}
-
-fn header_text(header: &PlanHeader, field: HeaderField) -> String {
-    let signatory = header.signatory.as_ref();
-    match field {
-        HeaderField::WorkUnit => header.work_unit.clone(),
-        HeaderField::FiscalYear => header.fiscal_year.to_string(),
-        HeaderField::Title => header.title.clone(),
-        HeaderField::SignatoryPosition => signatory.map(|s| s.position.clone()).unwrap_or_default(),
-        HeaderField::SignatoryName => signatory.map(|s| s.name.clone()).unwrap_or_default(),
-        HeaderField::SignatoryNip => signatory
-            .and_then(|s| s.nip.as_ref())
-            .map(|n| n.to_string())
-            .unwrap_or_default(),
-        HeaderField::PlaceDate => header.place_date.clone().unwrap_or_default(),
     }
 }
 

@@ -33,7 +33,7 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
                         field
                         name
                         form=form_id.clone()
-                        saved=Signal::derive(move || saved.with(|i| indicator_text(i, f)))
+                        saved=Signal::derive(move || saved.with(|i| indicator_value(i, f).input_text()))
                         on_value=Callback::new(move |v| apply(field, v))
                         numeric
                         wide=!numeric
@@ -45,7 +45,7 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
     let choice = move |f: IndicatorField, options: Vec<(&'static str, &'static str)>| {
         let name = f.name();
         let field = Field::Indicator(id, f);
-        let current = indicator.with_untracked(|i| indicator_text(i, f));
+        let current = indicator.with_untracked(|i| indicator_value(i, f).input_text());
         let select = NodeRef::<leptos::html::Select>::new();
         sync_select(field, select, current.clone());
         let gate = use_context::<EditGate>();
@@ -55,7 +55,7 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
                 <span>{field.label()}</span>
                 // A disabled select is not posted: while frozen a hidden copy posts its value.
                 {move || locked().map(|_| view! {
-                    <input type="hidden" name=name value=move || indicator.with(|i| indicator_text(i, f))/>
+                    <input type="hidden" name=name value=move || indicator.with(|i| indicator_value(i, f).input_text())/>
                 })}
                 <select
                     node_ref=select
@@ -106,10 +106,6 @@ fn indicator_fields(id: model::IndicatorId) -> Vec<Field> {
     IndicatorField::ALL
         .map(|f| Field::Indicator(id, f))
         .to_vec()
-}
-
-fn indicator_text(indicator: &Indicator, field: IndicatorField) -> String {
-    indicator_value(indicator, field).input_text()
 }
 
 fn kind_label(kind: IndicatorKind) -> &'static str {

@@ -20,44 +20,39 @@ use crate::api::PlanAccess;
 use crate::components::{EditGate, ErrorNote};
 use crate::error::AppError;
 use crate::sync::SyncEngine;
-pub use goals::format_value;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
-use model::{Plan, PlanId, Quarter};
+use leptos_router::hooks::use_query_map;
+use model::{Plan, Quarter};
 pub use state::PlanState;
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<i64>().ok())
-            .map(PlanId)
-    };
-    let plan = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => {
-                // The access (with the plan's version, which an approval names) is read before
-                // the plan: a change landing in between makes the version older than what the
-                // page shows (an approval is then refused and asks for a reload), never newer.
-                let access = get_plan_access(id).await?;
-                // Whose edits this page queues and sends (rendered into the page, so it is
-                // known offline too).
-                let person = current_person().await?.ok_or(AppError::Unauthenticated)?;
-                Ok((
-                    get_plan(id).await?,
-                    access,
-                    // Every field's version and the open conflicts, for offline edits.
-                    sync_pull(id, 0).await?,
-                    person.id,
-                ))
+    let id = super::plan_id_param();
+    let plan = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => {
+                    // The access (with the plan's version, which an approval names) is read before
+                    // the plan: a change landing in between makes the version older than what the
+                    // page shows (an approval is then refused and asks for a reload), never newer.
+                    let access = get_plan_access(id).await?;
+                    // Whose edits this page queues and sends (rendered into the page, so it is
+                    // known offline too).
+                    let person = current_person().await?.ok_or(AppError::Unauthenticated)?;
+                    Ok((
+                        get_plan(id).await?,
+                        access,
+                        // Every field's version and the open conflicts, for offline edits.
+                        sync_pull(id, 0).await?,
+                        person.id,
+                    ))
+                }
+                None => Err(AppError::NotFound("Rencana".into())),
             }
-            None => Err(AppError::NotFound("Rencana".into())),
-        }
-    });
+        },
+    );
     view! {
         <Suspense fallback=|| view! { <p>"Memuat rencana\u{2026}"</p> }>
             {move || Suspend::new(async move {

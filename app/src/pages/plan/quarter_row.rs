@@ -1,15 +1,14 @@
 //! One indicator in one quarter, as a row of inputs with its live figures and its own form.
 
-use super::goals::format_value;
 use super::{PlanState, QuarterFilter};
 use crate::api::edit::SaveReport;
 use crate::components::{sync_select, EditGate, FieldInput, SyncForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use model::edit::{apply_to_indicator, Field, ReportField, Value};
-use model::figures::{against_target, quarter_value};
-use model::number::{format_exact, format_percent_or_dash};
-use model::{Indicator, Quarter, QuarterReport, Status};
+use model::edit::{apply_to_indicator, report_value, Field, ReportField, Value};
+use model::figures::{against_target, format_value, quarter_value};
+use model::number::format_percent_or_dash;
+use model::{Indicator, Quarter, Status};
 
 #[component]
 pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl IntoView {
@@ -35,7 +34,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
                         field
                         name
                         form=form_id.clone()
-                        saved=Signal::derive(move || saved.with(|r| report_text(r, f)))
+                        saved=Signal::derive(move || saved.with(|r| report_value(r, f).input_text()))
                         on_value=Callback::new(move |v: Value| {
                             indicator.update(|i| { let _ = apply_to_indicator(i, &field, v); })
                         })
@@ -51,7 +50,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
     sync_select(
         status_field,
         status_select,
-        saved.with_untracked(|r| report_text(r, ReportField::Status)),
+        saved.with_untracked(|r| report_value(r, ReportField::Status).input_text()),
     );
     let gate = use_context::<EditGate>();
     let status_locked = move || gate.and_then(|g| g.locked(&status_field));
@@ -77,7 +76,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
                     let form_id = form_id.clone();
                     move || status_locked().map(|_| view! {
                         <input type="hidden" name=ReportField::Status.name() form=form_id.clone()
-                            value=move || indicator.with(|i| report_text(i.quarter(quarter), ReportField::Status))/>
+                            value=move || indicator.with(|i| report_value(i.quarter(quarter), ReportField::Status).input_text())/>
                     })
                 }
                 <select
@@ -114,22 +113,5 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
                 </SyncForm>
             </td>
         </tr>
-    }
-}
-
-fn report_text(report: &QuarterReport, field: ReportField) -> String {
-    // Every digit: the input's text is saved back as it stands.
-    let count = |v: Option<rust_decimal::Decimal>| v.map(format_exact).unwrap_or_default();
-    match field {
-        ReportField::PlannedWork => report.planned_work.clone(),
-        ReportField::Numerator => count(report.numerator),
-        ReportField::Denominator => count(report.denominator),
-        ReportField::Achievement => report.achievement.clone(),
-        ReportField::Evidence => report.evidence.clone(),
-        ReportField::Status => report
-            .status
-            .map(|s| s.label().to_owned())
-            .unwrap_or_default(),
-        ReportField::Note => report.note.clone(),
     }
 }

@@ -4,14 +4,14 @@
 
 use crate::api::PlanAccess;
 use leptos::prelude::*;
-use model::checks::{indicator_checks, withdrawal_plan_check, IndicatorRef};
 use model::edit::structure::{move_within, Direction};
 use model::edit::{
     apply_to_activity, apply_to_header, apply_to_indicator, parse_value, Field, Value,
 };
 use model::figures::{BudgetTotals, StandingThresholds};
 use model::{
-    Activity, ActivityId, Check, Goal, GoalId, Indicator, IndicatorId, Plan, PlanHeader, PlanId,
+    plan_checks, Activity, ActivityId, Check, Goal, GoalId, Indicator, IndicatorId, Plan,
+    PlanHeader, PlanId,
 };
 use std::collections::BTreeSet;
 
@@ -30,6 +30,17 @@ impl GoalState {
             number: RwSignal::new(goal.number),
             title: RwSignal::new(goal.title),
             indicators: RwSignal::new(goal.indicators.into_iter().map(RwSignal::new).collect()),
+        }
+    }
+
+    fn snapshot(&self) -> Goal {
+        Goal {
+            id: Some(self.id),
+            number: self.number.get(),
+            title: self.title.get_untracked(),
+            indicators: self
+                .indicators
+                .with(|list| list.iter().map(|i| i.get()).collect()),
         }
     }
 }
@@ -103,30 +114,24 @@ impl PlanState {
         self.totals_of(ids)
     }
 
-    /// Every check that fails, computed from the working copy (reactive).
+    /// Every check that fails, computed from the working copy by the model's own rule
+    /// (reactive: reads every goal, indicator and activity).
     pub fn checks(&self) -> Vec<Check> {
-        let mut checks: Vec<Check> = self.activities.with(|list| {
-            list.iter()
-                .filter_map(|a| a.with(withdrawal_plan_check))
-                .collect()
-        });
-        for goal in self.goals.get() {
-            let number = goal.number.get();
-            goal.indicators.with(|list| {
-                for indicator in list {
-                    indicator.with(|i| {
-                        checks.extend(indicator_checks(
-                            IndicatorRef {
-                                goal: number,
-                                indicator: i.number,
-                            },
-                            i,
-                        ))
-                    });
-                }
-            });
+        plan_checks(&self.snapshot())
+    }
+
+    /// The working copy as one plan (reactive, but the heading untracked: no check reads it).
+    fn snapshot(&self) -> Plan {
+        Plan {
+            id: Some(self.id),
+            header: self.header.get_untracked(),
+            goals: self
+                .goals
+                .with(|goals| goals.iter().map(GoalState::snapshot).collect()),
+            activities: self
+                .activities
+                .with(|list| list.iter().map(|a| a.get()).collect()),
         }
-        checks
     }
 
     /// Puts a field's text (from the server or the outbox) into the working copy; a text that

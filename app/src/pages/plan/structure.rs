@@ -42,27 +42,73 @@ fn direction_name(direction: Direction) -> String {
     format!("{direction:?}")
 }
 
+/// A form that adds a part to the plan under the name typed into it; shown to editors only.
+fn add_form(
+    state: PlanState,
+    url: &'static str,
+    text: (&'static str, &'static str),
+    button: &'static str,
+    run: impl Fn(String) + Send + Sync + 'static,
+) -> impl IntoView {
+    state.may_edit().then(|| {
+        view! {
+            <PostForm url hidden=vec![plan_field(state)] text button=button.into() run=Callback::new(run)/>
+        }
+    })
+}
+
+/// The two buttons that move a part up or down among its siblings; `hidden` names the part.
+fn move_buttons(
+    url: &'static str,
+    hidden: Vec<(&'static str, String)>,
+    run: impl Fn(Direction) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    [(Direction::Up, "\u{25b2} Naik"), (Direction::Down, "\u{25bc} Turun")]
+        .map(|(direction, label)| {
+            let mut hidden = hidden.clone();
+            hidden.push(("direction", direction_name(direction)));
+            view! {
+                <PostForm url hidden button=label.into() class="inline" run=Callback::new(move |_| run(direction))/>
+            }
+        })
+        .collect_view()
+}
+
+/// A button that removes a part of the plan; disabled while `edit` would change a frozen quarter.
+fn remove_button(
+    url: &'static str,
+    hidden: Vec<(&'static str, String)>,
+    label: &'static str,
+    edit: StructureEdit,
+    run: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <PostForm url hidden button=label.into() class="inline danger" locked=frozen(edit) run=Callback::new(move |_| run())/>
+    }
+}
+
 #[component]
 pub fn AddGoalForm() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
-    state.may_edit().then(|| {
-        view! {
-            <PostForm
-                url=AddGoal::url()
-                hidden=vec![plan_field(state)]
-                text=("title", "Sasaran baru")
-                button="Tambah sasaran".into()
-                run=Callback::new(move |title: String| {
-                    settle(state, "Sasaran ditambahkan", add_goal(plan, title), move |c| {
-                        if let Created::Goal(goal) = c {
-                            state.goal_added(*goal);
-                        }
-                    })
-                })
-            />
-        }
-    })
+    add_form(
+        state,
+        AddGoal::url(),
+        ("title", "Sasaran baru"),
+        "Tambah sasaran",
+        move |title| {
+            settle(
+                state,
+                "Sasaran ditambahkan",
+                add_goal(plan, title),
+                move |c| {
+                    if let Created::Goal(goal) = c {
+                        state.goal_added(*goal);
+                    }
+                },
+            )
+        },
+    )
 }
 
 #[component]
@@ -70,33 +116,30 @@ pub fn GoalControls(goal: GoalState) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
     let id = goal.id;
-    let mover = move |direction: Direction, label: &'static str| {
-        view! {
-            <PostForm
-                url=MoveGoal::url()
-                hidden=vec![plan_field(state), ("goal", id.0.to_string()), ("direction", direction_name(direction))]
-                button=label.into()
-                class="inline"
-                run=Callback::new(move |_| {
-                    settle(state, "Urutan sasaran diubah", move_goal(plan, id, direction), move |_| state.goal_moved(id, direction))
-                })
-            />
-        }
+    let movers = move || {
+        move_buttons(
+            MoveGoal::url(),
+            vec![plan_field(state), ("goal", id.0.to_string())],
+            move |direction| {
+                settle(
+                    state,
+                    "Urutan sasaran diubah",
+                    move_goal(plan, id, direction),
+                    move |_| state.goal_moved(id, direction),
+                )
+            },
+        )
     };
     state.may_edit().then(|| view! {
         <div class="structure-controls">
-            {mover(Direction::Up, "\u{25b2} Naik")}
-            {mover(Direction::Down, "\u{25bc} Turun")}
-            <PostForm
-                url=RemoveGoal::url()
-                hidden=vec![plan_field(state), ("goal", id.0.to_string())]
-                button="Hapus sasaran".into()
-                class="inline danger"
-                locked=frozen(StructureEdit::RemoveGoal { goal: id })
-                run=Callback::new(move |_| {
-                    settle(state, "Sasaran dihapus", remove_goal(plan, id), move |_| state.goal_removed(id))
-                })
-            />
+            {movers()}
+            {remove_button(
+                RemoveGoal::url(),
+                vec![plan_field(state), ("goal", id.0.to_string())],
+                "Hapus sasaran",
+                StructureEdit::RemoveGoal { goal: id },
+                move || settle(state, "Sasaran dihapus", remove_goal(plan, id), move |_| state.goal_removed(id)),
+            )}
             <PostForm
                 url=AddIndicator::url()
                 hidden=vec![plan_field(state), ("goal", id.0.to_string())]
@@ -120,35 +163,30 @@ pub fn IndicatorControls(indicator: RwSignal<Indicator>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
     let id = indicator.with_untracked(|i| i.id).unwrap_or(IndicatorId(0));
-    let mover = move |direction: Direction, label: &'static str| {
-        view! {
-            <PostForm
-                url=MoveIndicator::url()
-                hidden=vec![plan_field(state), ("indicator", id.0.to_string()), ("direction", direction_name(direction))]
-                button=label.into()
-                class="inline"
-                run=Callback::new(move |_| {
-                    settle(state, "Urutan indikator diubah", move_indicator(plan, id, direction), move |_| {
-                        state.indicator_moved(id, direction)
-                    })
-                })
-            />
-        }
+    let movers = move || {
+        move_buttons(
+            MoveIndicator::url(),
+            vec![plan_field(state), ("indicator", id.0.to_string())],
+            move |direction| {
+                settle(
+                    state,
+                    "Urutan indikator diubah",
+                    move_indicator(plan, id, direction),
+                    move |_| state.indicator_moved(id, direction),
+                )
+            },
+        )
     };
     state.may_edit().then(|| view! {
         <div class="structure-controls">
-            {mover(Direction::Up, "\u{25b2} Naik")}
-            {mover(Direction::Down, "\u{25bc} Turun")}
-            <PostForm
-                url=RemoveIndicator::url()
-                hidden=vec![plan_field(state), ("indicator", id.0.to_string())]
-                button="Hapus indikator".into()
-                class="inline danger"
-                locked=frozen(StructureEdit::RemoveIndicator { indicator: id })
-                run=Callback::new(move |_| {
-                    settle(state, "Indikator dihapus", remove_indicator(plan, id), move |_| state.indicator_removed(id))
-                })
-            />
+            {movers()}
+            {remove_button(
+                RemoveIndicator::url(),
+                vec![plan_field(state), ("indicator", id.0.to_string())],
+                "Hapus indikator",
+                StructureEdit::RemoveIndicator { indicator: id },
+                move || settle(state, "Indikator dihapus", remove_indicator(plan, id), move |_| state.indicator_removed(id)),
+            )}
         </div>
     })
 }
@@ -262,40 +300,45 @@ pub fn UnlinkActivityButton(indicator: RwSignal<Indicator>, activity: ActivityId
 pub fn AddActivityForm() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
-    state.may_edit().then(|| {
-        view! {
-            <PostForm
-                url=AddActivity::url()
-                hidden=vec![plan_field(state)]
-                text=("name", "Kegiatan baru")
-                button="Tambah kegiatan".into()
-                run=Callback::new(move |name: String| {
-                    settle(state, "Kegiatan ditambahkan", add_activity(plan, name), move |c| {
-                        if let Created::Activity(activity) = c {
-                            state.activity_added(*activity);
-                        }
-                    })
-                })
-            />
-        }
-    })
+    add_form(
+        state,
+        AddActivity::url(),
+        ("name", "Kegiatan baru"),
+        "Tambah kegiatan",
+        move |name| {
+            settle(
+                state,
+                "Kegiatan ditambahkan",
+                add_activity(plan, name),
+                move |c| {
+                    if let Created::Activity(activity) = c {
+                        state.activity_added(*activity);
+                    }
+                },
+            )
+        },
+    )
 }
 
 #[component]
 pub fn RemoveActivityButton(activity: ActivityId) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
-    state.may_edit().then(|| view! {
-        <PostForm
-            url=RemoveActivity::url()
-            hidden=vec![plan_field(state), ("activity", activity.0.to_string())]
-            button="Hapus".into()
-            class="inline danger"
-            locked=frozen(StructureEdit::RemoveActivity { activity })
-            run=Callback::new(move |_| {
-                settle(state, "Kegiatan dihapus", remove_activity(plan, activity), move |_| state.activity_removed(activity))
-            })
-        />
+    state.may_edit().then(|| {
+        remove_button(
+            RemoveActivity::url(),
+            vec![plan_field(state), ("activity", activity.0.to_string())],
+            "Hapus",
+            StructureEdit::RemoveActivity { activity },
+            move || {
+                settle(
+                    state,
+                    "Kegiatan dihapus",
+                    remove_activity(plan, activity),
+                    move |_| state.activity_removed(activity),
+                )
+            },
+        )
     })
 }
 

@@ -1,7 +1,9 @@
 //! Every refusal names its line and what was expected. Data rows start on line 4.
 
 use super::super::{parse_sheet, SheetErrorKind};
-use super::{first_row, indicator_rows, next_row, parse_error, PREAMBLE, SIGNATURE};
+use super::{
+    assert_refused, first_row, indicator_rows, next_row, parse_error, PREAMBLE, SIGNATURE,
+};
 use crate::number::NumberError;
 use crate::quarter::Quarter;
 
@@ -41,10 +43,10 @@ fn the_message_starts_with_the_line_number() {
 
 #[test]
 fn a_continuation_row_without_a_preceding_indicator_is_refused() {
-    let error = parse_error(&[next_row("TW II", "1.000", "-")]);
-    assert_eq!(
-        (error.line, error.kind),
-        (4, SheetErrorKind::ContinuationWithoutIndicator(Quarter::Q2))
+    assert_refused(
+        &[next_row("TW II", "1.000", "-")],
+        4,
+        SheetErrorKind::ContinuationWithoutIndicator(Quarter::Q2),
     );
 }
 
@@ -52,34 +54,25 @@ fn a_continuation_row_without_a_preceding_indicator_is_refused() {
 fn an_indicator_starting_at_tw_ii_is_refused() {
     let row = first_row(GOAL, "1. Persentase", "Kegiatan", "1.000", ("-", "-"))
         .replace("TW I\t", "TW II\t");
-    let error = parse_error(&[row]);
-    assert_eq!(
-        (error.line, error.kind),
-        (4, SheetErrorKind::FirstQuarterNotQ1(Quarter::Q2))
-    );
+    assert_refused(&[row], 4, SheetErrorKind::FirstQuarterNotQ1(Quarter::Q2));
 }
 
 #[test]
 fn a_skipped_quarter_is_refused_naming_the_expected_one() {
     let mut rows = food("1. Persentase");
     rows.remove(1);
-    let error = parse_error(&rows);
     let expected = SheetErrorKind::QuarterOutOfOrder {
         expected: Quarter::Q2,
         found: Quarter::Q3,
     };
-    assert_eq!((error.line, error.kind), (5, expected));
+    assert_refused(&rows, 5, expected);
 }
 
 #[test]
 fn a_fifth_quarter_row_is_refused() {
     let mut rows = food("1. Persentase");
     rows.push(next_row("TW IV", "-", "-"));
-    let error = parse_error(&rows);
-    assert_eq!(
-        (error.line, error.kind),
-        (8, SheetErrorKind::FifthQuarter(Quarter::Q4))
-    );
+    assert_refused(&rows, 8, SheetErrorKind::FifthQuarter(Quarter::Q4));
 }
 
 #[test]
@@ -155,35 +148,29 @@ fn an_unreadable_target_is_refused_with_its_text() {
 #[test]
 fn a_target_with_a_malformed_number_is_refused_with_the_number_error() {
     let bad = food("1. Persentase")[0].replace("\t85%\t", "\t8,5,0%\t");
-    let error = parse_error(&[bad]);
     let expected = SheetErrorKind::TargetNumber {
         text: "8,5,0%".into(),
         source: NumberError::MultipleDecimalCommas,
     };
-    assert_eq!((error.line, error.kind), (4, expected));
+    assert_refused(&[bad], 4, expected);
 }
 
 #[test]
 fn differing_quarter_labels_in_one_row_are_refused() {
     let mut rows = food("1. Persentase");
     rows[1] = rows[1].replacen("\tTW II\t\t", "\tTW III\t\t", 1);
-    let error = parse_error(&rows);
     let expected = SheetErrorKind::QuarterLabelMismatch {
         planned: Quarter::Q2,
         achieved: Quarter::Q3,
     };
-    assert_eq!((error.line, error.kind), (5, expected));
+    assert_refused(&rows, 5, expected);
 }
 
 #[test]
 fn a_row_with_one_quarter_label_is_refused() {
     let mut rows = food("1. Persentase");
     rows[3] = "\t\t\t\t\t\t-\t-\tTW IV\tRencana\tCapaian\tLaporan".into();
-    let error = parse_error(&rows);
-    assert_eq!(
-        (error.line, error.kind),
-        (7, SheetErrorKind::MissingSecondLabel(Quarter::Q4))
-    );
+    assert_refused(&rows, 7, SheetErrorKind::MissingSecondLabel(Quarter::Q4));
 }
 
 #[test]
@@ -269,12 +256,11 @@ fn a_repeated_activity_with_another_rpd_is_refused_at_that_quarter() {
 fn a_third_amount_that_is_not_the_pagu_is_refused() {
     let mut rows = food("1. Persentase");
     rows[1] = rows[1].replacen("\t\t\t2.000.000", "\t\t9.000.000\t2.000.000", 1);
-    let error = parse_error(&rows);
     let expected = SheetErrorKind::RepeatedBudgetMismatch {
         found: "9.000.000".into(),
         budget: "10.000.000".into(),
     };
-    assert_eq!((error.line, error.kind), (5, expected));
+    assert_refused(&rows, 5, expected);
 }
 
 #[test]
@@ -305,17 +291,12 @@ fn an_activity_without_a_pagu_is_refused() {
 #[test]
 fn an_indicator_before_any_goal_is_refused() {
     let rows = indicator_rows("", "1. Persentase", "Kegiatan", "1.000", ["-"; 4]);
-    let error = parse_error(&rows);
-    assert_eq!(
-        (error.line, error.kind),
-        (4, SheetErrorKind::IndicatorWithoutGoal)
-    );
+    assert_refused(&rows, 4, SheetErrorKind::IndicatorWithoutGoal);
 }
 
 #[test]
 fn a_header_without_data_rows_is_refused() {
-    let error = parse_error(&[]);
-    assert_eq!((error.line, error.kind), (3, SheetErrorKind::NoData));
+    assert_refused(&[], 3, SheetErrorKind::NoData);
 }
 
 #[test]
@@ -344,30 +325,21 @@ fn a_conflicting_blocked_amount_for_one_activity_is_refused() {
 #[test]
 fn a_target_without_an_indicator_before_it_is_refused() {
     let row = "85%\tX = A / B x 100%\tKegiatan\t1.000\t-\t-\tTW I\tR\tTW I\tLaporan".to_owned();
-    let error = parse_error(&[row]);
-    assert_eq!(
-        (error.line, error.kind),
-        (4, SheetErrorKind::EmptyIndicator)
-    );
+    assert_refused(&[row], 4, SheetErrorKind::EmptyIndicator);
 }
 
 #[test]
 fn a_first_row_short_of_money_cells_is_refused() {
     let row = format!("{GOAL}\t1. Persentase\t85%\tRumus\t1.000\tTW I\tR\tTW I\tLaporan");
-    let error = parse_error(&[row]);
-    assert_eq!(
-        (error.line, error.kind),
-        (4, SheetErrorKind::MissingMoneyCells(Quarter::Q1))
-    );
+    assert_refused(&[row], 4, SheetErrorKind::MissingMoneyCells(Quarter::Q1));
 }
 
 #[test]
 fn an_activity_name_over_two_cells_is_refused() {
     let mut rows = food("1. Persentase");
     rows[0] = rows[0].replacen("Pengadaan Bahan Makanan", "Pengadaan\tBahan Makanan", 1);
-    let error = parse_error(&rows);
     let expected = SheetErrorKind::SplitActivityName("Pengadaan".into(), "Bahan Makanan".into());
-    assert_eq!((error.line, error.kind), (4, expected));
+    assert_refused(&rows, 4, expected);
 }
 
 #[test]

@@ -25,6 +25,13 @@ fn parse_error(rows: &[String]) -> SheetError {
     parse_sheet(&sheet(rows)).expect_err("the sheet should be refused")
 }
 
+/// Asserts that the sheet of `rows` is refused at `line` for `kind`.
+#[track_caller]
+fn assert_refused(rows: &[String], line: usize, kind: super::SheetErrorKind) {
+    let error = parse_error(rows);
+    assert_eq!((error.line, error.kind), (line, kind));
+}
+
 /// An indicator's first row, laid out like the seed's goal rows.
 fn first_row(
     goal: &str,

@@ -46,6 +46,16 @@ fn the_seed_has_thirteen_activities_whose_pagu_adds_up_to_9_485_886_000() {
     assert_eq!(activities[12].name, "Layanan perkantoran");
 }
 
+/// The activity's RPD per quarter reads `rpd_texts`, and only TW I is realized: `realized`.
+#[track_caller]
+fn assert_rpd_and_first_realization(activity: &Activity, rpd_texts: [&str; 4], realized: &str) {
+    assert_eq!(rpd(activity), rpd_texts.map(|t| Some(rp(t))).to_vec());
+    assert_eq!(
+        realization(activity),
+        vec![Some(rp(realized)), None, None, None]
+    );
+}
+
 #[test]
 fn the_food_activity_has_its_pagu_blocked_amount_rpd_and_realization() {
     let parsed = seed();
@@ -55,16 +65,15 @@ fn the_food_activity_has_its_pagu_blocked_amount_rpd_and_realization() {
     );
     assert_eq!(food.budget, rp("5.160.600.000"));
     assert_eq!(food.blocked, rp("464.229.000"));
-    let expected_rpd = [
-        "1.012.304.000",
-        "1.140.000.000",
-        "1.290.000.000",
-        "1.718.296.000",
-    ];
-    assert_eq!(rpd(food), expected_rpd.map(|t| Some(rp(t))).to_vec());
-    assert_eq!(
-        realization(food),
-        vec![Some(rp("636.431.901")), None, None, None]
+    assert_rpd_and_first_realization(
+        food,
+        [
+            "1.012.304.000",
+            "1.140.000.000",
+            "1.290.000.000",
+            "1.718.296.000",
+        ],
+        "636.431.901",
     );
 }
 
@@ -89,16 +98,15 @@ fn the_office_services_activity_has_its_rpd_and_first_realization() {
     let parsed = seed();
     let office = activity(&parsed, "Layanan perkantoran");
     assert_eq!(office.budget, rp("3.979.232.000"));
-    let expected_rpd = [
-        "964.765.000",
-        "1.260.551.000",
-        "1.020.806.000",
-        "733.060.000",
-    ];
-    assert_eq!(rpd(office), expected_rpd.map(|t| Some(rp(t))).to_vec());
-    assert_eq!(
-        realization(office),
-        vec![Some(rp("598.189.684")), None, None, None]
+    assert_rpd_and_first_realization(
+        office,
+        [
+            "964.765.000",
+            "1.260.551.000",
+            "1.020.806.000",
+            "733.060.000",
+        ],
+        "598.189.684",
     );
 }
 
