@@ -4,7 +4,7 @@
 
 use super::codec;
 use super::people::UnitRow;
-use super::{Store, StoreError, Tx};
+use super::{Store, StoreError, Taken, Tx};
 use model::access::{Grant, Person, Unit};
 use model::administer::{unit_name_key, Account, AdminLogAction, AdminLogEntry};
 use model::time::Timestamp;
@@ -82,8 +82,12 @@ impl Store {
             Err(StoreError::Duplicate(_)) => {
                 // Another server created it a moment ago.
                 let unit = self.unit_named(name).await?;
-                unit.map(|u| u.id)
-                    .ok_or_else(|| StoreError::Duplicate(format!("Unit \u{201c}{name}\u{201d}")))
+                unit.map(|u| u.id).ok_or_else(|| {
+                    StoreError::Duplicate(Taken::UnitName {
+                        name: name.to_owned(),
+                        holder: None,
+                    })
+                })
             }
             other => other,
         }
@@ -364,20 +368,18 @@ pub(super) async fn insert_unit(
     parent: Option<UnitId>,
     by: &AdminStamp,
 ) -> Result<UnitId, StoreError> {
-    let taken = || StoreError::Duplicate(format!("Unit \u{201c}{name}\u{201d} sudah ada"));
+    let taken = |holder| {
+        StoreError::Duplicate(Taken::UnitName {
+            name: name.to_owned(),
+            holder,
+        })
+    };
     let existing: Option<String> = sqlx::query_scalar("SELECT name FROM units WHERE name_key = $1")
         .bind(unit_name_key(name))
         .fetch_optional(&mut **tx)
         .await?;
-    if let Some(stored) = existing {
-        const UNIQUE: &str = "nama unit harus unik di seluruh pohon unit";
-        return Err(StoreError::Duplicate(if stored == name {
-            format!("Unit \u{201c}{name}\u{201d} sudah ada; {UNIQUE}")
-        } else {
-            format!(
-                "Nama unit \u{201c}{name}\u{201d} sudah dipakai oleh unit \u{201c}{stored}\u{201d}; {UNIQUE}"
-            )
-        }));
+    if existing.is_some() {
+        return Err(taken(existing));
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO units (name, name_key, parent_id) VALUES ($1, $2, $3) RETURNING id",
@@ -387,7 +389,7 @@ pub(super) async fn insert_unit(
     .bind(parent.map(|p| p.0))
     .fetch_one(&mut **tx)
     .await
-    .map_err(|e| super::people::duplicate(e, taken()))?;
+    .map_err(|e| super::people::duplicate(e, taken(None)))?;
     let detail = match parent {
         Some(parent) => format!("{name} di bawah {}", unit_name(tx, parent).await?),
         None => format!("{name} (unit teratas)"),
@@ -410,12 +412,7 @@ pub(super) async fn insert_user(
     new: &NewPerson<'_>,
     by: &AdminStamp,
 ) -> Result<UserId, StoreError> {
-    let taken = || {
-        StoreError::Duplicate(format!(
-            "Nama pengguna \u{201c}{}\u{201d} sudah dipakai",
-            new.username
-        ))
-    };
+    let taken = || StoreError::Duplicate(Taken::Username(new.username.to_owned()));
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (username, name, password_hash, created_at, created_by) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -10,30 +10,35 @@ use sqlx::query_builder::Separated;
 use sqlx::{Any, AnyConnection, Execute, QueryBuilder};
 
 /// Rows per multi-row INSERT: well under both databases' limits on bound parameters.
-pub(super) const ROWS_PER_INSERT: usize = 50;
+const ROWS_PER_INSERT: usize = 50;
 
-/// Inserts `rows` with `head VALUES (..), (..), ...`, `ROWS_PER_INSERT` rows per statement;
-/// `push_row` binds one row's values in the order of `head`'s columns.
+/// Inserts `rows` with `head VALUES (..), (..), ... tail`, `ROWS_PER_INSERT` rows per
+/// statement (`tail` is an `ON CONFLICT` clause, or empty); `push_row` binds one row's values
+/// in the order of `head`'s columns. Returns how many rows the statements inserted or changed.
 pub(super) async fn insert_rows<'r, T>(
     conn: &mut AnyConnection,
     head: &str,
+    tail: &str,
     rows: &'r [T],
     mut push_row: impl FnMut(&mut Separated<'_, 'r, Any, &'static str>, &'r T),
-) -> Result<(), StoreError> {
+) -> Result<u64, StoreError> {
+    let mut affected = 0;
     for chunk in rows.chunks(ROWS_PER_INSERT) {
         let mut builder = QueryBuilder::<Any>::new(head);
         builder.push_values(chunk, |mut values, row| push_row(&mut values, row));
+        builder.push(tail);
         let sql = numbered(builder.sql());
         let arguments = builder
             .build()
             .take_arguments()
             .map_err(sqlx::Error::Encode)?
             .unwrap_or_default();
-        sqlx::query_with(&sql, arguments)
+        affected += sqlx::query_with(&sql, arguments)
             .execute(&mut *conn)
-            .await?;
+            .await?
+            .rows_affected();
     }
-    Ok(())
+    Ok(affected)
 }
 
 /// `?` placeholders in order as `$1, $2, ...`.
@@ -52,29 +57,9 @@ fn numbered(sql: &str) -> String {
     out
 }
 
-/// `($1, $2), ($3, $4)` for `rows` rows of `columns` values (for statements that still build
-/// their own text).
-pub(super) fn placeholders(rows: usize, columns: usize) -> String {
-    (0..rows)
-        .map(|row| {
-            let values: Vec<String> = (1..=columns)
-                .map(|column| format!("${}", row * columns + column))
-                .collect();
-            format!("({})", values.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{numbered, placeholders};
-
-    #[test]
-    fn placeholders_number_every_value_of_every_row_in_order() {
-        assert_eq!(placeholders(2, 3), "($1, $2, $3), ($4, $5, $6)");
-        assert_eq!(placeholders(1, 1), "($1)");
-    }
+    use super::numbered;
 
     #[test]
     fn the_builders_question_marks_are_numbered_in_order() {

@@ -79,16 +79,11 @@ pub fn status(text: Option<String>) -> Result<Option<Status>, StoreError> {
         .transpose()
 }
 
-/// A quarter as stored: 1 to 4.
-pub fn quarter_number(quarter: Quarter) -> i64 {
-    quarter.index() as i64 + 1
-}
-
-/// A stored quarter number (1 to 4), or `Corrupt` naming the column.
+/// A stored quarter number (1 to 4, [`Quarter::number`]), or `Corrupt` naming the column.
 pub fn quarter(table: &'static str, stored: i64) -> Result<Quarter, StoreError> {
-    usize::try_from(stored - 1)
+    u8::try_from(stored)
         .ok()
-        .and_then(Quarter::from_index)
+        .and_then(Quarter::from_number)
         .ok_or_else(|| corrupt(table, "quarter", stored, "a quarter is 1 to 4"))
 }
 
@@ -108,9 +103,9 @@ mod tests {
     #[test]
     fn a_quarter_is_stored_as_its_number_and_read_back() {
         for q in Quarter::ALL {
-            assert_eq!(quarter("t", quarter_number(q)).ok(), Some(q));
+            assert_eq!(quarter("t", i64::from(q.number())).ok(), Some(q));
         }
-        assert_eq!(quarter_number(Quarter::ALL[0]), 1);
+        assert_eq!(quarter("t", 1).ok(), Some(Quarter::ALL[0]));
         assert!(matches!(
             quarter("activity_quarters", 5),
             Err(StoreError::Corrupt {

@@ -1,7 +1,6 @@
 //! Reading the audit trail back: newest first for the history page; after a version (the id of
 //! the plan's latest entry, `model::approval`) for an approval that must know what changed.
 
-use super::codec::quarter_number;
 use super::{PlanWrite, Store, StoreError};
 use model::approval::PlanVersion;
 use model::audit::{AuditEntry, Change, HistoryFilter, HistoryPage, Subject, HISTORY_PAGE_SIZE};
@@ -126,7 +125,7 @@ fn filter_ids(filter: &HistoryFilter) -> [i64; 3] {
     [
         filter.indicator.map_or(0, |i| i.0),
         filter.activity.map_or(0, |a| a.0),
-        filter.quarter.map_or(0, quarter_number),
+        filter.quarter.map_or(0, |q| i64::from(q.number())),
     ]
 }
 

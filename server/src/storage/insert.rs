@@ -3,7 +3,6 @@
 //! row has one way into the database.
 
 use super::batch::insert_rows;
-use super::codec::quarter_number;
 use super::StoreError;
 use super::Tx;
 use model::{Activity, Goal, Indicator, Quarter};
@@ -57,11 +56,12 @@ pub(super) async fn insert_indicator(
         tx,
         "INSERT INTO indicator_quarters (indicator_id, quarter, planned_work, numerator, \
          denominator, achievement, evidence, status, note)",
+        "",
         &Quarter::ALL,
         |row, q| {
             let r = indicator.quarter(*q);
             row.push_bind(id)
-                .push_bind(quarter_number(*q))
+                .push_bind(i64::from(q.number()))
                 .push_bind(&r.planned_work)
                 .push_bind(r.numerator.map(|v| v.to_string()))
                 .push_bind(r.denominator.map(|v| v.to_string()))
@@ -85,6 +85,7 @@ pub(super) async fn insert_links(
     insert_rows(
         tx,
         "INSERT INTO indicator_activities (indicator_id, activity_id, position)",
+        "",
         &positioned,
         |row, (position, activity)| {
             row.push_bind(indicator)
@@ -92,7 +93,8 @@ pub(super) async fn insert_links(
                 .push_bind(*position);
         },
     )
-    .await
+    .await?;
+    Ok(())
 }
 
 /// Inserts an activity and its four quarters at `position` in `plan`; returns its id.
@@ -116,11 +118,12 @@ pub(super) async fn insert_activity(
     insert_rows(
         tx,
         "INSERT INTO activity_quarters (activity_id, quarter, withdrawal_plan, realization)",
+        "",
         &Quarter::ALL,
         |row, q| {
             let aq = activity.quarter(*q);
             row.push_bind(id)
-                .push_bind(quarter_number(*q))
+                .push_bind(i64::from(q.number()))
                 .push_bind(aq.withdrawal_plan.map(|r| r.amount().to_string()))
                 .push_bind(aq.realization.map(|r| r.amount().to_string()));
         },

@@ -10,7 +10,7 @@
 //! the guarded one, no `Store` method shares a name with a method of `app::api::ssr::PlanBackend`:
 //! the unguarded twin of a guarded method ends in `_unchecked` (`load_plan_unchecked`,
 //! `list_plans_unchecked`, `history_unchecked`, `load_thresholds_unchecked`,
-//! `save_thresholds_unchecked`). Pages and server functions go through `PlanBackend`.
+//! `save_thresholds_unchecked`, `PlanWrite::resolve_conflict_unchecked`). Pages and server functions go through `PlanBackend`.
 
 mod accounts;
 mod batch;
@@ -23,6 +23,7 @@ mod people;
 mod plan_write;
 mod purge;
 mod read;
+mod refusal;
 mod structure;
 mod sync;
 mod thresholds;
@@ -38,6 +39,7 @@ use thiserror::Error;
 pub use accounts::{AccountBatch, AdminStamp, NewPerson};
 pub use changes::{Change, ChangeFeed};
 pub use plan_write::{PlanWrite, Stamp};
+pub use refusal::{Part, Taken};
 pub use sync::{FieldVersion, NewConflict, StoredAnswer, StoredConflict};
 pub use write::{InsertOutcome, UnitPlacement};
 
@@ -76,13 +78,13 @@ pub enum StoreError {
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("{0} is not part of this plan")]
-    NotInPlan(String),
+    NotInPlan(Part),
     /// The plan names a unit that does not exist, and it was not to be created.
-    #[error("unit \u{201c}{0}\u{201d} belum ada")]
+    #[error("the unit \u{201c}{0}\u{201d} does not exist")]
     UnknownUnit(String),
-    /// A name that must be unique is taken; the message is for the person.
+    /// A name that must be unique is taken.
     #[error("{0}")]
-    Duplicate(String),
+    Duplicate(Taken),
     #[error("stored value {value:?} in {table}.{column} cannot be read: {reason}")]
     Corrupt {
         table: &'static str,

@@ -3,16 +3,13 @@
 //! before it committed. The edit, its workflow checks and its audit entries share it.
 
 use super::batch::insert_rows;
-use super::codec::{self, quarter_number};
+use super::codec;
 use super::read::read_plan;
-use super::{Store, StoreError, Tx};
+use super::{Part, Store, StoreError, Tx};
 use model::audit::Change;
 use model::time::Timestamp;
 use model::workflow::QuarterState;
 use model::{Plan, PlanId, Quarter, UserId};
-
-// `sync.rs` still builds its multi-row statements by hand.
-pub(super) use super::batch::{placeholders, ROWS_PER_INSERT};
 
 /// Who made a change, and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +62,7 @@ impl PlanWrite {
     pub async fn plan(&mut self) -> Result<Plan, StoreError> {
         read_plan(&mut self.tx, self.plan)
             .await?
-            .ok_or_else(|| StoreError::NotInPlan("Rencana".into()))
+            .ok_or_else(|| StoreError::NotInPlan(Part::Plan))
     }
 
     pub async fn quarter_states(&mut self) -> Result<[QuarterState; 4], StoreError> {
@@ -90,7 +87,7 @@ impl PlanWrite {
              state = excluded.state, by_name = excluded.by_name, at = excluded.at, comment = excluded.comment",
         )
         .bind(self.plan.0)
-        .bind(quarter_number(quarter))
+        .bind(i64::from(quarter.number()))
         .bind(state.code())
         .bind(by)
         .bind(at.0)
@@ -107,6 +104,7 @@ impl PlanWrite {
             &mut self.tx,
             "INSERT INTO audit_log (plan_id, at, user_id, user_name, goal_id, indicator_id, \
              activity_id, quarter, place, field, old_value, new_value)",
+            "",
             changes,
             |row, change| {
                 let s = &change.subject;
@@ -117,14 +115,15 @@ impl PlanWrite {
                     .push_bind(s.goal.map(|g| g.0))
                     .push_bind(s.indicator.map(|i| i.0))
                     .push_bind(s.activity.map(|a| a.0))
-                    .push_bind(s.quarter.map(quarter_number))
+                    .push_bind(s.quarter.map(|q| i64::from(q.number())))
                     .push_bind(&change.place)
                     .push_bind(&change.field)
                     .push_bind(&change.old)
                     .push_bind(&change.new);
             },
         )
-        .await
+        .await?;
+        Ok(())
     }
 
     pub async fn commit(self) -> Result<(), StoreError> {

@@ -3,7 +3,7 @@
 //! (1, 2, 3, ...) always follows the order.
 
 use super::insert::{insert_activity, insert_goal, insert_indicator};
-use super::{PlanWrite, StoreError, Tx};
+use super::{Part, PlanWrite, StoreError, Tx};
 use model::edit::structure::{move_within, Direction};
 use model::{Activity, ActivityId, Goal, GoalId, Indicator, IndicatorId, PlanId};
 
@@ -140,9 +140,7 @@ impl PlanWrite {
         .await?;
         // Unlinking what is not linked changes nothing, so it records nothing either.
         if removed.rows_affected() == 0 {
-            return Err(StoreError::NotInPlan(
-                "Kaitan indikator dengan kegiatan ini".into(),
-            ));
+            return Err(StoreError::NotInPlan(Part::Link));
         }
         Ok(())
     }
@@ -153,7 +151,7 @@ async fn ensure_plan(tx: &mut Tx<'_>, plan: PlanId) -> Result<(), StoreError> {
         tx,
         "SELECT id FROM plans WHERE id = $1",
         &[plan.0],
-        "Rencana",
+        Part::Plan,
     )
     .await
 }
@@ -163,7 +161,7 @@ async fn ensure_goal(tx: &mut Tx<'_>, plan: PlanId, goal: GoalId) -> Result<(), 
         tx,
         "SELECT id FROM goals WHERE id = $1 AND plan_id = $2",
         &[goal.0, plan.0],
-        "Sasaran",
+        Part::Goal,
     )
     .await
 }
@@ -177,17 +175,17 @@ async fn ensure_activity(
         tx,
         "SELECT id FROM activities WHERE id = $1 AND plan_id = $2",
         &[activity.0, plan.0],
-        "Kegiatan",
+        Part::Activity,
     )
     .await
 }
 
 /// Fails with `NotInPlan(what)` unless the query finds a row.
-async fn ensure(tx: &mut Tx<'_>, sql: &str, binds: &[i64], what: &str) -> Result<(), StoreError> {
+async fn ensure(tx: &mut Tx<'_>, sql: &str, binds: &[i64], what: Part) -> Result<(), StoreError> {
     let query = binds.iter().fold(sqlx::query(sql), |q, b| q.bind(*b));
     match query.fetch_optional(&mut **tx).await? {
         Some(_) => Ok(()),
-        None => Err(StoreError::NotInPlan(what.to_owned())),
+        None => Err(StoreError::NotInPlan(what)),
     }
 }
 
@@ -203,7 +201,7 @@ async fn indicator_goal(
     .bind(plan.0)
     .fetch_optional(&mut **tx)
     .await?;
-    goal.ok_or_else(|| StoreError::NotInPlan("Indikator".into()))
+    goal.ok_or_else(|| StoreError::NotInPlan(Part::Indicator))
 }
 
 /// The rows under one parent, kept in order by `position` (and, where they are numbered, by
@@ -216,7 +214,7 @@ struct Siblings {
     /// Whether the rows carry a `number` shown to people (activities do not).
     numbered: bool,
     /// What a row is, for `NotInPlan`.
-    what: &'static str,
+    what: Part,
 }
 
 impl Siblings {
@@ -226,7 +224,7 @@ impl Siblings {
             parent_column: "plan_id",
             parent: plan.0,
             numbered: true,
-            what: "Sasaran",
+            what: Part::Goal,
         }
     }
 
@@ -236,7 +234,7 @@ impl Siblings {
             parent_column: "goal_id",
             parent: goal,
             numbered: true,
-            what: "Indikator",
+            what: Part::Indicator,
         }
     }
 
@@ -246,7 +244,7 @@ impl Siblings {
             parent_column: "plan_id",
             parent: plan.0,
             numbered: false,
-            what: "Kegiatan",
+            what: Part::Activity,
         }
     }
 
@@ -277,7 +275,7 @@ impl Siblings {
             .execute(&mut **tx)
             .await?;
         if deleted.rows_affected() == 0 {
-            return Err(StoreError::NotInPlan(self.what.into()));
+            return Err(StoreError::NotInPlan(self.what));
         }
         let ids = self.ids(tx).await?;
         self.renumber(tx, &ids).await
@@ -294,7 +292,7 @@ impl Siblings {
         let index = ids
             .iter()
             .position(|each| *each == id)
-            .ok_or_else(|| StoreError::NotInPlan(self.what.into()))?;
+            .ok_or_else(|| StoreError::NotInPlan(self.what))?;
         if move_within(&mut ids, index, direction).is_some() {
             self.renumber(tx, &ids).await?;
         }

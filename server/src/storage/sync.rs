@@ -3,14 +3,13 @@
 //! new version and its recorded answer commit together or not at all. A row names its field by
 //! the field's text form (`r:12:2:numerator`, `model::edit::Field`'s `Display`/`FromStr`).
 
+use super::batch::insert_rows;
 use super::{PlanWrite, Stamp, Store, StoreError};
 use model::edit::Field;
 use model::sync::MutationId;
 use model::time::Timestamp;
 use model::{PlanId, UserId};
 use std::collections::HashMap;
-
-use super::plan_write::{placeholders, ROWS_PER_INSERT};
 
 /// A conflict as a person sees it.
 pub type StoredConflict = model::sync::Conflict;
@@ -130,27 +129,26 @@ impl PlanWrite {
         &mut self,
         versions: &[(Field, &FieldVersion)],
     ) -> Result<(), StoreError> {
-        for chunk in versions.chunks(ROWS_PER_INSERT) {
-            let sql = format!(
-                "INSERT INTO field_versions \
-                 (plan_id, field, version, revision, last_client, last_seq) VALUES {} \
-                 ON CONFLICT (plan_id, field) DO UPDATE SET version = excluded.version, \
-                 revision = excluded.revision, last_client = excluded.last_client, \
-                 last_seq = excluded.last_seq",
-                placeholders(chunk.len(), 6)
-            );
-            let mut query = sqlx::query(&sql);
-            for (field, version) in chunk {
-                query = query
-                    .bind(self.plan.0)
-                    .bind(field.to_string())
-                    .bind(version.version as i64)
-                    .bind(self.revision)
-                    .bind(version.last.as_ref().map(|w| w.client.clone()))
-                    .bind(version.last.as_ref().map(|w| w.seq as i64));
-            }
-            query.execute(&mut *self.tx).await?;
-        }
+        let plan = self.plan;
+        let revision = self.revision;
+        insert_rows(
+            &mut self.tx,
+            "INSERT INTO field_versions \
+             (plan_id, field, version, revision, last_client, last_seq)",
+            " ON CONFLICT (plan_id, field) DO UPDATE SET version = excluded.version, \
+             revision = excluded.revision, last_client = excluded.last_client, \
+             last_seq = excluded.last_seq",
+            versions,
+            |row, (field, version)| {
+                row.push_bind(plan.0)
+                    .push_bind(field.to_string())
+                    .push_bind(version.version as i64)
+                    .push_bind(revision)
+                    .push_bind(version.last.as_ref().map(|w| w.client.clone()))
+                    .push_bind(version.last.as_ref().map(|w| w.seq as i64));
+            },
+        )
+        .await?;
         Ok(())
     }
 
@@ -210,27 +208,23 @@ impl PlanWrite {
         stamp: &Stamp,
         answers: &[(&str, u64, String)],
     ) -> Result<usize, StoreError> {
-        let mut stored = 0;
-        for chunk in answers.chunks(ROWS_PER_INSERT) {
-            let sql = format!(
-                "INSERT INTO sync_mutations \
-                 (user_id, client_id, seq, plan_id, outcome, created_at) VALUES {} \
-                 ON CONFLICT (user_id, client_id, seq) DO NOTHING",
-                placeholders(chunk.len(), 6)
-            );
-            let mut query = sqlx::query(&sql);
-            for (client, seq, outcome) in chunk {
-                query = query
-                    .bind(stamp.user.0)
-                    .bind(*client)
-                    .bind(*seq as i64)
-                    .bind(self.plan.0)
-                    .bind(outcome.as_str())
-                    .bind(stamp.at.0);
-            }
-            stored += query.execute(&mut *self.tx).await?.rows_affected() as usize;
-        }
-        Ok(stored)
+        let plan = self.plan;
+        let stored = insert_rows(
+            &mut self.tx,
+            "INSERT INTO sync_mutations (user_id, client_id, seq, plan_id, outcome, created_at)",
+            " ON CONFLICT (user_id, client_id, seq) DO NOTHING",
+            answers,
+            |row, (client, seq, outcome)| {
+                row.push_bind(stamp.user.0)
+                    .push_bind(client.to_string())
+                    .push_bind(*seq as i64)
+                    .push_bind(plan.0)
+                    .push_bind(outcome.as_str())
+                    .push_bind(stamp.at.0);
+            },
+        )
+        .await?;
+        Ok(stored as usize)
     }
 
     pub async fn add_conflict(
@@ -259,8 +253,9 @@ impl PlanWrite {
         Ok(id)
     }
 
-    /// Marks a conflict resolved; `false` when it was not open (or not in this plan).
-    pub async fn resolve_conflict(
+    /// Marks a conflict resolved; `false` when it was not open (or not in this plan). Checks
+    /// no permission: the guarded path is `PlanBackend::resolve_conflict`.
+    pub async fn resolve_conflict_unchecked(
         &mut self,
         id: i64,
         stamp: &Stamp,

@@ -1,7 +1,7 @@
 //! Writing edited fields: each validated value to its one column, in one transaction, only
 //! where the row belongs to the plan named in the request.
 
-use super::{PlanWrite, StoreError};
+use super::{Part, PlanWrite, StoreError};
 use model::edit::{Field, GoalField, HeaderField, Value};
 
 /// A value as it is bound to its column.
@@ -23,7 +23,7 @@ impl PlanWrite {
             let query = keys.iter().fold(query, |q, k| q.bind(*k)).bind(plan.0);
             let done = query.execute(&mut *self.tx).await?;
             if done.rows_affected() != 1 {
-                return Err(StoreError::NotInPlan(field.label()));
+                return Err(StoreError::NotInPlan(Part::Field(*field)));
             }
         }
         Ok(())

@@ -362,7 +362,7 @@ pub async fn resolve(
         }
     }
     if !write
-        .resolve_conflict(conflict, &stamp, resolution.code())
+        .resolve_conflict_unchecked(conflict, &stamp, resolution.code())
         .await?
     {
         return Err(AppError::NotFound(format!("Konflik nomor {conflict}")));
