@@ -14,15 +14,29 @@ use model::edit::{
 use model::Quarter;
 use model::{ActivityId, GoalId, IndicatorId, PlanId};
 
+/// One edit per field, in order: `fields` named through `field`, each with its text. The
+/// parameters of a save function come in the order of its fields' `ALL`, so they zip.
 #[cfg(feature = "ssr")]
-fn edit(field: Field, text: String) -> FieldEdit {
-    FieldEdit { field, text }
+fn edits<F, const N: usize>(
+    fields: [F; N],
+    field: impl Fn(F) -> Field,
+    texts: [String; N],
+) -> impl Iterator<Item = FieldEdit> {
+    fields
+        .into_iter()
+        .zip(texts)
+        .map(move |(each, text)| FieldEdit {
+            field: field(each),
+            text,
+        })
 }
 
 #[cfg(feature = "ssr")]
-async fn save(plan: PlanId, edits: Vec<FieldEdit>) -> Result<(), AppError> {
+async fn save(plan: PlanId, edits: impl Iterator<Item = FieldEdit>) -> Result<(), AppError> {
     let who = super::ssr::person()?;
-    super::ssr::backend()?.save_fields(&who, plan, edits).await
+    super::ssr::backend()?
+        .save_fields(&who, plan, edits.collect())
+        .await
 }
 
 /// One indicator in one quarter (by its number, `Quarter::number`): planned work, A, B,
@@ -41,17 +55,17 @@ pub async fn save_report(
     note: String,
 ) -> Result<(), AppError> {
     let quarter = super::ssr::quarter(quarter)?;
-    let f = |field| Field::Report(indicator, quarter, field);
-    let edits = vec![
-        edit(f(ReportField::PlannedWork), planned_work),
-        edit(f(ReportField::Numerator), numerator),
-        edit(f(ReportField::Denominator), denominator),
-        edit(f(ReportField::Achievement), achievement),
-        edit(f(ReportField::Evidence), evidence),
-        edit(f(ReportField::Status), status),
-        edit(f(ReportField::Note), note),
+    let texts = [
+        planned_work,
+        numerator,
+        denominator,
+        achievement,
+        evidence,
+        status,
+        note,
     ];
-    save(plan, edits).await
+    let field = |field| Field::Report(indicator, quarter, field);
+    save(plan, edits(ReportField::ALL, field, texts)).await
 }
 
 /// An activity: name, pagu, blokir, and RPD and realization per quarter (each named as
@@ -72,23 +86,24 @@ pub async fn save_activity(
     realization_3: String,
     realization_4: String,
 ) -> Result<(), AppError> {
-    let a = |field| Field::Activity(activity, field);
-    let q = |quarter, field| Field::ActivityQuarter(activity, quarter, field);
+    use ActivityField::{Blocked, Budget, Name};
     use MoneyField::{Realization, WithdrawalPlan};
-    let edits = vec![
-        edit(a(ActivityField::Name), name),
-        edit(a(ActivityField::Budget), budget),
-        edit(a(ActivityField::Blocked), blocked),
-        edit(q(Quarter::Q1, WithdrawalPlan), withdrawal_plan_1),
-        edit(q(Quarter::Q2, WithdrawalPlan), withdrawal_plan_2),
-        edit(q(Quarter::Q3, WithdrawalPlan), withdrawal_plan_3),
-        edit(q(Quarter::Q4, WithdrawalPlan), withdrawal_plan_4),
-        edit(q(Quarter::Q1, Realization), realization_1),
-        edit(q(Quarter::Q2, Realization), realization_2),
-        edit(q(Quarter::Q3, Realization), realization_3),
-        edit(q(Quarter::Q4, Realization), realization_4),
+    let money = |field| move |quarter| Field::ActivityQuarter(activity, quarter, field);
+    let withdrawal_plans = [
+        withdrawal_plan_1,
+        withdrawal_plan_2,
+        withdrawal_plan_3,
+        withdrawal_plan_4,
     ];
-    save(plan, edits).await
+    let realizations = [realization_1, realization_2, realization_3, realization_4];
+    let all = edits(
+        [Name, Budget, Blocked],
+        |field| Field::Activity(activity, field),
+        [name, budget, blocked],
+    )
+    .chain(edits(Quarter::ALL, money(WithdrawalPlan), withdrawal_plans))
+    .chain(edits(Quarter::ALL, money(Realization), realizations));
+    save(plan, all).await
 }
 
 /// An indicator's definition.
@@ -106,25 +121,29 @@ pub async fn save_indicator(
     polarity: String,
     aggregation: String,
 ) -> Result<(), AppError> {
-    let f = |field| Field::Indicator(indicator, field);
-    let edits = vec![
-        edit(f(IndicatorField::Name), name),
-        edit(f(IndicatorField::TargetValue), target_value),
-        edit(f(IndicatorField::TargetUnit), target_unit),
-        edit(f(IndicatorField::Formula), formula),
-        edit(f(IndicatorField::NumeratorLabel), numerator_label),
-        edit(f(IndicatorField::DenominatorLabel), denominator_label),
-        edit(f(IndicatorField::Kind), kind),
-        edit(f(IndicatorField::Polarity), polarity),
-        edit(f(IndicatorField::Aggregation), aggregation),
+    let texts = [
+        name,
+        target_value,
+        target_unit,
+        formula,
+        numerator_label,
+        denominator_label,
+        kind,
+        polarity,
+        aggregation,
     ];
-    save(plan, edits).await
+    let field = |field| Field::Indicator(indicator, field);
+    save(plan, edits(IndicatorField::ALL, field, texts)).await
 }
 
 /// A goal's title.
 #[server]
 pub async fn save_goal(plan: PlanId, goal: GoalId, title: String) -> Result<(), AppError> {
-    save(plan, vec![edit(Field::Goal(goal, GoalField::Title), title)]).await
+    save(
+        plan,
+        edits([GoalField::Title], |f| Field::Goal(goal, f), [title]),
+    )
+    .await
 }
 
 /// The plan's header and signatory.
@@ -138,14 +157,13 @@ pub async fn save_header(
     signatory_nip: String,
     place_date: String,
 ) -> Result<(), AppError> {
-    let f = Field::Header;
-    let edits = vec![
-        edit(f(HeaderField::FiscalYear), fiscal_year),
-        edit(f(HeaderField::Title), title),
-        edit(f(HeaderField::SignatoryPosition), signatory_position),
-        edit(f(HeaderField::SignatoryName), signatory_name),
-        edit(f(HeaderField::SignatoryNip), signatory_nip),
-        edit(f(HeaderField::PlaceDate), place_date),
+    let texts = [
+        fiscal_year,
+        title,
+        signatory_position,
+        signatory_name,
+        signatory_nip,
+        place_date,
     ];
-    save(plan, edits).await
+    save(plan, edits(HeaderField::EDITABLE, Field::Header, texts)).await
 }

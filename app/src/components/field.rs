@@ -140,6 +140,26 @@ pub fn FieldInput(
     }
 }
 
+/// A [`FieldInput`] under its field's label: one row of a stacked form.
+#[component]
+pub fn LabelledInput(
+    field: Field,
+    /// The form field name the server function reads.
+    name: &'static str,
+    form: String,
+    #[prop(into)] saved: Signal<String>,
+    #[prop(into)] on_value: Callback<Value>,
+    #[prop(optional)] numeric: bool,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    view! {
+        <label>
+            <span>{field.label()}</span>
+            <FieldInput field name form saved on_value numeric wide/>
+        </label>
+    }
+}
+
 /// The save status of a row's form: pending, saved, or the server's message.
 #[component]
 pub fn SaveStatus<T: Clone + Send + Sync + 'static>(

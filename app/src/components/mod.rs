@@ -9,7 +9,7 @@ mod sync_form;
 mod table;
 
 pub use account::Account;
-pub use field::{sync_select, EditGate, FieldInput, SaveStatus};
+pub use field::{sync_select, EditGate, FieldInput, LabelledInput, SaveStatus};
 pub use post_form::PostForm;
 pub use sync_form::{SyncForm, SyncStatus};
 pub use table::{col, num, Column, ScrollTable, Table};

@@ -2,7 +2,7 @@
 
 use super::PlanState;
 use crate::api::edit::SaveHeader;
-use crate::components::{FieldInput, SyncForm};
+use crate::components::{LabelledInput, SyncForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::edit::{apply_to_header, header_value, Field, HeaderField, Value};
@@ -14,20 +14,16 @@ pub fn PlanHeading() -> impl IntoView {
     let saved = RwSignal::new(header.get_untracked());
     let form_id = "form-kop".to_owned();
     let input = move |f: HeaderField| {
-        let name = f.name();
         let field = Field::Header(f);
         view! {
-            <label>
-                <span>{field.label()}</span>
-                <FieldInput
-                    field
-                    name
-                    form=form_id.clone()
-                    saved=Signal::derive(move || saved.with(|h| header_value(h, f).input_text()))
-                    on_value=Callback::new(move |v: Value| header.update(|h| { let _ = apply_to_header(h, &field, v); }))
-                    wide=true
-                />
-            </label>
+            <LabelledInput
+                field
+                name=f.name()
+                form=form_id.clone()
+                saved=Signal::derive(move || saved.with(|h| header_value(h, f).input_text()))
+                on_value=Callback::new(move |v: Value| header.update(|h| { let _ = apply_to_header(h, &field, v); }))
+                wide=true
+            />
         }
     };
     view! {

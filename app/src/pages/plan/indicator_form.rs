@@ -2,7 +2,7 @@
 
 use super::PlanState;
 use crate::api::edit::SaveIndicator;
-use crate::components::{sync_select, EditGate, FieldInput, SyncForm};
+use crate::components::{sync_select, EditGate, LabelledInput, SyncForm};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::edit::{apply_to_indicator, indicator_value, parse_value, Field, IndicatorField, Value};
@@ -25,20 +25,16 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
         let form_id = form_id.clone();
         move |f: IndicatorField, numeric: bool| {
             let field = Field::Indicator(id, f);
-            let name = f.name();
             view! {
-                <label>
-                    <span>{field.label()}</span>
-                    <FieldInput
-                        field
-                        name
-                        form=form_id.clone()
-                        saved=Signal::derive(move || saved.with(|i| indicator_value(i, f).input_text()))
-                        on_value=Callback::new(move |v| apply(field, v))
-                        numeric
-                        wide=!numeric
-                    />
-                </label>
+                <LabelledInput
+                    field
+                    name=f.name()
+                    form=form_id.clone()
+                    saved=Signal::derive(move || saved.with(|i| indicator_value(i, f).input_text()))
+                    on_value=Callback::new(move |v| apply(field, v))
+                    numeric
+                    wide=!numeric
+                />
             }
         }
     };
