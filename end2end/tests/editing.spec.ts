@@ -2,8 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { activityRow, openPlan, quarterRow } from "./helpers";
 import { ownPlan, ownState, type OwnPlan } from "./own-plan";
 
-// Edits a plan of its own, signed in as its operator: each test starts from the seed's figures
-// as the tests before it in this file left them.
+// Edits a plan of its own, signed in as its operator: the seed's figures, changed only by the
+// tests before in this file.
 test.use({ storageState: ownState("editing", "operator") });
 let plan: OwnPlan;
 test.beforeAll(async () => {
