@@ -314,8 +314,16 @@ fn database_url(admin_url: &str, name: &str) -> String {
 }
 
 /// Held by every story for its whole run, so the stories of one test binary run one at a time.
-/// Rendering pages through the router from several tests at once (each test has its own tokio
-/// runtime) stalled a render now and then; one at a time never did.
+///
+/// Why it must stay (measured 2026-12-01, issue 13): with the lock removed, `pages` run with
+/// `RUST_TEST_THREADS=8` hung in 1 run of 2 to 6, on both databases (`home_page`, `history_page`,
+/// `large_plan_one_goal_at_a_time`, `forms::row_forms`). A hung test's runtime sat parked in
+/// `epoll_wait` with nothing left to run, with current-thread and with multi-thread runtimes
+/// alike, while its PostgreSQL connections were all idle in `ClientRead` with their queries
+/// answered: a wake-up lost between tests that share the process (each test has its own
+/// runtime; leptos keeps one global reactive arena and one global executor), not a lock or a
+/// slow query of ours. The server has one runtime and never showed it (`pantau-load`: 200
+/// people, 0 errors). Until the lost wake-up is found, stories run one at a time.
 #[allow(dead_code)]
 pub static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
