@@ -65,7 +65,7 @@ test("an operator's offline edit waits for the operator while a pimpinan uses th
   const text = "Dicatat operator luring sebelum pimpinan masuk";
   const { context, page } = await operatorBrowser(browser, plan.operator.state);
   await openPlanForOffline(page, plan.unit);
-  const plan = new URL(page.url()).pathname;
+  const address = new URL(page.url()).pathname;
   await goOffline(context, page);
   const note = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: "Keterangan TW II", exact: true });
   await note.fill(text);
@@ -114,7 +114,7 @@ test("an operator's offline edit waits for the operator while a pimpinan uses th
   ).toHaveValue(text);
   await expect(pending(back)).toHaveText("Semua perubahan terkirim");
   await expect(back.locator(".others-waiting")).toHaveCount(0);
-  const rows = await historyRows(back, plan, text);
+  const rows = await historyRows(back, address, text);
   await expect(rows).toHaveCount(1);
   await expect(rows.locator("td:nth-child(2)")).toHaveText(plan.operator.name);
   await context.close();
@@ -124,7 +124,7 @@ test("signing out with unsent edits says they stay on this device and offers to 
   const text = "Rencana diketik luring sebelum keluar";
   const { context, page } = await ownOperatorBrowser(browser);
   await openPlanForOffline(page, plan.unit);
-  const plan = new URL(page.url()).pathname;
+  const address = new URL(page.url()).pathname;
   await goOffline(context, page);
   const planned = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: "Rencana kegiatan TW II", exact: true });
   await planned.fill(text);
@@ -137,7 +137,7 @@ test("signing out with unsent edits says they stay on this device and offers to 
     "1 perubahan belum terkirim tetap tersimpan di perangkat ini dan akan dikirim saat Anda masuk lagi.",
   );
   await expect(warning.getByRole("button")).toHaveText(["Sinkronkan sekarang", "Keluar tanpa mengirim", "Batal"]);
-  await expect(page).toHaveURL(new RegExp(`${plan}$`));
+  await expect(page).toHaveURL(new RegExp(`${address}$`));
   await screenshots(page, "signout-warning", warning);
 
   // Still offline: sending fails, and says so; nothing is lost.
@@ -153,7 +153,7 @@ test("signing out with unsent edits says they stay on this device and offers to 
   await expect(page).toHaveURL(/\/masuk/);
   expect(await outboxEntries(page)).toEqual([]);
   const back = await signInAs(context, plan.operator);
-  const rows = await historyRows(back, plan, text);
+  const rows = await historyRows(back, address, text);
   await expect(rows).toHaveCount(1);
   await expect(rows.locator("td:nth-child(2)")).toHaveText(plan.operator.name);
   await context.close();
@@ -163,7 +163,7 @@ test("signing out anyway leaves the edits on the device, and they go when the pe
   const text = "Rencana yang menunggu operator masuk lagi";
   const { context, page } = await ownOperatorBrowser(browser);
   await openPlan(page, plan.unit);
-  const plan = new URL(page.url()).pathname;
+  const address = new URL(page.url()).pathname;
   // The server cannot take edits for now (a bad connection), though pages still load.
   await context.route("**/sync_push*", (route) => route.abort());
   const planned = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: "Rencana kegiatan TW II", exact: true });
@@ -178,7 +178,7 @@ test("signing out anyway leaves the edits on the device, and they go when the pe
   await context.unroute("**/sync_push*");
   const back = await signInAs(context, plan.operator);
   await expect.poll(async () => (await outboxEntries(back)).length).toBe(0);
-  const rows = await historyRows(back, plan, text);
+  const rows = await historyRows(back, address, text);
   await expect(rows).toHaveCount(1);
   await expect(rows.locator("td:nth-child(2)")).toHaveText(plan.operator.name);
   await context.close();
@@ -197,7 +197,7 @@ test("a damaged outbox is kept aside as it was, shown, and what can be read is o
   const first = "Uraian dari antrean yang rusak";
   const { context, page } = await operatorBrowser(browser, plan.operator.state);
   await openPlanForOffline(page, plan.unit);
-  const plan = new URL(page.url()).pathname;
+  const address = new URL(page.url()).pathname;
   await goOffline(context, page);
   const row = quarterRow(page, "2-3", "TW III");
   const achievement = row.getByRole("textbox", { name: "Uraian capaian TW III", exact: true });
@@ -253,7 +253,7 @@ test("a damaged outbox is kept aside as it was, shown, and what can be read is o
   ).toHaveValue(first);
   await expect(pending(fresh)).toHaveText("Semua perubahan terkirim");
   expect(await stored(fresh, key)).toBe(damaged);
-  const rows = await historyRows(fresh, plan, first);
+  const rows = await historyRows(fresh, address, first);
   await expect(rows).toHaveCount(1);
   await expect(rows.locator("td:nth-child(2)")).toHaveText(plan.operator.name);
   await context.close();
