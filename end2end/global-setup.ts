@@ -12,7 +12,11 @@ export type Who = keyof typeof PEOPLE;
 
 export const stateFile = (who: Who) => `${__dirname}/.auth/${who}.json`;
 
-const BASE = process.env.MANAGER_URL ?? "http://127.0.0.1:3000";
+export const BASE = process.env.MANAGER_URL ?? "http://127.0.0.1:3000";
+
+/** This run's mark, in the names of what specs make for themselves (tests/own-plan.ts): set
+ * once in the runner's process, whose environment its workers inherit. */
+export const RUN = (process.env.PANTAU_E2E_RUN ??= Date.now().toString(36).slice(-6));
 
 // cargo-leptos starts the server and the tests together; wait until it answers, then sign in
 // once per demo person. Cookies are per host, not per port, so the states serve every server.

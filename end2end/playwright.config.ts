@@ -11,21 +11,24 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [["list"]],
   globalSetup: "./global-setup.ts",
-  // The reading tests check the seed's own figures, so they run before the tests that edit it.
+  // Each project starts from its own state and runs alone (`--project X --no-deps`), in any
+  // order: the reading tests read the demo plan, which no spec changes; a spec that changes a
+  // plan makes its own plan and people (tests/own-plan.ts). One worker: the tests share a server.
   projects: [
     { name: "reading", testMatch: /plan-page\.spec\.ts/ },
-    { name: "editing", testMatch: /editing\.spec\.ts/, dependencies: ["reading"] },
-    { name: "dashboard", testMatch: /dashboard\.spec\.ts/, dependencies: ["editing"] },
-    // Also run alone (--no-deps) against two servers on one PostgreSQL database by scripts/test.
-    { name: "live", testMatch: /live\.spec\.ts/, dependencies: ["dashboard"] },
-    // Approves TW I, which locks it: last.
-    { name: "people", testMatch: /people\.spec\.ts/, dependencies: ["live"] },
+    { name: "editing", testMatch: /editing\.spec\.ts/ },
+    // Changes the yearly targets, which hold for every unit: no other spec reads them.
+    { name: "dashboard", testMatch: /dashboard\.spec\.ts/ },
+    // Also run alone against two servers on one PostgreSQL database by scripts/test.
+    { name: "live", testMatch: /live\.spec\.ts/ },
+    // Approves TW I of its plan, which locks it.
+    { name: "people", testMatch: /people\.spec\.ts/ },
     // Offline edits, the service worker and conflicts, each in fresh browser contexts.
-    { name: "offline", testMatch: /offline\.spec\.ts/, dependencies: ["people"] },
+    { name: "offline", testMatch: /offline\.spec\.ts/ },
     // Adds and disables a person of its own; touches no demo person.
-    { name: "admin", testMatch: /admin\.spec\.ts/, dependencies: ["offline"] },
+    { name: "admin", testMatch: /admin\.spec\.ts/ },
     // A shared PC: one person's waiting edits, another signing in, signing out, a damaged outbox.
-    { name: "outbox", testMatch: /outbox\.spec\.ts/, dependencies: ["admin"] },
+    { name: "outbox", testMatch: /outbox\.spec\.ts/ },
   ],
   use: {
     baseURL: "http://127.0.0.1:3000",

@@ -1,8 +1,18 @@
-import { expect, test } from "@playwright/test";
-import { activityRow, openDemoPlan, quarterRow } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { activityRow, openPlan, quarterRow } from "./helpers";
+import { ownPlan, ownState, type OwnPlan } from "./own-plan";
+
+// Edits a plan of its own, signed in as its operator: the seed's figures, changed only by the
+// tests before in this file.
+test.use({ storageState: ownState("editing", "operator") });
+let plan: OwnPlan;
+test.beforeAll(async () => {
+  plan = await ownPlan("editing");
+});
+const openOwnPlan = (page: Page, options: { hydrated?: boolean } = {}) => openPlan(page, plan.unit, options);
 
 test("typing A and B updates the percentage and the status with no request to the server", async ({ page }) => {
-  await openDemoPlan(page);
+  await openOwnPlan(page);
   const row = quarterRow(page, "1-1", "TW I");
   const requests: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
@@ -21,7 +31,7 @@ test("typing A and B updates the percentage and the status with no request to th
 });
 
 test("editing an RPD cell updates the mismatch mark and the plan total", async ({ page }) => {
-  await openDemoPlan(page);
+  await openOwnPlan(page);
   const security = activityRow(page, "Penegakkan Keamanan dan Ketertiban");
   const planTotal = page.locator(".plan-rpd-total");
   await expect(security).toHaveClass(/mismatch/);
@@ -34,7 +44,7 @@ test("editing an RPD cell updates the mismatch mark and the plan total", async (
 });
 
 test("a bad number shows the message, and nothing is saved", async ({ page }) => {
-  await openDemoPlan(page);
+  await openOwnPlan(page);
   const health = activityRow(page, "Perawatan Kesehatan Narapidana/Tahanan/ Anak");
   const rpd = health.getByRole("textbox", { name: "RPD TW II", exact: true });
   await rpd.fill("14.1OO.000");
@@ -49,7 +59,7 @@ test("a bad number shows the message, and nothing is saved", async ({ page }) =>
 });
 
 test("Escape puts back the saved value", async ({ page }) => {
-  await openDemoPlan(page);
+  await openOwnPlan(page);
   const row = quarterRow(page, "1-2", "TW I");
   const a = row.getByRole("textbox", { name: "A TW I", exact: true });
   await a.fill("3");
@@ -58,7 +68,7 @@ test("Escape puts back the saved value", async ({ page }) => {
 });
 
 test("a saved edit survives a reload", async ({ page }) => {
-  await openDemoPlan(page);
+  await openOwnPlan(page);
   const row = quarterRow(page, "1-3", "TW II");
   await row.getByRole("textbox", { name: "A TW II", exact: true }).fill("7");
   await row.getByRole("textbox", { name: "B TW II", exact: true }).fill("8");
@@ -76,14 +86,14 @@ test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a quarter row posts as a plain form and saves", async ({ page }) => {
-    await openDemoPlan(page, { hydrated: false });
+    await openOwnPlan(page, { hydrated: false });
     const row = quarterRow(page, "2-2", "TW III");
     await row.getByRole("textbox", { name: "A TW III", exact: true }).fill("12");
     await row.getByRole("textbox", { name: "B TW III", exact: true }).fill("15");
     await row.getByRole("textbox", { name: "Keterangan TW III", exact: true }).fill("Dikirim tanpa JavaScript");
     await row.getByRole("button", { name: "Simpan" }).click();
     await page.waitForLoadState("load");
-    await openDemoPlan(page, { hydrated: false });
+    await openOwnPlan(page, { hydrated: false });
     const again = quarterRow(page, "2-2", "TW III");
     await expect(again.getByRole("textbox", { name: "Keterangan TW III", exact: true })).toHaveValue("Dikirim tanpa JavaScript");
     // The server computed the figure on its render.
@@ -93,7 +103,7 @@ test.describe("with JavaScript off", () => {
 
 test.describe("the plan's shape", () => {
   test("an indicator is added, linked to an activity, and still there after a reload", async ({ page }) => {
-    await openDemoPlan(page);
+    await openOwnPlan(page);
     const goal = page.locator("#sasaran-4");
     await goal.getByRole("textbox", { name: "Indikator baru" }).fill("Persentase pegawai yang mengikuti apel pagi");
     await goal.getByRole("button", { name: "Tambah indikator" }).click();
@@ -110,7 +120,7 @@ test.describe("the plan's shape", () => {
   });
 
   test("moving an indicator renumbers it, and removing one closes the gap", async ({ page }) => {
-    await openDemoPlan(page);
+    await openOwnPlan(page);
     const name = await page.locator("#indikator-3-2 h4").textContent();
     await page.locator("#indikator-3-2").getByRole("button", { name: "\u25b2 Naik" }).click();
     await expect(page.locator("#indikator-3-1 h4")).toHaveText((name ?? "").replace("3.2", "3.1"));
@@ -122,7 +132,7 @@ test.describe("the plan's shape", () => {
   });
 
   test("an activity is added with its budget and counted in the plan total", async ({ page }) => {
-    await openDemoPlan(page);
+    await openOwnPlan(page);
     await page.getByRole("textbox", { name: "Kegiatan baru" }).fill("Pemeliharaan Gedung");
     await page.getByRole("button", { name: "Tambah kegiatan" }).click();
     const row = activityRow(page, "Pemeliharaan Gedung");
@@ -138,17 +148,17 @@ test.describe("the plan's shape", () => {
     test.use({ javaScriptEnabled: false });
 
     test("a goal is added by a plain form post", async ({ page }) => {
-      await openDemoPlan(page, { hydrated: false });
+      await openOwnPlan(page, { hydrated: false });
       await page.getByRole("textbox", { name: "Sasaran baru" }).fill("Meningkatnya Kualitas Layanan Kunjungan");
       await page.getByRole("button", { name: "Tambah sasaran" }).click();
-      await openDemoPlan(page, { hydrated: false });
+      await openOwnPlan(page, { hydrated: false });
       await expect(page.locator("#sasaran-5 h3")).toHaveText("Sasaran 5. Meningkatnya Kualitas Layanan Kunjungan");
     });
   });
 });
 
 test("Tab walks the quarter grid cell to cell, into the next quarter", async ({ page }) => {
-  await openDemoPlan(page);
+  await openOwnPlan(page);
   const q1 = quarterRow(page, "2-1", "TW I");
   const q2 = quarterRow(page, "2-1", "TW II");
   await q1.getByRole("textbox", { name: "A TW I", exact: true }).focus();

@@ -1,13 +1,23 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { stateFile } from "../global-setup";
 
+/** The demo plan's unit. Only specs that change no plan read it (the others have their own,
+ * tests/own-plan.ts), so its figures stay the seed's. */
 export const UNIT = "LEMBAGA PEMASYARAKATAN KELAS IIB LUWUK";
 
-export async function openDemoPlan(page: Page, { hydrated = true } = {}) {
+/** Opens the plan of `unit` from the home page, as a person would. */
+export async function openPlan(page: Page, unit: string, { hydrated = true } = {}) {
   await page.goto("/");
-  await page.getByRole("link", { name: UNIT }).click();
-  await expect(page.getByRole("heading", { level: 1, name: UNIT })).toBeVisible();
+  await page.getByRole("link", { name: unit, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: unit, exact: true })).toBeVisible();
   if (hydrated) await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
+}
+
+export const openDemoPlan = (page: Page, options: { hydrated?: boolean } = {}) => openPlan(page, UNIT, options);
+
+/** The home page's row of the plan of `unit` (other units' names may start with it). */
+export function planRow(page: Page, unit: string): Locator {
+  return page.locator("tr", { has: page.getByRole("link", { name: unit, exact: true }) });
 }
 
 /** The budget row of the activity with this name. */
@@ -20,15 +30,20 @@ export function quarterRow(page: Page, indicator: string, quarter: string): Loca
   return page.locator(`#indikator-${indicator} tr[data-quarter="${quarter}"]`);
 }
 
-/** A fresh browser (its own storage and service worker) signed in as the demo operator. */
-export async function operatorBrowser(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ storageState: stateFile("operator") });
+/** A fresh browser (its own storage and service worker) signed in with `state` (by default the
+ * demo operator's). */
+export async function operatorBrowser(
+  browser: Browser,
+  state: string = stateFile("operator"),
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ storageState: state });
   return { context, page: await context.newPage() };
 }
 
-/** Opens the plan and waits until the service worker has stored the page for offline use. */
-export async function openPlanForOffline(page: Page) {
-  await openDemoPlan(page);
+/** Opens the plan of `unit` and waits until the service worker has stored the page for offline
+ * use. */
+export async function openPlanForOffline(page: Page, unit: string) {
+  await openPlan(page, unit);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
   // A full load through the worker stores the page and its files.

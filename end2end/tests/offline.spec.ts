@@ -1,9 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { goOffline, openDemoPlan, openPlanForOffline, operatorBrowser, pending, quarterRow } from "./helpers";
+import { goOffline, openPlan, openPlanForOffline, operatorBrowser, pending, quarterRow } from "./helpers";
+import { ownPlan, type OwnPlan } from "./own-plan";
+
+// Edits a plan of its own, as its operator, each browser a fresh context.
+let plan: OwnPlan;
+test.beforeAll(async () => {
+  plan = await ownPlan("offline");
+});
 
 test("edits made offline survive a reload with no network and reach the server when it returns", async ({ browser }) => {
-  const { context, page } = await operatorBrowser(browser);
-  await openPlanForOffline(page);
+  const { context, page } = await operatorBrowser(browser, plan.operator.state);
+  await openPlanForOffline(page, plan.unit);
   await goOffline(context, page);
 
   const row = quarterRow(page, "2-3", "TW III");
@@ -38,8 +45,8 @@ test("edits made offline survive a reload with no network and reach the server w
   await expect(page.locator(".sync-bar")).toHaveAttribute("data-online", "true");
 
   // Another browser sees the edits on the server.
-  const other = await operatorBrowser(browser);
-  await openDemoPlan(other.page);
+  const other = await operatorBrowser(browser, plan.operator.state);
+  await openPlan(other.page, plan.unit);
   const there = quarterRow(other.page, "2-3", "TW III");
   await expect(there.getByRole("textbox", { name: "A TW III", exact: true })).toHaveValue("3");
   await expect(there.getByRole("textbox", { name: "B TW III", exact: true })).toHaveValue("4");
@@ -48,10 +55,10 @@ test("edits made offline survive a reload with no network and reach the server w
 });
 
 test("two browsers edit the same field offline: one conflict, both values shown, settled by a person", async ({ browser }) => {
-  const first = await operatorBrowser(browser);
-  const second = await operatorBrowser(browser);
-  await openPlanForOffline(first.page);
-  await openPlanForOffline(second.page);
+  const first = await operatorBrowser(browser, plan.operator.state);
+  const second = await operatorBrowser(browser, plan.operator.state);
+  await openPlanForOffline(first.page, plan.unit);
+  await openPlanForOffline(second.page, plan.unit);
   await goOffline(first.context, first.page);
   await goOffline(second.context, second.page);
 

@@ -1,12 +1,15 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { PEOPLE, type Who } from "../global-setup";
-import { goOffline, openDemoPlan, openPlanForOffline, operatorBrowser, pending, quarterRow } from "./helpers";
+import { goOffline, openPlan, openPlanForOffline, operatorBrowser, pending, quarterRow } from "./helpers";
+import { ownPlan, type OwnPerson, type OwnPlan } from "./own-plan";
 
 // The outbox belongs to the person who typed it: on a shared PC another person's waiting edits
 // are neither sent nor shown under their name, signing out says what still waits, and an outbox
-// that cannot be read is kept aside, shown, and offered for sending, never lost.
-
-const OPERATOR_NAME = "Operator Lapas Luwuk";
+// that cannot be read is kept aside, shown, and offered for sending, never lost. On a plan of its
+// own, with its own operator and pimpinan.
+let plan: OwnPlan;
+test.beforeAll(async () => {
+  plan = await ownPlan("outbox");
+});
 
 /** The value of a local-storage key of the site, or null. */
 const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k), key);
@@ -18,11 +21,11 @@ async function outboxEntries(page: Page): Promise<{ owner: number; edit: { text:
 }
 
 /** Signs in through the form in a new tab of `context` (whoever was signed in there before). */
-async function signInAs(context: BrowserContext, who: Who, { hydrated = true } = {}): Promise<Page> {
+async function signInAs(context: BrowserContext, who: OwnPerson, { hydrated = true } = {}): Promise<Page> {
   const page = await context.newPage();
   await page.goto("/masuk");
-  await page.getByLabel("Nama pengguna").fill(PEOPLE[who].username);
-  await page.getByLabel("Kata sandi").fill(PEOPLE[who].password);
+  await page.getByLabel("Nama pengguna").fill(who.username);
+  await page.getByLabel("Kata sandi").fill(who.password);
   await page.getByRole("button", { name: "Masuk" }).click();
   await expect(page).toHaveURL(/\/$/);
   if (hydrated) await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
@@ -33,11 +36,11 @@ async function signInAs(context: BrowserContext, who: Who, { hydrated = true } =
  * test's session. */
 async function ownOperatorBrowser(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, ...options });
-  const page = await signInAs(context, "operator", { hydrated: options.javaScriptEnabled !== false });
+  const page = await signInAs(context, plan.operator, { hydrated: options.javaScriptEnabled !== false });
   return { context, page };
 }
 
-/** The history rows of the demo plan whose new value is `text`. */
+/** The history rows of the plan whose new value is `text`. */
 async function historyRows(page: Page, plan: string, text: string) {
   await page.goto(`${plan}/riwayat`);
   return page.locator("tr.audit-entry").filter({ has: page.locator("td:nth-child(6)", { hasText: text }) });
@@ -60,9 +63,9 @@ async function screenshots(page: Page, name: string, shown: Locator) {
 
 test("an operator's offline edit waits for the operator while a pimpinan uses the same browser, then reaches the server once under the operator", async ({ browser }) => {
   const text = "Dicatat operator luring sebelum pimpinan masuk";
-  const { context, page } = await operatorBrowser(browser);
-  await openPlanForOffline(page);
-  const plan = new URL(page.url()).pathname;
+  const { context, page } = await operatorBrowser(browser, plan.operator.state);
+  await openPlanForOffline(page, plan.unit);
+  const address = new URL(page.url()).pathname;
   await goOffline(context, page);
   const note = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: "Keterangan TW II", exact: true });
   await note.fill(text);
@@ -81,8 +84,8 @@ test("an operator's offline edit waits for the operator while a pimpinan uses th
   context.on("request", (r) => {
     if (r.url().includes("sync_push")) pushes.push(r.postData() ?? "");
   });
-  const head = await signInAs(context, "pimpinan");
-  await head.getByRole("link", { name: "LEMBAGA PEMASYARAKATAN KELAS IIB LUWUK" }).click();
+  const head = await signInAs(context, plan.pimpinan);
+  await head.getByRole("link", { name: plan.unit, exact: true }).click();
   await expect(head.locator("main")).toHaveAttribute("data-hydrated", "true");
   await expect(pending(head)).toHaveText("Semua perubahan terkirim");
   await expect(head.locator(".others-waiting")).toHaveText(
@@ -103,25 +106,25 @@ test("an operator's offline edit waits for the operator while a pimpinan uses th
   await head.close();
 
   // The operator signs in again: the edit goes, from the first page they land on.
-  const back = await signInAs(context, "operator");
+  const back = await signInAs(context, plan.operator);
   await expect.poll(async () => (await outboxEntries(back)).length).toBe(0);
-  await openDemoPlan(back);
+  await openPlan(back, plan.unit);
   await expect(
     quarterRow(back, "2-3", "TW II").getByRole("textbox", { name: "Keterangan TW II", exact: true }),
   ).toHaveValue(text);
   await expect(pending(back)).toHaveText("Semua perubahan terkirim");
   await expect(back.locator(".others-waiting")).toHaveCount(0);
-  const rows = await historyRows(back, plan, text);
+  const rows = await historyRows(back, address, text);
   await expect(rows).toHaveCount(1);
-  await expect(rows.locator("td:nth-child(2)")).toHaveText(OPERATOR_NAME);
+  await expect(rows.locator("td:nth-child(2)")).toHaveText(plan.operator.name);
   await context.close();
 });
 
 test("signing out with unsent edits says they stay on this device and offers to send them first", async ({ browser }) => {
   const text = "Rencana diketik luring sebelum keluar";
   const { context, page } = await ownOperatorBrowser(browser);
-  await openPlanForOffline(page);
-  const plan = new URL(page.url()).pathname;
+  await openPlanForOffline(page, plan.unit);
+  const address = new URL(page.url()).pathname;
   await goOffline(context, page);
   const planned = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: "Rencana kegiatan TW II", exact: true });
   await planned.fill(text);
@@ -134,7 +137,7 @@ test("signing out with unsent edits says they stay on this device and offers to 
     "1 perubahan belum terkirim tetap tersimpan di perangkat ini dan akan dikirim saat Anda masuk lagi.",
   );
   await expect(warning.getByRole("button")).toHaveText(["Sinkronkan sekarang", "Keluar tanpa mengirim", "Batal"]);
-  await expect(page).toHaveURL(new RegExp(`${plan}$`));
+  await expect(page).toHaveURL(new RegExp(`${address}$`));
   await screenshots(page, "signout-warning", warning);
 
   // Still offline: sending fails, and says so; nothing is lost.
@@ -149,18 +152,18 @@ test("signing out with unsent edits says they stay on this device and offers to 
   await warning.getByRole("button", { name: "Sinkronkan sekarang" }).click();
   await expect(page).toHaveURL(/\/masuk/);
   expect(await outboxEntries(page)).toEqual([]);
-  const back = await signInAs(context, "operator");
-  const rows = await historyRows(back, plan, text);
+  const back = await signInAs(context, plan.operator);
+  const rows = await historyRows(back, address, text);
   await expect(rows).toHaveCount(1);
-  await expect(rows.locator("td:nth-child(2)")).toHaveText(OPERATOR_NAME);
+  await expect(rows.locator("td:nth-child(2)")).toHaveText(plan.operator.name);
   await context.close();
 });
 
 test("signing out anyway leaves the edits on the device, and they go when the person signs in again", async ({ browser }) => {
   const text = "Rencana yang menunggu operator masuk lagi";
   const { context, page } = await ownOperatorBrowser(browser);
-  await openDemoPlan(page);
-  const plan = new URL(page.url()).pathname;
+  await openPlan(page, plan.unit);
+  const address = new URL(page.url()).pathname;
   // The server cannot take edits for now (a bad connection), though pages still load.
   await context.route("**/sync_push*", (route) => route.abort());
   const planned = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: "Rencana kegiatan TW II", exact: true });
@@ -173,11 +176,11 @@ test("signing out anyway leaves the edits on the device, and they go when the pe
   expect((await outboxEntries(page)).map((e) => e.edit.text)).toEqual([text]);
 
   await context.unroute("**/sync_push*");
-  const back = await signInAs(context, "operator");
+  const back = await signInAs(context, plan.operator);
   await expect.poll(async () => (await outboxEntries(back)).length).toBe(0);
-  const rows = await historyRows(back, plan, text);
+  const rows = await historyRows(back, address, text);
   await expect(rows).toHaveCount(1);
-  await expect(rows.locator("td:nth-child(2)")).toHaveText(OPERATOR_NAME);
+  await expect(rows.locator("td:nth-child(2)")).toHaveText(plan.operator.name);
   await context.close();
 });
 
@@ -192,9 +195,9 @@ test("with JavaScript off the sign-out form still posts and ends the session", a
 
 test("a damaged outbox is kept aside as it was, shown, and what can be read is offered for sending", async ({ browser }) => {
   const first = "Uraian dari antrean yang rusak";
-  const { context, page } = await operatorBrowser(browser);
-  await openPlanForOffline(page);
-  const plan = new URL(page.url()).pathname;
+  const { context, page } = await operatorBrowser(browser, plan.operator.state);
+  await openPlanForOffline(page, plan.unit);
+  const address = new URL(page.url()).pathname;
   await goOffline(context, page);
   const row = quarterRow(page, "2-3", "TW III");
   const achievement = row.getByRole("textbox", { name: "Uraian capaian TW III", exact: true });
@@ -217,7 +220,7 @@ test("a damaged outbox is kept aside as it was, shown, and what can be read is o
   await context.setOffline(false);
 
   const fresh = await context.newPage();
-  await openDemoPlan(fresh);
+  await openPlan(fresh, plan.unit);
   const notice = fresh.locator(".outbox-unreadable");
   await expect(notice).toHaveCount(1);
   await expect(notice.getByRole("heading", { level: 2 })).toHaveText("Antrean perubahan tidak dapat dibaca");
@@ -250,8 +253,8 @@ test("a damaged outbox is kept aside as it was, shown, and what can be read is o
   ).toHaveValue(first);
   await expect(pending(fresh)).toHaveText("Semua perubahan terkirim");
   expect(await stored(fresh, key)).toBe(damaged);
-  const rows = await historyRows(fresh, plan, first);
+  const rows = await historyRows(fresh, address, first);
   await expect(rows).toHaveCount(1);
-  await expect(rows.locator("td:nth-child(2)")).toHaveText(OPERATOR_NAME);
+  await expect(rows.locator("td:nth-child(2)")).toHaveText(plan.operator.name);
   await context.close();
 });

@@ -1,18 +1,17 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { stateFile, type Who } from "../global-setup";
-import { quarterRow, UNIT } from "./helpers";
+import { openPlan, quarterRow, UNIT } from "./helpers";
+import { ownPlan, type OwnPerson, type OwnPlan } from "./own-plan";
 
-// Runs last (project "people"): it approves TW I, which locks TW I's cells.
+// Approves TW I, which locks TW I's cells: of a plan of its own, with its own operator and
+// pimpinan. Signing in reads the demo plan's link only.
+let plan: OwnPlan;
+test.beforeAll(async () => {
+  plan = await ownPlan("people");
+});
 
-async function signedIn(browser: Browser, who: Who): Promise<Page> {
-  const context = await browser.newContext({ storageState: stateFile(who) });
+async function signedIn(browser: Browser, who: OwnPerson): Promise<Page> {
+  const context = await browser.newContext({ storageState: who.state });
   return context.newPage();
-}
-
-async function openPlan(page: Page) {
-  await page.goto("/");
-  await page.getByRole("link", { name: UNIT }).click();
-  await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
 }
 
 const workflow = (page: Page, quarter: string) => page.locator(`li.workflow-quarter[data-quarter="${quarter}"]`);
@@ -41,43 +40,45 @@ test.describe("not signed in", () => {
 });
 
 test("an operator's edit shows in the pimpinan's history; once TW I is approved the operator's next edit is refused", async ({ browser }) => {
-  const operator = await signedIn(browser, "operator");
-  await openPlan(operator);
+  const operator = await signedIn(browser, plan.operator);
+  const operatorName = plan.operator.name;
+  const pimpinanName = plan.pimpinan.name;
+  await openPlan(operator, plan.unit);
   const note = quarterRow(operator, "1-1", "TW I").getByRole("textbox", { name: "Keterangan TW I", exact: true });
   await note.fill('Dicek <script>alert("x")</script>');
   await note.press("Enter");
   await expect(quarterRow(operator, "1-1", "TW I").locator(".saved")).toHaveText("Tersimpan");
   // A second page of the operator, opened before TW I is submitted: it still offers TW I's cells.
-  const stale = await signedIn(browser, "operator");
-  await openPlan(stale);
+  const stale = await signedIn(browser, plan.operator);
+  await openPlan(stale, plan.unit);
   await workflow(operator, "TW I").getByRole("button", { name: "Ajukan" }).click();
-  await expect(workflow(operator, "TW I").locator(".workflow-state")).toHaveText(/^Diajukan oleh Operator Lapas Luwuk, /);
+  await expect(workflow(operator, "TW I").locator(".workflow-state")).toHaveText(new RegExp(`^Diajukan oleh ${operatorName}, `));
   // Submitted, TW I's figures are frozen: its cells are read-only, with the reason.
   await expect(note).not.toBeEditable();
-  await expect(note).toHaveAttribute("title", /^TW I sudah diajukan oleh Operator Lapas Luwuk pada /);
+  await expect(note).toHaveAttribute("title", new RegExp(`^TW I sudah diajukan oleh ${operatorName} pada `));
   // The operator has no approve button.
   await expect(workflow(operator, "TW I").getByRole("button", { name: "Setujui" })).toHaveCount(0);
 
-  const head = await signedIn(browser, "pimpinan");
-  await openPlan(head);
+  const head = await signedIn(browser, plan.pimpinan);
+  await openPlan(head, plan.unit);
   await workflow(head, "TW I").getByRole("link", { name: "Riwayat" }).click();
   await expect(head.getByRole("heading", { name: "Riwayat perubahan" })).toBeVisible();
   const entry = head.locator("tr.audit-entry", { hasText: "Keterangan TW I" }).first();
-  await expect(entry).toContainText("Operator Lapas Luwuk");
+  await expect(entry).toContainText(operatorName);
   await expect(entry).toContainText('Dicek <script>alert("x")</script>');
   await head.goBack();
   await expect(head.locator("main")).toHaveAttribute("data-hydrated", "true");
   // A pimpinan reads but does not edit.
   await expect(quarterRow(head, "1-1", "TW II").getByRole("textbox", { name: "Keterangan TW II", exact: true })).toBeDisabled();
   await workflow(head, "TW I").getByRole("button", { name: "Setujui" }).click();
-  await expect(workflow(head, "TW I").locator(".workflow-state")).toHaveText(/^Disetujui oleh Kepala Lapas Luwuk, /);
+  await expect(workflow(head, "TW I").locator(".workflow-state")).toHaveText(new RegExp(`^Disetujui oleh ${pimpinanName}, `));
 
   // The operator's other page was open before the submission: its save is refused, saying by whom.
   const staleNote = quarterRow(stale, "1-1", "TW I").getByRole("textbox", { name: "Keterangan TW I", exact: true });
   await staleNote.fill("Terlambat");
   await staleNote.press("Enter");
   await expect(quarterRow(stale, "1-1", "TW I").locator(".save-error")).toContainText(
-    "TW I sudah disetujui oleh Kepala Lapas Luwuk pada",
+    `TW I sudah disetujui oleh ${pimpinanName} pada`,
   );
   await operator.reload();
   await expect(operator.locator("main")).toHaveAttribute("data-hydrated", "true");
