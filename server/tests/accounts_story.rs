@@ -558,16 +558,8 @@ async fn demo_data_never_joins_real_people(store: &Store) {
 }
 both!(demo_people, demo_data_never_joins_real_people);
 
-/// A failure at the last demo person leaves nothing behind: no unit, plan or person.
-#[tokio::test]
-async fn demo_data_loads_all_or_nothing_on_sqlite() {
-    demo_all_or_nothing(common::Kind::Sqlite).await;
-}
-
-#[tokio::test]
-async fn demo_data_loads_all_or_nothing_on_postgres() {
-    demo_all_or_nothing(common::Kind::Postgres).await;
-}
+// A failure at the last demo person leaves nothing behind: no unit, plan or person.
+both_kinds!(demo_data_loads_all_or_nothing, demo_all_or_nothing);
 
 async fn demo_all_or_nothing(kind: common::Kind) {
     let _serial = common::SERIAL.lock().await;

@@ -127,12 +127,7 @@ async fn answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(kind: commo
     db.finish().await;
 }
 
-#[tokio::test]
-async fn answers_on_sqlite() {
-    answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(common::Kind::Sqlite).await;
-}
-
-#[tokio::test]
-async fn answers_on_postgres() {
-    answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay(common::Kind::Postgres).await;
-}
+both_kinds!(
+    answers,
+    answers_of_a_client_unseen_for_90_days_go_and_the_rest_stay
+);

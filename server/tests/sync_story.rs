@@ -484,16 +484,11 @@ both!(
     edits_for_a_plan_one_may_not_edit_are_refused_without_writing_anything
 );
 
-/// A stored answer that no longer reads refuses that one edit; the edits beside it are answered.
-#[tokio::test]
-async fn an_unreadable_stored_answer_refuses_only_its_edit_on_sqlite() {
-    unreadable_answer(common::Kind::Sqlite).await;
-}
-
-#[tokio::test]
-async fn an_unreadable_stored_answer_refuses_only_its_edit_on_postgres() {
-    unreadable_answer(common::Kind::Postgres).await;
-}
+// A stored answer that no longer reads refuses that one edit; the edits beside it are answered.
+both_kinds!(
+    an_unreadable_stored_answer_refuses_only_its_edit,
+    unreadable_answer
+);
 
 async fn unreadable_answer(kind: common::Kind) {
     let _serial = common::SERIAL.lock().await;

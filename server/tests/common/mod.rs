@@ -327,6 +327,26 @@ fn database_url(admin_url: &str, name: &str) -> String {
 #[allow(dead_code)]
 pub static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
+/// Runs a story that makes its own database of the given kind (to set it up at an older schema,
+/// or to reach it beside the store) on both: `both_kinds!(name, story_fn)` makes
+/// `name::on_sqlite` and `name::on_postgres`, each calling `story_fn(Kind)`.
+#[macro_export]
+macro_rules! both_kinds {
+    ($name:ident, $story:ident) => {
+        mod $name {
+            #[tokio::test]
+            async fn on_sqlite() {
+                super::$story($crate::common::Kind::Sqlite).await;
+            }
+
+            #[tokio::test]
+            async fn on_postgres() {
+                super::$story($crate::common::Kind::Postgres).await;
+            }
+        }
+    };
+}
+
 /// Runs one async story against both databases: `both!(name, story_fn)` makes
 /// `name::on_sqlite` and `name::on_postgres`.
 #[macro_export]

@@ -191,16 +191,11 @@ both!(
     two_pushes_racing_with_the_same_numbers_for_two_plans_apply_one_and_refuse_the_other
 );
 
-/// Every answer is dated when given: a purge by (client, age) removes old answers only.
-#[tokio::test]
-async fn each_answer_is_dated_when_given_so_old_ones_can_be_purged_on_sqlite() {
-    dated_answers(common::Kind::Sqlite).await;
-}
-
-#[tokio::test]
-async fn each_answer_is_dated_when_given_so_old_ones_can_be_purged_on_postgres() {
-    dated_answers(common::Kind::Postgres).await;
-}
+// Every answer is dated when given: a purge by (client, age) removes old answers only.
+crate::both_kinds!(
+    each_answer_is_dated_when_given_so_old_ones_can_be_purged,
+    dated_answers
+);
 
 async fn dated_answers(kind: common::Kind) {
     let _serial = common::SERIAL.lock().await;
@@ -260,14 +255,9 @@ async fn upgraded_with_an_old_answer(kind: common::Kind) {
     db.finish().await;
 }
 
-/// The upgrade keeps the answers given before it: a replay after it is still answered, not
-/// applied again.
-#[tokio::test]
-async fn answers_given_before_the_upgrade_are_kept_on_sqlite() {
-    upgraded_with_an_old_answer(common::Kind::Sqlite).await;
-}
-
-#[tokio::test]
-async fn answers_given_before_the_upgrade_are_kept_on_postgres() {
-    upgraded_with_an_old_answer(common::Kind::Postgres).await;
-}
+// The upgrade keeps the answers given before it: a replay after it is still answered, not
+// applied again.
+crate::both_kinds!(
+    answers_given_before_the_upgrade_are_kept,
+    upgraded_with_an_old_answer
+);

@@ -123,12 +123,7 @@ async fn old_rows_read_back_after_the_upgrade(kind: common::Kind) {
     db.finish().await;
 }
 
-#[tokio::test]
-async fn field_rows_stored_before_the_text_form_read_back_on_sqlite() {
-    old_rows_read_back_after_the_upgrade(common::Kind::Sqlite).await;
-}
-
-#[tokio::test]
-async fn field_rows_stored_before_the_text_form_read_back_on_postgres() {
-    old_rows_read_back_after_the_upgrade(common::Kind::Postgres).await;
-}
+crate::both_kinds!(
+    field_rows_stored_before_the_text_form_read_back,
+    old_rows_read_back_after_the_upgrade
+);
