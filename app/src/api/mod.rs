@@ -26,6 +26,19 @@ pub struct PlanAccess {
     pub may_edit: bool,
     pub may_submit: bool,
     pub may_decide: bool,
+    /// Whether they may change the yearly absorption targets, which hold for every unit: only
+    /// an admin of a top unit may.
+    pub may_set_targets: bool,
+}
+
+/// A plan as the home page lists it: where its quarters stand and what the person looking may
+/// do with them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanListing {
+    pub summary: model::PlanSummary,
+    pub states: [QuarterState; 4],
+    pub may_submit: bool,
+    pub may_decide: bool,
 }
 
 /// What an admin sees: the units they manage (and the units above them, for names), and people.
@@ -96,13 +109,13 @@ pub mod ssr {
     use model::edit::structure::{Created, StructureEdit};
     use model::edit::FieldEdit;
     use model::workflow::Transition;
-    use model::{Plan, PlanId, PlanSummary, Quarter};
+    use model::{Plan, PlanId, Quarter};
     use std::sync::Arc;
 
     #[async_trait::async_trait]
     pub trait PlanBackend: Send + Sync + 'static {
         /// The plans `who` may read.
-        async fn list_plans(&self, who: &Person) -> Result<Vec<PlanSummary>, AppError>;
+        async fn list_plans(&self, who: &Person) -> Result<Vec<super::PlanListing>, AppError>;
         async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError>;
         async fn plan_access(&self, who: &Person, id: PlanId) -> Result<PlanAccess, AppError>;
         /// Validates every edit with the model's rules and stores all of them, or none.

@@ -1,12 +1,12 @@
 //! Reading plans.
 
-use super::PlanAccess;
+use super::{PlanAccess, PlanListing};
 use crate::error::AppError;
 use leptos::prelude::*;
-use model::{Plan, PlanId, PlanSummary};
+use model::{Plan, PlanId};
 
 #[server]
-pub async fn list_plans() -> Result<Vec<PlanSummary>, AppError> {
+pub async fn list_plans() -> Result<Vec<PlanListing>, AppError> {
     let who = super::ssr::person()?;
     super::ssr::backend()?.list_plans(&who).await
 }

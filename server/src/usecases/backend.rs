@@ -8,7 +8,7 @@ use crate::usecases::guard::{self, unit_tree};
 use crate::usecases::{admin, quarters, sync};
 use app::api::ssr::PlanBackend;
 use app::api::workflow::QuarterStep;
-use app::api::{AdminCommand, AdminView, PlanAccess};
+use app::api::{AdminCommand, AdminView, PlanAccess, PlanListing};
 use app::error::AppError;
 use model::access::{allows, manages_everything, Permission, Person};
 use model::audit::{HistoryFilter, HistoryPage};
@@ -17,22 +17,29 @@ use model::edit::structure::{Created, StructureEdit};
 use model::edit::FieldEdit;
 use model::paging::PageNumber;
 use model::workflow::Transition;
-use model::{Plan, PlanId, PlanSummary, Quarter};
+use model::{Plan, PlanId, Quarter};
 
 #[async_trait::async_trait]
 impl PlanBackend for Store {
-    async fn list_plans(&self, who: &Person) -> Result<Vec<PlanSummary>, AppError> {
+    async fn list_plans(&self, who: &Person) -> Result<Vec<PlanListing>, AppError> {
         let tree = unit_tree(self).await?;
         let units = self.plan_units().await?;
-        let plans = Store::list_plans_unchecked(self).await?;
-        Ok(plans
-            .into_iter()
-            .filter(|p| {
-                units
-                    .get(&p.id)
-                    .is_some_and(|unit| allows(who, &tree, Permission::ReadPlan, *unit))
-            })
-            .collect())
+        let mut listed = Vec::new();
+        for summary in Store::list_plans_unchecked(self).await? {
+            let Some(unit) = units.get(&summary.id).copied() else {
+                continue;
+            };
+            if !allows(who, &tree, Permission::ReadPlan, unit) {
+                continue;
+            }
+            listed.push(PlanListing {
+                states: self.quarter_states(summary.id).await?,
+                may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
+                may_decide: allows(who, &tree, Permission::DecideQuarter, unit),
+                summary,
+            });
+        }
+        Ok(listed)
     }
 
     async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError> {
@@ -53,6 +60,7 @@ impl PlanBackend for Store {
             may_edit: allows(who, &tree, Permission::EditPlan, unit),
             may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
             may_decide: allows(who, &tree, Permission::DecideQuarter, unit),
+            may_set_targets: manages_everything(who, &tree),
         })
     }
 
