@@ -58,9 +58,14 @@ pub fn FieldInput(
     on_value: Callback<Value>,
     #[prop(optional)] numeric: bool,
     #[prop(optional)] wide: bool,
+    /// A text that may run long: a text area that wraps and grows with its text. Enter still
+    /// saves the row; Shift+Enter starts a new line.
+    #[prop(optional)]
+    multiline: bool,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let input = NodeRef::<html::Input>::new();
+    let area = NodeRef::<html::Textarea>::new();
     let label = field.label();
     let check = move |text: &str| match parse_value(&field, text) {
         Ok(value) => {
@@ -75,16 +80,21 @@ pub fn FieldInput(
     let gate = use_context::<EditGate>();
     let locked = move || gate.and_then(|g| g.locked(&field));
     let sync = use_context::<SyncEngine>();
-    let read = move || input.get_untracked().map(|el| el.value());
+    let read = move || {
+        (input.get_untracked().map(|el| el.value()))
+            .or_else(|| area.get_untracked().map(|el| el.value()))
+    };
     let show = move |text: &str| {
         if let Some(el) = input.get_untracked() {
+            el.set_value(text);
+        } else if let Some(el) = area.get_untracked() {
             el.set_value(text);
         }
     };
     join_sync(
         field,
         known,
-        move || input.get().is_some(),
+        move || input.get().is_some() || area.get().is_some(),
         read,
         move |text| {
             show(text);
@@ -96,13 +106,44 @@ pub fn FieldInput(
             check(text);
         },
     );
+    let escape = move || {
+        let text = known.get_untracked();
+        show(&text);
+        check(&text);
+    };
     let conflict = move || sync.and_then(|s| s.conflict_on(&field));
-    view! {
-        <span
-            class="field"
-            class:invalid=move || error.with(Option::is_some)
-            class:has-conflict=move || conflict().is_some()
-        >
+    // A frozen field is read-only, not disabled: a form posted with JavaScript off still sends
+    // its (unchanged) value, so the row's other cells save.
+    let disabled = move || gate.is_some_and(|g| !g.may_edit());
+    let invalid = move || error.with(Option::is_some).to_string();
+    let control = if multiline {
+        leptos::either::Either::Right(view! {
+            <textarea
+                node_ref=area
+                name=name
+                form=form
+                rows="1"
+                aria-label=label
+                disabled=disabled
+                readonly=move || locked().is_some()
+                title=locked
+                class:wide=wide
+                aria-invalid=invalid
+                on:input=move |ev| check(&event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        escape();
+                    } else if ev.key() == "Enter" && !ev.shift_key() {
+                        ev.prevent_default();
+                        submit_form_of(area);
+                    }
+                }
+            >
+                {initial}
+            </textarea>
+        })
+    } else {
+        leptos::either::Either::Left(view! {
             <input
                 node_ref=input
                 type="text"
@@ -110,26 +151,29 @@ pub fn FieldInput(
                 form=form
                 value=initial
                 aria-label=label
-                // A frozen field is read-only, not disabled: a form posted with JavaScript off
-                // still sends its (unchanged) value, so the row's other cells save.
-                disabled=move || gate.is_some_and(|g| !g.may_edit())
+                disabled=disabled
                 readonly=move || locked().is_some()
                 title=locked
                 inputmode=if numeric { "decimal" } else { "text" }
                 class:num=numeric
                 class:wide=wide
-                aria-invalid=move || error.with(Option::is_some).to_string()
+                aria-invalid=invalid
                 on:input=move |ev| check(&event_target_value(&ev))
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
-                        let text = known.get_untracked();
-                        if let Some(el) = input.get_untracked() {
-                            el.set_value(&text);
-                        }
-                        check(&text);
+                        escape();
                     }
                 }
             />
+        })
+    };
+    view! {
+        <span
+            class="field"
+            class:invalid=move || error.with(Option::is_some)
+            class:has-conflict=move || conflict().is_some()
+        >
+            {control}
             {move || error.get().map(|message| view! { <span class="field-error" role="alert">{message}</span> })}
             {move || conflict().map(|c| view! {
                 <span class="field-conflict" role="note">
@@ -138,6 +182,16 @@ pub fn FieldInput(
             })}
         </span>
     }
+}
+
+/// Submits the form a text area belongs to, as Enter in a one-line input does by itself.
+fn submit_form_of(area: NodeRef<html::Textarea>) {
+    #[cfg(feature = "hydrate")]
+    if let Some(form) = area.get_untracked().and_then(|el| el.form()) {
+        let _ = form.request_submit();
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = area;
 }
 
 /// A [`FieldInput`] under its field's label: one row of a stacked form.
@@ -151,11 +205,12 @@ pub fn LabelledInput(
     #[prop(into)] on_value: Callback<Value>,
     #[prop(optional)] numeric: bool,
     #[prop(optional)] wide: bool,
+    #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
     view! {
         <label>
             <span>{field.label()}</span>
-            <FieldInput field name form saved on_value numeric wide/>
+            <FieldInput field name form saved on_value numeric wide multiline/>
         </label>
     }
 }

@@ -28,17 +28,17 @@ pub fn ActivityTable() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col" rowspan="2">"Kegiatan"</th>
-                            <th scope="col" rowspan="2">"Pagu"</th>
-                            <th scope="col" rowspan="2">"Blokir"</th>
-                            <th scope="colgroup" colspan="5">"Rencana Penarikan Dana (RPD)"</th>
-                            <th scope="colgroup" colspan="4">"Realisasi"</th>
+                            <th scope="col" rowspan="2" class="num">"Pagu"</th>
+                            <th scope="col" rowspan="2" class="num">"Blokir"</th>
+                            {Quarter::ALL.map(|q| view! { <th scope="col" class="num">{q.label()}</th> }).collect_view()}
+                            <th scope="col" class="num">"Jumlah"</th>
                             <th scope="col" rowspan="2" class="num">"Penyerapan"</th>
                             <th scope="col" rowspan="2">"Simpan"</th>
                         </tr>
-                        <tr>
-                            {Quarter::ALL.map(|q| view! { <th scope="col">{q.label()}</th> }).collect_view()}
-                            <th scope="col" class="num">"Total"</th>
-                            {Quarter::ALL.map(|q| view! { <th scope="col">{q.label()}</th> }).collect_view()}
+                        <tr class="pair-legend">
+                            {(0..5).map(|_| view! {
+                                <th scope="col" class="num"><span class="rpd">"RPD"</span><span class="real">"Realisasi"</span></th>
+                            }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -56,12 +56,17 @@ pub fn ActivityTable() -> impl IntoView {
                             <td class="num total-budget">{move || totals.with(|t| t.budget.to_string())}</td>
                             <td class="num">{move || totals.with(|t| t.blocked.to_string())}</td>
                             {Quarter::ALL
-                                .map(|q| view! { <td class="num">{move || totals.with(|t| t.withdrawal_plan[q.index()].to_string())}</td> })
+                                .map(|q| view! {
+                                    <td class="num pair">
+                                        <span class="rpd">{move || totals.with(|t| t.withdrawal_plan[q.index()].to_string())}</span>
+                                        <span class="real">{move || totals.with(|t| t.realization[q.index()].to_string())}</span>
+                                    </td>
+                                })
                                 .collect_view()}
-                            <td class="num rpd-total plan-rpd-total">{move || rpd_total().to_string()}</td>
-                            {Quarter::ALL
-                                .map(|q| view! { <td class="num">{move || totals.with(|t| t.realization[q.index()].to_string())}</td> })
-                                .collect_view()}
+                            <td class="num pair">
+                                <span class="rpd rpd-total plan-rpd-total">{move || rpd_total().to_string()}</span>
+                                <span class="real">{move || totals.with(|t| t.realization_total().to_string())}</span>
+                            </td>
                             <td class="num">{move || totals.with(|t| format_percent_or_dash(t.cumulative_absorption(Quarter::Q4)))}</td>
                             <td></td>
                         </tr>
@@ -94,14 +99,23 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
                     on_value=Callback::new(move |v: Value| activity.update(|a| { let _ = apply_to_activity(a, &field, v); }))
                     numeric
                     wide=!numeric
+                    multiline=!numeric
                 />
             }
         }
     };
+    // A quarter's RPD over its realization, in one cell.
     let money_cell = {
         let input = input.clone();
-        move |q: Quarter, f: MoneyField| {
-            view! { <td>{input(Field::ActivityQuarter(id, q, f), f.input_name(q), true)}</td> }
+        move |q: Quarter| {
+            let line =
+                |f: MoneyField| input(Field::ActivityQuarter(id, q, f), f.input_name(q), true);
+            view! {
+                <td class="pair">
+                    <span class="rpd">{line(MoneyField::WithdrawalPlan)}</span>
+                    <span class="real">{line(MoneyField::Realization)}</span>
+                </td>
+            }
         }
     };
     view! {
@@ -112,9 +126,11 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
             </th>
             <td>{input(Field::Activity(id, ActivityField::Budget), ActivityField::Budget.name(), true)}</td>
             <td>{input(Field::Activity(id, ActivityField::Blocked), ActivityField::Blocked.name(), true)}</td>
-            {Quarter::ALL.map(|q| money_cell(q, MoneyField::WithdrawalPlan)).collect_view()}
-            <td class="num rpd-total">{move || totals.with(|t| t.withdrawal_plan_total().to_string())}</td>
-            {Quarter::ALL.map(|q| money_cell(q, MoneyField::Realization)).collect_view()}
+            {Quarter::ALL.map(money_cell).collect_view()}
+            <td class="num pair">
+                <span class="rpd rpd-total">{move || totals.with(|t| t.withdrawal_plan_total().to_string())}</span>
+                <span class="real realization-total">{move || totals.with(|t| t.realization_total().to_string())}</span>
+            </td>
             <td class="num absorption">{move || totals.with(|t| format_percent_or_dash(t.cumulative_absorption(Quarter::Q4)))}</td>
             <td class="row-save">
                 <SyncForm id=form_id.clone() action=SaveActivity::PATH fields=activity_fields(id)>

@@ -67,6 +67,7 @@ fn GoalTitleForm(goal: GoalState) -> impl IntoView {
                             }
                         })
                         wide=true
+                        multiline=true
                     />
                 </label>
                 <button type="submit">"Simpan sasaran"</button>

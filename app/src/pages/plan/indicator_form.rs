@@ -34,6 +34,7 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
                     on_value=Callback::new(move |v| apply(field, v))
                     numeric
                     wide=!numeric
+                    multiline=!numeric
                 />
             }
         }

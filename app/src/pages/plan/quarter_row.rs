@@ -29,7 +29,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
             let field = Field::Report(id, quarter, f);
             let name = f.name();
             view! {
-                <td>
+                <td data-label=column(f)>
                     <FieldInput
                         field
                         name
@@ -39,6 +39,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
                             indicator.update(|i| { let _ = apply_to_indicator(i, &field, v); })
                         })
                         numeric
+                        multiline=!numeric
                     />
                 </td>
             }
@@ -60,8 +61,9 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
             {input(ReportField::PlannedWork, false)}
             {input(ReportField::Numerator, true)}
             {input(ReportField::Denominator, true)}
-            <td class="num figure quarter-value">{move || indicator.with(|i| format_value(i, value()))}</td>
+            <td class="num figure quarter-value" data-label="Capaian">{move || indicator.with(|i| format_value(i, value()))}</td>
             <td
+                data-label="Capaian terhadap target"
                 class="num figure against-target"
                 data-standing=move || standing().map(|s| s.code()).unwrap_or("none")
                 title=move || standing().map(|s| s.label()).unwrap_or("")
@@ -70,7 +72,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
             </td>
             {input(ReportField::Achievement, false)}
             {input(ReportField::Evidence, false)}
-            <td>
+            <td data-label=column(ReportField::Status)>
                 // A disabled select is not posted: while frozen a hidden copy posts its value.
                 {
                     let form_id = form_id.clone();
@@ -113,5 +115,19 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
                 </SyncForm>
             </td>
         </tr>
+    }
+}
+
+/// The heading of a field's column, which a phone shows above the field (the table's heading
+/// row is hidden there).
+fn column(field: ReportField) -> &'static str {
+    match field {
+        ReportField::PlannedWork => "Rencana kegiatan",
+        ReportField::Numerator => "A",
+        ReportField::Denominator => "B",
+        ReportField::Achievement => "Uraian capaian",
+        ReportField::Evidence => "Data dukung",
+        ReportField::Status => "Status",
+        ReportField::Note => "Keterangan",
     }
 }
