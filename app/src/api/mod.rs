@@ -87,7 +87,7 @@ pub enum AdminCommand {
 /// storage and hands it to every request as context, so `app` never links a database driver.
 #[cfg(feature = "ssr")]
 pub mod ssr {
-    use super::{AdminCommand, AdminView, PlanAccess};
+    use super::{AdminCommand, AdminView};
     use crate::error::AppError;
     use leptos::prelude::use_context;
     use model::access::Person;
@@ -104,7 +104,12 @@ pub mod ssr {
         /// The plans `who` may read.
         async fn list_plans(&self, who: &Person) -> Result<Vec<PlanSummary>, AppError>;
         async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError>;
-        async fn plan_access(&self, who: &Person, id: PlanId) -> Result<PlanAccess, AppError>;
+        /// The plan page's data, with the plan loaded once for the page and for its sync state.
+        async fn open_plan(
+            &self,
+            who: &Person,
+            id: PlanId,
+        ) -> Result<crate::api::plan::OpenedPlan, AppError>;
         /// Validates every edit with the model's rules and stores all of them, or none.
         async fn save_fields(
             &self,

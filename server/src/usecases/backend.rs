@@ -7,6 +7,7 @@ use crate::usecases::editing;
 use crate::usecases::guard::{self, unit_tree};
 use crate::usecases::{admin, quarters, sync};
 use app::api::ssr::PlanBackend;
+use app::api::plan::OpenedPlan;
 use app::api::workflow::QuarterStep;
 use app::api::{AdminCommand, AdminView, PlanAccess};
 use app::error::AppError;
@@ -42,17 +43,27 @@ impl PlanBackend for Store {
             .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {id}")))
     }
 
-    async fn plan_access(&self, who: &Person, id: PlanId) -> Result<PlanAccess, AppError> {
+    async fn open_plan(&self, who: &Person, id: PlanId) -> Result<OpenedPlan, AppError> {
         let unit = guard::plan(self, who, id, Permission::ReadPlan).await?;
         let tree = unit_tree(self).await?;
-        Ok(PlanAccess {
-            // Read before the states: a change landing in between makes the version older than
-            // the page (an approval then refused), never newer.
+        // The access (with the plan's version, which an approval names) is read before the plan:
+        // a change landing in between makes the version older than what the page shows (an
+        // approval is then refused and asks for a reload), never newer. The version is read
+        // before the states for the same reason.
+        let access = PlanAccess {
             version: self.plan_version(id).await?,
             states: self.quarter_states(id).await?,
             may_edit: allows(who, &tree, Permission::EditPlan, unit),
             may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
             may_decide: allows(who, &tree, Permission::DecideQuarter, unit),
+        };
+        // One load of the plan: the page shows it, and the sync state's texts are read from it.
+        let (pulled, plan) = sync::pull_unchecked(self, id, 0).await?;
+        Ok(OpenedPlan {
+            plan,
+            access,
+            pulled,
+            person: who.id,
         })
     }
 
