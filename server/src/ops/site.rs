@@ -86,9 +86,12 @@ pub struct Precompressed {
     pub kept: usize,
 }
 
-/// The files under `root` worth compressing, each with its size.
+/// The files under `root` worth compressing, each with its size (none when there is no site).
 fn compressible(root: &Path) -> io::Result<Vec<(PathBuf, u64)>> {
     let mut found = Vec::new();
+    if !root.is_dir() {
+        return Ok(found);
+    }
     let mut dirs = vec![root.to_path_buf()];
     while let Some(dir) = dirs.pop() {
         for entry in fs::read_dir(&dir)? {
@@ -148,7 +151,8 @@ pub fn precompress(root: &Path) -> io::Result<Precompressed> {
                 continue;
             }
             let mut partial = copy.as_os_str().to_owned();
-            partial.push(".partial");
+            // Named by the process: two servers starting on one site never write one file.
+            partial.push(format!(".partial-{}", std::process::id()));
             let partial = PathBuf::from(partial);
             let written = encoding
                 .compress(&file, &partial, size)
@@ -169,11 +173,18 @@ pub fn precompress(root: &Path) -> io::Result<Precompressed> {
 pub fn prepare(root: &Path) {
     match remove_stale(root) {
         Ok(0) => {}
-        Ok(n) => tracing::info!("removed {n} outdated compressed copies under {}", root.display()),
-        Err(error) => tracing::warn!("cannot check the compressed copies under {}: {error}", root.display()),
+        Ok(n) => tracing::info!(
+            "removed {n} outdated compressed copies under {}",
+            root.display()
+        ),
+        Err(error) => tracing::warn!(
+            "cannot check the compressed copies under {}: {error}",
+            root.display()
+        ),
     }
     let root = root.to_path_buf();
-    tokio::task::spawn_blocking(move || match precompress(&root) {
+    tokio::task::spawn_blocking(move || {
+        match precompress(&root) {
         Ok(done) => tracing::info!(
             "static files under {} compressed: {} copies written, {} already there",
             root.display(),
@@ -184,6 +195,7 @@ pub fn prepare(root: &Path) {
             "cannot write compressed copies under {} (served compressed per request instead): {error}",
             root.display()
         ),
+    }
     });
 }
 
@@ -214,7 +226,13 @@ mod tests {
         fs::write(root.join("pkg/logo.png"), vec![1u8; 5000]).unwrap();
 
         let done = precompress(&root).unwrap();
-        assert_eq!(done, Precompressed { written: 2, kept: 0 });
+        assert_eq!(
+            done,
+            Precompressed {
+                written: 2,
+                kept: 0
+            }
+        );
 
         let mut decoded = Vec::new();
         brotli::Decompressor::new(
@@ -232,7 +250,13 @@ mod tests {
         assert!(!root.join("robots.txt.br").exists());
         assert!(!root.join("pkg/logo.png.br").exists());
 
-        assert_eq!(precompress(&root).unwrap(), Precompressed { written: 0, kept: 2 });
+        assert_eq!(
+            precompress(&root).unwrap(),
+            Precompressed {
+                written: 0,
+                kept: 2
+            }
+        );
         fs::remove_dir_all(root).unwrap();
     }
 
@@ -242,14 +266,23 @@ mod tests {
         let file = root.join("sw.js");
         fs::write(&file, "// first build\n".repeat(200)).unwrap();
         precompress(&root).unwrap();
-        let old = fs::File::options().write(true).open(Encoding::Brotli.copy_of(&file)).unwrap();
+        let old = fs::File::options()
+            .write(true)
+            .open(Encoding::Brotli.copy_of(&file))
+            .unwrap();
         old.set_modified(std::time::SystemTime::UNIX_EPOCH).unwrap();
         drop(old);
 
         assert_eq!(remove_stale(&root).unwrap(), 1);
         assert!(!Encoding::Brotli.copy_of(&file).exists());
         assert!(Encoding::Gzip.copy_of(&file).exists());
-        assert_eq!(precompress(&root).unwrap(), Precompressed { written: 1, kept: 1 });
+        assert_eq!(
+            precompress(&root).unwrap(),
+            Precompressed {
+                written: 1,
+                kept: 1
+            }
+        );
         fs::remove_dir_all(root).unwrap();
     }
 }
