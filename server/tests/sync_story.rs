@@ -335,6 +335,60 @@ both!(
     a_pull_sends_each_changed_fields_text_and_the_open_conflicts
 );
 
+/// The plan page opens with one request: the plan as stored, the person's access, and the same
+/// pull from 0 that `sync_pull` gives, with the plan loaded once for both.
+async fn the_opened_plan_holds_the_stored_plan_the_access_and_a_pull_from_zero(store: &Store) {
+    use app::api::ssr::PlanBackend;
+    let s = setup(store).await;
+    push(
+        store,
+        &s.operator,
+        vec![
+            mutation("klien-satu-0001", 1, &s, s.numerator, "12", 0),
+            mutation("klien-dua-00002", 1, &s, s.numerator, "13", 0),
+        ],
+    )
+    .await
+    .unwrap();
+    let opened = store.open_plan(&s.operator, s.plan).await.unwrap();
+    assert_eq!(
+        serde_json::to_value(&opened.plan).unwrap(),
+        serde_json::to_value(store.load_plan_unchecked(s.plan).await.unwrap().unwrap()).unwrap()
+    );
+    assert_eq!(
+        opened.pulled,
+        server::usecases::sync::pull(store, &s.operator, s.plan, 0)
+            .await
+            .unwrap()
+    );
+    assert_eq!(opened.pulled.changes.len(), 1);
+    assert_eq!(opened.pulled.changes[0].text, "12");
+    assert_eq!(opened.pulled.conflicts.len(), 1);
+    assert_eq!(opened.person, s.operator.id);
+    assert!(opened.access.may_edit && !opened.access.may_decide);
+    // Someone without access to the plan opens nothing.
+    let elsewhere = store
+        .create_unit("UNIT LAIN", None, &common::cli())
+        .await
+        .unwrap();
+    let stranger = common::person(
+        store,
+        &[Grant {
+            unit: elsewhere,
+            role: Role::Operator,
+        }],
+    )
+    .await;
+    assert!(matches!(
+        store.open_plan(&stranger, s.plan).await,
+        Err(app::error::AppError::Forbidden(_))
+    ));
+}
+both!(
+    opened_plan,
+    the_opened_plan_holds_the_stored_plan_the_access_and_a_pull_from_zero
+);
+
 async fn an_edit_refused_only_because_of_another_in_the_same_push_is_applied_after_it(
     store: &Store,
 ) {
