@@ -61,11 +61,12 @@ test("a page stored before a new build still hydrates with its own files, and a 
     for (const file of oldFiles) expect((await request.get(file)).status(), `${file} is gone from the server`).toBe(404);
     // The page's own request fails (the line dropped), so the worker answers with the stored
     // page of the old build; its files come from the worker's store, not the new build's.
-    await context.route((url) => url.href === address, (route) => route.abort());
+    const thisPage = (url: URL) => url.href === address;
+    await context.route(thisPage, (route) => route.abort());
     await page.reload();
     await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
     expect(await filesOf(page)).toEqual(oldFiles);
-    await context.unroute((url) => url.href === address);
+    await context.unroute(thisPage);
 
     // Online again: the new build's page and files, the names hash.txt gives.
     await page.reload();
