@@ -2,12 +2,14 @@
 //! (cargo-leptos `hash-files`), a name always means the same bytes: such a file is kept a year
 //! and never asked for again, so a second visit downloads no wasm or CSS. Everything else
 //! (pages, server functions, the live feed, the service worker, unhashed files) is asked for
-//! again every time (`no-cache`: a file may still come back as a 304).
+//! again every time (`no-cache`: a file may still come back as a 304). A file sent from its
+//! precompressed copy says it varies by `Accept-Encoding` (the file service does not), so a
+//! shared cache never hands the brotli copy to a browser that did not ask for it.
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use http::header::CACHE_CONTROL;
+use http::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, VARY};
 use http::{HeaderValue, StatusCode};
 use std::sync::Arc;
 
@@ -28,7 +30,8 @@ impl HashedFiles {
     }
 }
 
-/// Sets `Cache-Control` on every answer that does not set its own.
+/// Sets `Cache-Control` on every answer that does not set its own, and `Vary` on an encoded
+/// one that has none.
 pub async fn cache_control(
     State(hashed): State<HashedFiles>,
     request: Request,
@@ -45,6 +48,10 @@ pub async fn cache_control(
             CACHE_CONTROL,
             HeaderValue::from_static(if keep { IMMUTABLE } else { NO_CACHE }),
         );
+    }
+    let headers = response.headers_mut();
+    if headers.contains_key(CONTENT_ENCODING) && !headers.contains_key(VARY) {
+        headers.insert(VARY, HeaderValue::from(ACCEPT_ENCODING));
     }
     response
 }
