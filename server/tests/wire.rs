@@ -18,8 +18,15 @@ use tower::ServiceExt;
 const WASM: &[u8] = b"\0asm the build's wasm";
 const WASM_BR: &[u8] = b"the wasm's brotli copy";
 
-/// A site with one hashed wasm and its brotli copy.
+/// A site with one hashed wasm and its brotli copy, and the build's `hash.txt` where leptos
+/// reads it, beside the running binary (as cargo-leptos puts it beside the server's).
 fn site() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    std::fs::write(
+        exe.parent().unwrap().join("hash.txt"),
+        "js: abc\nwasm: abc\ncss: abc\n",
+    )
+    .unwrap();
     let root = std::env::temp_dir().join(format!(
         "pantau-wire-{}-{}",
         std::process::id(),
@@ -138,6 +145,9 @@ async fn hashed_files_are_kept_a_year_pages_are_compressed_and_the_live_stream_i
         .read_to_string(&mut html)
         .unwrap();
     assert!(html.contains("<form"), "{html}");
+    // The page names this build's files, as `hash.txt` gives them.
+    assert!(html.contains(r#"href="/pkg/pantau.abc.wasm""#), "{html}");
+    assert!(html.contains(r#"href="/pkg/pantau.abc.css""#), "{html}");
 
     let plan = common::demo_plan(store).await;
     let operator = common::operator(store, plan).await;
