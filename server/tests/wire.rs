@@ -68,7 +68,7 @@ async fn get(
         .unwrap()
 }
 
-fn header<'a>(response: &'a Response<Body>, name: header::HeaderName) -> Option<&'a str> {
+fn header(response: &Response<Body>, name: header::HeaderName) -> Option<&str> {
     response
         .headers()
         .get(name)
