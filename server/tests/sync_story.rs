@@ -38,6 +38,22 @@ async fn setup(store: &Store) -> Setup {
     }
 }
 
+/// An operator of another unit, who may not read the plan.
+async fn stranger(store: &Store) -> Person {
+    let elsewhere = store
+        .create_unit("UNIT LAIN", None, &common::cli())
+        .await
+        .unwrap();
+    common::person(
+        store,
+        &[Grant {
+            unit: elsewhere,
+            role: Role::Operator,
+        }],
+    )
+    .await
+}
+
 fn mutation(client: &str, seq: u64, s: &Setup, field: Field, text: &str, base: u64) -> Mutation {
     Mutation {
         client: client.into(),
@@ -314,18 +330,7 @@ async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &St
         .unwrap();
     assert!(again.changes.is_empty());
     // Someone without access to the plan pulls nothing.
-    let elsewhere = store
-        .create_unit("UNIT LAIN", None, &common::cli())
-        .await
-        .unwrap();
-    let stranger = common::person(
-        store,
-        &[Grant {
-            unit: elsewhere,
-            role: Role::Operator,
-        }],
-    )
-    .await;
+    let stranger = stranger(store).await;
     assert!(server::usecases::sync::pull(store, &stranger, s.plan, 0)
         .await
         .is_err());
@@ -367,18 +372,7 @@ async fn the_opened_plan_holds_the_stored_plan_the_access_and_a_pull_from_zero(s
     assert_eq!(opened.person, s.operator.id);
     assert!(opened.access.may_edit && !opened.access.may_decide);
     // Someone without access to the plan opens nothing.
-    let elsewhere = store
-        .create_unit("UNIT LAIN", None, &common::cli())
-        .await
-        .unwrap();
-    let stranger = common::person(
-        store,
-        &[Grant {
-            unit: elsewhere,
-            role: Role::Operator,
-        }],
-    )
-    .await;
+    let stranger = stranger(store).await;
     assert!(matches!(
         store.open_plan(&stranger, s.plan).await,
         Err(app::error::AppError::Forbidden(_))
