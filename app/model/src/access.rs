@@ -228,45 +228,67 @@ pub fn check(
     Err(Denied(format!("Anda tidak berhak {what}")))
 }
 
-/// A tree from (unit, parent) links, for tests.
+/// The units and people the access and administration tests share.
 #[cfg(test)]
-pub(crate) fn tree_of(links: &[(UnitId, Option<UnitId>)]) -> UnitTree {
-    let units: Vec<Unit> = links
-        .iter()
-        .map(|(id, parent)| Unit {
-            id: *id,
-            name: format!("unit {id}"),
-            parent: *parent,
-        })
-        .collect();
-    UnitTree::new(&units)
+pub(crate) mod fixtures {
+    use super::*;
+
+    pub const KANWIL: UnitId = UnitId(1);
+    /// A UPT under `KANWIL`, such as Lapas Luwuk.
+    pub const UPT: UnitId = UnitId(2);
+    /// A unit under `UPT`.
+    pub const SUB: UnitId = UnitId(3);
+    /// Another UPT under `KANWIL`.
+    pub const SIBLING: UnitId = UnitId(4);
+    pub const OTHER_KANWIL: UnitId = UnitId(5);
+    pub const OTHER_UPT: UnitId = UnitId(6);
+
+    /// Two regional offices; the first has two UPTs, one with a unit below it.
+    pub fn tree() -> UnitTree {
+        let links = [
+            (KANWIL, None),
+            (UPT, Some(KANWIL)),
+            (SUB, Some(UPT)),
+            (SIBLING, Some(KANWIL)),
+            (OTHER_KANWIL, None),
+            (OTHER_UPT, Some(OTHER_KANWIL)),
+        ];
+        let units: Vec<Unit> = links
+            .iter()
+            .map(|(id, parent)| Unit {
+                id: *id,
+                name: format!("unit {id}"),
+                parent: *parent,
+            })
+            .collect();
+        UnitTree::new(&units)
+    }
+
+    /// Person `id`, holding `grants`.
+    pub fn person(id: i64, grants: &[(Role, UnitId)]) -> Person {
+        Person {
+            id: UserId(id),
+            username: format!("u{id}"),
+            name: format!("Orang {id}"),
+            grants: grants
+                .iter()
+                .map(|(role, unit)| Grant {
+                    unit: *unit,
+                    role: *role,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const KANWIL: UnitId = UnitId(1);
-    const LUWUK: UnitId = UnitId(2);
-    const OTHER_KANWIL: UnitId = UnitId(3);
-    const OTHER_UPT: UnitId = UnitId(4);
-
-    fn tree() -> UnitTree {
-        tree_of(&[
-            (KANWIL, None),
-            (LUWUK, Some(KANWIL)),
-            (OTHER_KANWIL, None),
-            (OTHER_UPT, Some(OTHER_KANWIL)),
-        ])
-    }
+    use super::fixtures::{tree, KANWIL, OTHER_KANWIL, OTHER_UPT, UPT as LUWUK};
 
     fn person(role: Role, unit: UnitId) -> Person {
-        Person {
-            id: UserId(1),
-            username: "u".into(),
-            name: "U".into(),
-            grants: vec![Grant { unit, role }],
-        }
+        super::fixtures::person(1, &[(role, unit)])
     }
 
     #[test]

@@ -167,36 +167,7 @@ mod tests {
     use super::*;
     use crate::access::Role;
 
-    const KANWIL: UnitId = UnitId(1);
-    const UPT: UnitId = UnitId(2);
-    const SUB: UnitId = UnitId(3);
-    const SIBLING: UnitId = UnitId(4);
-    const OTHER_KANWIL: UnitId = UnitId(5);
-
-    fn tree() -> UnitTree {
-        crate::access::tree_of(&[
-            (KANWIL, None),
-            (UPT, Some(KANWIL)),
-            (SUB, Some(UPT)),
-            (SIBLING, Some(KANWIL)),
-            (OTHER_KANWIL, None),
-        ])
-    }
-
-    fn person(id: i64, grants: &[(Role, UnitId)]) -> Person {
-        Person {
-            id: UserId(id),
-            username: format!("u{id}"),
-            name: format!("Orang {id}"),
-            grants: grants
-                .iter()
-                .map(|(role, unit)| Grant {
-                    unit: *unit,
-                    role: *role,
-                })
-                .collect(),
-        }
-    }
+    use crate::access::fixtures::{person, tree, KANWIL, OTHER_KANWIL, SIBLING, SUB, UPT};
 
     fn account(person: Person, created_by: Option<i64>) -> Account {
         Account {

@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod administer;
+pub mod agenda;
 pub mod approval;
 pub mod audit;
 pub mod checks;

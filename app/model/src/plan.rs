@@ -100,6 +100,18 @@ pub struct Goal {
     pub indicators: Vec<Indicator>,
 }
 
+impl Goal {
+    /// A new goal as added on the plan page: no indicators yet, no id until it is stored.
+    pub fn new(number: u32, title: &str) -> Goal {
+        Goal {
+            id: None,
+            number,
+            title: title.to_owned(),
+            indicators: Vec::new(),
+        }
+    }
+}
+
 /// A performance indicator (Indikator Kinerja), numbered within its goal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {

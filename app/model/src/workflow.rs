@@ -42,10 +42,20 @@ impl QuarterState {
         }
     }
 
+    /// The state in a word: `Draf`, `Diajukan`, `Disetujui`, `Dikembalikan`.
+    pub fn label(&self) -> &'static str {
+        match self {
+            QuarterState::Draft => "Draf",
+            QuarterState::Submitted { .. } => "Diajukan",
+            QuarterState::Approved { .. } => "Disetujui",
+            QuarterState::Returned { .. } => "Dikembalikan",
+        }
+    }
+
     /// The state as one line: `Disetujui oleh Budi, 28 Nov 2026 12.13 UTC`.
     pub fn describe(&self) -> String {
         match self {
-            QuarterState::Draft => "Draf".into(),
+            QuarterState::Draft => self.label().into(),
             QuarterState::Submitted { by, at } => format!("Diajukan oleh {by}, {at}"),
             QuarterState::Approved { by, at } => format!("Disetujui oleh {by}, {at}"),
             QuarterState::Returned { by, at, comment } => {

@@ -26,6 +26,19 @@ pub struct PlanAccess {
     pub may_edit: bool,
     pub may_submit: bool,
     pub may_decide: bool,
+    /// Whether they may change the yearly absorption targets, which hold for every unit: only
+    /// an admin of a top unit may.
+    pub may_set_targets: bool,
+}
+
+/// A plan as the home page lists it: where its quarters stand and what the person looking may
+/// do with them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanListing {
+    pub summary: model::PlanSummary,
+    pub states: [QuarterState; 4],
+    pub may_submit: bool,
+    pub may_decide: bool,
 }
 
 /// What an admin sees: the units they manage (and the units above them, for names), and people.
@@ -87,7 +100,7 @@ pub enum AdminCommand {
 /// storage and hands it to every request as context, so `app` never links a database driver.
 #[cfg(feature = "ssr")]
 pub mod ssr {
-    use super::{AdminCommand, AdminView};
+    use super::{AdminCommand, AdminView, PlanAccess};
     use crate::error::AppError;
     use leptos::prelude::use_context;
     use model::access::Person;
@@ -96,14 +109,15 @@ pub mod ssr {
     use model::edit::structure::{Created, StructureEdit};
     use model::edit::FieldEdit;
     use model::workflow::Transition;
-    use model::{Plan, PlanId, PlanSummary, Quarter};
+    use model::{Plan, PlanId, Quarter};
     use std::sync::Arc;
 
     #[async_trait::async_trait]
     pub trait PlanBackend: Send + Sync + 'static {
         /// The plans `who` may read.
-        async fn list_plans(&self, who: &Person) -> Result<Vec<PlanSummary>, AppError>;
+        async fn list_plans(&self, who: &Person) -> Result<Vec<super::PlanListing>, AppError>;
         async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError>;
+        async fn plan_access(&self, who: &Person, id: PlanId) -> Result<PlanAccess, AppError>;
         /// The plan page's data, with the plan loaded once for the page and for its sync state.
         async fn open_plan(
             &self,

@@ -1,10 +1,10 @@
 //! Reading plans.
 
-use super::PlanAccess;
+use super::{PlanAccess, PlanListing};
 use crate::error::AppError;
 use leptos::prelude::*;
 use model::sync::Pulled;
-use model::{Plan, PlanId, PlanSummary, UserId};
+use model::{Plan, PlanId, UserId};
 use serde::{Deserialize, Serialize};
 
 /// Everything the plan page opens with, read in one request that loads the plan once.
@@ -20,7 +20,7 @@ pub struct OpenedPlan {
 }
 
 #[server]
-pub async fn list_plans() -> Result<Vec<PlanSummary>, AppError> {
+pub async fn list_plans() -> Result<Vec<PlanListing>, AppError> {
     let who = super::ssr::person()?;
     super::ssr::backend()?.list_plans(&who).await
 }
@@ -29,6 +29,13 @@ pub async fn list_plans() -> Result<Vec<PlanSummary>, AppError> {
 pub async fn get_plan(id: PlanId) -> Result<Plan, AppError> {
     let who = super::ssr::person()?;
     super::ssr::backend()?.load_plan(&who, id).await
+}
+
+/// What the signed-in person may do with the plan, and its quarters' workflow states.
+#[server]
+pub async fn get_plan_access(id: PlanId) -> Result<PlanAccess, AppError> {
+    let who = super::ssr::person()?;
+    super::ssr::backend()?.plan_access(&who, id).await
 }
 
 /// The plan page's data: the plan, the signed-in person's access to it, its sync state and who

@@ -3,6 +3,7 @@
 mod account;
 pub mod charts;
 mod field;
+mod formula;
 mod post_form;
 mod sign_out;
 mod sync_form;
@@ -10,6 +11,7 @@ mod table;
 
 pub use account::Account;
 pub use field::{sync_select, EditGate, FieldInput, LabelledInput, SaveStatus};
+pub use formula::Formula;
 pub use post_form::PostForm;
 pub use sync_form::{SyncForm, SyncStatus};
 pub use table::{col, num, Column, ScrollTable, Table};

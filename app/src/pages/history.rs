@@ -174,13 +174,17 @@ mod tests {
     use super::*;
     use model::{IndicatorId, Quarter};
 
-    #[test]
-    fn the_filter_line_names_what_is_shown() {
-        let filter = HistoryFilter {
+    fn indicator_12_in_q2() -> HistoryFilter {
+        HistoryFilter {
             indicator: Some(IndicatorId(12)),
             activity: None,
             quarter: Some(Quarter::Q2),
-        };
+        }
+    }
+
+    #[test]
+    fn the_filter_line_names_what_is_shown() {
+        let filter = indicator_12_in_q2();
         assert_eq!(describe(&filter), "Indikator #12, TW II");
         assert_eq!(
             describe(&HistoryFilter::default()),
@@ -199,11 +203,7 @@ mod tests {
 
     #[test]
     fn a_page_link_keeps_the_filter() {
-        let filter = HistoryFilter {
-            indicator: Some(IndicatorId(12)),
-            activity: None,
-            quarter: Some(Quarter::Q2),
-        };
+        let filter = indicator_12_in_q2();
         let to = PageNumber::new(3).unwrap();
         assert_eq!(query_string(&filter, to), "indikator=12&tw=2&halaman=3");
         assert_eq!(query_string(&HistoryFilter::default(), to), "halaman=3");

@@ -99,9 +99,9 @@ impl Store {
         new: &NewPerson<'_>,
         by: &AdminStamp,
     ) -> Result<UserId, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let id = insert_user(&mut tx, new, by).await?;
-        tx.commit().await?;
+        let mut batch = self.account_batch().await?;
+        let id = batch.create_user(new, by).await?;
+        batch.commit().await?;
         Ok(id)
     }
 
@@ -112,10 +112,9 @@ impl Store {
         grant: Grant,
         by: &AdminStamp,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        insert_grant(&mut tx, user, grant, by).await?;
-        tx.commit().await?;
-        Ok(())
+        let mut batch = self.account_batch().await?;
+        batch.grant(user, grant, by).await?;
+        batch.commit().await
     }
 
     /// Takes a role away. Taking a person's last role also ends their sessions.

@@ -4,146 +4,127 @@
 
 use super::insert::{insert_activity, insert_goal, insert_indicator};
 use super::{Part, PlanWrite, StoreError, Tx};
-use model::edit::structure::{move_within, Direction};
+use model::edit::structure::{move_within, Created, Direction, StructureEdit};
 use model::{Activity, ActivityId, Goal, GoalId, Indicator, IndicatorId, PlanId};
 
 impl PlanWrite {
-    pub async fn add_goal(&mut self, title: &str) -> Result<Goal, StoreError> {
+    /// Applies one change to the plan's shape, checking that what it names is in this plan.
+    /// Names of new parts are the caller's to check (`StructureEdit::checked`).
+    pub async fn change_structure(&mut self, edit: &StructureEdit) -> Result<Created, StoreError> {
         let (plan, tx) = (self.plan, &mut self.tx);
-        ensure_plan(tx, plan).await?;
-        let count = Siblings::goals(plan).count(tx).await?;
-        let goal = Goal {
-            id: None,
-            number: (count + 1) as u32,
-            title: title.to_owned(),
-            indicators: Vec::new(),
-        };
-        let id = insert_goal(tx, plan.0, count, &goal).await?;
-        Ok(Goal {
-            id: Some(GoalId(id)),
-            ..goal
-        })
+        let nothing = |()| Created::Nothing;
+        match edit {
+            StructureEdit::AddGoal { title } => add_goal(tx, plan, title).await,
+            StructureEdit::RemoveGoal { goal } => {
+                Siblings::goals(plan).remove(tx, goal.0).await.map(nothing)
+            }
+            StructureEdit::MoveGoal { goal, direction } => (Siblings::goals(plan))
+                .move_one(tx, goal.0, *direction)
+                .await
+                .map(nothing),
+            StructureEdit::AddIndicator { goal, name } => {
+                add_indicator(tx, plan, *goal, name).await
+            }
+            StructureEdit::RemoveIndicator { indicator } => {
+                let goal = indicator_goal(tx, plan, *indicator).await?;
+                Siblings::indicators(goal)
+                    .remove(tx, indicator.0)
+                    .await
+                    .map(nothing)
+            }
+            StructureEdit::MoveIndicator {
+                indicator,
+                direction,
+            } => {
+                let goal = indicator_goal(tx, plan, *indicator).await?;
+                (Siblings::indicators(goal))
+                    .move_one(tx, indicator.0, *direction)
+                    .await
+                    .map(nothing)
+            }
+            StructureEdit::AddActivity { name } => add_activity(tx, plan, name).await,
+            // Removing an activity removes its links to indicators.
+            StructureEdit::RemoveActivity { activity } => (Siblings::activities(plan))
+                .remove(tx, activity.0)
+                .await
+                .map(nothing),
+            StructureEdit::Link {
+                indicator,
+                activity,
+            } => set_link(tx, plan, (*indicator, *activity), true).await,
+            StructureEdit::Unlink {
+                indicator,
+                activity,
+            } => set_link(tx, plan, (*indicator, *activity), false).await,
+        }
     }
+}
 
-    pub async fn remove_goal(&mut self, goal: GoalId) -> Result<(), StoreError> {
-        Siblings::goals(self.plan)
-            .remove(&mut self.tx, goal.0)
-            .await
-    }
+/// A new goal at the end of the plan.
+async fn add_goal(tx: &mut Tx<'_>, plan: PlanId, title: &str) -> Result<Created, StoreError> {
+    ensure_plan(tx, plan).await?;
+    let count = Siblings::goals(plan).count(tx).await?;
+    let mut goal = Goal::new((count + 1) as u32, title);
+    goal.id = Some(GoalId(insert_goal(tx, plan.0, count, &goal).await?));
+    Ok(Created::Goal(Box::new(goal)))
+}
 
-    pub async fn move_goal(
-        &mut self,
-        goal: GoalId,
-        direction: Direction,
-    ) -> Result<(), StoreError> {
-        Siblings::goals(self.plan)
-            .move_one(&mut self.tx, goal.0, direction)
-            .await
-    }
+/// A new indicator at the end of its goal, as the model makes one (`Indicator::new`).
+async fn add_indicator(
+    tx: &mut Tx<'_>,
+    plan: PlanId,
+    goal: GoalId,
+    name: &str,
+) -> Result<Created, StoreError> {
+    ensure_goal(tx, plan, goal).await?;
+    let count = Siblings::indicators(goal.0).count(tx).await?;
+    let mut indicator = Indicator::new((count + 1) as u32, name);
+    indicator.id = Some(IndicatorId(
+        insert_indicator(tx, goal.0, count, &indicator).await?,
+    ));
+    Ok(Created::Indicator(Box::new(indicator)))
+}
 
-    /// A new indicator at the end of its goal, as the model makes one (`Indicator::new`).
-    pub async fn add_indicator(
-        &mut self,
-        goal: GoalId,
-        name: &str,
-    ) -> Result<Indicator, StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        ensure_goal(tx, plan, goal).await?;
-        let count = Siblings::indicators(goal.0).count(tx).await?;
-        let indicator = Indicator::new((count + 1) as u32, name);
-        let id = insert_indicator(tx, goal.0, count, &indicator).await?;
-        Ok(Indicator {
-            id: Some(IndicatorId(id)),
-            ..indicator
-        })
-    }
+/// A new activity at the end of the list, as the model makes one (`Activity::new`).
+async fn add_activity(tx: &mut Tx<'_>, plan: PlanId, name: &str) -> Result<Created, StoreError> {
+    ensure_plan(tx, plan).await?;
+    let count = Siblings::activities(plan).count(tx).await?;
+    // The id is the database's: the model's placeholder is replaced once it is known.
+    let mut activity = Activity::new(ActivityId(0), name);
+    activity.id = ActivityId(insert_activity(tx, plan.0, count, &activity).await?);
+    Ok(Created::Activity(Box::new(activity)))
+}
 
-    pub async fn remove_indicator(&mut self, indicator: IndicatorId) -> Result<(), StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        let goal = indicator_goal(tx, plan, indicator).await?;
-        Siblings::indicators(goal).remove(tx, indicator.0).await
-    }
-
-    pub async fn move_indicator(
-        &mut self,
-        indicator: IndicatorId,
-        direction: Direction,
-    ) -> Result<(), StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        let goal = indicator_goal(tx, plan, indicator).await?;
-        Siblings::indicators(goal)
-            .move_one(tx, indicator.0, direction)
-            .await
-    }
-
-    /// A new activity at the end of the list, as the model makes one (`Activity::new`).
-    pub async fn add_activity(&mut self, name: &str) -> Result<Activity, StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        ensure_plan(tx, plan).await?;
-        let count = Siblings::activities(plan).count(tx).await?;
-        // The id is the database's: the model's placeholder is replaced once it is known.
-        let activity = Activity::new(ActivityId(0), name);
-        let id = insert_activity(tx, plan.0, count, &activity).await?;
-        Ok(Activity {
-            id: ActivityId(id),
-            ..activity
-        })
-    }
-
-    /// Removes an activity and its links to indicators.
-    pub async fn remove_activity(&mut self, activity: ActivityId) -> Result<(), StoreError> {
-        Siblings::activities(self.plan)
-            .remove(&mut self.tx, activity.0)
-            .await
-    }
-
-    /// Links an activity to an indicator; linking twice changes nothing.
-    pub async fn link_activity(
-        &mut self,
-        indicator: IndicatorId,
-        activity: ActivityId,
-    ) -> Result<(), StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        indicator_goal(tx, plan, indicator).await?;
-        ensure_activity(tx, plan, activity).await?;
-        let count: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM indicator_activities WHERE indicator_id = $1")
-                .bind(indicator.0)
-                .fetch_one(&mut **tx)
-                .await?;
+/// Links an activity to an indicator (linking twice changes nothing) or unlinks it. Unlinking
+/// what is not linked would change and record nothing, so it is refused.
+async fn set_link(
+    tx: &mut Tx<'_>,
+    plan: PlanId,
+    (indicator, activity): (IndicatorId, ActivityId),
+    linked: bool,
+) -> Result<Created, StoreError> {
+    indicator_goal(tx, plan, indicator).await?;
+    ensure_activity(tx, plan, activity).await?;
+    let (i, a) = (indicator.0, activity.0);
+    let query = if linked {
         sqlx::query(
-            "INSERT INTO indicator_activities (indicator_id, activity_id, position) VALUES ($1, $2, $3) \
+            "INSERT INTO indicator_activities (indicator_id, activity_id, position) \
+             SELECT $1, $2, COUNT(*) FROM indicator_activities WHERE indicator_id = $3 \
              ON CONFLICT (indicator_id, activity_id) DO NOTHING",
         )
-        .bind(indicator.0)
-        .bind(activity.0)
-        .bind(count)
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
+        .bind(i)
+        .bind(a)
+        .bind(i)
+    } else {
+        sqlx::query("DELETE FROM indicator_activities WHERE indicator_id = $1 AND activity_id = $2")
+            .bind(i)
+            .bind(a)
+    };
+    let changed = query.execute(&mut **tx).await?.rows_affected();
+    if changed == 0 && !linked {
+        return Err(StoreError::NotInPlan(Part::Link));
     }
-
-    pub async fn unlink_activity(
-        &mut self,
-        indicator: IndicatorId,
-        activity: ActivityId,
-    ) -> Result<(), StoreError> {
-        let (plan, tx) = (self.plan, &mut self.tx);
-        indicator_goal(tx, plan, indicator).await?;
-        ensure_activity(tx, plan, activity).await?;
-        let removed = sqlx::query(
-            "DELETE FROM indicator_activities WHERE indicator_id = $1 AND activity_id = $2",
-        )
-        .bind(indicator.0)
-        .bind(activity.0)
-        .execute(&mut **tx)
-        .await?;
-        // Unlinking what is not linked changes nothing, so it records nothing either.
-        if removed.rows_affected() == 0 {
-            return Err(StoreError::NotInPlan(Part::Link));
-        }
-        Ok(())
-    }
+    Ok(Created::Nothing)
 }
 
 async fn ensure_plan(tx: &mut Tx<'_>, plan: PlanId) -> Result<(), StoreError> {

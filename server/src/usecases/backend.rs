@@ -9,7 +9,7 @@ use crate::usecases::{admin, quarters, sync};
 use app::api::plan::OpenedPlan;
 use app::api::ssr::PlanBackend;
 use app::api::workflow::QuarterStep;
-use app::api::{AdminCommand, AdminView, PlanAccess};
+use app::api::{AdminCommand, AdminView, PlanAccess, PlanListing};
 use app::error::AppError;
 use model::access::{allows, manages_everything, Permission, Person};
 use model::audit::{HistoryFilter, HistoryPage};
@@ -18,22 +18,29 @@ use model::edit::structure::{Created, StructureEdit};
 use model::edit::FieldEdit;
 use model::paging::PageNumber;
 use model::workflow::Transition;
-use model::{Plan, PlanId, PlanSummary, Quarter};
+use model::{Plan, PlanId, Quarter};
 
 #[async_trait::async_trait]
 impl PlanBackend for Store {
-    async fn list_plans(&self, who: &Person) -> Result<Vec<PlanSummary>, AppError> {
+    async fn list_plans(&self, who: &Person) -> Result<Vec<PlanListing>, AppError> {
         let tree = unit_tree(self).await?;
         let units = self.plan_units().await?;
-        let plans = Store::list_plans_unchecked(self).await?;
-        Ok(plans
-            .into_iter()
-            .filter(|p| {
-                units
-                    .get(&p.id)
-                    .is_some_and(|unit| allows(who, &tree, Permission::ReadPlan, *unit))
-            })
-            .collect())
+        let mut listed = Vec::new();
+        for summary in Store::list_plans_unchecked(self).await? {
+            let Some(unit) = units.get(&summary.id).copied() else {
+                continue;
+            };
+            if !allows(who, &tree, Permission::ReadPlan, unit) {
+                continue;
+            }
+            listed.push(PlanListing {
+                states: self.quarter_states(summary.id).await?,
+                may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
+                may_decide: allows(who, &tree, Permission::DecideQuarter, unit),
+                summary,
+            });
+        }
+        Ok(listed)
     }
 
     async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError> {
@@ -43,20 +50,17 @@ impl PlanBackend for Store {
             .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {id}")))
     }
 
+    async fn plan_access(&self, who: &Person, id: PlanId) -> Result<PlanAccess, AppError> {
+        let unit = guard::plan(self, who, id, Permission::ReadPlan).await?;
+        access(self, who, unit, id).await
+    }
+
     async fn open_plan(&self, who: &Person, id: PlanId) -> Result<OpenedPlan, AppError> {
         let unit = guard::plan(self, who, id, Permission::ReadPlan).await?;
-        let tree = unit_tree(self).await?;
         // The access (with the plan's version, which an approval names) is read before the plan:
         // a change landing in between makes the version older than what the page shows (an
-        // approval is then refused and asks for a reload), never newer. The version is read
-        // before the states for the same reason.
-        let access = PlanAccess {
-            version: self.plan_version(id).await?,
-            states: self.quarter_states(id).await?,
-            may_edit: allows(who, &tree, Permission::EditPlan, unit),
-            may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
-            may_decide: allows(who, &tree, Permission::DecideQuarter, unit),
-        };
+        // approval is then refused and asks for a reload), never newer.
+        let access = access(self, who, unit, id).await?;
         // One load of the plan: the page shows it, and the sync state's texts are read from it.
         let (pulled, plan) = sync::pull_unchecked(self, id, 0).await?;
         Ok(OpenedPlan {
@@ -184,4 +188,24 @@ impl PlanBackend for Store {
     fn now(&self) -> model::time::Timestamp {
         crate::clock::now()
     }
+}
+
+/// What `who`, who may read the plan of `unit`, may do with it, and its quarters' states.
+async fn access(
+    store: &Store,
+    who: &Person,
+    unit: model::UnitId,
+    id: PlanId,
+) -> Result<PlanAccess, AppError> {
+    let tree = unit_tree(store).await?;
+    Ok(PlanAccess {
+        // Read before the states: a change landing in between makes the version older than
+        // the page (an approval then refused), never newer.
+        version: store.plan_version(id).await?,
+        states: store.quarter_states(id).await?,
+        may_edit: allows(who, &tree, Permission::EditPlan, unit),
+        may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
+        may_decide: allows(who, &tree, Permission::DecideQuarter, unit),
+        may_set_targets: manages_everything(who, &tree),
+    })
 }

@@ -8,7 +8,7 @@ use crate::usecases::guard;
 use app::error::AppError;
 use model::access::{Permission, Person};
 use model::audit::{field_change, structure_change};
-use model::edit::structure::{new_name, Created, StructureEdit};
+use model::edit::structure::{Created, StructureEdit};
 use model::edit::{apply, parse_value, EditError, FieldEdit};
 use model::freeze;
 use model::PlanId;
@@ -45,8 +45,7 @@ pub async fn save_fields(
     let fields: Vec<model::edit::Field> = values.iter().map(|(f, _)| *f).collect();
     write.bump_versions(&fields, None).await?;
     write.record(&stamp(who), &changes).await?;
-    write.commit().await?;
-    announce(store, plan_id).await;
+    finish(store, write).await?;
     Ok(())
 }
 
@@ -58,64 +57,15 @@ pub async fn change_structure(
     edit: StructureEdit,
 ) -> Result<Created, AppError> {
     guard::plan(store, who, plan_id, Permission::EditPlan).await?;
-    let name = |text: &str| new_name(text).map_err(AppError::Invalid);
+    let edit = edit.checked().map_err(AppError::Invalid)?;
     let mut write = begin(store, plan_id).await?;
     let before = write.plan().await?;
     let states = write.quarter_states().await?;
     freeze::check_structure(&edit, &states).map_err(|e| AppError::Locked(e.0))?;
-    let w = &mut write;
-    let result = match &edit {
-        StructureEdit::AddGoal { title } => w
-            .add_goal(&name(title)?)
-            .await
-            .map(|g| Created::Goal(Box::new(g))),
-        StructureEdit::RemoveGoal { goal } => w.remove_goal(*goal).await.map(|_| Created::Nothing),
-        StructureEdit::MoveGoal { goal, direction } => w
-            .move_goal(*goal, *direction)
-            .await
-            .map(|_| Created::Nothing),
-        StructureEdit::AddIndicator { goal, name: text } => w
-            .add_indicator(*goal, &name(text)?)
-            .await
-            .map(|i| Created::Indicator(Box::new(i))),
-        StructureEdit::RemoveIndicator { indicator } => w
-            .remove_indicator(*indicator)
-            .await
-            .map(|_| Created::Nothing),
-        StructureEdit::MoveIndicator {
-            indicator,
-            direction,
-        } => w
-            .move_indicator(*indicator, *direction)
-            .await
-            .map(|_| Created::Nothing),
-        StructureEdit::AddActivity { name: text } => w
-            .add_activity(&name(text)?)
-            .await
-            .map(|a| Created::Activity(Box::new(a))),
-        StructureEdit::RemoveActivity { activity } => {
-            w.remove_activity(*activity).await.map(|_| Created::Nothing)
-        }
-        StructureEdit::Link {
-            indicator,
-            activity,
-        } => w
-            .link_activity(*indicator, *activity)
-            .await
-            .map(|_| Created::Nothing),
-        StructureEdit::Unlink {
-            indicator,
-            activity,
-        } => w
-            .unlink_activity(*indicator, *activity)
-            .await
-            .map(|_| Created::Nothing),
-    };
-    let created = result?;
+    let created = write.change_structure(&edit).await?;
     let change = structure_change(&before, &edit, &created);
     write.record(&stamp(who), &[change]).await?;
-    write.commit().await?;
-    announce(store, plan_id).await;
+    finish(store, write).await?;
     Ok(created)
 }
 
@@ -136,6 +86,14 @@ pub(crate) fn stamp(who: &Person) -> Stamp {
 
 /// Tells live dashboards about a save. The save itself has succeeded either way, so a failed
 /// announcement is logged, not reported as a failed save.
+/// Commits a write to a plan, then announces the change.
+pub(crate) async fn finish(store: &Store, write: PlanWrite) -> Result<(), AppError> {
+    let plan = write.plan_id();
+    write.commit().await?;
+    announce(store, plan).await;
+    Ok(())
+}
+
 pub(crate) async fn announce(store: &Store, plan: PlanId) {
     if let Err(error) = store.plan_changed(plan).await {
         tracing::warn!(%error, %plan, "cannot announce the change");

@@ -3,7 +3,7 @@
 //! is refused, and nothing stored, when the plan changed after the version the pimpinan saw.
 
 use crate::storage::Store;
-use crate::usecases::editing::{announce, begin, stamp};
+use crate::usecases::editing::{begin, finish, stamp};
 use crate::usecases::guard;
 use app::api::workflow::QuarterStep;
 use app::error::AppError;
@@ -43,8 +43,7 @@ pub async fn change_quarter(
     let change = workflow_change(quarter, &transition, before, &after);
     write.record(&stamp, &[change]).await?;
     let version = write.version().await?;
-    write.commit().await?;
-    announce(store, plan).await;
+    finish(store, write).await?;
     Ok(QuarterStep {
         state: after,
         version,

@@ -5,7 +5,7 @@
 //! another person has sent from is refused; the same numbers for another plan are refused.
 
 use crate::storage::{FieldVersion, NewConflict, PlanWrite, Stamp, Store, StoredConflict};
-use crate::usecases::editing::{announce, begin, stamp};
+use crate::usecases::editing::{announce, begin, finish, stamp};
 use crate::usecases::guard;
 use app::error::AppError;
 use model::access::{Permission, Person};
@@ -367,8 +367,7 @@ pub async fn resolve(
     {
         return Err(AppError::NotFound(format!("Konflik nomor {conflict}")));
     }
-    write.commit().await?;
-    announce(store, plan).await;
+    finish(store, write).await?;
     Ok(())
 }
 

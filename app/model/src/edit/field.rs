@@ -55,19 +55,18 @@ impl HeaderField {
         HeaderField::SignatoryNip,
         HeaderField::PlaceDate,
     ];
-}
 
-impl HeaderField {
-    /// The header fields a person types: all but the work unit, which is the unit the plan
-    /// belongs to.
-    pub const EDITABLE: [HeaderField; 6] = [
-        HeaderField::FiscalYear,
-        HeaderField::Title,
-        HeaderField::SignatoryPosition,
-        HeaderField::SignatoryName,
-        HeaderField::SignatoryNip,
-        HeaderField::PlaceDate,
-    ];
+    /// The header fields a person types: all but the first, the work unit, which is the unit
+    /// the plan belongs to.
+    pub const EDITABLE: [HeaderField; 6] = {
+        let mut editable = [HeaderField::WorkUnit; 6];
+        let mut i = 0;
+        while i < editable.len() {
+            editable[i] = HeaderField::ALL[i + 1];
+            i += 1;
+        }
+        editable
+    };
 }
 
 impl IndicatorField {
@@ -137,8 +136,23 @@ macro_rules! field_names {
                     _ => None,
                 }
             }
+        }
+
+        impl Named for $type {
+            fn from_name(name: &str) -> Option<$type> {
+                $type::from_name(name)
+            }
         })+
     };
+}
+
+/// A field of one part of the plan, read from its name (the text form's last part).
+trait Named: Sized {
+    fn from_name(name: &str) -> Option<Self>;
+}
+
+fn named<T: Named>(name: &str) -> Option<T> {
+    T::from_name(name)
 }
 
 field_names! {
@@ -283,43 +297,24 @@ impl FromStr for Field {
     type Err = UnknownField;
 
     fn from_str(text: &str) -> Result<Field, UnknownField> {
-        let unknown = || UnknownField(crate::text::excerpt(text, 40));
-        // Every part must be known: a field with a wrong part is no field at all.
-        let id = |part: &str| part.parse::<i64>().map_err(|_| unknown());
-        let quarter = |part: &str| {
-            part.parse::<u8>()
-                .ok()
-                .and_then(Quarter::from_number)
-                .ok_or_else(unknown)
-        };
         let parts: Vec<&str> = text.split(':').collect();
-        Ok(match parts.as_slice() {
-            ["h", name] => Field::Header(HeaderField::from_name(name).ok_or_else(unknown)?),
-            ["g", g, name] => Field::Goal(
-                GoalId(id(g)?),
-                GoalField::from_name(name).ok_or_else(unknown)?,
-            ),
-            ["i", i, name] => Field::Indicator(
-                IndicatorId(id(i)?),
-                IndicatorField::from_name(name).ok_or_else(unknown)?,
-            ),
-            ["r", i, q, name] => Field::Report(
-                IndicatorId(id(i)?),
-                quarter(q)?,
-                ReportField::from_name(name).ok_or_else(unknown)?,
-            ),
-            ["a", a, name] => Field::Activity(
-                ActivityId(id(a)?),
-                ActivityField::from_name(name).ok_or_else(unknown)?,
-            ),
-            ["aq", a, q, name] => Field::ActivityQuarter(
-                ActivityId(id(a)?),
-                quarter(q)?,
-                MoneyField::from_name(name).ok_or_else(unknown)?,
-            ),
-            _ => return Err(unknown()),
-        })
+        field_of_parts(&parts).ok_or_else(|| UnknownField(crate::text::excerpt(text, 40)))
     }
+}
+
+/// Every part must be known: a field with a wrong part is no field at all.
+fn field_of_parts(parts: &[&str]) -> Option<Field> {
+    let id = |part: &str| part.parse::<i64>().ok();
+    let quarter = |part: &str| part.parse::<u8>().ok().and_then(Quarter::from_number);
+    Some(match parts {
+        ["h", n] => Field::Header(named(n)?),
+        ["g", g, n] => Field::Goal(GoalId(id(g)?), named(n)?),
+        ["i", i, n] => Field::Indicator(IndicatorId(id(i)?), named(n)?),
+        ["r", i, q, n] => Field::Report(IndicatorId(id(i)?), quarter(q)?, named(n)?),
+        ["a", a, n] => Field::Activity(ActivityId(id(a)?), named(n)?),
+        ["aq", a, q, n] => Field::ActivityQuarter(ActivityId(id(a)?), quarter(q)?, named(n)?),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -345,6 +340,13 @@ mod tests {
             all.push(Field::Activity(ActivityId(5), a));
         }
         all
+    }
+
+    #[test]
+    fn every_header_field_but_the_work_unit_is_typed_by_a_person() {
+        let mut typed = HeaderField::EDITABLE.to_vec();
+        typed.insert(0, HeaderField::WorkUnit);
+        assert_eq!(typed, HeaderField::ALL.to_vec());
     }
 
     #[test]

@@ -37,6 +37,25 @@ pub fn new_name(text: &str) -> Result<String, String> {
     Ok(trimmed.to_owned())
 }
 
+impl StructureEdit {
+    /// The same edit with the name of anything it adds checked and trimmed by `new_name`.
+    pub fn checked(self) -> Result<StructureEdit, String> {
+        Ok(match self {
+            StructureEdit::AddGoal { title } => StructureEdit::AddGoal {
+                title: new_name(&title)?,
+            },
+            StructureEdit::AddIndicator { goal, name } => StructureEdit::AddIndicator {
+                goal,
+                name: new_name(&name)?,
+            },
+            StructureEdit::AddActivity { name } => StructureEdit::AddActivity {
+                name: new_name(&name)?,
+            },
+            other => other,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +81,25 @@ mod tests {
     fn a_new_name_must_not_be_empty() {
         assert_eq!(new_name("  Kegiatan baru "), Ok("Kegiatan baru".into()));
         assert!(new_name("   ").is_err());
+    }
+
+    #[test]
+    fn a_checked_edit_trims_what_it_adds_and_refuses_an_empty_name() {
+        let add = StructureEdit::AddActivity {
+            name: " Kegiatan baru ".into(),
+        };
+        assert_eq!(
+            add.checked(),
+            Ok(StructureEdit::AddActivity {
+                name: "Kegiatan baru".into()
+            })
+        );
+        let empty = StructureEdit::AddGoal { title: " ".into() };
+        assert!(empty.checked().is_err());
+        let remove = StructureEdit::RemoveActivity {
+            activity: crate::ActivityId(3),
+        };
+        assert_eq!(remove.clone().checked(), Ok(remove));
     }
 }
 

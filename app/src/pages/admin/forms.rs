@@ -25,13 +25,18 @@ fn UnitAndRole(choices: UnitChoices) -> impl IntoView {
         .map(|role| view! { <option value=role.code()>{role_label(role)}</option> })
         .collect_view();
     view! {
+        <Labelled text="Unit"><select name="unit" required>{choices.view()}</select></Labelled>
+        <Labelled text="Peran"><select name="role" required>{roles}</select></Labelled>
+    }
+}
+
+/// One row of a stacked form: a control under its label.
+#[component]
+fn Labelled(text: &'static str, children: Children) -> impl IntoView {
+    view! {
         <label>
-            <span>"Unit"</span>
-            <select name="unit" required>{choices.view()}</select>
-        </label>
-        <label>
-            <span>"Peran"</span>
-            <select name="role" required>{roles}</select>
+            <span>{text}</span>
+            {children()}
         </label>
     }
 }
@@ -56,14 +61,8 @@ pub fn CreateUnitForm(choices: UnitChoices, action: ServerAction<CreateUnit>) ->
     view! {
         <ActionForm action attr:class="stacked-form admin-form" attr:aria-labelledby="create-unit-title">
             <h2 id="create-unit-title">"Tambah unit"</h2>
-            <label>
-                <span>"Nama unit"</span>
-                <input type="text" name="name" required maxlength="200"/>
-            </label>
-            <label>
-                <span>"Di bawah unit"</span>
-                <select name="parent" required>{choices.view()}</select>
-            </label>
+            <Labelled text="Nama unit"><input type="text" name="name" required maxlength="200"/></Labelled>
+            <Labelled text="Di bawah unit"><select name="parent" required>{choices.view()}</select></Labelled>
             <SubmitRow label="Tambah unit" pending=action.pending().into() result=action.value().into()/>
         </ActionForm>
     }
@@ -74,18 +73,9 @@ pub fn CreateUserForm(choices: UnitChoices, action: ServerAction<CreateUser>) ->
     view! {
         <ActionForm action attr:class="stacked-form admin-form" attr:aria-labelledby="create-user-title">
             <h2 id="create-user-title">"Tambah pengguna"</h2>
-            <label>
-                <span>"Nama pengguna"</span>
-                <input type="text" name="username" required autocomplete="off" autocapitalize="none" spellcheck="false" minlength="3" maxlength="32"/>
-            </label>
-            <label>
-                <span>"Nama lengkap"</span>
-                <input type="text" name="name" required maxlength="200"/>
-            </label>
-            <label>
-                <span>"Kata sandi awal"</span>
-                <input type="password" name="password" required autocomplete="new-password" minlength=MIN_PASSWORD_CHARS/>
-            </label>
+            <Labelled text="Nama pengguna"><input type="text" name="username" required autocomplete="off" autocapitalize="none" spellcheck="false" minlength="3" maxlength="32"/></Labelled>
+            <Labelled text="Nama lengkap"><input type="text" name="name" required maxlength="200"/></Labelled>
+            <Labelled text="Kata sandi awal"><input type="password" name="password" required autocomplete="new-password" minlength=MIN_PASSWORD_CHARS/></Labelled>
             <UnitAndRole choices/>
             <SubmitRow label="Tambah pengguna" pending=action.pending().into() result=action.value().into()/>
         </ActionForm>
@@ -105,10 +95,7 @@ pub fn GrantRoleForm(
     view! {
         <ActionForm action attr:class="stacked-form admin-form" attr:aria-labelledby="grant-role-title">
             <h2 id="grant-role-title">"Beri peran"</h2>
-            <label>
-                <span>"Pengguna"</span>
-                <select name="user" required>{people}</select>
-            </label>
+            <Labelled text="Pengguna"><select name="user" required>{people}</select></Labelled>
             <UnitAndRole choices/>
             <SubmitRow label="Beri peran" pending=action.pending().into() result=action.value().into()/>
         </ActionForm>

@@ -19,6 +19,8 @@ pub fn BudgetSection(
     /// The latest quarter that has begun: realization is drawn up to it.
     started: Option<Quarter>,
     save: ServerAction<SaveThresholds>,
+    /// Only a top unit's admin sees the form; everyone sees the targets in the chart.
+    may_set_targets: bool,
 ) -> impl IntoView {
     let totals = plan_totals(&plan);
     let summary = format!(
@@ -51,7 +53,7 @@ pub fn BudgetSection(
                         caption=format!("Penyerapan anggaran terhadap target tahun {year}")
                         points=absorption_points(&totals, &thresholds, started)
                     />
-                    <ThresholdsForm thresholds save/>
+                    {may_set_targets.then(|| view! { <ThresholdsForm thresholds save/> })}
                 </div>
             </div>
             <h3>"Kurva S per kegiatan"</h3>

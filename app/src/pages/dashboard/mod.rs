@@ -13,7 +13,7 @@ mod thresholds_form;
 
 use super::plan_id_param;
 use crate::api::dashboard::{get_thresholds, reporting_month, SaveThresholds};
-use crate::api::plan::get_plan;
+use crate::api::plan::{get_plan, get_plan_access};
 use crate::components::ErrorNote;
 use crate::error::AppError;
 use crate::live::use_plan_version;
@@ -31,16 +31,20 @@ pub struct DashboardData {
     pub plan: Plan,
     pub thresholds: AbsorptionThresholds,
     pub today: CalendarMonth,
+    /// Whether the person looking may change the year's targets (a top unit's admin).
+    pub may_set_targets: bool,
 }
 
 async fn load(id: PlanId) -> Result<DashboardData, AppError> {
     let plan = get_plan(id).await?;
     let thresholds = get_thresholds(plan.header.fiscal_year).await?;
     let today = reporting_month().await?;
+    let may_set_targets = get_plan_access(id).await?.may_set_targets;
     Ok(DashboardData {
         plan,
         thresholds,
         today,
+        may_set_targets,
     })
 }
 
@@ -90,6 +94,7 @@ fn DashboardView(
         plan,
         thresholds,
         today,
+        may_set_targets,
     } = data;
     let year = plan.header.fiscal_year;
     let due = today.due_quarters(year);
@@ -108,7 +113,7 @@ fn DashboardView(
             </p>
             <p class="as-of muted">{as_of(today, &due)}</p>
             <attention_list::AttentionList id items/>
-            <budget::BudgetSection id plan=plan.clone() thresholds started save/>
+            <budget::BudgetSection id plan=plan.clone() thresholds started save may_set_targets/>
             <indicators::IndicatorSection plan standing/>
         </article>
     }

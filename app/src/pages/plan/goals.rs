@@ -7,7 +7,9 @@ use super::state::GoalState;
 use super::structure::{GoalControls, IndicatorControls, UnlinkActivityButton};
 use super::PlanState;
 use crate::api::edit::SaveGoal;
-use crate::components::{col, num, text_or_dash, Column, FieldInput, ScrollTable, SyncForm};
+use crate::components::{
+    col, num, text_or_dash, Column, FieldInput, Formula, ScrollTable, SyncForm,
+};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::checks::{indicator_checks, IndicatorRef};
@@ -112,7 +114,7 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
                 <dt>"Target"</dt>
                 <dd class="target">{move || indicator.with(|i| i.target.to_string())}</dd>
                 <dt>"Rumus"</dt>
-                <dd class="formula">{move || indicator.with(|i| text_or_dash(&i.formula))}</dd>
+                <dd class="formula"><Formula source=Signal::derive(move || indicator.with(|i| i.formula.clone()))/></dd>
                 <dt>"A"</dt>
                 <dd>{move || indicator.with(|i| text_or_dash(&i.numerator_label))}</dd>
                 <dt>"B"</dt>

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos::task::spawn_local;
 use model::edit::structure::{Created, Direction, StructureEdit};
-use model::{ActivityId, Indicator, IndicatorId};
+use model::{ActivityId, GoalId, Indicator, IndicatorId};
 
 /// Runs a structure change and reports its outcome in the page's notice.
 fn settle<F>(state: PlanState, done: &'static str, call: F, apply: impl FnOnce(Created) + 'static)
@@ -111,38 +111,90 @@ pub fn AddGoalForm() -> impl IntoView {
     )
 }
 
+/// A goal or an indicator: the parts that move among their siblings and are removed the same way.
+#[derive(Clone, Copy)]
+enum Part {
+    Goal(GoalId),
+    Indicator(IndicatorId),
+}
+
+impl Part {
+    /// The form fields that name the part.
+    fn hidden(self, state: PlanState) -> Vec<(&'static str, String)> {
+        let named = match self {
+            Part::Goal(id) => ("goal", id.0.to_string()),
+            Part::Indicator(id) => ("indicator", id.0.to_string()),
+        };
+        vec![plan_field(state), named]
+    }
+
+    fn moved(self, state: PlanState, direction: Direction) {
+        let plan = state.id;
+        match self {
+            Part::Goal(id) => settle(
+                state,
+                "Urutan sasaran diubah",
+                move_goal(plan, id, direction),
+                move |_| state.goal_moved(id, direction),
+            ),
+            Part::Indicator(id) => settle(
+                state,
+                "Urutan indikator diubah",
+                move_indicator(plan, id, direction),
+                move |_| state.indicator_moved(id, direction),
+            ),
+        }
+    }
+
+    fn removed(self, state: PlanState) {
+        let plan = state.id;
+        match self {
+            Part::Goal(id) => settle(state, "Sasaran dihapus", remove_goal(plan, id), move |_| {
+                state.goal_removed(id)
+            }),
+            Part::Indicator(id) => settle(
+                state,
+                "Indikator dihapus",
+                remove_indicator(plan, id),
+                move |_| state.indicator_removed(id),
+            ),
+        }
+    }
+
+    /// Up, down and remove.
+    fn buttons(self, state: PlanState) -> impl IntoView {
+        let (move_url, remove_url, label, edit) = match self {
+            Part::Goal(goal) => (
+                MoveGoal::url(),
+                RemoveGoal::url(),
+                "Hapus sasaran",
+                StructureEdit::RemoveGoal { goal },
+            ),
+            Part::Indicator(indicator) => (
+                MoveIndicator::url(),
+                RemoveIndicator::url(),
+                "Hapus indikator",
+                StructureEdit::RemoveIndicator { indicator },
+            ),
+        };
+        view! {
+            {move_buttons(move_url, self.hidden(state), move |direction| self.moved(state, direction))}
+            {remove_button(remove_url, self.hidden(state), label, edit, move || self.removed(state))}
+        }
+    }
+}
+
 #[component]
 pub fn GoalControls(goal: GoalState) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
     let id = goal.id;
-    let movers = move || {
-        move_buttons(
-            MoveGoal::url(),
-            vec![plan_field(state), ("goal", id.0.to_string())],
-            move |direction| {
-                settle(
-                    state,
-                    "Urutan sasaran diubah",
-                    move_goal(plan, id, direction),
-                    move |_| state.goal_moved(id, direction),
-                )
-            },
-        )
-    };
     state.may_edit().then(|| view! {
         <div class="structure-controls">
-            {movers()}
-            {remove_button(
-                RemoveGoal::url(),
-                vec![plan_field(state), ("goal", id.0.to_string())],
-                "Hapus sasaran",
-                StructureEdit::RemoveGoal { goal: id },
-                move || settle(state, "Sasaran dihapus", remove_goal(plan, id), move |_| state.goal_removed(id)),
-            )}
+            {Part::Goal(id).buttons(state)}
             <PostForm
                 url=AddIndicator::url()
-                hidden=vec![plan_field(state), ("goal", id.0.to_string())]
+                hidden=Part::Goal(id).hidden(state)
                 text=("name", "Indikator baru")
                 button="Tambah indikator".into()
                 class="inline"
@@ -161,33 +213,11 @@ pub fn GoalControls(goal: GoalState) -> impl IntoView {
 #[component]
 pub fn IndicatorControls(indicator: RwSignal<Indicator>) -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let plan = state.id;
     let id = indicator.with_untracked(|i| i.id).unwrap_or(IndicatorId(0));
-    let movers = move || {
-        move_buttons(
-            MoveIndicator::url(),
-            vec![plan_field(state), ("indicator", id.0.to_string())],
-            move |direction| {
-                settle(
-                    state,
-                    "Urutan indikator diubah",
-                    move_indicator(plan, id, direction),
-                    move |_| state.indicator_moved(id, direction),
-                )
-            },
-        )
-    };
-    state.may_edit().then(|| view! {
-        <div class="structure-controls">
-            {movers()}
-            {remove_button(
-                RemoveIndicator::url(),
-                vec![plan_field(state), ("indicator", id.0.to_string())],
-                "Hapus indikator",
-                StructureEdit::RemoveIndicator { indicator: id },
-                move || settle(state, "Indikator dihapus", remove_indicator(plan, id), move |_| state.indicator_removed(id)),
-            )}
-        </div>
+    state.may_edit().then(|| {
+        view! {
+            <div class="structure-controls">{Part::Indicator(id).buttons(state)}</div>
+        }
     })
 }
 

@@ -44,7 +44,7 @@ fn posted_refusal() -> Option<String> {
 pub fn WorkflowBar() -> impl IntoView {
     let outcome: Outcome = RwSignal::new(posted_refusal().map(Err));
     view! {
-        <section class="workflow" aria-labelledby="workflow-title">
+        <section id="persetujuan" class="workflow" aria-labelledby="workflow-title">
             <h2 id="workflow-title">"Persetujuan triwulan"</h2>
             <ul class="workflow-quarters">
                 {Quarter::ALL.map(|quarter| view! { <QuarterStep quarter outcome/> }).collect_view()}
