@@ -38,6 +38,21 @@ async fn setup(store: &Store) -> Setup {
     }
 }
 
+/// Two clients push the indicator's A typed on the same version: "12" is applied, "13" is a
+/// conflict.
+async fn two_clients_type_the_numerator(store: &Store, s: &Setup) {
+    push(
+        store,
+        &s.operator,
+        vec![
+            mutation("klien-satu-0001", 1, s, s.numerator, "12", 0),
+            mutation("klien-dua-00002", 1, s, s.numerator, "13", 0),
+        ],
+    )
+    .await
+    .unwrap();
+}
+
 /// An operator of another unit, who may not read the plan.
 async fn stranger(store: &Store) -> Person {
     let elsewhere = store
@@ -295,16 +310,7 @@ async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &St
         .await
         .unwrap();
     assert!(start.changes.is_empty() && start.conflicts.is_empty());
-    push(
-        store,
-        &s.operator,
-        vec![
-            mutation("klien-satu-0001", 1, &s, s.numerator, "12", 0),
-            mutation("klien-dua-00002", 1, &s, s.numerator, "13", 0),
-        ],
-    )
-    .await
-    .unwrap();
+    two_clients_type_the_numerator(store, &s).await;
     let pulled = server::usecases::sync::pull(store, &s.operator, s.plan, start.revision)
         .await
         .unwrap();
@@ -345,16 +351,7 @@ both!(
 async fn the_opened_plan_holds_the_stored_plan_the_access_and_a_pull_from_zero(store: &Store) {
     use app::api::ssr::PlanBackend;
     let s = setup(store).await;
-    push(
-        store,
-        &s.operator,
-        vec![
-            mutation("klien-satu-0001", 1, &s, s.numerator, "12", 0),
-            mutation("klien-dua-00002", 1, &s, s.numerator, "13", 0),
-        ],
-    )
-    .await
-    .unwrap();
+    two_clients_type_the_numerator(store, &s).await;
     let opened = store.open_plan(&s.operator, s.plan).await.unwrap();
     assert_eq!(
         serde_json::to_value(&opened.plan).unwrap(),
