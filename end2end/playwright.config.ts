@@ -25,6 +25,9 @@ export default defineConfig({
     { name: "people", testMatch: /people\.spec\.ts/ },
     // Offline edits, the service worker and conflicts, each in fresh browser contexts.
     { name: "offline", testMatch: /offline\.spec\.ts/ },
+    // Plays a deploy of a new build (renames this build's /pkg files, rewrites hash.txt) and
+    // puts it back; reads the demo plan.
+    { name: "deploy", testMatch: /deploy\.spec\.ts/ },
     // Adds and disables a person of its own; touches no demo person.
     { name: "admin", testMatch: /admin\.spec\.ts/ },
     // A shared PC: one person's waiting edits, another signing in, signing out, a damaged outbox.

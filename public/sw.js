@@ -4,23 +4,15 @@
 // - pages (HTML) the person opened, by full URL, query string included;
 // - files: /pkg/* (the JS, the wasm and the CSS) and other static files of the site.
 //
-// Strategy: network first for pages AND for files, the cache only when the network fails.
-// cargo-leptos does not hash file names here (no `hash-files` in Cargo.toml), so every build
-// serves /pkg/pantau.js, /pkg/pantau_bg.wasm and /pkg/pantau.css under the same URLs, and a
-// wasm from one build cannot hydrate the HTML of another. So the cache must never pair them
-// across builds:
-// - Online, a page is fetched from the server and so are its files, revalidated past the
-//   browser's HTTP cache (`cache: 'no-cache'`: the server sends Last-Modified and no
-//   Cache-Control, so the browser may otherwise reuse an old /pkg file by heuristic freshness).
-//   Both are stored on every successful fetch.
-// - A page answered from the cache (offline, or the network failed) gets its files from the
-//   cache too, even if the network comes back in between, so old HTML never meets new wasm.
-// - When a file fetched online differs from the stored one (Last-Modified/ETag/length), a new
-//   build is out: every stored page except the one now loading is dropped, since those pages
-//   belong to the old build and would not hydrate with the new files.
-// Known gap: a page fetched online whose files then fail to load falls back to the stored
-// files, which may be from an older build; the page is still readable (it is rendered in full
-// on the server), it just may not become interactive until the next load.
+// /pkg names carry a hash of their content (cargo-leptos `hash-files`): a page names the files of
+// its own build, and a name always means the same bytes. So:
+// - Pages: network first, the cache only when the network fails.
+// - /pkg files: the cache first (a stored file is the right one by its name), else the network
+//   (where the server sends them `immutable`, so the browser's HTTP cache answers too), stored.
+//   A page stored from an old build, opened after a new build is deployed (offline, or when
+//   the network fails), asks for its own old names and gets them from the cache: old HTML never
+//   meets new wasm. Files no stored page names any more are removed when a page is stored.
+// - Other files (robots.txt): network first, the cache when the network fails.
 //
 // Never touched: anything under /api/ (server functions, sign-in and sign-out, the live
 // stream /api/plans/{id}/events), any request that is not a GET, other origins, and this file.
@@ -30,7 +22,7 @@
 //
 // Bump VERSION when this file's caching changes; activation deletes our other caches.
 
-const VERSION = 'v1';
+const VERSION = 'v2';
 const PREFIX = 'pantau-';
 const PAGES = `${PREFIX}halaman-${VERSION}`;
 const FILES = `${PREFIX}berkas-${VERSION}`;
@@ -49,17 +41,6 @@ const OFFLINE_PAGE = `<!doctype html>
 </body>
 </html>`;
 
-// Clients (tabs) whose page came from the cache: their files come from the cache too.
-const servedFromCache = new Set();
-
-function remember(clientId) {
-  if (!clientId) return;
-  servedFromCache.add(clientId);
-  if (servedFromCache.size > 50) {
-    servedFromCache.delete(servedFromCache.values().next().value);
-  }
-}
-
 function withoutHash(href) {
   const url = new URL(href);
   url.hash = '';
@@ -73,26 +54,23 @@ function isPage(pathname) {
 }
 
 function isFile(pathname) {
-  return pathname.startsWith('/pkg/') || pathname.split('/').pop().includes('.');
+  return isHashed(pathname) || pathname.split('/').pop().includes('.');
+}
+
+// A content-hashed file: its name always means the same bytes.
+function isHashed(pathname) {
+  return pathname.startsWith('/pkg/');
 }
 
 function storable(response) {
   return response.status === 200 && response.type === 'basic' && !response.redirected;
 }
 
-// What identifies one build's version of a file.
-function fingerprint(response) {
-  const h = response.headers;
-  return [h.get('etag'), h.get('last-modified'), h.get('content-length')].join('|');
-}
-
-async function forgetPages(keep) {
+async function forgetPages() {
   const cache = await caches.open(PAGES);
-  const kept = keep ? withoutHash(keep) : null;
   const keys = await cache.keys();
-  await Promise.all(
-    keys.filter((key) => withoutHash(key.url) !== kept).map((key) => cache.delete(key)),
-  );
+  await Promise.all(keys.map((key) => cache.delete(key)));
+  await forgetUnusedFiles();
 }
 
 async function storePage(href, response) {
@@ -100,12 +78,26 @@ async function storePage(href, response) {
   await cache.put(withoutHash(href), response);
 }
 
-// Stores a file; true when it replaced a different one (a new build).
 async function storeFile(href, response) {
   const cache = await caches.open(FILES);
-  const old = await cache.match(href, { ignoreVary: true });
-  await cache.put(href, response.clone());
-  return Boolean(old) && fingerprint(old) !== fingerprint(response);
+  await cache.put(href, response);
+}
+
+// Removes the /pkg files that no stored page names (older builds').
+async function forgetUnusedFiles() {
+  const pages = await caches.open(PAGES);
+  const named = new Set();
+  for (const key of await pages.keys()) {
+    const page = await pages.match(key);
+    if (page) for (const href of filesOf(await page.text(), key.url)) named.add(href);
+  }
+  const files = await caches.open(FILES);
+  const keys = await files.keys();
+  await Promise.all(
+    keys
+      .filter((key) => isHashed(new URL(key.url).pathname) && !named.has(key.url))
+      .map((key) => files.delete(key)),
+  );
 }
 
 async function cachedPage(href) {
@@ -133,16 +125,13 @@ async function page(event) {
     response = await fetch(request);
   } catch (error) {
     const cached = await cachedPage(request.url);
-    if (cached) {
-      remember(event.resultingClientId);
-      return cached;
-    }
+    if (cached) return cached;
     return offlinePage();
   }
   // Signed out (the gate redirects pages to /masuk) or about to sign in: forget the pages.
   const sessionEnded =
     url.pathname === '/masuk' || response.type === 'opaqueredirect' || response.redirected;
-  const forgotten = sessionEnded ? forgetPages(null) : Promise.resolve();
+  const forgotten = sessionEnded ? forgetPages() : Promise.resolve();
   if (storable(response)) {
     const copy = response.clone();
     event.waitUntil(forgotten.then(() => storePage(request.url, copy)));
@@ -154,27 +143,21 @@ async function page(event) {
 
 async function file(event) {
   const request = event.request;
-  if (servedFromCache.has(event.clientId)) {
+  const hashed = isHashed(new URL(request.url).pathname);
+  if (hashed) {
     const cached = await caches.match(request, { cacheName: FILES, ignoreVary: true });
     if (cached) return cached;
   }
   let response;
   try {
-    response = await fetch(request, { cache: 'no-cache' });
+    response = await fetch(request);
   } catch (error) {
     const cached = await caches.match(request, { cacheName: FILES, ignoreVary: true });
     if (cached) return cached;
     throw error;
   }
   if (storable(response)) {
-    const copy = response.clone();
-    event.waitUntil(
-      storeFile(request.url, copy).then(async (newBuild) => {
-        if (!newBuild) return;
-        const client = event.clientId ? await self.clients.get(event.clientId) : null;
-        await forgetPages(client ? client.url : null);
-      }),
-    );
+    event.waitUntil(storeFile(request.url, response.clone()));
   }
   return response;
 }
@@ -202,8 +185,8 @@ function filesOf(html, base) {
   return [...found];
 }
 
-// Stores a page the person has open, together with all its files, fetched again now (the
-// files are most likely a 304 from the browser's HTTP cache).
+// Stores a page the person has open, together with all its files (those not stored yet come
+// from the browser's HTTP cache, where they are kept `immutable`).
 async function storeWithFiles(href) {
   const url = new URL(withoutHash(href));
   if (url.origin !== self.location.origin || !isPage(url.pathname)) return;
@@ -211,11 +194,16 @@ async function storeWithFiles(href) {
   const type = response.headers.get('content-type') || '';
   if (!storable(response) || !type.startsWith('text/html')) return;
   const files = filesOf(await response.clone().text(), url.href);
-  const fetched = await Promise.all(files.map((href) => fetch(href, { cache: 'no-cache' })));
+  const cache = await caches.open(FILES);
+  const missing = [];
+  for (const href of files) {
+    if (!(await cache.match(href, { ignoreVary: true }))) missing.push(href);
+  }
+  const fetched = await Promise.all(missing.map((href) => fetch(href)));
   if (!fetched.every(storable)) return;
-  const changed = await Promise.all(fetched.map((r, i) => storeFile(files[i], r)));
-  if (changed.some(Boolean)) await forgetPages(url.href);
+  await Promise.all(fetched.map((r, i) => storeFile(missing[i], r)));
   await storePage(url.href, response);
+  await forgetUnusedFiles();
 }
 
 // The tab that registered this worker loaded its page and files before the worker existed,
@@ -254,6 +242,7 @@ self.addEventListener('activate', (event) => {
           .filter((name) => name.startsWith(PREFIX) && name !== PAGES && name !== FILES)
           .map((name) => caches.delete(name)),
       );
+      await forgetUnusedFiles();
       await self.clients.claim();
     })(),
   );

@@ -96,3 +96,19 @@ fresh_postgres_database() {
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "CREATE DATABASE $name" >/dev/null
   echo "postgres://postgres@127.0.0.1:5432/$name"
 }
+
+# The benchmarks' figures protocol: $PANTAU_BENCH_SUMMARY holds one area<TAB>figure<TAB>value<TAB>goal
+# line per figure, from every step.
+# Prints the summary file as one table: area (once per group), figure, value, goal.
+print_summary() {
+  awk -F'\t' '
+    { n++; a[n] = $1; f[n] = $2; v[n] = $3; g[n] = $4
+      if (length($1) > wa) wa = length($1); if (length($2) > wf) wf = length($2)
+      if (length($3) > wv) wv = length($3) }
+    END {
+      if (wa < 4) wa = 4; if (wf < 6) wf = 6; if (wv < 5) wv = 5
+      line = "%-" wa "s  %-" wf "s  %" wv "s  %s\n"
+      printf line, "area", "figure", "value", "goal"
+      for (i = 1; i <= n; i++) printf line, (a[i] == a[i - 1] ? "" : a[i]), f[i], v[i], g[i]
+    }' "$1"
+}

@@ -6,7 +6,7 @@ use crate::pages::{
     login::LoginPage, plan::PlanPage, NotFound,
 };
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes, A},
     path, SsrMode,
@@ -20,6 +20,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
+                // /pkg names carry their content's hash (`hash-files`): these read the names of
+                // this build from `hash.txt` beside the server binary.
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
                 // The service worker (public/sw.js) keeps visited pages and /pkg for offline use;
@@ -50,7 +53,6 @@ pub fn App() -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     view! {
-        <Stylesheet id="leptos" href="/pkg/pantau.css"/>
         <Title text="Pantau"/>
         <Router>
             <header class="topbar">

@@ -28,6 +28,7 @@ use server::config;
 use server::http::router;
 use server::ops::demo::{load_demo_data, DemoOutcome};
 use server::ops::import::{import_sheet, ImportError};
+use server::ops::site;
 use server::storage::{AdminStamp, InsertOutcome, Store, StoreError, UnitPlacement};
 use std::process::ExitCode;
 
@@ -102,7 +103,12 @@ async fn serve(demo: bool) -> Result<(), String> {
         }
     }
     let conf = get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?;
-    let options = conf.leptos_options;
+    let mut options = conf.leptos_options;
+    options.hash_files = site::hashed_names(
+        std::env::var("LEPTOS_HASH_FILES").ok().as_deref(),
+        &options.hash_file,
+    );
+    site::prepare(std::path::Path::new(options.site_root.as_ref()));
     let addr = options.site_addr;
     let settings = config::Settings::from_env().map_err(|e| e.to_string())?;
     server::ops::purge::spawn_hourly(store.clone());

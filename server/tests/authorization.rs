@@ -10,7 +10,7 @@ use common::web::{form_post, options};
 
 use app::api::admin::{CreateUnit, GrantRole};
 use app::api::edit::SaveGoal;
-use app::api::plan::{GetPlan, GetPlanAccess};
+use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
 use app::api::structure::AddActivity;
 use app::api::workflow::{ApproveQuarter, ReopenQuarter, ReturnQuarter, SubmitQuarter};
 use app::error::AppError;
@@ -33,6 +33,7 @@ enum Endpoint {
     LiveEvents,
     GetPlan,
     GetPlanAccess,
+    OpenPlan,
     SaveGoal,
     AddActivity,
     Submit,
@@ -43,13 +44,14 @@ enum Endpoint {
     GrantRole,
 }
 
-const ENDPOINTS: [(Endpoint, char); 14] = [
+const ENDPOINTS: [(Endpoint, char); 15] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
     (Endpoint::LiveEvents, 'R'),
     (Endpoint::GetPlan, 'R'),
     (Endpoint::GetPlanAccess, 'R'),
+    (Endpoint::OpenPlan, 'R'),
     (Endpoint::SaveGoal, 'W'),
     (Endpoint::AddActivity, 'W'),
     (Endpoint::Submit, 'S'),
@@ -143,6 +145,7 @@ impl World {
                 .unwrap(),
             Endpoint::GetPlan => form_post(GetPlan::PATH, format!("id={plan}")),
             Endpoint::GetPlanAccess => form_post(GetPlanAccess::PATH, format!("id={plan}")),
+            Endpoint::OpenPlan => form_post(OpenPlan::PATH, format!("id={plan}")),
             Endpoint::SaveGoal => form_post(
                 SaveGoal::PATH,
                 format!("plan={plan}&goal={goal}&title=Sasaran+{n}"),

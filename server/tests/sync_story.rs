@@ -38,6 +38,37 @@ async fn setup(store: &Store) -> Setup {
     }
 }
 
+/// Two clients push the indicator's A typed on the same version: "12" is applied, "13" is a
+/// conflict.
+async fn two_clients_type_the_numerator(store: &Store, s: &Setup) {
+    push(
+        store,
+        &s.operator,
+        vec![
+            mutation("klien-satu-0001", 1, s, s.numerator, "12", 0),
+            mutation("klien-dua-00002", 1, s, s.numerator, "13", 0),
+        ],
+    )
+    .await
+    .unwrap();
+}
+
+/// An operator of another unit, who may not read the plan.
+async fn stranger(store: &Store) -> Person {
+    let elsewhere = store
+        .create_unit("UNIT LAIN", None, &common::cli())
+        .await
+        .unwrap();
+    common::person(
+        store,
+        &[Grant {
+            unit: elsewhere,
+            role: Role::Operator,
+        }],
+    )
+    .await
+}
+
 fn mutation(client: &str, seq: u64, s: &Setup, field: Field, text: &str, base: u64) -> Mutation {
     Mutation {
         client: client.into(),
@@ -279,16 +310,7 @@ async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &St
         .await
         .unwrap();
     assert!(start.changes.is_empty() && start.conflicts.is_empty());
-    push(
-        store,
-        &s.operator,
-        vec![
-            mutation("klien-satu-0001", 1, &s, s.numerator, "12", 0),
-            mutation("klien-dua-00002", 1, &s, s.numerator, "13", 0),
-        ],
-    )
-    .await
-    .unwrap();
+    two_clients_type_the_numerator(store, &s).await;
     let pulled = server::usecases::sync::pull(store, &s.operator, s.plan, start.revision)
         .await
         .unwrap();
@@ -314,18 +336,7 @@ async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &St
         .unwrap();
     assert!(again.changes.is_empty());
     // Someone without access to the plan pulls nothing.
-    let elsewhere = store
-        .create_unit("UNIT LAIN", None, &common::cli())
-        .await
-        .unwrap();
-    let stranger = common::person(
-        store,
-        &[Grant {
-            unit: elsewhere,
-            role: Role::Operator,
-        }],
-    )
-    .await;
+    let stranger = stranger(store).await;
     assert!(server::usecases::sync::pull(store, &stranger, s.plan, 0)
         .await
         .is_err());
@@ -333,6 +344,40 @@ async fn a_pull_sends_each_changed_fields_text_and_the_open_conflicts(store: &St
 both!(
     pull_texts,
     a_pull_sends_each_changed_fields_text_and_the_open_conflicts
+);
+
+/// The plan page opens with one request: the plan as stored, the person's access, and the same
+/// pull from 0 that `sync_pull` gives, with the plan loaded once for both.
+async fn the_opened_plan_holds_the_stored_plan_the_access_and_a_pull_from_zero(store: &Store) {
+    use app::api::ssr::PlanBackend;
+    let s = setup(store).await;
+    two_clients_type_the_numerator(store, &s).await;
+    let opened = store.open_plan(&s.operator, s.plan).await.unwrap();
+    assert_eq!(
+        serde_json::to_value(&opened.plan).unwrap(),
+        serde_json::to_value(store.load_plan_unchecked(s.plan).await.unwrap().unwrap()).unwrap()
+    );
+    assert_eq!(
+        opened.pulled,
+        server::usecases::sync::pull(store, &s.operator, s.plan, 0)
+            .await
+            .unwrap()
+    );
+    assert_eq!(opened.pulled.changes.len(), 1);
+    assert_eq!(opened.pulled.changes[0].text, "12");
+    assert_eq!(opened.pulled.conflicts.len(), 1);
+    assert_eq!(opened.person, s.operator.id);
+    assert!(opened.access.may_edit && !opened.access.may_decide);
+    // Someone without access to the plan opens nothing.
+    let stranger = stranger(store).await;
+    assert!(matches!(
+        store.open_plan(&stranger, s.plan).await,
+        Err(app::error::AppError::Forbidden(_))
+    ));
+}
+both!(
+    opened_plan,
+    the_opened_plan_holds_the_stored_plan_the_access_and_a_pull_from_zero
 );
 
 async fn an_edit_refused_only_because_of_another_in_the_same_push_is_applied_after_it(

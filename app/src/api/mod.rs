@@ -118,6 +118,12 @@ pub mod ssr {
         async fn list_plans(&self, who: &Person) -> Result<Vec<super::PlanListing>, AppError>;
         async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError>;
         async fn plan_access(&self, who: &Person, id: PlanId) -> Result<PlanAccess, AppError>;
+        /// The plan page's data, with the plan loaded once for the page and for its sync state.
+        async fn open_plan(
+            &self,
+            who: &Person,
+            id: PlanId,
+        ) -> Result<crate::api::plan::OpenedPlan, AppError>;
         /// Validates every edit with the model's rules and stores all of them, or none.
         async fn save_fields(
             &self,

@@ -3,7 +3,21 @@
 use super::{PlanAccess, PlanListing};
 use crate::error::AppError;
 use leptos::prelude::*;
-use model::{Plan, PlanId};
+use model::sync::Pulled;
+use model::{Plan, PlanId, UserId};
+use serde::{Deserialize, Serialize};
+
+/// Everything the plan page opens with, read in one request that loads the plan once.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct OpenedPlan {
+    pub plan: Plan,
+    /// What the person may do with the plan, its quarters' states and its version.
+    pub access: PlanAccess,
+    /// Every field's version and the open conflicts, for offline edits (a pull from 0).
+    pub pulled: Pulled,
+    /// Whose edits the page queues and sends (rendered into the page, so known offline too).
+    pub person: UserId,
+}
 
 #[server]
 pub async fn list_plans() -> Result<Vec<PlanListing>, AppError> {
@@ -22,4 +36,12 @@ pub async fn get_plan(id: PlanId) -> Result<Plan, AppError> {
 pub async fn get_plan_access(id: PlanId) -> Result<PlanAccess, AppError> {
     let who = super::ssr::person()?;
     super::ssr::backend()?.plan_access(&who, id).await
+}
+
+/// The plan page's data: the plan, the signed-in person's access to it, its sync state and who
+/// they are.
+#[server]
+pub async fn open_plan(id: PlanId) -> Result<OpenedPlan, AppError> {
+    let who = super::ssr::person()?;
+    super::ssr::backend()?.open_plan(&who, id).await
 }

@@ -1,7 +1,9 @@
 //! The HTTP layer: the router, the checks every request passes (sign-in, sessions, same-origin),
-//! the live feed, and the statuses and request ids every answer carries.
+//! the live feed, the statuses and request ids every answer carries, and how long browsers keep
+//! what it sends.
 
 pub mod auth;
+pub mod caching;
 pub mod errors;
 pub mod live;
 pub mod router;

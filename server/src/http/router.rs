@@ -1,9 +1,11 @@
 //! The HTTP application: pages (server-rendered, then hydrated), server functions, sign-in and
 //! sign-out, the live feed and static files, all behind the session gate; every answer passes
-//! `http_errors`, which gives the request its id and each refusal its status.
+//! `http_errors`, which gives the request its id and each refusal its status, and is compressed
+//! (brotli or gzip) when the browser takes it and it is worth it.
 
 use crate::config::Settings;
 use crate::http::auth::{self, AuthState};
+use crate::http::caching::{self, HashedFiles};
 use crate::http::errors::{self, ServerFnPaths};
 use crate::storage::Store;
 use app::api::ssr::Backend;
@@ -14,6 +16,7 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 
 /// Larger bodies are refused before they reach a handler.
@@ -42,6 +45,7 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
         .with_state(store.clone())
         .merge(sign_in);
     let backend = Backend(Arc::new(store.clone()));
+    let hashed = HashedFiles::from_options(&options);
     Router::new()
         .leptos_routes_with_context(
             &options,
@@ -62,5 +66,12 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
             ServerFnPaths::registered(),
             errors::answer,
         ))
+        .layer(from_fn_with_state(hashed, caching::cache_control))
+        // Outside the error layer, which reads the bodies of refusals. Pages and server
+        // functions are compressed per request, at a level that costs a few milliseconds on a
+        // plan page (the best brotli would cost more than rendering it); static files come
+        // precompressed at the best level (`ops::site`) and pass through as they are. The live
+        // feed (`text/event-stream`) is never compressed, so its events are not held back.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .with_state(options)
 }

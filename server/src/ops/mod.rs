@@ -1,5 +1,5 @@
-//! Running Pantau: the demo data, the text-sheet importer, the purge job and the benchmarks'
-//! helpers, used by `main.rs` and the `pantau-load` binary.
+//! Running Pantau: the demo data, the text-sheet importer, the purge job, the built site's
+//! compressed copies and the benchmarks' helpers, used by `main.rs` and the `pantau-load` binary.
 
 pub mod bench_summary;
 pub mod bench_sync;
@@ -7,3 +7,4 @@ pub mod demo;
 pub mod dice;
 pub mod import;
 pub mod purge;
+pub mod site;

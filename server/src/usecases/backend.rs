@@ -6,6 +6,7 @@ use crate::storage::Store;
 use crate::usecases::editing;
 use crate::usecases::guard::{self, unit_tree};
 use crate::usecases::{admin, quarters, sync};
+use app::api::plan::OpenedPlan;
 use app::api::ssr::PlanBackend;
 use app::api::workflow::QuarterStep;
 use app::api::{AdminCommand, AdminView, PlanAccess, PlanListing};
@@ -51,16 +52,22 @@ impl PlanBackend for Store {
 
     async fn plan_access(&self, who: &Person, id: PlanId) -> Result<PlanAccess, AppError> {
         let unit = guard::plan(self, who, id, Permission::ReadPlan).await?;
-        let tree = unit_tree(self).await?;
-        Ok(PlanAccess {
-            // Read before the states: a change landing in between makes the version older than
-            // the page (an approval then refused), never newer.
-            version: self.plan_version(id).await?,
-            states: self.quarter_states(id).await?,
-            may_edit: allows(who, &tree, Permission::EditPlan, unit),
-            may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
-            may_decide: allows(who, &tree, Permission::DecideQuarter, unit),
-            may_set_targets: manages_everything(who, &tree),
+        access(self, who, unit, id).await
+    }
+
+    async fn open_plan(&self, who: &Person, id: PlanId) -> Result<OpenedPlan, AppError> {
+        let unit = guard::plan(self, who, id, Permission::ReadPlan).await?;
+        // The access (with the plan's version, which an approval names) is read before the plan:
+        // a change landing in between makes the version older than what the page shows (an
+        // approval is then refused and asks for a reload), never newer.
+        let access = access(self, who, unit, id).await?;
+        // One load of the plan: the page shows it, and the sync state's texts are read from it.
+        let (pulled, plan) = sync::pull_unchecked(self, id, 0).await?;
+        Ok(OpenedPlan {
+            plan,
+            access,
+            pulled,
+            person: who.id,
         })
     }
 
@@ -181,4 +188,24 @@ impl PlanBackend for Store {
     fn now(&self) -> model::time::Timestamp {
         crate::clock::now()
     }
+}
+
+/// What `who`, who may read the plan of `unit`, may do with it, and its quarters' states.
+async fn access(
+    store: &Store,
+    who: &Person,
+    unit: model::UnitId,
+    id: PlanId,
+) -> Result<PlanAccess, AppError> {
+    let tree = unit_tree(store).await?;
+    Ok(PlanAccess {
+        // Read before the states: a change landing in between makes the version older than
+        // the page (an approval then refused), never newer.
+        version: store.plan_version(id).await?,
+        states: store.quarter_states(id).await?,
+        may_edit: allows(who, &tree, Permission::EditPlan, unit),
+        may_submit: allows(who, &tree, Permission::SubmitQuarter, unit),
+        may_decide: allows(who, &tree, Permission::DecideQuarter, unit),
+        may_set_targets: manages_everything(who, &tree),
+    })
 }

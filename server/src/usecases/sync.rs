@@ -17,7 +17,7 @@ pub use model::sync::Resolution;
 mod answers;
 use answers::{clients_of_others, given_answers, replayed};
 use model::sync::{is_conflict, valid_client, FieldNow, Mutation, MutationId, Outcome, Pulled};
-use model::PlanId;
+use model::{Plan, PlanId};
 use std::collections::{BTreeMap, HashMap};
 
 /// The most edits one push may carry (the browser sends 200 at a time); a larger push is
@@ -380,6 +380,16 @@ pub async fn pull(
     since: i64,
 ) -> Result<Pulled, AppError> {
     guard::plan(store, who, plan, Permission::ReadPlan).await?;
+    Ok(pull_unchecked(store, plan, since).await?.0)
+}
+
+/// `pull` for a caller that has passed the door check, with the plan it read the texts from
+/// (loaded after the changes were listed, so it holds at least every change listed).
+pub async fn pull_unchecked(
+    store: &Store,
+    plan: PlanId,
+    since: i64,
+) -> Result<(Pulled, Plan), AppError> {
     let (revision, changed) = store.changes_since(plan, since).await?;
     let current = store
         .load_plan_unchecked(plan)
@@ -398,9 +408,12 @@ pub async fn pull(
         })
         .collect();
     let conflicts = store.open_conflicts(plan).await?;
-    Ok(Pulled {
-        revision,
-        changes,
-        conflicts,
-    })
+    Ok((
+        Pulled {
+            revision,
+            changes,
+            conflicts,
+        },
+        current,
+    ))
 }

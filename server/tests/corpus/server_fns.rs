@@ -156,6 +156,7 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
         spec!(plan::ListPlans, SignedIn, []),
         spec!(plan::GetPlan, Read, [("id", Plan)]),
         spec!(plan::GetPlanAccess, Read, [("id", Plan)]),
+        spec!(plan::OpenPlan, Read, [("id", Plan)]),
         // session
         spec!(session::CurrentPerson, Nobody, []),
         // structure

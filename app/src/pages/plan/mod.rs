@@ -13,9 +13,7 @@ mod structure;
 mod sync_panel;
 mod workflow;
 
-use crate::api::plan::{get_plan, get_plan_access};
-use crate::api::session::current_person;
-use crate::api::sync::sync_pull;
+use crate::api::plan::{open_plan, OpenedPlan};
 use crate::api::PlanAccess;
 use crate::components::{EditGate, ErrorNote};
 use crate::error::AppError;
@@ -33,22 +31,7 @@ pub fn PlanPage() -> impl IntoView {
         move || id.get(),
         |id| async move {
             match id {
-                Some(id) => {
-                    // The access (with the plan's version, which an approval names) is read before
-                    // the plan: a change landing in between makes the version older than what the
-                    // page shows (an approval is then refused and asks for a reload), never newer.
-                    let access = get_plan_access(id).await?;
-                    // Whose edits this page queues and sends (rendered into the page, so it is
-                    // known offline too).
-                    let person = current_person().await?.ok_or(AppError::Unauthenticated)?;
-                    Ok((
-                        get_plan(id).await?,
-                        access,
-                        // Every field's version and the open conflicts, for offline edits.
-                        sync_pull(id, 0).await?,
-                        person.id,
-                    ))
-                }
+                Some(id) => open_plan(id).await,
                 None => Err(AppError::NotFound("Rencana".into())),
             }
         },
@@ -57,7 +40,9 @@ pub fn PlanPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Memuat rencana\u{2026}"</p> }>
             {move || Suspend::new(async move {
                 match plan.await {
-                    Ok((plan, access, pulled, person)) => Either::Left(view! { <PlanView plan access pulled person/> }),
+                    Ok(OpenedPlan { plan, access, pulled, person }) => {
+                        Either::Left(view! { <PlanView plan access pulled person/> })
+                    }
                     Err(error) => Either::Right(view! { <ErrorNote error/> }),
                 }
             })}
