@@ -58,3 +58,46 @@ test.describe("with JavaScript off", () => {
     await expect(page.getByText("NIP. 197009121993031001")).toBeVisible();
   });
 });
+
+test.describe("on a 1366 × 768 office laptop", () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test("every activity name reads whole and each row's totals are on screen", async ({ page }) => {
+    await openDemoPlan(page);
+    const rows = page.locator('tr[id^="kegiatan-"]');
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(10);
+    for (let i = 0; i < count; i++) {
+      const row = rows.nth(i);
+      const name = row.locator('textarea[name="name"]');
+      const fits = await name.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1);
+      expect(fits, await name.inputValue()).toBe(true);
+      const cell = row.locator("th");
+      expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await row.scrollIntoViewIfNeeded();
+      const total = await row.locator(".rpd-total").boundingBox();
+      expect(total).not.toBeNull();
+      expect(total!.x + total!.width).toBeLessThanOrEqual(1366);
+    }
+    for (const label of ["Semua", "TW I", "TW II", "TW III", "TW IV"]) {
+      const button = page.locator(".quarter-filter").getByRole("button", { name: label, exact: true });
+      await expect(button).toBeVisible();
+      expect((await button.boundingBox())!.width).toBeGreaterThan(20);
+    }
+    await page.screenshot({ path: "../target/screens/plan-1366.png" });
+  });
+});
+
+test.describe("on a 390 × 844 phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("no page scrolls sideways except inside a table", async ({ page }) => {
+    for (const url of ["/", null]) {
+      if (url) await page.goto(url);
+      else await openDemoPlan(page);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, url ?? "plan").toBeLessThanOrEqual(390);
+    }
+    await page.screenshot({ path: "../target/screens/plan-390.png" });
+  });
+});

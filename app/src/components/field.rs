@@ -116,20 +116,25 @@ pub fn FieldInput(
     // its (unchanged) value, so the row's other cells save.
     let disabled = move || gate.is_some_and(|g| !g.may_edit());
     let invalid = move || error.with(Option::is_some).to_string();
+    // What the one-line input and the text area share.
+    let common = view! {
+        <{..}
+            name=name
+            form=form
+            aria-label=label
+            disabled=disabled
+            readonly=move || locked().is_some()
+            title=locked
+            aria-invalid=invalid
+            on:input=move |ev| check(&event_target_value(&ev))
+        />
+    };
     let control = if multiline {
         leptos::either::Either::Right(view! {
             <textarea
                 node_ref=area
-                name=name
-                form=form
                 rows="1"
-                aria-label=label
-                disabled=disabled
-                readonly=move || locked().is_some()
-                title=locked
                 class:wide=wide
-                aria-invalid=invalid
-                on:input=move |ev| check(&event_target_value(&ev))
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
                         escape();
@@ -138,6 +143,7 @@ pub fn FieldInput(
                         submit_form_of(area);
                     }
                 }
+                {..common}
             >
                 {initial}
             </textarea>
@@ -147,23 +153,16 @@ pub fn FieldInput(
             <input
                 node_ref=input
                 type="text"
-                name=name
-                form=form
                 value=initial
-                aria-label=label
-                disabled=disabled
-                readonly=move || locked().is_some()
-                title=locked
                 inputmode=if numeric { "decimal" } else { "text" }
                 class:num=numeric
                 class:wide=wide
-                aria-invalid=invalid
-                on:input=move |ev| check(&event_target_value(&ev))
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
                         escape();
                     }
                 }
+                {..common}
             />
         })
     };

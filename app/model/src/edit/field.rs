@@ -95,6 +95,19 @@ pub enum ReportField {
 }
 
 impl ReportField {
+    /// The heading of the field's column in the quarter table; its label adds the quarter.
+    pub const fn heading(self) -> &'static str {
+        match self {
+            ReportField::PlannedWork => "Rencana kegiatan",
+            ReportField::Numerator => "A",
+            ReportField::Denominator => "B",
+            ReportField::Achievement => "Uraian capaian",
+            ReportField::Evidence => "Data dukung",
+            ReportField::Status => "Status",
+            ReportField::Note => "Keterangan",
+        }
+    }
+
     pub const ALL: [ReportField; 7] = [
         ReportField::PlannedWork,
         ReportField::Numerator,
@@ -245,18 +258,7 @@ impl Field {
                 IndicatorField::Aggregation => "Cara akumulasi",
             }
             .to_owned(),
-            Field::Report(_, q, f) => {
-                let name = match f {
-                    ReportField::PlannedWork => "Rencana kegiatan",
-                    ReportField::Numerator => "A",
-                    ReportField::Denominator => "B",
-                    ReportField::Achievement => "Uraian capaian",
-                    ReportField::Evidence => "Data dukung",
-                    ReportField::Status => "Status",
-                    ReportField::Note => "Keterangan",
-                };
-                format!("{name} {}", q.label())
-            }
+            Field::Report(_, q, f) => format!("{} {}", f.heading(), q.label()),
             Field::Activity(_, f) => match f {
                 ActivityField::Name => "Nama kegiatan",
                 ActivityField::Budget => "Pagu",

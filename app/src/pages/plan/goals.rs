@@ -13,7 +13,7 @@ use crate::components::{
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::checks::{indicator_checks, IndicatorRef};
-use model::edit::{Field, GoalField, Value};
+use model::edit::{Field, GoalField, ReportField, Value};
 use model::figures::{cumulative_value, format_value};
 use model::{Check, Indicator, Quarter};
 
@@ -144,14 +144,14 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
 /// The headings of an indicator's quarter table, one per cell of [`QuarterRow`].
 const QUARTER_COLUMNS: &[Column] = &[
     col("TW"),
-    col("Rencana kegiatan"),
-    col("A"),
-    col("B"),
+    col(ReportField::PlannedWork.heading()),
+    col(ReportField::Numerator.heading()),
+    col(ReportField::Denominator.heading()),
     num("Capaian"),
     num("Thd target"),
-    col("Uraian capaian"),
-    col("Data dukung"),
-    col("Status"),
-    col("Keterangan"),
+    col(ReportField::Achievement.heading()),
+    col(ReportField::Evidence.heading()),
+    col(ReportField::Status.heading()),
+    col(ReportField::Note.heading()),
     col("Simpan"),
 ];

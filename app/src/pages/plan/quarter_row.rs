@@ -29,7 +29,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
             let field = Field::Report(id, quarter, f);
             let name = f.name();
             view! {
-                <td data-label=column(f)>
+                <td data-label=f.heading()>
                     <FieldInput
                         field
                         name
@@ -72,7 +72,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
             </td>
             {input(ReportField::Achievement, false)}
             {input(ReportField::Evidence, false)}
-            <td data-label=column(ReportField::Status)>
+            <td data-label=ReportField::Status.heading()>
                 // A disabled select is not posted: while frozen a hidden copy posts its value.
                 {
                     let form_id = form_id.clone();
@@ -118,16 +118,3 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
     }
 }
 
-/// The heading of a field's column, which a phone shows above the field (the table's heading
-/// row is hidden there).
-fn column(field: ReportField) -> &'static str {
-    match field {
-        ReportField::PlannedWork => "Rencana kegiatan",
-        ReportField::Numerator => "A",
-        ReportField::Denominator => "B",
-        ReportField::Achievement => "Uraian capaian",
-        ReportField::Evidence => "Data dukung",
-        ReportField::Status => "Status",
-        ReportField::Note => "Keterangan",
-    }
-}
