@@ -1,5 +1,8 @@
 //! Pantau's user interface: the pages and components, and the server functions they call.
 //! Compiled twice: with `ssr` into the server, with `hydrate` into the browser's wasm.
+// The plan page's view types nest deeper than the default limit allows in a release (not
+// type-erased) build of the wasm.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod components;
