@@ -39,15 +39,24 @@ pub fn Table(
     table(class, columns, caption, children)
 }
 
-/// A [`Table`] that scrolls sideways on its own when it is wider than a phone.
+/// A [`Table`] that scrolls sideways on its own when it is wider than a phone. A table with
+/// nothing to focus in it names a `region`: the scrolling box is then reached with Tab and
+/// scrolled with the arrow keys, and a screen reader announces it by that name.
 #[component]
 pub fn ScrollTable(
     class: &'static str,
     columns: &'static [Column],
     #[prop(optional, into)] caption: Option<String>,
+    #[prop(optional, into)] region: Option<String>,
     children: Children,
 ) -> impl IntoView {
-    view! { <div class="table-scroll">{table(class, columns, caption, children)}</div> }
+    let focusable = region.is_some().then_some("0");
+    let role = region.is_some().then_some("region");
+    view! {
+        <div class="table-scroll" role=role tabindex=focusable aria-label=region>
+            {table(class, columns, caption, children)}
+        </div>
+    }
 }
 
 fn table(

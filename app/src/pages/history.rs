@@ -157,7 +157,9 @@ fn HistoryTable(page: HistoryPage) -> impl IntoView {
             }
         })
         .collect_view();
-    Either::Right(view! { <ScrollTable class="audit" columns=COLUMNS>{rows}</ScrollTable> })
+    Either::Right(
+        view! { <ScrollTable class="audit" columns=COLUMNS region="Riwayat perubahan">{rows}</ScrollTable> },
+    )
 }
 
 const COLUMNS: &[Column] = &[

@@ -4,7 +4,7 @@
 use crate::api::dashboard::reporting_month;
 use crate::api::plan::list_plans;
 use crate::api::PlanListing;
-use crate::components::{col, num, Column, ErrorNote, Table};
+use crate::components::{col, num, Column, ErrorNote, ScrollTable};
 use crate::error::AppError;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -52,7 +52,7 @@ fn PlanList(plans: Vec<PlanListing>, today: CalendarMonth) -> impl IntoView {
         .collect_view();
     Either::Right(view! {
         <p class="agenda-summary" role="status">{summary}</p>
-        <Table class="plans" columns=PLAN_COLUMNS>{rows}</Table>
+        <ScrollTable class="plans" columns=PLAN_COLUMNS>{rows}</ScrollTable>
     })
 }
 

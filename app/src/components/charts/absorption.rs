@@ -111,7 +111,7 @@ pub fn AbsorptionChart(caption: String, points: [AbsorptionPoint; 4]) -> impl In
                         ("threshold", "Target"),
                     ])}
                 </div>
-                <ScrollTable class="chart-table" columns=COLUMNS caption>{rows}</ScrollTable>
+                <ScrollTable class="chart-table" columns=COLUMNS region=caption.clone() caption>{rows}</ScrollTable>
             </div>
         </figure>
     }

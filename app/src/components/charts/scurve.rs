@@ -114,7 +114,7 @@ pub fn SCurve(
                         ("budget", "Pagu"),
                     ])}
                 </div>
-                <ScrollTable class="chart-table" columns=COLUMNS caption=format!("{caption} (Rp)")>{rows}</ScrollTable>
+                <ScrollTable class="chart-table" columns=COLUMNS region=format!("Tabel {caption}") caption=format!("{caption} (Rp)")>{rows}</ScrollTable>
             </div>
         </figure>
     }

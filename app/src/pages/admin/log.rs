@@ -26,7 +26,9 @@ pub fn AdminLog(entries: Vec<AdminLogEntry>) -> impl IntoView {
                 }
             })
             .collect_view();
-        Either::Right(view! { <ScrollTable class="admin-log" columns=COLUMNS>{rows}</ScrollTable> })
+        Either::Right(
+            view! { <ScrollTable class="admin-log" columns=COLUMNS region="Catatan admin">{rows}</ScrollTable> },
+        )
     };
     view! {
         <section aria-labelledby="admin-log-title">

@@ -117,4 +117,3 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
         </tr>
     }
 }
-
