@@ -44,7 +44,7 @@ fn attribute<'a>(attributes: &'a [(String, String)], name: &str) -> Option<&'a s
 }
 
 /// What the browser posts for the form `id`: the inputs inside the `<form>` element and the
-/// inputs and selects elsewhere that join it with `form="id"`, by name.
+/// inputs, text areas and selects elsewhere that join it with `form="id"`, by name.
 fn posted(html: &str, id: &str) -> Vec<(String, String)> {
     let start = html.find(&format!(r#"<form id="{id}""#)).unwrap();
     let inside = &html[start..start + html[start..].find("</form>").unwrap()];
@@ -60,6 +60,19 @@ fn posted(html: &str, id: &str) -> Vec<(String, String)> {
                 fields.push((name.to_owned(), value.to_owned()));
             }
         }
+    }
+    // A text area posts the text between its tags (they join the row's form by `form="id"`).
+    for area in html.split("<textarea").skip(1) {
+        let open = area.find('>').unwrap();
+        let attrs = attributes(&area[..open]);
+        if attribute(&attrs, "form") != Some(id) {
+            continue;
+        }
+        let text = &area[open + 1..area.find("</textarea>").unwrap()];
+        fields.push((
+            attribute(&attrs, "name").unwrap().to_owned(),
+            unescape(text),
+        ));
     }
     for select in html.split("<select").skip(1) {
         let attrs = attributes(&select[..select.find('>').unwrap()]);
