@@ -111,7 +111,7 @@ async function timeKeystrokes(page: Page, target: Target): Promise<Timing> {
     const rowElement = document.querySelector(row);
     if (!rowElement) throw new Error(`no row ${row}`);
     const input = Array.from(rowElement.querySelectorAll("input")).find(
-      (i) => i.getAttribute("aria-label") === label,
+      (i) => i.getAttribute("aria-label") === label || !!i.getAttribute("aria-label")?.startsWith(`${label}, `),
     );
     if (!input) throw new Error(`no input labelled ${label} in ${row}`);
     const cell = rowElement.querySelector(figure);

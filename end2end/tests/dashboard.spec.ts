@@ -14,9 +14,9 @@ test.beforeAll(async ({ browser }) => {
   const page = await context.newPage();
   await openPlan(page, plan.unit);
   const row = quarterRow(page, "1-3", "TW II");
-  await row.getByRole("textbox", { name: "A TW II", exact: true }).fill("7");
-  await row.getByRole("textbox", { name: "B TW II", exact: true }).fill("8");
-  await row.getByRole("textbox", { name: "B TW II", exact: true }).press("Enter");
+  await row.getByRole("textbox", { name: /^A TW II, indikator \d+\.\d+$/ }).fill("7");
+  await row.getByRole("textbox", { name: /^B TW II, indikator \d+\.\d+$/ }).fill("8");
+  await row.getByRole("textbox", { name: /^B TW II, indikator \d+\.\d+$/ }).press("Enter");
   await expect(row.locator(".saved")).toHaveText("Tersimpan");
   await context.close();
 });

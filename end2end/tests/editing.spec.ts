@@ -16,16 +16,16 @@ test("typing A and B updates the percentage and the status with no request to th
   const row = quarterRow(page, "1-1", "TW I");
   const requests: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
-  await row.getByRole("textbox", { name: "A TW I", exact: true }).fill("45");
-  await row.getByRole("textbox", { name: "B TW I", exact: true }).fill("50");
+  await row.getByRole("textbox", { name: /^A TW I, indikator \d+\.\d+$/ }).fill("45");
+  await row.getByRole("textbox", { name: /^B TW I, indikator \d+\.\d+$/ }).fill("50");
   await expect(row.locator(".quarter-value")).toHaveText("90%");
   // 90 / 85 × 100 = 105,88 %: the target is met.
   await expect(row.locator(".against-target")).toHaveText("105,88%");
   await expect(row.locator(".against-target")).toHaveAttribute("data-standing", "met");
-  await row.getByRole("textbox", { name: "A TW I", exact: true }).fill("30");
+  await row.getByRole("textbox", { name: /^A TW I, indikator \d+\.\d+$/ }).fill("30");
   await expect(row.locator(".quarter-value")).toHaveText("60%");
   await expect(row.locator(".against-target")).toHaveAttribute("data-standing", "behind");
-  await row.getByRole("textbox", { name: "B TW I", exact: true }).fill("0");
+  await row.getByRole("textbox", { name: /^B TW I, indikator \d+\.\d+$/ }).fill("0");
   await expect(row.locator(".quarter-value")).toHaveText("\u2013");
   expect(requests).toEqual([]);
 });
@@ -61,7 +61,7 @@ test("a bad number shows the message, and nothing is saved", async ({ page }) =>
 test("Escape puts back the saved value", async ({ page }) => {
   await openOwnPlan(page);
   const row = quarterRow(page, "1-2", "TW I");
-  const a = row.getByRole("textbox", { name: "A TW I", exact: true });
+  const a = row.getByRole("textbox", { name: /^A TW I, indikator \d+\.\d+$/ });
   await a.fill("3");
   await a.press("Escape");
   await expect(a).toHaveValue("");
@@ -70,15 +70,15 @@ test("Escape puts back the saved value", async ({ page }) => {
 test("a saved edit survives a reload", async ({ page }) => {
   await openOwnPlan(page);
   const row = quarterRow(page, "1-3", "TW II");
-  await row.getByRole("textbox", { name: "A TW II", exact: true }).fill("7");
-  await row.getByRole("textbox", { name: "B TW II", exact: true }).fill("8");
-  await row.getByRole("textbox", { name: "Uraian capaian TW II", exact: true }).fill("Layanan maternal untuk 7 dari 8 ibu");
-  await row.getByRole("textbox", { name: "B TW II", exact: true }).press("Enter");
+  await row.getByRole("textbox", { name: /^A TW II, indikator \d+\.\d+$/ }).fill("7");
+  await row.getByRole("textbox", { name: /^B TW II, indikator \d+\.\d+$/ }).fill("8");
+  await row.getByRole("textbox", { name: /^Uraian capaian TW II, indikator \d+\.\d+$/ }).fill("Layanan maternal untuk 7 dari 8 ibu");
+  await row.getByRole("textbox", { name: /^B TW II, indikator \d+\.\d+$/ }).press("Enter");
   await expect(row.locator(".saved")).toHaveText("Tersimpan");
   await page.reload();
   const again = quarterRow(page, "1-3", "TW II");
-  await expect(again.getByRole("textbox", { name: "A TW II", exact: true })).toHaveValue("7");
-  await expect(again.getByRole("textbox", { name: "Uraian capaian TW II", exact: true })).toHaveValue("Layanan maternal untuk 7 dari 8 ibu");
+  await expect(again.getByRole("textbox", { name: /^A TW II, indikator \d+\.\d+$/ })).toHaveValue("7");
+  await expect(again.getByRole("textbox", { name: /^Uraian capaian TW II, indikator \d+\.\d+$/ })).toHaveValue("Layanan maternal untuk 7 dari 8 ibu");
   await expect(again.locator(".quarter-value")).toHaveText("87,5%");
 });
 
@@ -88,14 +88,14 @@ test.describe("with JavaScript off", () => {
   test("a quarter row posts as a plain form and saves", async ({ page }) => {
     await openOwnPlan(page, { hydrated: false });
     const row = quarterRow(page, "2-2", "TW III");
-    await row.getByRole("textbox", { name: "A TW III", exact: true }).fill("12");
-    await row.getByRole("textbox", { name: "B TW III", exact: true }).fill("15");
-    await row.getByRole("textbox", { name: "Keterangan TW III", exact: true }).fill("Dikirim tanpa JavaScript");
+    await row.getByRole("textbox", { name: /^A TW III, indikator \d+\.\d+$/ }).fill("12");
+    await row.getByRole("textbox", { name: /^B TW III, indikator \d+\.\d+$/ }).fill("15");
+    await row.getByRole("textbox", { name: /^Keterangan TW III, indikator \d+\.\d+$/ }).fill("Dikirim tanpa JavaScript");
     await row.getByRole("button", { name: "Simpan" }).click();
     await page.waitForLoadState("load");
     await openOwnPlan(page, { hydrated: false });
     const again = quarterRow(page, "2-2", "TW III");
-    await expect(again.getByRole("textbox", { name: "Keterangan TW III", exact: true })).toHaveValue("Dikirim tanpa JavaScript");
+    await expect(again.getByRole("textbox", { name: /^Keterangan TW III, indikator \d+\.\d+$/ })).toHaveValue("Dikirim tanpa JavaScript");
     // The server computed the figure on its render.
     await expect(again.locator(".quarter-value")).toHaveText("80%");
   });
@@ -161,12 +161,12 @@ test("Tab walks the quarter grid cell to cell, into the next quarter", async ({ 
   await openOwnPlan(page);
   const q1 = quarterRow(page, "2-1", "TW I");
   const q2 = quarterRow(page, "2-1", "TW II");
-  await q1.getByRole("textbox", { name: "A TW I", exact: true }).focus();
+  await q1.getByRole("textbox", { name: /^A TW I, indikator \d+\.\d+$/ }).focus();
   await page.keyboard.press("Tab");
-  await expect(q1.getByRole("textbox", { name: "B TW I", exact: true })).toBeFocused();
-  await q1.getByRole("textbox", { name: "Keterangan TW I", exact: true }).focus();
+  await expect(q1.getByRole("textbox", { name: /^B TW I, indikator \d+\.\d+$/ })).toBeFocused();
+  await q1.getByRole("textbox", { name: /^Keterangan TW I, indikator \d+\.\d+$/ }).focus();
   await page.keyboard.press("Tab");
-  await expect(q2.getByRole("textbox", { name: "Rencana kegiatan TW II", exact: true })).toBeFocused();
+  await expect(q2.getByRole("textbox", { name: /^Rencana kegiatan TW II, indikator \d+\.\d+$/ })).toBeFocused();
   await page.keyboard.press("Shift+Tab");
-  await expect(q1.getByRole("textbox", { name: "Keterangan TW I", exact: true })).toBeFocused();
+  await expect(q1.getByRole("textbox", { name: /^Keterangan TW I, indikator \d+\.\d+$/ })).toBeFocused();
 });

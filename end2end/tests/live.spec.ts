@@ -28,9 +28,9 @@ async function openBoth(browser: Browser) {
 
 async function save(operator: Page, indicator: string, a: string, b: string) {
   const row = quarterRow(operator, indicator, "TW IV");
-  await row.getByRole("textbox", { name: "A TW IV", exact: true }).fill(a);
-  await row.getByRole("textbox", { name: "B TW IV", exact: true }).fill(b);
-  await row.getByRole("textbox", { name: "B TW IV", exact: true }).press("Enter");
+  await row.getByRole("textbox", { name: /^A TW IV, indikator \d+\.\d+$/ }).fill(a);
+  await row.getByRole("textbox", { name: /^B TW IV, indikator \d+\.\d+$/ }).fill(b);
+  await row.getByRole("textbox", { name: /^B TW IV, indikator \d+\.\d+$/ }).press("Enter");
   await expect(row.locator(".saved")).toHaveText("Tersimpan");
 }
 

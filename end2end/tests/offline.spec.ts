@@ -14,9 +14,9 @@ test("edits made offline survive a reload with no network and reach the server w
   await goOffline(context, page);
 
   const row = quarterRow(page, "2-3", "TW III");
-  await row.getByRole("textbox", { name: "A TW III", exact: true }).fill("3");
-  await row.getByRole("textbox", { name: "B TW III", exact: true }).fill("4");
-  await row.getByRole("textbox", { name: "B TW III", exact: true }).press("Enter");
+  await row.getByRole("textbox", { name: /^A TW III, indikator \d+\.\d+$/ }).fill("3");
+  await row.getByRole("textbox", { name: /^B TW III, indikator \d+\.\d+$/ }).fill("4");
+  await row.getByRole("textbox", { name: /^B TW III, indikator \d+\.\d+$/ }).press("Enter");
   // Figures compute offline as online; the edits wait in the outbox.
   await expect(row.locator(".quarter-value")).toHaveText("75%");
   await expect(row.locator(".waiting")).toHaveText("Belum terkirim");
@@ -32,8 +32,8 @@ test("edits made offline survive a reload with no network and reach the server w
   await page.reload();
   await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
   const again = quarterRow(page, "2-3", "TW III");
-  await expect(again.getByRole("textbox", { name: "A TW III", exact: true })).toHaveValue("3");
-  await expect(again.getByRole("textbox", { name: "B TW III", exact: true })).toHaveValue("4");
+  await expect(again.getByRole("textbox", { name: /^A TW III, indikator \d+\.\d+$/ })).toHaveValue("3");
+  await expect(again.getByRole("textbox", { name: /^B TW III, indikator \d+\.\d+$/ })).toHaveValue("4");
   await expect(again.locator(".quarter-value")).toHaveText("75%");
   await expect(pending(page)).toHaveText("2 perubahan belum terkirim");
   expect(failed).toContain(address);
@@ -48,8 +48,8 @@ test("edits made offline survive a reload with no network and reach the server w
   const other = await operatorBrowser(browser, plan.operator.state);
   await openPlan(other.page, plan.unit);
   const there = quarterRow(other.page, "2-3", "TW III");
-  await expect(there.getByRole("textbox", { name: "A TW III", exact: true })).toHaveValue("3");
-  await expect(there.getByRole("textbox", { name: "B TW III", exact: true })).toHaveValue("4");
+  await expect(there.getByRole("textbox", { name: /^A TW III, indikator \d+\.\d+$/ })).toHaveValue("3");
+  await expect(there.getByRole("textbox", { name: /^B TW III, indikator \d+\.\d+$/ })).toHaveValue("4");
   await other.context.close();
   await context.close();
 });
@@ -63,7 +63,7 @@ test("two browsers edit the same field offline: one conflict, both values shown,
   await goOffline(second.context, second.page);
 
   const note = (page: Page) =>
-    quarterRow(page, "2-3", "TW IV").getByRole("textbox", { name: "Keterangan TW IV", exact: true });
+    quarterRow(page, "2-3", "TW IV").getByRole("textbox", { name: /^Keterangan TW IV, indikator \d+\.\d+$/ });
   await note(first.page).fill("Dicatat di perangkat pertama");
   await note(first.page).press("Enter");
   await note(second.page).fill("Dicatat di perangkat kedua");

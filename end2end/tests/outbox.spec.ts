@@ -67,7 +67,7 @@ test("an operator's offline edit waits for the operator while a pimpinan uses th
   await openPlanForOffline(page, plan.unit);
   const address = new URL(page.url()).pathname;
   await goOffline(context, page);
-  const note = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: "Keterangan TW II", exact: true });
+  const note = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: /^Keterangan TW II, indikator \d+\.\d+$/ });
   await note.fill(text);
   await note.press("Enter");
   await expect(pending(page)).toHaveText("1 perubahan belum terkirim");
@@ -110,7 +110,7 @@ test("an operator's offline edit waits for the operator while a pimpinan uses th
   await expect.poll(async () => (await outboxEntries(back)).length).toBe(0);
   await openPlan(back, plan.unit);
   await expect(
-    quarterRow(back, "2-3", "TW II").getByRole("textbox", { name: "Keterangan TW II", exact: true }),
+    quarterRow(back, "2-3", "TW II").getByRole("textbox", { name: /^Keterangan TW II, indikator \d+\.\d+$/ }),
   ).toHaveValue(text);
   await expect(pending(back)).toHaveText("Semua perubahan terkirim");
   await expect(back.locator(".others-waiting")).toHaveCount(0);
@@ -126,7 +126,7 @@ test("signing out with unsent edits says they stay on this device and offers to 
   await openPlanForOffline(page, plan.unit);
   const address = new URL(page.url()).pathname;
   await goOffline(context, page);
-  const planned = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: "Rencana kegiatan TW II", exact: true });
+  const planned = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: /^Rencana kegiatan TW II, indikator \d+\.\d+$/ });
   await planned.fill(text);
   await planned.press("Enter");
   await expect(pending(page)).toHaveText("1 perubahan belum terkirim");
@@ -166,7 +166,7 @@ test("signing out anyway leaves the edits on the device, and they go when the pe
   const address = new URL(page.url()).pathname;
   // The server cannot take edits for now (a bad connection), though pages still load.
   await context.route("**/sync_push*", (route) => route.abort());
-  const planned = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: "Rencana kegiatan TW II", exact: true });
+  const planned = quarterRow(page, "2-3", "TW II").getByRole("textbox", { name: /^Rencana kegiatan TW II, indikator \d+\.\d+$/ });
   await planned.fill(text);
   await planned.press("Enter");
   await expect(pending(page)).toHaveText("1 perubahan belum terkirim");
@@ -200,10 +200,10 @@ test("a damaged outbox is kept aside as it was, shown, and what can be read is o
   const address = new URL(page.url()).pathname;
   await goOffline(context, page);
   const row = quarterRow(page, "2-3", "TW III");
-  const achievement = row.getByRole("textbox", { name: "Uraian capaian TW III", exact: true });
+  const achievement = row.getByRole("textbox", { name: /^Uraian capaian TW III, indikator \d+\.\d+$/ });
   await achievement.fill(first);
   await achievement.press("Enter");
-  const note = row.getByRole("textbox", { name: "Keterangan TW III", exact: true });
+  const note = row.getByRole("textbox", { name: /^Keterangan TW III, indikator \d+\.\d+$/ });
   await note.fill("Terpotong di tengah");
   await note.press("Enter");
   await expect(pending(page)).toHaveText("2 perubahan belum terkirim");
@@ -249,7 +249,7 @@ test("a damaged outbox is kept aside as it was, shown, and what can be read is o
     .click();
   await expect(fresh.locator(".outbox-unreadable")).toHaveCount(0);
   await expect(
-    quarterRow(fresh, "2-3", "TW III").getByRole("textbox", { name: "Uraian capaian TW III", exact: true }),
+    quarterRow(fresh, "2-3", "TW III").getByRole("textbox", { name: /^Uraian capaian TW III, indikator \d+\.\d+$/ }),
   ).toHaveValue(first);
   await expect(pending(fresh)).toHaveText("Semua perubahan terkirim");
   expect(await stored(fresh, key)).toBe(damaged);

@@ -44,7 +44,7 @@ test("an operator's edit shows in the pimpinan's history; once TW I is approved 
   const operatorName = plan.operator.name;
   const pimpinanName = plan.pimpinan.name;
   await openPlan(operator, plan.unit);
-  const note = quarterRow(operator, "1-1", "TW I").getByRole("textbox", { name: "Keterangan TW I", exact: true });
+  const note = quarterRow(operator, "1-1", "TW I").getByRole("textbox", { name: /^Keterangan TW I, indikator \d+\.\d+$/ });
   await note.fill('Dicek <script>alert("x")</script>');
   await note.press("Enter");
   await expect(quarterRow(operator, "1-1", "TW I").locator(".saved")).toHaveText("Tersimpan");
@@ -69,12 +69,12 @@ test("an operator's edit shows in the pimpinan's history; once TW I is approved 
   await head.goBack();
   await expect(head.locator("main")).toHaveAttribute("data-hydrated", "true");
   // A pimpinan reads but does not edit.
-  await expect(quarterRow(head, "1-1", "TW II").getByRole("textbox", { name: "Keterangan TW II", exact: true })).toBeDisabled();
+  await expect(quarterRow(head, "1-1", "TW II").getByRole("textbox", { name: /^Keterangan TW II, indikator \d+\.\d+$/ })).toBeDisabled();
   await workflow(head, "TW I").getByRole("button", { name: "Setujui" }).click();
   await expect(workflow(head, "TW I").locator(".workflow-state")).toHaveText(new RegExp(`^Disetujui oleh ${pimpinanName}, `));
 
   // The operator's other page was open before the submission: its save is refused, saying by whom.
-  const staleNote = quarterRow(stale, "1-1", "TW I").getByRole("textbox", { name: "Keterangan TW I", exact: true });
+  const staleNote = quarterRow(stale, "1-1", "TW I").getByRole("textbox", { name: /^Keterangan TW I, indikator \d+\.\d+$/ });
   await staleNote.fill("Terlambat");
   await staleNote.press("Enter");
   await expect(quarterRow(stale, "1-1", "TW I").locator(".save-error")).toContainText(
@@ -85,6 +85,6 @@ test("an operator's edit shows in the pimpinan's history; once TW I is approved 
   await expect(note).not.toBeEditable();
   await expect(note).toHaveValue('Dicek <script>alert("x")</script>');
   // TW II is still open.
-  const next = quarterRow(operator, "1-1", "TW II").getByRole("textbox", { name: "Keterangan TW II", exact: true });
+  const next = quarterRow(operator, "1-1", "TW II").getByRole("textbox", { name: /^Keterangan TW II, indikator \d+\.\d+$/ });
   await expect(next).toBeEnabled();
 });

@@ -24,6 +24,15 @@ test("the demo plan shows the seed's indicator, pagu and realization", async ({ 
   await expect(food.getByRole("textbox", { name: "RPD TW IV", exact: true })).toHaveValue("1.718.296.000");
 });
 
+test("a screen reader hears which indicator and quarter each cell belongs to", async ({ page }) => {
+  await openDemoPlan(page);
+  const row = quarterRow(page, "1-1", "TW I");
+  await expect(row.getByRole("textbox", { name: "A TW I, indikator 1.1", exact: true })).toBeVisible();
+  await expect(row.getByRole("textbox", { name: "Data dukung TW I, indikator 1.1", exact: true })).toBeVisible();
+  await expect(row.getByRole("combobox", { name: "Status TW I, indikator 1.1", exact: true })).toBeVisible();
+  await expect(quarterRow(page, "2-3", "TW IV").getByRole("textbox", { name: "B TW IV, indikator 2.3", exact: true })).toBeVisible();
+});
+
 test("an activity whose RPD does not add up to its pagu is marked with the difference", async ({ page }) => {
   await openDemoPlan(page);
   const office = activityRow(page, "Layanan perkantoran");
@@ -51,7 +60,7 @@ test.describe("with JavaScript off", () => {
     await openDemoPlan(page, { hydrated: false });
     const food = activityRow(page, FOOD_ACTIVITY);
     await expect(food.getByRole("textbox", { name: "Pagu", exact: true })).toHaveValue("5.160.600.000");
-    await expect(quarterRow(page, "1-1", "TW I").getByRole("textbox", { name: "Data dukung TW I", exact: true })).toHaveValue(
+    await expect(quarterRow(page, "1-1", "TW I").getByRole("textbox", { name: /^Data dukung TW I, indikator \d+\.\d+$/ })).toHaveValue(
       "Dokumen Kontrak, SIMonev BAMA, BASTBahan Makanan",
     );
     await expect(page.getByText("Endi Wahyudi, A.Md.IP., S.Sos., M.Si.")).toBeVisible();

@@ -62,11 +62,20 @@ pub fn FieldInput(
     /// saves the row; Shift+Enter starts a new line.
     #[prop(optional)]
     multiline: bool,
+    /// Where the field is, for a screen reader: its label becomes "A TW I, indikator 1.1".
+    #[prop(optional, into)]
+    place: Option<Signal<String>>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let input = NodeRef::<html::Input>::new();
     let area = NodeRef::<html::Textarea>::new();
-    let label = field.label();
+    let label = {
+        let label = field.label();
+        move || match place {
+            Some(place) => format!("{label}, {}", place.get()),
+            None => label.clone(),
+        }
+    };
     let check = move |text: &str| match parse_value(&field, text) {
         Ok(value) => {
             error.set(None);

@@ -84,6 +84,10 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
         indicator: indicator.with(|i| i.number),
     };
     let warnings = move || indicator.with(|i| indicator_checks(at(), i));
+    let place = Signal::derive(move || {
+        let at = at();
+        format!("indikator {}.{}", at.goal, at.indicator)
+    });
     let year_to_date =
         move || indicator.with(|i| format_value(i, cumulative_value(i, Quarter::Q4)));
     let activities = move || {
@@ -135,7 +139,7 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
                 {move || warnings().iter().map(|w: &Check| view! { <li>{w.message()}</li> }).collect_view()}
             </ul>
             <ScrollTable class="quarters" columns=QUARTER_COLUMNS>
-                {Quarter::ALL.map(|quarter| view! { <QuarterRow indicator quarter/> }).collect_view()}
+                {Quarter::ALL.map(|quarter| view! { <QuarterRow indicator quarter place/> }).collect_view()}
             </ScrollTable>
         </section>
     }

@@ -11,7 +11,12 @@ use model::number::format_percent_or_dash;
 use model::{Indicator, Quarter, Status};
 
 #[component]
-pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl IntoView {
+pub fn QuarterRow(
+    indicator: RwSignal<Indicator>,
+    quarter: Quarter,
+    /// Where the row is ("indikator 1.1"), which each input's label names.
+    place: Signal<String>,
+) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let filter = expect_context::<QuarterFilter>();
     let thresholds = state.thresholds;
@@ -40,6 +45,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
                         })
                         numeric
                         multiline=!numeric
+                        place
                     />
                 </td>
             }
@@ -87,7 +93,7 @@ pub fn QuarterRow(indicator: RwSignal<Indicator>, quarter: Quarter) -> impl Into
                     form=form_id.clone()
                     disabled=move || status_locked().is_some()
                     title=status_locked
-                    aria-label=status_field.label()
+                    aria-label=move || format!("{}, {}", status_field.label(), place.get())
                     on:change=move |ev| {
                         if let Ok(v) = model::edit::parse_value(&status_field, &event_target_value(&ev)) {
                             indicator.update(|i| { let _ = apply_to_indicator(i, &status_field, v); });
