@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { stateFile } from "../global-setup";
 
 /** The demo plan's unit. Only specs that change no plan read it (the others have their own,
@@ -44,9 +44,14 @@ export async function operatorBrowser(
 /** Opens the plan of `unit` and waits until the service worker has stored the page for offline
  * use. */
 export async function openPlanForOffline(page: Page, unit: string) {
+  // The worker takes control once it has stored the open page and its files; a debug build's
+  // wasm is 14 MB, which a server still compressing its files at startup serves slowly.
+  test.info().setTimeout(test.info().timeout + 60_000);
   await openPlan(page, unit);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 60_000 })
+    .toBe(true);
   // A full load through the worker stores the page and its files.
   await page.reload();
   await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
