@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { stateFile } from "./global-setup";
+import { BASE, stateFile } from "./global-setup";
 
 // Debian's Chromium: Playwright's own browser download is not available on these machines.
 export default defineConfig({
@@ -36,7 +36,7 @@ export default defineConfig({
     { name: "a11y", testMatch: /a11y\.spec\.ts/ },
   ],
   use: {
-    baseURL: "http://127.0.0.1:3000",
+    baseURL: BASE,
     // Signed in as the demo operator unless a test says otherwise (global-setup.ts).
     storageState: stateFile("operator"),
     trace: "retain-on-failure",
