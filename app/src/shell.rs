@@ -71,6 +71,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
+            // The release, so that a clerk reporting a problem can say which one they use.
+            <footer class="site-footer">"Pantau " {env!("CARGO_PKG_VERSION")}</footer>
         </Router>
     }
 }

@@ -10,19 +10,20 @@ pub fn database_url() -> String {
         .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned())
 }
 
+/// The file of a SQLite database URL (`sqlite://data/pantau.db?mode=rwc` → `data/pantau.db`);
+/// `None` for another database or an in-memory one.
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
 /// Creates the folder of a SQLite file, so that a fresh clone runs with no setup.
 pub fn ensure_sqlite_folder(url: &str) -> std::io::Result<()> {
-    let Some(rest) = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-    else {
-        return Ok(());
-    };
-    let path = rest.split('?').next().unwrap_or_default();
-    match std::path::Path::new(path).parent() {
-        Some(dir) if !dir.as_os_str().is_empty() && path != ":memory:" => {
-            std::fs::create_dir_all(dir)
-        }
+    match sqlite_path(url).as_deref().and_then(std::path::Path::parent) {
+        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
         _ => Ok(()),
     }
 }
@@ -171,6 +172,18 @@ mod tests {
             );
         }
         assert!(settings(&[("PANTAU_TRUSTED_PROXY_HEADER", "X Forwarded")]).is_err());
+    }
+
+    #[test]
+    fn a_sqlite_url_names_its_file_and_other_urls_none() {
+        let path = |url| sqlite_path(url).map(|p| p.display().to_string());
+        assert_eq!(path("sqlite://data/pantau.db").as_deref(), Some("data/pantau.db"));
+        assert_eq!(
+            path("sqlite:///var/lib/pantau/pantau.db?mode=rwc").as_deref(),
+            Some("/var/lib/pantau/pantau.db")
+        );
+        assert_eq!(path("sqlite::memory:"), None);
+        assert_eq!(path("postgres://pantau@db/pantau"), None);
     }
 
     #[test]

@@ -21,6 +21,13 @@
 //!   pantau purge          remove stored sync answers of clients unseen for 90 days, expired
 //!                         sessions and day-old login failures (`serve` does this every hour)
 //!
+//!   pantau backup FILE    copy the SQLite database, as it stands at one moment, into FILE (new),
+//!                         while the server runs (PostgreSQL: pg_dump, see the README)
+//!   pantau restore FILE [--force]
+//!                         check the backup FILE and put it in place as the SQLite database; a
+//!                         database holding data is replaced only with --force and never while open
+//!   pantau --version      the release and the schema version it runs on
+//!
 //! The database is `DATABASE_URL` (default `sqlite://data/pantau.db`; `postgres://...` for PostgreSQL).
 
 use leptos::config::get_configuration;
@@ -56,9 +63,17 @@ async fn main() -> ExitCode {
         ["grant", username, unit, role] => grant(username, unit, role).await,
         ["bench-sync", rest @ ..] => bench_sync(rest).await,
         ["purge"] => purge().await,
+        ["backup", file] => backup(file).await,
+        ["restore", file] => restore(file, false).await,
+        ["restore", file, "--force"] => restore(file, true).await,
+        ["--version" | "-V" | "version"] => {
+            println!("{}", server::ops::version::version_line());
+            Ok(())
+        }
         _ => Err(format!(
             "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | \
-             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau purge \
+             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau purge | \
+             pantau backup FILE | pantau restore FILE [--force] | pantau --version \
              (ROLE: operator, pimpinan or admin; given: {})",
             args.join(" ")
         )),
@@ -309,5 +324,24 @@ async fn bench_sync(args: &[&str]) -> Result<(), String> {
         .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
         .await;
     println!("{}", result?);
+    Ok(())
+}
+
+/// `pantau backup FILE` (see `server::ops::backup`).
+async fn backup(file: &str) -> Result<(), String> {
+    let done = server::ops::backup::backup(&config::database_url(), std::path::Path::new(file))
+        .await
+        .map_err(|e| format!("backup: {e}"))?;
+    println!("backed up into {done}");
+    Ok(())
+}
+
+/// `pantau restore FILE [--force]` (see `server::ops::backup`).
+async fn restore(file: &str, force: bool) -> Result<(), String> {
+    let url = config::database_url();
+    let done = server::ops::backup::restore(&url, std::path::Path::new(file), force)
+        .await
+        .map_err(|e| format!("restore: {e}"))?;
+    println!("restored {file} into {done}");
     Ok(())
 }

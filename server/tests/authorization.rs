@@ -466,3 +466,65 @@ both!(
     admin_matrix,
     admin_actions_on_people_follow_the_written_matrix
 );
+
+/// The health checks are public: whoever asks, with any session or none (even one that does not
+/// exist), gets the same answer; a method they do not take is a 405 with words, never a 5xx.
+async fn health_checks_answer_everyone_the_same_and_refuse_other_methods(store: &Store) {
+    let world = world(store).await;
+    let mut cookies = vec![None, Some(format!("{}=tidak-ada", server::http::auth::SESSION_COOKIE))];
+    for role in Role::ALL {
+        let who = common::person(
+            store,
+            &[Grant {
+                unit: world.units[0],
+                role,
+            }],
+        )
+        .await;
+        cookies.push(Some(common::cookie(store, &who).await));
+    }
+    let mut wrong = Vec::new();
+    for cookie in &cookies {
+        for (method, path, expected) in [
+            ("GET", "/healthz", StatusCode::OK),
+            ("GET", "/readyz", StatusCode::OK),
+            ("HEAD", "/healthz", StatusCode::OK),
+            ("GET", "/healthz?rinci=1&x=%20", StatusCode::OK),
+            ("GET", "/readyz?rinci=1", StatusCode::OK),
+            ("POST", "/healthz", StatusCode::METHOD_NOT_ALLOWED),
+            ("DELETE", "/readyz", StatusCode::METHOD_NOT_ALLOWED),
+            ("PUT", "/readyz", StatusCode::METHOD_NOT_ALLOWED),
+        ] {
+            let mut request = Request::builder()
+                .method(method)
+                .uri(path)
+                .header(header::HOST, "127.0.0.1:3000")
+                .header(header::ORIGIN, "http://127.0.0.1:3000");
+            if let Some(cookie) = cookie {
+                request = request.header(header::COOKIE, cookie);
+            }
+            let response = router(store.clone(), options())
+                .oneshot(request.body(Body::from("x=1")).unwrap())
+                .await
+                .unwrap();
+            let status = response.status();
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            let body = String::from_utf8_lossy(&body);
+            let words_ok = match (method, status) {
+                ("HEAD", _) => true,
+                (_, StatusCode::OK) => body == "ok",
+                _ => body.starts_with("Permintaan tidak dapat dibaca"),
+            };
+            if status != expected || !words_ok {
+                wrong.push(format!("{method} {path} {cookie:?}: {status} {body:?}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+both!(
+    health_checks,
+    health_checks_answer_everyone_the_same_and_refuse_other_methods
+);

@@ -104,6 +104,10 @@ async fn explain(response: Response, id: &RequestId, reader: Reader) -> Response
     if response.headers().contains_key(SERVER_FN_ERROR_HEADER) {
         return server_fn_refusal(response, id).await;
     }
+    if status == StatusCode::SERVICE_UNAVAILABLE && !is_empty(&response) {
+        // `/readyz` saying why it is not ready (logged there): for a probe, not a fault.
+        return response;
+    }
     if status.is_server_error() {
         tracing::error!(%status, "answered with a server fault");
     }

@@ -1,9 +1,10 @@
 //! The HTTP layer: the router, the checks every request passes (sign-in, sessions, same-origin),
-//! the live feed, the statuses and request ids every answer carries, and how long browsers keep
+//! the live feed, the health checks, the statuses and request ids every answer carries, and how long browsers keep
 //! what it sends.
 
 pub mod auth;
 pub mod caching;
 pub mod errors;
+pub mod health;
 pub mod live;
 pub mod router;

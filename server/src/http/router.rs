@@ -59,6 +59,8 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
         .fallback(leptos_axum::file_and_error_handler(shell))
         .merge(own)
         .layer(from_fn_with_state(auth_state, auth::gate))
+        // Outside the gate: a probe has no session, and `/healthz` touches no database.
+        .merge(crate::http::health::routes(store))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         // Outermost: every request's id, and every refusal's status and words (it also sees the
         // limit's refusal).

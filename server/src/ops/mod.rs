@@ -1,6 +1,8 @@
-//! Running Pantau: the demo data, the text-sheet importer, the purge job, the built site's
-//! compressed copies and the benchmarks' helpers, used by `main.rs` and the `pantau-load` binary.
+//! Running Pantau: the demo data, the text-sheet importer, the purge job, backup and restore,
+//! the version, the built site's compressed copies and the benchmarks' helpers, used by
+//! `main.rs` and the `pantau-load` binary.
 
+pub mod backup;
 pub mod bench_summary;
 pub mod bench_sync;
 pub mod demo;
@@ -8,3 +10,4 @@ pub mod dice;
 pub mod import;
 pub mod purge;
 pub mod site;
+pub mod version;

@@ -24,6 +24,7 @@ mod plan_write;
 mod purge;
 mod read;
 mod refusal;
+pub mod schema;
 mod structure;
 mod sync;
 mod thresholds;
@@ -75,6 +76,13 @@ pub enum StoreError {
     UnsupportedUrl(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// The database has applied a migration this binary does not carry.
+    #[error(
+        "the database is at schema version {database}, written by a newer Pantau; this binary \
+         supports schema versions up to {supported}. Run the newer Pantau, or restore the backup \
+         taken before the upgrade"
+    )]
+    NewerSchema { database: i64, supported: i64 },
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("{0} is not part of this plan")]
@@ -135,10 +143,8 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        match backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
-        }
+        schema::refuse_newer(&mut *pool.acquire().await?, backend).await?;
+        schema::migrator(backend).run(&pool).await?;
         Ok(Store {
             pool,
             backend,

@@ -7,6 +7,8 @@ use server::storage::{AdminStamp, NewPerson, Store};
 use sqlx::{Connection, Executor};
 use std::sync::atomic::{AtomicU32, Ordering};
 
+pub mod cli;
+pub mod filled;
 pub mod web;
 
 static NEXT: AtomicU32 = AtomicU32::new(0);
@@ -164,69 +166,10 @@ impl TestDb {
         }
     }
 
-    /// Every row of every table of the test's database, as exact text (SQLite: each value's
-    /// type and SQL literal; PostgreSQL: the row's text form), sorted within each table: two
-    /// dumps are equal exactly when the stored data is.
+    /// Every row of every table of the test's database (see [`dump_url`]).
     #[allow(dead_code)]
     pub async fn dump(&self) -> std::collections::BTreeMap<String, Vec<String>> {
-        let mut dump = std::collections::BTreeMap::new();
-        match &self.cleanup {
-            Cleanup::File(path) => {
-                let mut conn =
-                    sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
-                        .await
-                        .expect("open the SQLite file");
-                let tables: Vec<String> = sqlx::query_scalar(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-                )
-                .fetch_all(&mut conn)
-                .await
-                .expect("list the tables");
-                for table in tables {
-                    let columns: Vec<String> =
-                        sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
-                            .bind(&table)
-                            .fetch_all(&mut conn)
-                            .await
-                            .expect("list the columns");
-                    let row = columns
-                        .iter()
-                        .map(|c| format!("typeof(\"{c}\") || ':' || quote(\"{c}\")"))
-                        .collect::<Vec<_>>()
-                        .join(" || '|' || ");
-                    let mut rows: Vec<String> =
-                        sqlx::query_scalar(&format!("SELECT {row} FROM \"{table}\""))
-                            .fetch_all(&mut conn)
-                            .await
-                            .expect("read a table");
-                    rows.sort();
-                    dump.insert(table, rows);
-                }
-            }
-            Cleanup::Database { admin_url, name } => {
-                let mut conn = sqlx::PgConnection::connect(&database_url(admin_url, name))
-                    .await
-                    .expect("connect");
-                let tables: Vec<String> = sqlx::query_scalar(
-                    "SELECT table_name::text FROM information_schema.tables \
-                     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' \
-                     ORDER BY table_name",
-                )
-                .fetch_all(&mut conn)
-                .await
-                .expect("list the tables");
-                for table in tables {
-                    let mut rows: Vec<String> =
-                        sqlx::query_scalar(&format!("SELECT t::text FROM \"{table}\" AS t"))
-                            .fetch_all(&mut conn)
-                            .await
-                            .expect("read a table");
-                    rows.sort();
-                    dump.insert(table, rows);
-                }
-            }
-        }
-        dump
+        dump_url(&self.url()).await
     }
 
     /// Closes the store and removes the database. Called at the end of a passing test; a failing
@@ -248,6 +191,70 @@ impl TestDb {
             }
         }
     }
+}
+
+/// Every row of every table of the database at `url`, as exact text (SQLite: each value's
+/// type and SQL literal; PostgreSQL: the row's text form), sorted within each table: two
+/// dumps are equal exactly when the stored data is.
+#[allow(dead_code)]
+pub async fn dump_url(url: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut dump = std::collections::BTreeMap::new();
+    match url.starts_with("sqlite:") {
+        true => {
+            let mut conn = sqlx::SqliteConnection::connect(url)
+                    .await
+                    .expect("open the SQLite file");
+            let tables: Vec<String> = sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+            )
+            .fetch_all(&mut conn)
+            .await
+            .expect("list the tables");
+            for table in tables {
+                let columns: Vec<String> =
+                    sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+                        .bind(&table)
+                        .fetch_all(&mut conn)
+                        .await
+                        .expect("list the columns");
+                let row = columns
+                    .iter()
+                    .map(|c| format!("typeof(\"{c}\") || ':' || quote(\"{c}\")"))
+                    .collect::<Vec<_>>()
+                    .join(" || '|' || ");
+                let mut rows: Vec<String> =
+                    sqlx::query_scalar(&format!("SELECT {row} FROM \"{table}\""))
+                        .fetch_all(&mut conn)
+                        .await
+                        .expect("read a table");
+                rows.sort();
+                dump.insert(table, rows);
+            }
+        }
+        false => {
+            let mut conn = sqlx::PgConnection::connect(url)
+                .await
+                .expect("connect");
+            let tables: Vec<String> = sqlx::query_scalar(
+                "SELECT table_name::text FROM information_schema.tables \
+                 WHERE table_schema = 'public' AND table_type = 'BASE TABLE' \
+                 ORDER BY table_name",
+            )
+            .fetch_all(&mut conn)
+            .await
+            .expect("list the tables");
+            for table in tables {
+                let mut rows: Vec<String> =
+                    sqlx::query_scalar(&format!("SELECT t::text FROM \"{table}\" AS t"))
+                        .fetch_all(&mut conn)
+                        .await
+                        .expect("read a table");
+                rows.sort();
+                dump.insert(table, rows);
+            }
+        }
+    }
+    dump
 }
 
 /// A value for a form body (`application/x-www-form-urlencoded`): every byte but the unreserved
@@ -282,7 +289,8 @@ async fn migrations_before(db: &str, version: i64) -> sqlx::migrate::Migrator {
 
 /// A new, empty PostgreSQL database: the admin URL and the database's name. Never skipped: a
 /// PostgreSQL that is down fails the test.
-async fn fresh_postgres_database() -> (String, String) {
+#[allow(dead_code)]
+pub async fn fresh_postgres_database() -> (String, String) {
     let admin_url = std::env::var("PANTAU_TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
     let name = unique_name();
@@ -297,7 +305,9 @@ async fn fresh_postgres_database() -> (String, String) {
     (admin_url, name)
 }
 
-fn database_url(admin_url: &str, name: &str) -> String {
+/// The URL of the database `name` on the server of `admin_url`.
+#[allow(dead_code)]
+pub fn database_url(admin_url: &str, name: &str) -> String {
     match admin_url.rfind('/') {
         Some(slash)
             if admin_url[..slash].contains("://")
