@@ -22,7 +22,10 @@ pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
 
 /// Creates the folder of a SQLite file, so that a fresh clone runs with no setup.
 pub fn ensure_sqlite_folder(url: &str) -> std::io::Result<()> {
-    match sqlite_path(url).as_deref().and_then(std::path::Path::parent) {
+    match sqlite_path(url)
+        .as_deref()
+        .and_then(std::path::Path::parent)
+    {
         Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
         _ => Ok(()),
     }
@@ -177,7 +180,10 @@ mod tests {
     #[test]
     fn a_sqlite_url_names_its_file_and_other_urls_none() {
         let path = |url| sqlite_path(url).map(|p| p.display().to_string());
-        assert_eq!(path("sqlite://data/pantau.db").as_deref(), Some("data/pantau.db"));
+        assert_eq!(
+            path("sqlite://data/pantau.db").as_deref(),
+            Some("data/pantau.db")
+        );
         assert_eq!(
             path("sqlite:///var/lib/pantau/pantau.db?mode=rwc").as_deref(),
             Some("/var/lib/pantau/pantau.db")

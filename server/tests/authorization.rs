@@ -471,7 +471,10 @@ both!(
 /// exist), gets the same answer; a method they do not take is a 405 with words, never a 5xx.
 async fn health_checks_answer_everyone_the_same_and_refuse_other_methods(store: &Store) {
     let world = world(store).await;
-    let mut cookies = vec![None, Some(format!("{}=tidak-ada", server::http::auth::SESSION_COOKIE))];
+    let mut cookies = vec![
+        None,
+        Some(format!("{}=tidak-ada", server::http::auth::SESSION_COOKIE)),
+    ];
     for role in Role::ALL {
         let who = common::person(
             store,

@@ -68,7 +68,8 @@ struct Seen {
 /// table, until told to stop.
 async fn keep_editing(store: Store, url: String, plan: PlanId, who: Person, seen: Arc<Seen>) {
     let note = note_field(&store, plan).await;
-    seen.states.lock().unwrap().push(dump_url(&url).await);
+    let start = dump_url(&url).await;
+    seen.states.lock().unwrap().push(start);
     let mut k = 0;
     while !seen.stop.load(Ordering::SeqCst) {
         k += 1;
@@ -89,6 +90,20 @@ async fn wait_for_edits(seen: &Seen, count: usize) {
     }
 }
 
+/// How many backups the story takes while the edits go on.
+const ROUNDS: usize = 6;
+
+/// Tables the filled database holds rows in: compared, so they must not be empty.
+const TABLES_WITH_ROWS: [&str; 7] = [
+    "plans",
+    "field_versions",
+    "audit_log",
+    "users",
+    "admin_log",
+    "sync_conflicts",
+    "sync_mutations",
+];
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_while_edits_arrive_restores_to_the_moment_it_was_taken() {
     let _serial = common::SERIAL.lock().await;
@@ -102,66 +117,71 @@ async fn a_backup_taken_while_edits_arrive_restores_to_the_moment_it_was_taken()
         operator,
         seen.clone(),
     ));
-    wait_for_edits(&seen, 3).await;
-    let file = fresh_path("cadangan.db");
-    let before = seen.acked.load(Ordering::SeqCst);
-    let started = std::time::Instant::now();
-    let done = backup(&db.url(), &file).await.unwrap();
-    let took = started.elapsed();
-    let after = seen.acked.load(Ordering::SeqCst);
-    // Edits go on after the backup, and must not be in it.
-    wait_for_edits(&seen, after + 3).await;
+    // Backups one after another while the edits go on: each must be one moment of the database.
+    let mut taken = Vec::new();
+    for round in 0..ROUNDS {
+        wait_for_edits(&seen, 3 * round + 2).await;
+        let file = fresh_path(&format!("cadangan-{round}.db"));
+        let before = seen.acked.load(Ordering::SeqCst);
+        let started = std::time::Instant::now();
+        let done = backup(&db.url(), &file).await.unwrap();
+        let took = started.elapsed();
+        let after = seen.acked.load(Ordering::SeqCst);
+        assert_eq!((done.plans, done.people), (1, 6), "{done}");
+        println!(
+            "backup {round}: {} bytes in {took:?}, {} edits saved meanwhile",
+            done.bytes,
+            after - before
+        );
+        taken.push((file, before, after));
+    }
+    // Edits go on after the last backup, and must not be in it.
+    let last = taken.last().map_or(0, |t| t.2);
+    wait_for_edits(&seen, last + 3).await;
     seen.stop.store(true, Ordering::SeqCst);
     writer.await.unwrap();
-    println!(
-        "backup of {} bytes took {took:?} while {} edits were saved",
-        done.bytes,
-        after - before
-    );
-    assert_eq!((done.plans, done.people), (1, 6), "{done}");
 
-    let target = fresh_path("dipulihkan.db");
-    let restored = restore(&url(&target), &file, false).await.unwrap();
-    assert_eq!(restored.kept, None);
-    let copy = dump_url(&url(&target)).await;
-    let states = seen.states.lock().unwrap();
-    // The copy is the database after exactly k edits: every one saved before the backup began,
-    // none saved after it ended (one whose answer was still on its way may be in).
-    let k = states
-        .iter()
-        .position(|state| *state == copy)
-        .unwrap_or_else(|| panic!("the copy equals no moment of the database"));
-    assert!(
-        (before..=after + 1).contains(&k),
-        "the copy holds {k} edits; {before} were saved before the backup, {after} by its end"
-    );
-    assert!(k < states.len() - 1, "later edits are not in the copy");
-    for table in [
-        "plans",
-        "field_versions",
-        "audit_log",
-        "users",
-        "admin_log",
-        "sync_conflicts",
-        "sync_mutations_by_person",
-    ] {
+    let mut moments = Vec::new();
+    for (file, before, after) in &taken {
+        let target = fresh_path("dipulihkan.db");
+        let restored = restore(&url(&target), file, false).await.unwrap();
+        assert_eq!(restored.kept, None);
+        let copy = dump_url(&url(&target)).await;
+        for table in TABLES_WITH_ROWS {
+            assert!(
+                copy.get(table).is_some_and(|rows| !rows.is_empty()),
+                "{table} is compared and holds rows: {:?}",
+                copy.keys()
+            );
+        }
+        // The copy is the database after exactly k edits: every one saved before the backup
+        // began, none saved after it ended (one whose answer was on its way may be in).
+        let (k, moments_seen) = {
+            let states = seen.states.lock().unwrap();
+            let k = states
+                .iter()
+                .position(|state| *state == copy)
+                .unwrap_or_else(|| panic!("the copy equals no moment of the database"));
+            (k, states.len())
+        };
         assert!(
-            copy.get(table).is_some_and(|rows| !rows.is_empty()),
-            "{table} is compared and holds rows: {:?}",
-            copy.keys()
+            (*before..=after + 1).contains(&k),
+            "the copy holds {k} edits; {before} were saved before the backup, {after} by its end"
         );
+        assert!(k < moments_seen - 1, "later edits are not in the copy");
+        // A server opens the restored database as it is, nothing left to migrate.
+        let store = Store::connect(&url(&target)).await.unwrap();
+        let stored = store.load_plan_unchecked(plan).await.unwrap().unwrap();
+        assert_eq!(
+            stored.goals[0].indicators[0].quarter(Quarter::Q2).note,
+            format!("catatan ke-{k}")
+        );
+        store.close().await;
+        moments.push(k);
+        remove(&target);
+        remove(file);
     }
-    drop(states);
-    // A server opens the restored database as it is: nothing left to migrate.
-    let store = Store::connect(&url(&target)).await.unwrap();
-    let stored = store.load_plan_unchecked(plan).await.unwrap().unwrap();
-    assert_eq!(
-        stored.goals[0].indicators[0].quarter(Quarter::Q2).note,
-        format!("catatan ke-{k}")
-    );
-    store.close().await;
-    remove(&target);
-    remove(&file);
+    println!("the copies hold the first {moments:?} edits");
     db.finish().await;
 }
 

@@ -27,7 +27,10 @@ fn applied_by_a_newer_pantau(version: i64) -> (String, String) {
 
 /// `GET /readyz` of a server on `store`: the status and the words.
 async fn readyz(store: &Store) -> (StatusCode, String) {
-    let request = Request::builder().uri("/readyz").body(Body::empty()).unwrap();
+    let request = Request::builder()
+        .uri("/readyz")
+        .body(Body::empty())
+        .unwrap();
     let response = common::web::send(store, request).await;
     (response.status(), common::web::text(response).await)
 }
@@ -85,7 +88,10 @@ async fn a_database_still_to_be_migrated_is_not_ready(kind: Kind) {
     );
     let (status, said) = readyz(&db.store).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{said}");
-    assert!(said.contains(&format!("schema version {}", newest - 1)), "{said}");
+    assert!(
+        said.contains(&format!("schema version {}", newest - 1)),
+        "{said}"
+    );
     db.finish().await;
 }
 both_kinds!(
@@ -111,13 +117,19 @@ async fn healthz_answers_while_the_database_does_not_and_readyz_says_so(kind: Ki
     let _serial = common::SERIAL.lock().await;
     let db = TestDb::new(kind).await;
     db.store.close().await;
-    let request = Request::builder().uri("/healthz").body(Body::empty()).unwrap();
+    let request = Request::builder()
+        .uri("/healthz")
+        .body(Body::empty())
+        .unwrap();
     let response = common::web::send(&db.store, request).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(common::web::text(response).await, "ok");
     let (status, said) = readyz(&db.store).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
-    assert!(said.starts_with("not ready: the database does not answer"), "{said}");
+    assert!(
+        said.starts_with("not ready: the database does not answer"),
+        "{said}"
+    );
     db.finish().await;
 }
 both_kinds!(

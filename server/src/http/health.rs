@@ -41,7 +41,10 @@ async fn readyz(State(store): State<Store>) -> Response {
 
 fn not_ready(reason: String) -> Response {
     tracing::warn!(%reason, "not ready");
-    plain(StatusCode::SERVICE_UNAVAILABLE, format!("not ready: {reason}"))
+    plain(
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!("not ready: {reason}"),
+    )
 }
 
 /// Text that probes and people read alike, never cached.

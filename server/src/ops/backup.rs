@@ -117,7 +117,7 @@ pub async fn backup(database_url: &str, file: &Path) -> Result<Done, BackupError
         let mut conn = open(&source, "rw").await?;
         vacuum_into(&mut conn, &source, &partial).await?;
         conn.close().await.ok();
-        let mut copy = open(&partial, "ro").await?;
+        let mut copy = open(&partial, "rw").await?;
         let done = check(&mut copy, &partial).await;
         copy.close().await.ok();
         let done = done?;
@@ -134,7 +134,7 @@ pub async fn backup(database_url: &str, file: &Path) -> Result<Done, BackupError
         })
     }
     .await;
-    let _ = std::fs::remove_file(&partial);
+    remove_database_files(&partial);
     copied
 }
 
@@ -177,13 +177,13 @@ pub async fn restore(database_url: &str, file: &Path, force: bool) -> Result<Don
         };
         std::fs::rename(&partial, &target).map_err(|e| BackupError::Io(target.clone(), e))?;
         sync_folder(&target)?;
-        let mut restored = open(&target, "ro").await?;
+        let mut restored = open(&target, "rw").await?;
         let done = check(&mut restored, &target).await;
         restored.close().await.ok();
         Ok(Done { kept, ..done? })
     }
     .await;
-    let _ = std::fs::remove_file(&partial);
+    remove_database_files(&partial);
     placed
 }
 
@@ -240,12 +240,13 @@ async fn check(conn: &mut AnyConnection, path: &Path) -> Result<Done, BackupErro
         return Err(BackupError::NotPantau(path.to_owned(), "_sqlx_migrations"));
     }
     for table in ["plans", "users"] {
-        let found: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?")
-                .bind(table)
-                .fetch_one(&mut *conn)
-                .await
-                .map_err(unreadable)?;
+        let found: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+        )
+        .bind(table)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(unreadable)?;
         if found == 0 {
             return Err(BackupError::NotPantau(path.to_owned(), table));
         }
@@ -289,15 +290,17 @@ async fn refuse_in_use(target: &Path) -> Result<(), BackupError> {
         .create_if_missing(false)
         .locking_mode(SqliteLockingMode::Exclusive)
         .busy_timeout(Duration::ZERO);
-    let mut conn = SqliteConnection::connect_with(&options)
-        .await
-        .map_err(|e| BackupError::Unreadable(target.to_owned(), e.to_string()))?;
-    let taken = sqlx::raw_sql("BEGIN EXCLUSIVE; COMMIT;")
-        .execute(&mut conn)
-        .await;
-    // Closing the last connection checkpoints the write-ahead log into the file and removes it,
-    // so the file kept aside is whole.
-    conn.close().await.ok();
+    let taken = async {
+        let mut conn = SqliteConnection::connect_with(&options).await?;
+        let taken = sqlx::raw_sql("BEGIN EXCLUSIVE; COMMIT;")
+            .execute(&mut conn)
+            .await;
+        // Closing the last connection checkpoints the write-ahead log into the file and
+        // removes it, so the file kept aside is whole.
+        conn.close().await?;
+        taken
+    }
+    .await;
     match taken {
         Ok(_) => Ok(()),
         Err(sqlx::Error::Database(e)) if e.message().contains("locked") => {
@@ -324,6 +327,13 @@ fn keep_aside(target: &Path) -> Result<PathBuf, BackupError> {
         }
     }
     Ok(kept)
+}
+
+/// Removes a SQLite file and the write-ahead log and index SQLite may have left beside it.
+fn remove_database_files(path: &Path) {
+    for tail in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(beside_raw(path, tail));
+    }
 }
 
 fn sync_file(path: &Path) -> Result<(), BackupError> {

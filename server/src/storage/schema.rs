@@ -88,11 +88,9 @@ pub async fn applied(
     if count == 0 {
         return Ok(Vec::new());
     }
-    sqlx::query_as(
-        "SELECT version, checksum FROM _sqlx_migrations WHERE success ORDER BY version",
-    )
-    .fetch_all(&mut *conn)
-    .await
+    sqlx::query_as("SELECT version, checksum FROM _sqlx_migrations WHERE success ORDER BY version")
+        .fetch_all(&mut *conn)
+        .await
 }
 
 /// How migrations applied to a database stand against those this binary carries.

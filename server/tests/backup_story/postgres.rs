@@ -32,13 +32,22 @@ async fn pg_dump_and_pg_restore_as_the_readme_gives_them_round_trip_a_database()
     let before = db.dump().await;
     let file = fresh_path("pantau.dump");
     let file_arg = file.display().to_string();
-    run("pg_dump", &["--format=custom", "--file", &file_arg, &db.url()]);
+    run(
+        "pg_dump",
+        &["--format=custom", "--file", &file_arg, &db.url()],
+    );
 
     let (admin_url, name) = common::fresh_postgres_database().await;
     let restored = common::database_url(&admin_url, &name);
     run(
         "pg_restore",
-        &["--no-owner", "--exit-on-error", "--dbname", &restored, &file_arg],
+        &[
+            "--no-owner",
+            "--exit-on-error",
+            "--dbname",
+            &restored,
+            &file_arg,
+        ],
     );
     assert_eq!(dump_url(&restored).await, before);
     // A server opens it with nothing left to migrate, and new rows continue its ids.

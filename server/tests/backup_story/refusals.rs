@@ -17,7 +17,9 @@ async fn demo_backup() -> (TestDb, PathBuf) {
 }
 
 async fn run_sql(path: &Path, sql: &str) {
-    let mut conn = sqlx::SqliteConnection::connect(&url(path)).await.unwrap();
+    let mut conn = sqlx::SqliteConnection::connect(&format!("{}?mode=rwc", url(path)))
+        .await
+        .unwrap();
     conn.execute(sql).await.unwrap();
     conn.close().await.unwrap();
 }
@@ -56,17 +58,24 @@ async fn a_database_with_data_is_replaced_only_when_forced_never_while_open_and_
     let old = target.dump().await;
 
     let refused = restore(&target.url(), &file, false).await.unwrap_err();
-    assert!(matches!(refused, BackupError::TargetHoldsData(_)), "{refused}");
+    assert!(
+        matches!(refused, BackupError::TargetHoldsData(_)),
+        "{refused}"
+    );
     assert!(refused.to_string().contains("--force"), "{refused}");
     // The server has it open.
     let refused = restore(&target.url(), &file, true).await.unwrap_err();
     assert!(matches!(refused, BackupError::InUse(_)), "{refused}");
-    assert_eq!(target.dump().await, old, "a refused restore changes nothing");
+    assert_eq!(
+        target.dump().await,
+        old,
+        "a refused restore changes nothing"
+    );
 
     target.store.close().await;
     let done = restore(&target.url(), &file, true).await.unwrap();
     assert_eq!(target.dump().await, source.dump().await);
-    let kept = done.kept.expect("the replaced database is kept");
+    let kept = done.kept.clone().expect("the replaced database is kept");
     assert_eq!(dump_url(&url(&kept)).await, old, "{}", kept.display());
     assert!(done.to_string().contains(&kept.display().to_string()));
     remove(&kept);

@@ -28,7 +28,9 @@ pub async fn every_kind_of_row(store: &Store) -> (PlanId, Person) {
         .await
         .expect("read the plan")
         .expect("stored");
-    let indicator = stored.goals[0].indicators[0].id.expect("a stored indicator");
+    let indicator = stored.goals[0].indicators[0]
+        .id
+        .expect("a stored indicator");
     let activity = stored.activities[0].id;
     let edit = |field, text: &str| FieldEdit {
         field,
@@ -64,10 +66,16 @@ pub async fn every_kind_of_row(store: &Store) -> (PlanId, Person) {
     let outcomes = server::usecases::sync::push(
         store,
         &operator,
-        vec![typed("klien-satu-0001", "12"), typed("klien-dua-00002", "13")],
+        vec![
+            typed("klien-satu-0001", "12"),
+            typed("klien-dua-00002", "13"),
+        ],
     )
     .await
     .expect("push");
-    assert!(matches!(outcomes[1], Outcome::Conflict { .. }), "{outcomes:?}");
+    assert!(
+        matches!(outcomes[1], Outcome::Conflict { .. }),
+        "{outcomes:?}"
+    );
     (plan, operator)
 }

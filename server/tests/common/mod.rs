@@ -202,8 +202,8 @@ pub async fn dump_url(url: &str) -> std::collections::BTreeMap<String, Vec<Strin
     match url.starts_with("sqlite:") {
         true => {
             let mut conn = sqlx::SqliteConnection::connect(url)
-                    .await
-                    .expect("open the SQLite file");
+                .await
+                .expect("open the SQLite file");
             let tables: Vec<String> = sqlx::query_scalar(
                 "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
             )
@@ -232,9 +232,7 @@ pub async fn dump_url(url: &str) -> std::collections::BTreeMap<String, Vec<Strin
             }
         }
         false => {
-            let mut conn = sqlx::PgConnection::connect(url)
-                .await
-                .expect("connect");
+            let mut conn = sqlx::PgConnection::connect(url).await.expect("connect");
             let tables: Vec<String> = sqlx::query_scalar(
                 "SELECT table_name::text FROM information_schema.tables \
                  WHERE table_schema = 'public' AND table_type = 'BASE TABLE' \

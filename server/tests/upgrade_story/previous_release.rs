@@ -24,7 +24,12 @@ struct Value {
     text: Option<String>,
 }
 
-async fn rows(conn: &mut AnyConnection, sqlite: bool, table: &str, columns: &[String]) -> Vec<Vec<Value>> {
+async fn rows(
+    conn: &mut AnyConnection,
+    sqlite: bool,
+    table: &str,
+    columns: &[String],
+) -> Vec<Vec<Value>> {
     let select = columns
         .iter()
         .map(|c| {
@@ -161,7 +166,11 @@ async fn the_previous_releases_data_reads_the_same_after_the_upgrade(kind: Kind)
     let read = |store| async move {
         let store: &server::storage::Store = store;
         (
-            store.load_plan_unchecked(plan).await.expect("read").expect("stored"),
+            store
+                .load_plan_unchecked(plan)
+                .await
+                .expect("read")
+                .expect("stored"),
             store
                 .history_unchecked(plan, model::audit::HistoryFilter::default())
                 .await
@@ -182,7 +191,9 @@ async fn the_previous_releases_data_reads_the_same_after_the_upgrade(kind: Kind)
         field: numerator,
         text: "14".into(),
     };
-    save_fields(store, &operator, plan, vec![edit]).await.expect("an edit after the upgrade");
+    save_fields(store, &operator, plan, vec![edit])
+        .await
+        .expect("an edit after the upgrade");
     assert_eq!(read(store).await.1, history + 1);
     let mut write = store.write_plan(plan).await.expect("write").expect("plan");
     let versions = write.field_versions().await.expect("versions");
@@ -191,7 +202,7 @@ async fn the_previous_releases_data_reads_the_same_after_the_upgrade(kind: Kind)
     upgraded.finish().await;
     current.finish().await;
 }
-both_kinds!(
+crate::both_kinds!(
     previous_release,
     the_previous_releases_data_reads_the_same_after_the_upgrade
 );
