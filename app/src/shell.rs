@@ -72,7 +72,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             // The release, so that a clerk reporting a problem can say which one they use.
-            <footer class="site-footer">"Pantau " {env!("CARGO_PKG_VERSION")}</footer>
+            <footer class="site-footer">{concat!("Pantau ", env!("CARGO_PKG_VERSION"))}</footer>
         </Router>
     }
 }

@@ -127,6 +127,7 @@ async fn serve(demo: bool) -> Result<(), String> {
     let addr = options.site_addr;
     let settings = config::Settings::from_env().map_err(|e| e.to_string())?;
     server::ops::purge::spawn_hourly(store.clone());
+    let database = store.clone();
     let app = router::router_with(store, options, settings);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
@@ -136,11 +137,11 @@ async fn serve(demo: bool) -> Result<(), String> {
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
+    .with_graceful_shutdown(server::ops::shutdown::requested())
     .await
-    .map_err(|e| format!("server stopped: {e}"))
+    .map_err(|e| format!("server stopped: {e}"))?;
+    database.close().await;
+    Ok(())
 }
 
 /// Removes what is kept only for a while (see `server::ops::purge`).

@@ -246,17 +246,7 @@ async fn every_endpoint_lets_in_exactly_the_right_people(store: &Store) {
     let mut checked = 0;
     for (role, allowed) in MATRIX {
         let cookie = match role {
-            Some(role) => {
-                let who = common::person(
-                    store,
-                    &[Grant {
-                        unit: world.units[0],
-                        role,
-                    }],
-                )
-                .await;
-                Some(common::cookie(store, &who).await)
-            }
+            Some(role) => Some(cookie_of(store, world.units[0], role).await),
             None => None,
         };
         for (at, relation) in ["own", "below", "other"].iter().enumerate() {
@@ -285,6 +275,12 @@ async fn every_endpoint_lets_in_exactly_the_right_people(store: &Store) {
     );
 }
 both!(matrix, every_endpoint_lets_in_exactly_the_right_people);
+
+/// The session cookie of a new person holding `role` in `unit`.
+async fn cookie_of(store: &Store, unit: UnitId, role: Role) -> String {
+    let who = common::person(store, &[Grant { unit, role }]).await;
+    common::cookie(store, &who).await
+}
 
 fn verdict(allowed: bool) -> &'static str {
     if allowed {
@@ -476,15 +472,7 @@ async fn health_checks_answer_everyone_the_same_and_refuse_other_methods(store: 
         Some(format!("{}=tidak-ada", server::http::auth::SESSION_COOKIE)),
     ];
     for role in Role::ALL {
-        let who = common::person(
-            store,
-            &[Grant {
-                unit: world.units[0],
-                role,
-            }],
-        )
-        .await;
-        cookies.push(Some(common::cookie(store, &who).await));
+        cookies.push(Some(cookie_of(store, world.units[0], role).await));
     }
     let mut wrong = Vec::new();
     for cookie in &cookies {

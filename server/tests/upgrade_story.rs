@@ -137,5 +137,26 @@ both_kinds!(
     healthz_answers_while_the_database_does_not_and_readyz_says_so
 );
 
+#[tokio::test]
+async fn every_page_names_the_release_in_its_footer() {
+    let _serial = common::SERIAL.lock().await;
+    let db = TestDb::new(Kind::Sqlite).await;
+    let footer = format!(
+        "<footer class=\"site-footer\">Pantau {}</footer>",
+        env!("CARGO_PKG_VERSION")
+    );
+    for (path, signed_in) in [("/masuk", false), ("/", true)] {
+        let cookie = if signed_in {
+            Some(common::everyone_cookie(&db.store).await)
+        } else {
+            None
+        };
+        let (status, page) = common::web::get_with(&db.store, path, cookie).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(page.contains(&footer), "{path}: {page}");
+    }
+    db.finish().await;
+}
+
 #[path = "upgrade_story/previous_release.rs"]
 mod previous_release;

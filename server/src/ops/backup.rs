@@ -311,14 +311,14 @@ async fn refuse_in_use(target: &Path) -> Result<(), BackupError> {
 }
 
 /// Renames the database at `target` (and any write-ahead log a crash left) aside; returns the
-/// new name.
+/// new name. Its shared-memory index is removed: SQLite rebuilds it from the log.
 fn keep_aside(target: &Path) -> Result<PathBuf, BackupError> {
     let seconds = crate::clock::now().0;
     let kept = beside(target, &format!("before-restore-{seconds}"));
     if kept.symlink_metadata().is_ok() {
         return Err(BackupError::Exists(kept));
     }
-    for tail in ["-wal", "-shm", ""] {
+    for tail in ["-wal", ""] {
         let from = beside_raw(target, tail);
         match std::fs::rename(&from, beside_raw(&kept, tail)) {
             Ok(()) => {}
@@ -326,6 +326,7 @@ fn keep_aside(target: &Path) -> Result<PathBuf, BackupError> {
             Err(e) => return Err(BackupError::Io(from, e)),
         }
     }
+    let _ = std::fs::remove_file(beside_raw(target, "-shm"));
     Ok(kept)
 }
 

@@ -9,5 +9,6 @@ pub mod demo;
 pub mod dice;
 pub mod import;
 pub mod purge;
+pub mod shutdown;
 pub mod site;
 pub mod version;

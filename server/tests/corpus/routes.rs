@@ -1,4 +1,4 @@
-//! Bad requests to the pages, the live feed, and signing in and out.
+//! Bad requests to the pages, the live feed, the health checks, and signing in and out.
 
 use super::http::{filler, finish, post, without_origin, Bad, Rng, HOST, MEGABYTE, ORIGIN};
 use super::{Who, World};
@@ -67,6 +67,8 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
                 "/rencana/1/riwayat/2",
                 "/%FF",
                 "/admin/x",
+                "/healthz/x",
+                "/readyz/1",
             ]);
             (
                 "nothing there",
@@ -139,6 +141,8 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
                 ("/api/keluar", "POST"),
                 ("/", "POST"),
                 ("/rencana/1", "DELETE"),
+                ("/healthz", "POST"),
+                ("/readyz", "DELETE"),
             ]);
             let builder = if method == "POST" && path == "/api/keluar" {
                 without_origin(path, None, rng)
