@@ -65,27 +65,53 @@ pub async fn answer(
     let id = new_request_id();
     request.extensions_mut().insert(id.clone());
     // At error level, so that a log filter that lets any line through keeps the id on it.
+    // `person` is filled in by the session gate once it knows who asks.
     let span = tracing::error_span!(
         "request",
         id = %id.0,
         method = %request.method(),
         path = %request.uri().path(),
+        person = tracing::field::Empty,
     );
     let reader = if server_fns.0.contains(request.uri().path()) && !accepts_html(&request) {
         Reader::ServerFnClient
     } else {
         Reader::Person
     };
+    let probe = is_probe(&request);
     async move {
+        let started = std::time::Instant::now();
         let response = next.run(request).await;
         let mut response = explain(response, &id, reader).await;
         if let Ok(value) = HeaderValue::from_str(&id.0) {
             response.headers_mut().insert(REQUEST_ID_HEADER, value);
         }
+        log_answer(response.status(), started.elapsed(), probe);
         response
     }
     .instrument(span)
     .await
+}
+
+/// Health checks come every few seconds: their lines are kept for the debug level.
+fn is_probe(request: &Request) -> bool {
+    matches!(request.uri().path(), "/healthz" | "/readyz")
+        && matches!(
+            *request.method(),
+            axum::http::Method::GET | axum::http::Method::HEAD
+        )
+}
+
+/// One line per request, inside its span (id, method, path, person): the status and how long
+/// the answer took to start (a streamed body, such as the live feed, goes on after it).
+fn log_answer(status: StatusCode, took: std::time::Duration, probe: bool) {
+    let status = status.as_u16();
+    let ms = u64::try_from(took.as_millis()).unwrap_or(u64::MAX);
+    if probe {
+        tracing::debug!(status, ms, "answered");
+    } else {
+        tracing::info!(status, ms, "answered");
+    }
 }
 
 fn accepts_html(request: &Request) -> bool {

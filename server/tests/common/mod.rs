@@ -30,6 +30,8 @@ fn unique_name() -> String {
     )
 }
 
+// Some test binaries run on SQLite alone.
+#[allow(dead_code)]
 pub enum Kind {
     Sqlite,
     Postgres,

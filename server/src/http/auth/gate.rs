@@ -44,6 +44,8 @@ pub async fn gate(State(auth): State<AuthState>, mut request: Request, next: Nex
         return Redirect::to(&format!("/masuk?lanjut={}", encode(target))).into_response();
     }
     if let Some(person) = person {
+        // The request's log lines name who asked (the span is `http::errors::answer`'s).
+        tracing::Span::current().record("person", person.id.0);
         request.extensions_mut().insert(SignedIn(person));
         if let Some(hash) = session {
             request.extensions_mut().insert(SessionHash(hash));
