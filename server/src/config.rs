@@ -54,6 +54,10 @@ pub enum SettingsError {
         "PANTAU_TRUSTED_PROXY_HEADER must be a header name such as X-Forwarded-For (given: {0:?})"
     )]
     ProxyHeader(String),
+    #[error(
+        "PANTAU_SECURE_COOKIES must be 1 (the session cookie over HTTPS only) or 0 (given: {0:?})"
+    )]
+    SecureCookies(String),
 }
 
 impl Settings {
@@ -73,10 +77,17 @@ impl Settings {
                     .map_err(|_| SettingsError::ProxyHeader(text))
             })
             .transpose()?;
+        // Only 1 or 0: "true" or "yes" taken silently as off would send the session cookie
+        // over plain http on a server whose officer meant the opposite.
+        let secure_cookies = match var("PANTAU_SECURE_COOKIES").as_deref().map(str::trim) {
+            None | Some("0") => false,
+            Some("1") => true,
+            Some(other) => return Err(SettingsError::SecureCookies(other.to_owned())),
+        };
         Ok(Settings {
             public_origin,
             trusted_proxy_header,
-            secure_cookies: var("PANTAU_SECURE_COOKIES").is_some_and(|v| v.trim() == "1"),
+            secure_cookies,
         })
     }
 }
@@ -175,6 +186,10 @@ mod tests {
             );
         }
         assert!(settings(&[("PANTAU_TRUSTED_PROXY_HEADER", "X Forwarded")]).is_err());
+        assert_eq!(
+            settings(&[("PANTAU_SECURE_COOKIES", "true")]),
+            Err(SettingsError::SecureCookies("true".into()))
+        );
     }
 
     #[test]

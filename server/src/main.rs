@@ -26,6 +26,8 @@
 //!   pantau restore FILE [--force]
 //!                         check the backup FILE and put it in place as the SQLite database; a
 //!                         database holding data is replaced only with --force and never while open
+//!   pantau check-config   print what `serve` would run with; refuse a setting that would stop
+//!                         or mislead it (the database is looked at, never migrated)
 //!   pantau --version      the release and the schema version it runs on
 //!
 //! The database is `DATABASE_URL` (default `sqlite://data/pantau.db`; `postgres://...` for PostgreSQL).
@@ -66,6 +68,9 @@ async fn main() -> ExitCode {
         ["backup", file] => backup(file).await,
         ["restore", file] => restore(file, false).await,
         ["restore", file, "--force"] => restore(file, true).await,
+        ["check-config"] => server::ops::check_config::check_config()
+            .await
+            .map(|report| println!("{report}")),
         ["--version" | "-V" | "version"] => {
             println!("{}", server::ops::version::version_line());
             Ok(())
@@ -73,7 +78,7 @@ async fn main() -> ExitCode {
         _ => Err(format!(
             "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | \
              pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau purge | \
-             pantau backup FILE | pantau restore FILE [--force] | pantau --version \
+             pantau backup FILE | pantau restore FILE [--force] | pantau check-config | pantau --version \
              (ROLE: operator, pimpinan or admin; given: {})",
             args.join(" ")
         )),

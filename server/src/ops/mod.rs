@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod bench_summary;
 pub mod bench_sync;
+pub mod check_config;
 pub mod demo;
 pub mod dice;
 pub mod import;
@@ -12,3 +13,5 @@ pub mod purge;
 pub mod shutdown;
 pub mod site;
 pub mod version;
+
+pub use version::version_line;

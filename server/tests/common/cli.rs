@@ -18,6 +18,11 @@ pub struct Ran {
 /// Runs `pantau ARGS` on the database at `database_url`, in a folder of its own, for at most a
 /// minute (then it is killed and the test fails).
 pub fn pantau(args: &[&str], database_url: &str) -> Ran {
+    pantau_with(args, database_url, &[])
+}
+
+/// [`pantau`] with more environment variables.
+pub fn pantau_with(args: &[&str], database_url: &str, env: &[(&str, &str)]) -> Ran {
     let dir = std::env::temp_dir().join(format!(
         "pantau_cli_{}_{}",
         std::process::id(),
@@ -33,6 +38,7 @@ pub fn pantau(args: &[&str], database_url: &str) -> Ran {
         .env("RUST_LOG", "warn")
         // Never the machine's own server's address: a `serve` that should refuse must not bind.
         .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out).expect("stdout file"))
         .stderr(std::fs::File::create(&err).expect("stderr file"))
