@@ -44,6 +44,9 @@ pub struct Settings {
     pub trusted_proxy_header: Option<http::HeaderName>,
     /// `PANTAU_SECURE_COOKIES=1`: the session cookie is only sent over HTTPS.
     pub secure_cookies: bool,
+    /// `PANTAU_METRICS=1`: `GET /metrics` answers with the counters (`crate::metrics`), to
+    /// anyone who reaches it: keep it from the public at the proxy.
+    pub metrics: bool,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -54,10 +57,8 @@ pub enum SettingsError {
         "PANTAU_TRUSTED_PROXY_HEADER must be a header name such as X-Forwarded-For (given: {0:?})"
     )]
     ProxyHeader(String),
-    #[error(
-        "PANTAU_SECURE_COOKIES must be 1 (the session cookie over HTTPS only) or 0 (given: {0:?})"
-    )]
-    SecureCookies(String),
+    #[error("{name} must be 1 (on) or 0 (off) (given: {given:?})")]
+    Flag { name: &'static str, given: String },
 }
 
 impl Settings {
@@ -77,17 +78,21 @@ impl Settings {
                     .map_err(|_| SettingsError::ProxyHeader(text))
             })
             .transpose()?;
-        // Only 1 or 0: "true" or "yes" taken silently as off would send the session cookie
-        // over plain http on a server whose officer meant the opposite.
-        let secure_cookies = match var("PANTAU_SECURE_COOKIES").as_deref().map(str::trim) {
-            None | Some("0") => false,
-            Some("1") => true,
-            Some(other) => return Err(SettingsError::SecureCookies(other.to_owned())),
+        // Only 1 or 0: "true" or "yes" taken silently as off would, for one, send the session
+        // cookie over plain http on a server whose officer meant the opposite.
+        let flag = |name: &'static str| match var(name).as_deref().map(str::trim) {
+            None | Some("0") => Ok(false),
+            Some("1") => Ok(true),
+            Some(other) => Err(SettingsError::Flag {
+                name,
+                given: other.to_owned(),
+            }),
         };
         Ok(Settings {
             public_origin,
             trusted_proxy_header,
-            secure_cookies,
+            secure_cookies: flag("PANTAU_SECURE_COOKIES")?,
+            metrics: flag("PANTAU_METRICS")?,
         })
     }
 }
@@ -188,8 +193,13 @@ mod tests {
         assert!(settings(&[("PANTAU_TRUSTED_PROXY_HEADER", "X Forwarded")]).is_err());
         assert_eq!(
             settings(&[("PANTAU_SECURE_COOKIES", "true")]),
-            Err(SettingsError::SecureCookies("true".into()))
+            Err(SettingsError::Flag {
+                name: "PANTAU_SECURE_COOKIES",
+                given: "true".into()
+            })
         );
+        assert!(settings(&[("PANTAU_METRICS", "1")]).unwrap().metrics);
+        assert!(settings(&[("PANTAU_METRICS", "ya")]).is_err());
     }
 
     #[test]

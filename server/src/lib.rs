@@ -7,12 +7,14 @@
 //!   quarter steps, administration), in the model's rules, storage-agnostic.
 //! - [`storage`]: SQLite and PostgreSQL behind one `Store`.
 //!
-//! Beside them: [`config`] (the settings every layer is started with), [`clock`] and [`error`].
+//! Beside them: [`config`] (the settings every layer is started with), [`clock`], [`error`]
+//! and [`metrics`] (counters every layer may add to).
 
 pub mod clock;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod metrics;
 pub mod ops;
 pub mod storage;
 pub mod usecases;

@@ -365,6 +365,7 @@ fn behind_proxy() -> Settings {
         public_origin: Origin::parse("https://pantau.example.go.id"),
         trusted_proxy_header: Some(HeaderName::from_static("x-forwarded-for")),
         secure_cookies: true,
+        metrics: false,
     }
 }
 

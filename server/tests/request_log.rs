@@ -10,6 +10,7 @@ use axum::http::{header, Request, StatusCode};
 use common::{Kind, TestDb};
 use model::access::{Grant, Role};
 use std::sync::{Arc, Mutex};
+use tower::ServiceExt;
 
 /// Log output kept in memory.
 #[derive(Clone, Default)]
@@ -111,5 +112,95 @@ async fn every_request_leaves_one_line_with_its_id_person_status_and_duration() 
             None => assert!(!line.contains("person="), "{line}"),
         }
     }
+    db.finish().await;
+}
+
+/// The value of `series` in a `/metrics` answer.
+fn value(text: &str, series: &str) -> f64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{series} ")))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("{series} in\n{text}"))
+}
+
+async fn metrics(store: &server::storage::Store, on: bool) -> (StatusCode, String) {
+    let settings = server::config::Settings {
+        metrics: on,
+        ..Default::default()
+    };
+    let request = Request::builder()
+        .uri("/metrics")
+        .header(header::COOKIE, common::everyone_cookie(store).await)
+        .body(Body::empty())
+        .unwrap();
+    let response =
+        server::http::router::router_with(store.clone(), common::web::options(), settings)
+            .oneshot(request)
+            .await
+            .unwrap();
+    (response.status(), common::web::text(response).await)
+}
+
+#[tokio::test]
+async fn metrics_count_requests_pushes_conflicts_and_failed_sign_ins_only_when_asked_for() {
+    let _serial = common::SERIAL.lock().await;
+    let db = TestDb::new(Kind::Sqlite).await;
+    let store = &db.store;
+    let (status, _) = metrics(store, false).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "off unless configured");
+    let (status, before) = metrics(store, true).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let plan = common::demo_plan(store).await;
+    let operator = common::operator(store, plan).await;
+    let stored = store.load_plan_unchecked(plan).await.unwrap().unwrap();
+    let field = model::edit::Field::Report(
+        stored.goals[0].indicators[0].id.unwrap(),
+        model::Quarter::Q1,
+        model::edit::ReportField::Numerator,
+    );
+    let typed = |client: &str, text: &str| model::sync::Mutation {
+        client: client.into(),
+        seq: 1,
+        plan,
+        field,
+        text: text.into(),
+        base_version: 0,
+        after: None,
+    };
+    server::usecases::sync::push(
+        store,
+        &operator,
+        vec![
+            typed("klien-satu-0001", "12"),
+            typed("klien-dua-00002", "13"),
+        ],
+    )
+    .await
+    .unwrap();
+    let wrong = common::web::form_post("/api/masuk", "username=tidak.ada&password=salah");
+    let response = common::web::send(store, wrong).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let (_, after) = metrics(store, true).await;
+    let grew = |series: &str| value(&after, series) - value(&before, series);
+    assert_eq!(grew("pantau_sync_pushes_total"), 1.0);
+    assert_eq!(grew("pantau_sync_edits_total"), 2.0);
+    assert_eq!(grew("pantau_sync_conflicts_total"), 1.0);
+    assert_eq!(grew("pantau_sign_in_failures_total"), 1.0);
+    // At least the sign-in's redirect and the first /metrics (a 2xx) since `before`.
+    assert!(
+        grew("pantau_requests_total{class=\"3xx\"}") >= 1.0,
+        "{after}"
+    );
+    assert!(
+        grew("pantau_requests_total{class=\"2xx\"}") >= 1.0,
+        "{after}"
+    );
+    assert!(
+        grew("pantau_request_duration_seconds_count") >= 2.0,
+        "{after}"
+    );
+    assert!(after.contains("# TYPE pantau_request_duration_seconds histogram"));
     db.finish().await;
 }

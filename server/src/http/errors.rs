@@ -103,14 +103,15 @@ fn is_probe(request: &Request) -> bool {
 }
 
 /// One line per request, inside its span (id, method, path, person): the status and how long
-/// the answer took to start (a streamed body, such as the live feed, goes on after it).
+/// the answer took to start (a streamed body, such as the live feed, goes on after it); and
+/// the same in the metrics.
 fn log_answer(status: StatusCode, took: std::time::Duration, probe: bool) {
-    let status = status.as_u16();
+    crate::metrics::request(status, took);
     let ms = u64::try_from(took.as_millis()).unwrap_or(u64::MAX);
     if probe {
-        tracing::debug!(status, ms, "answered");
+        tracing::debug!(status = status.as_u16(), ms, "answered");
     } else {
-        tracing::info!(status, ms, "answered");
+        tracing::info!(status = status.as_u16(), ms, "answered");
     }
 }
 

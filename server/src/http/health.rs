@@ -1,7 +1,8 @@
 //! Health checks for the service manager, the reverse proxy and monitoring, outside the session
 //! gate: `GET /healthz` answers 200 "ok" while the process serves (it touches no database), and
 //! `GET /readyz` answers 200 when the database answers and has applied exactly this binary's
-//! migrations, else 503 with the reason in one line.
+//! migrations, else 503 with the reason in one line. `GET /metrics` (only when configured) gives
+//! the counters of `crate::metrics`.
 
 use crate::storage::schema::SchemaState;
 use crate::storage::Store;
@@ -15,11 +16,27 @@ use std::time::Duration;
 /// A database that has not answered by then counts as down: a probe must not hang.
 const READY_TIMEOUT: Duration = Duration::from_secs(3);
 
-pub fn routes<S>(store: Store) -> Router<S> {
-    Router::new()
+/// The health checks, and `/metrics` when `metrics` is on (`PANTAU_METRICS=1`).
+pub fn routes<S>(store: Store, metrics: bool) -> Router<S> {
+    let routes = Router::new()
         .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
-        .with_state(store)
+        .route("/readyz", get(readyz));
+    let routes = if metrics {
+        routes.route("/metrics", get(exposition))
+    } else {
+        routes
+    };
+    routes.with_state(store)
+}
+
+/// The counters in the Prometheus text format.
+async fn exposition() -> Response {
+    let mut response = plain(StatusCode::OK, crate::metrics::text());
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+    );
+    response
 }
 
 async fn healthz() -> Response {

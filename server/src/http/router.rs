@@ -28,6 +28,7 @@ pub fn router(store: Store, options: LeptosOptions) -> Router {
 }
 
 pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> Router {
+    let metrics = settings.metrics;
     let routes = generate_route_list(App);
     let auth_state = AuthState {
         store: store.clone(),
@@ -60,7 +61,7 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
         .merge(own)
         .layer(from_fn_with_state(auth_state, auth::gate))
         // Outside the gate: a probe has no session, and `/healthz` touches no database.
-        .merge(crate::http::health::routes(store))
+        .merge(crate::http::health::routes(store, metrics))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         // Outermost: every request's id, and every refusal's status and words (it also sees the
         // limit's refusal).

@@ -144,7 +144,7 @@ fn without_password(url: &str) -> String {
     }
 }
 
-fn described(settings: &Settings) -> [(&'static str, String); 3] {
+fn described(settings: &Settings) -> [(&'static str, String); 4] {
     [
         (
             "PANTAU_PUBLIC_ORIGIN",
@@ -166,6 +166,14 @@ fn described(settings: &Settings) -> [(&'static str, String); 3] {
                 "1: the session cookie over HTTPS only".to_owned()
             } else {
                 "0: the session cookie over http too".to_owned()
+            },
+        ),
+        (
+            "PANTAU_METRICS",
+            if settings.metrics {
+                "1: GET /metrics answers (keep it from the public)".to_owned()
+            } else {
+                "0: no /metrics".to_owned()
             },
         ),
     ]

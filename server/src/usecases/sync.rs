@@ -53,6 +53,11 @@ pub async fn push(
         outcomes.extend(answers);
         rest = tail;
     }
+    let conflicts = outcomes
+        .iter()
+        .filter(|o| matches!(o, Outcome::Conflict { .. }))
+        .count();
+    crate::metrics::push(outcomes.len(), conflicts);
     Ok(outcomes)
 }
 

@@ -55,7 +55,10 @@ pub async fn login(State(auth): State<AuthState>, request: Request) -> Response 
             &AppError::Internal(id.map(|id| id.0)).to_string(),
             &form.lanjut,
         ),
-        Err(refused) => back_to_login(&refused.message(), &form.lanjut),
+        Err(refused) => {
+            crate::metrics::failed_sign_in();
+            back_to_login(&refused.message(), &form.lanjut)
+        }
     }
 }
 
