@@ -345,46 +345,11 @@ mod form_posts {
     }
 }
 
-/// Log lines written while a story runs.
-#[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    /// The lines that name request `id`.
-    fn lines_of(&self, id: &str) -> Vec<String> {
-        String::from_utf8_lossy(&self.0.lock().unwrap())
-            .lines()
-            .filter(|line| line.contains(&format!("id={id}")))
-            .map(str::to_owned)
-            .collect()
-    }
-}
-
 async fn a_fault_is_a_500_naming_the_request_id_that_its_log_lines_carry(kind: Kind) {
     let _serial = common::SERIAL.lock().await;
     let db = TestDb::new(kind).await;
     let world = World::new(&db.store).await;
-    let logs = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer({
-            let logs = logs.clone();
-            move || logs.clone()
-        })
-        .with_ansi(false)
-        .with_max_level(tracing::Level::INFO)
-        .finish();
-    let _logging = tracing::subscriber::set_default(subscriber);
+    let (logs, _logging) = common::logs::capture(tracing::Level::INFO);
     let app = server::http::router::router(db.store.clone(), options());
     let cookie = world.cookie(corpus::Who::OperatorA).unwrap().to_owned();
     let path = <app::api::dashboard::GetThresholds as leptos::server_fn::ServerFn>::PATH;

@@ -9,46 +9,12 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::{Kind, TestDb};
 use model::access::{Grant, Role};
-use std::sync::{Arc, Mutex};
 use tower::ServiceExt;
-
-/// Log output kept in memory.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    /// The captured lines that carry the request id `id`.
-    fn lines_of(&self, id: &str) -> Vec<String> {
-        let text = String::from_utf8(self.0.lock().unwrap().clone()).unwrap();
-        text.lines()
-            .filter(|l| l.contains(&format!("id={id}")))
-            .map(str::to_owned)
-            .collect()
-    }
-}
 
 #[tokio::test]
 async fn every_request_leaves_one_line_with_its_id_person_status_and_duration() {
     let _serial = common::SERIAL.lock().await;
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .with_max_level(tracing::Level::DEBUG)
-        .finish();
-    let _logging = tracing::subscriber::set_default(subscriber);
+    let (captured, _logging) = common::logs::capture(tracing::Level::DEBUG);
     let db = TestDb::new(Kind::Sqlite).await;
     let unit = db
         .store
@@ -159,25 +125,7 @@ async fn metrics_count_requests_pushes_conflicts_and_failed_sign_ins_only_when_a
         model::Quarter::Q1,
         model::edit::ReportField::Numerator,
     );
-    let typed = |client: &str, text: &str| model::sync::Mutation {
-        client: client.into(),
-        seq: 1,
-        plan,
-        field,
-        text: text.into(),
-        base_version: 0,
-        after: None,
-    };
-    server::usecases::sync::push(
-        store,
-        &operator,
-        vec![
-            typed("klien-satu-0001", "12"),
-            typed("klien-dua-00002", "13"),
-        ],
-    )
-    .await
-    .unwrap();
+    common::filled::two_clients_type(store, &operator, plan, field).await;
     let wrong = common::web::form_post("/api/masuk", "username=tidak.ada&password=salah");
     let response = common::web::send(store, wrong).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);

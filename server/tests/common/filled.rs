@@ -54,28 +54,39 @@ pub async fn every_kind_of_row(store: &Store) -> (PlanId, Person) {
     .await
     .expect("save the edits");
     let numerator = Field::Report(indicator, Quarter::Q1, ReportField::Numerator);
+    let outcomes = two_clients_type(store, &operator, plan, numerator).await;
+    assert!(
+        matches!(outcomes[1], Outcome::Conflict { .. }),
+        "{outcomes:?}"
+    );
+    (plan, operator)
+}
+
+/// Two offline clients of `who` push `field` typed on its first version: "12" is applied, "13"
+/// is a conflict.
+pub async fn two_clients_type(
+    store: &Store,
+    who: &Person,
+    plan: PlanId,
+    field: Field,
+) -> Vec<Outcome> {
     let typed = |client: &str, text: &str| Mutation {
         client: client.into(),
         seq: 1,
         plan,
-        field: numerator,
+        field,
         text: text.into(),
         base_version: 0,
         after: None,
     };
-    let outcomes = server::usecases::sync::push(
+    server::usecases::sync::push(
         store,
-        &operator,
+        who,
         vec![
             typed("klien-satu-0001", "12"),
             typed("klien-dua-00002", "13"),
         ],
     )
     .await
-    .expect("push");
-    assert!(
-        matches!(outcomes[1], Outcome::Conflict { .. }),
-        "{outcomes:?}"
-    );
-    (plan, operator)
+    .expect("push")
 }

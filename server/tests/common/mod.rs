@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 pub mod cli;
 mod dump;
 pub mod filled;
+pub mod logs;
 pub mod web;
 
 #[allow(unused_imports)]
