@@ -5,7 +5,9 @@ use super::activities::{Occurrence, Registry};
 use super::cells::{blocked_amount, Row};
 use super::error::{SheetError, SheetErrorKind, SheetWarning};
 use super::formula::formula_labels;
-use super::rows::{check_no_money, read_data_row, ContinuationRow, DataRow, StartRow};
+use super::rows::{
+    check_no_money, read_data_row, ContinuationRow, DataRow, NextActivityRow, StartRow,
+};
 use crate::money::Rupiah;
 use crate::plan::{
     Activity, ActivityQuarter, Aggregation, Goal, Indicator, Polarity, QuarterReport,
@@ -35,7 +37,10 @@ struct OpenIndicator {
     start_line: usize,
     last: Quarter,
     last_line: usize,
-    occurrence: Option<Occurrence>,
+    /// Its activities: one per block of four quarter rows (most indicators have one or none).
+    occurrences: Vec<Occurrence>,
+    /// 0 for the first block; later blocks repeat the indicator for its next activity.
+    block: usize,
 }
 
 impl TableBuilder {
@@ -44,6 +49,36 @@ impl TableBuilder {
         match read_data_row(row, label_at, quarter)? {
             DataRow::Start(start) => self.start(row, start),
             DataRow::Continuation(continuation) => self.continue_with(row, continuation),
+            DataRow::NextActivity(next) => self.next_activity(row, next),
+        }
+    }
+
+    /// A row without a quarter label ends the table. In a workbook, while an indicator still
+    /// lacks quarters, a row with data under the column headers is that indicator's next quarter
+    /// with its label missing: name the cell where the label belongs.
+    pub fn check_unlabelled(&self, row: &Row) -> Result<(), SheetError> {
+        let Some(open) = self.open.as_ref().filter(|open| open.last != Quarter::Q4) else {
+            return Ok(());
+        };
+        if row.places.is_empty() || row.is_totals() {
+            return Ok(());
+        }
+        let label_at = (0..row.cells.len()).find(|&i| row.header(i) == "RENCANA KEGIATAN");
+        const QUARTER_COLUMNS: [&str; 4] = [
+            "RENCANA PENARIKAN DANA",
+            "REALISASI ANGGARAN",
+            "RENCANA KEGIATAN",
+            "CAPAIAN",
+        ];
+        let data_filled = (0..row.cells.len())
+            .any(|i| !row.cell(i).is_empty() && QUARTER_COLUMNS.contains(&row.header(i).as_str()));
+        match (label_at, Quarter::from_index(open.last.index() + 1)) {
+            (Some(at), Some(expected)) if data_filled => Err(SheetError::at(
+                row,
+                at,
+                SheetErrorKind::MissingQuarterLabel(expected),
+            )),
+            _ => Ok(()),
         }
     }
 
@@ -78,6 +113,13 @@ impl TableBuilder {
                 line,
                 SheetErrorKind::FirstQuarterNotQ1(start.quarter),
             ));
+        }
+        if let (None, Some(range)) = (&start.goal, &start.goal_merged) {
+            let goal_has_indicators = self.goals.last().is_some_and(|g| !g.indicators.is_empty());
+            if start.indicator.number == Some(1) && goal_has_indicators {
+                let kind = SheetErrorKind::MergedAcrossGoals(range.clone());
+                return Err(SheetError::new(line, kind));
+            }
         }
         if let Some(goal) = start.goal {
             let expected = u32::try_from(self.goals.len() + 1).unwrap_or(u32::MAX);
@@ -114,25 +156,19 @@ impl TableBuilder {
             activity_ids: Vec::new(),
             quarters,
         };
-        let occurrence = start.activity.map(|name| {
-            let mut quarters: [ActivityQuarter; 4] = Default::default();
-            quarters[0] = start.money;
-            Occurrence {
-                name,
-                line,
-                budget: start.budget.unwrap_or_default(),
-                blocked: None,
-                quarters,
-                lines: [line; 4],
-            }
-        });
+        let occurrences = start
+            .activity
+            .map(|name| occurrence(name, start.budget, start.money, line))
+            .into_iter()
+            .collect();
         let mut open = OpenIndicator {
             indicator,
             label: format!("{goal_number}.{number}"),
             start_line: line,
             last: Quarter::Q1,
             last_line: line,
-            occurrence,
+            occurrences,
+            block: 0,
         };
         self.note_blocked(&mut open, blocked, line)?;
         self.open = Some(open);
@@ -157,8 +193,11 @@ impl TableBuilder {
             }
             Some(_) => {}
         }
+        if let Some(message) = next.reading {
+            self.warnings.push(SheetWarning::new(line, message));
+        }
         if let Some((amount, text)) = next.repeated_budget {
-            match &open.occurrence {
+            match open.occurrences.last() {
                 Some(occurrence) if occurrence.budget == amount => {}
                 Some(occurrence) => {
                     let budget = occurrence.budget.to_string();
@@ -175,14 +214,14 @@ impl TableBuilder {
             }
         }
         let i = quarter.index();
-        match open.occurrence.as_mut() {
+        match open.occurrences.last_mut() {
             Some(occurrence) => {
                 occurrence.quarters[i] = next.money;
                 occurrence.lines[i] = line;
             }
             None => check_no_money(row, &next.money, quarter)?,
         }
-        open.indicator.quarters[i] = next.report;
+        self.take_report(&mut open, quarter, next.report, line);
         open.last = quarter;
         open.last_line = line;
         self.note_blocked(&mut open, blocked, line)?;
@@ -190,12 +229,81 @@ impl TableBuilder {
         Ok(())
     }
 
-    /// Files a finished indicator under the current goal, its activity into the registry.
+    /// A TW I row without a target after the open indicator's TW IV: its next activity.
+    fn next_activity(&mut self, row: &Row, next: NextActivityRow) -> Result<(), SheetError> {
+        let line = row.line;
+        let error = |kind| SheetError::new(line, kind);
+        let blocked = self.blocked_in(&next.report, line)?;
+        let Some(mut open) = self.open.take() else {
+            return Err(error(SheetErrorKind::ContinuationWithoutIndicator(
+                Quarter::Q1,
+            )));
+        };
+        if open.last != Quarter::Q4 {
+            let expected = Quarter::from_index(open.last.index() + 1).unwrap_or(Quarter::Q4);
+            let kind = SheetErrorKind::QuarterOutOfOrder {
+                expected,
+                found: Quarter::Q1,
+            };
+            return Err(error(kind));
+        }
+        let Some(name) = next.activity else {
+            return Err(error(SheetErrorKind::NextActivityWithoutName(
+                open.label.clone(),
+            )));
+        };
+        open.occurrences
+            .push(occurrence(name, next.budget, next.money, line));
+        open.block += 1;
+        self.take_report(&mut open, Quarter::Q1, next.report, line);
+        open.last = Quarter::Q1;
+        open.last_line = line;
+        self.note_blocked(&mut open, blocked, line)?;
+        self.open = Some(open);
+        Ok(())
+    }
+
+    /// A quarter's texts: the first block's are the indicator's. A later block (another activity
+    /// of the same indicator) carries them only once, in the first; different texts there are
+    /// left out with a warning.
+    fn take_report(
+        &mut self,
+        open: &mut OpenIndicator,
+        quarter: Quarter,
+        report: QuarterReport,
+        line: usize,
+    ) {
+        let i = quarter.index();
+        if open.block == 0 {
+            open.indicator.quarters[i] = report;
+            return;
+        }
+        let first = &open.indicator.quarters[i];
+        let differs = |mine: &str, theirs: &str| !theirs.is_empty() && mine != theirs;
+        if differs(&first.planned_work, &report.planned_work)
+            || differs(&first.achievement, &report.achievement)
+            || differs(&first.evidence, &report.evidence)
+            || (report.status.is_some() && report.status != first.status)
+        {
+            let message = format!(
+                "teks {quarter} pada blok kegiatan ke-{} indikator {} berbeda dari blok pertama \
+                 dan diabaikan: rencana kegiatan, capaian, data dukung dan status dibaca dari blok \
+                 pertama",
+                open.block + 1,
+                open.label
+            );
+            self.warnings.push(SheetWarning::new(line, message));
+        }
+    }
+
+    /// Files a finished indicator under the current goal, its activities into the registry.
     fn close(&mut self, open: OpenIndicator) -> Result<(), SheetError> {
         let mut indicator = open.indicator;
-        if let Some(occurrence) = open.occurrence {
+        for occurrence in open.occurrences {
             let id = self.registry.resolve(occurrence, &mut self.warnings)?;
-            indicator.activity_ids.push(id);
+            if !indicator.activity_ids.contains(&id) {
+                indicator.activity_ids.push(id);
+            }
         }
         if let Some(goal) = self.goals.last_mut() {
             goal.indicators.push(indicator);
@@ -237,7 +345,7 @@ impl TableBuilder {
         let Some(amount) = blocked else {
             return Ok(());
         };
-        let Some(occurrence) = open.occurrence.as_mut() else {
+        let Some(occurrence) = open.occurrences.last_mut() else {
             let message = format!(
                 "keterangan menyebut pagu blokir Rp {amount}, tetapi indikator {} tidak memiliki \
                  kegiatan; pagu blokir diabaikan",
@@ -283,6 +391,25 @@ impl TableBuilder {
                 expected
             }
         }
+    }
+}
+
+/// An activity as its block's TW I row writes it.
+fn occurrence(
+    name: String,
+    budget: Option<Rupiah>,
+    money: ActivityQuarter,
+    line: usize,
+) -> Occurrence {
+    let mut quarters: [ActivityQuarter; 4] = Default::default();
+    quarters[0] = money;
+    Occurrence {
+        name,
+        line,
+        budget: budget.unwrap_or_default(),
+        blocked: None,
+        quarters,
+        lines: [line; 4],
     }
 }
 

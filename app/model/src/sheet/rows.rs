@@ -14,12 +14,15 @@ use crate::quarter::Quarter;
 pub(super) enum DataRow {
     Start(StartRow),
     Continuation(ContinuationRow),
+    NextActivity(NextActivityRow),
 }
 
 /// An indicator's first row: goal (when new), indicator, target, formula, activity, pagu, and
 /// the first quarter.
 pub(super) struct StartRow {
     pub goal: Option<Numbered>,
+    /// An empty goal cell that is a copy of a merged range (a goal continuing): the range.
+    pub goal_merged: Option<String>,
     pub indicator: Numbered,
     pub target: Target,
     pub kind: IndicatorKind,
@@ -37,6 +40,17 @@ pub(super) struct ContinuationRow {
     pub repeated_budget: Option<(Rupiah, String)>,
     pub money: ActivityQuarter,
     pub quarter: Quarter,
+    pub report: QuarterReport,
+    /// How a row with one amount more than its neighbours was read, for a warning.
+    pub reading: Option<String>,
+}
+
+/// A TW I row without a target right after an indicator's TW IV: the indicator's next activity,
+/// written as its own block of four quarter rows.
+pub(super) struct NextActivityRow {
+    pub activity: Option<String>,
+    pub budget: Option<Rupiah>,
+    pub money: ActivityQuarter,
     pub report: QuarterReport,
 }
 
@@ -68,7 +82,10 @@ pub(super) fn read_data_row(
                 1
             };
             let kind = SheetErrorKind::UnreadableTarget(excerpt(row.cell(first + skip)));
-            Err(SheetError::new(row.line, kind))
+            Err(SheetError::at(row, first + skip, kind))
+        }
+        None if quarter == Quarter::Q1 => {
+            read_next_activity(row, label_at, report).map(DataRow::NextActivity)
         }
         None => read_continuation(row, label_at, quarter, report).map(DataRow::Continuation),
     }
@@ -86,10 +103,11 @@ fn read_start(
     let error = |kind| SheetError::new(row.line, kind);
     let target_text = row.cell(target_at);
     let value = parse_decimal(number).map_err(|source| {
-        error(SheetErrorKind::TargetNumber {
+        let kind = SheetErrorKind::TargetNumber {
             text: target_text.to_owned(),
             source,
-        })
+        };
+        SheetError::at(row, target_at, kind)
     })?;
     let kind = if unit == "%" {
         IndicatorKind::Ratio
@@ -101,15 +119,24 @@ fn read_start(
         unit: unit.to_owned(),
     };
 
-    let indicator = match target_at.checked_sub(1).map(|i| row.cell(i)) {
-        Some(cell) if !cell.is_empty() => Numbered::read(cell),
-        _ => return Err(error(SheetErrorKind::EmptyIndicator)),
+    let indicator_at = target_at.checked_sub(1);
+    let indicator = match indicator_at.map(|i| (i, row.cell(i))) {
+        Some((_, cell)) if !cell.is_empty() => Numbered::read(cell),
+        Some((at, _)) => {
+            let kind = match row.merged(at) {
+                Some(range) => SheetErrorKind::MergedAcrossIndicators(range.to_owned()),
+                None => SheetErrorKind::EmptyIndicator,
+            };
+            return Err(SheetError::at(row, at, kind));
+        }
+        None => return Err(error(SheetErrorKind::EmptyIndicator)),
     };
     let goal_at = target_at.checked_sub(2);
     let goal = goal_at
         .map(|i| row.cell(i))
         .filter(|c| !c.is_empty())
         .map(Numbered::read);
+    let goal_merged = goal_at.and_then(|at| row.merged(at)).map(str::to_owned);
     let leftmost = goal_at.unwrap_or_default();
     if row.cells[..leftmost].iter().any(|c| !c.is_empty()) {
         return Err(error(SheetErrorKind::UnrecognizedRow(excerpt(&row.text()))));
@@ -121,19 +148,7 @@ fn read_start(
     }
     let formula = row.cell(target_at + 1).to_owned();
     let budget_at = label_at - 3;
-    let names: Vec<&str> = row.cells[target_at + 2..budget_at]
-        .iter()
-        .copied()
-        .filter(|c| !c.is_empty())
-        .collect();
-    let activity = match names.as_slice() {
-        [] => None,
-        [name] => Some((*name).to_owned()),
-        [first, second, ..] => {
-            let kind = SheetErrorKind::SplitActivityName(excerpt(first), excerpt(second));
-            return Err(error(kind));
-        }
-    };
+    let activity = activity_name(row, target_at + 2, budget_at)?;
     let budget = money_cell(row, budget_at, "pagu")?;
     let money = read_money(row, label_at, quarter)?;
     match (&activity, budget) {
@@ -144,12 +159,13 @@ fn read_start(
                 text,
                 source: NumberError::Empty,
             };
-            return Err(error(kind));
+            return Err(SheetError::at(row, budget_at, kind));
         }
         (None, Some(_)) => {
-            return Err(error(SheetErrorKind::MoneyWithoutActivity {
+            let kind = SheetErrorKind::MoneyWithoutActivity {
                 field: "pagu".into(),
-            }));
+            };
+            return Err(SheetError::at(row, budget_at, kind));
         }
         _ => {}
     }
@@ -158,6 +174,7 @@ fn read_start(
     }
     Ok(StartRow {
         goal,
+        goal_merged,
         indicator,
         target,
         kind,
@@ -170,23 +187,74 @@ fn read_start(
     })
 }
 
+/// The one activity name between `from` and the pagu cell at `budget_at`, if any.
+fn activity_name(row: &Row, from: usize, budget_at: usize) -> Result<Option<String>, SheetError> {
+    let names: Vec<&str> = row
+        .cells
+        .get(from..budget_at)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|c| !c.is_empty())
+        .collect();
+    match names.as_slice() {
+        [] => Ok(None),
+        [name] => Ok(Some((*name).to_owned())),
+        [first, second, ..] => {
+            let kind = SheetErrorKind::SplitActivityName(excerpt(first), excerpt(second));
+            Err(SheetError::new(row.line, kind))
+        }
+    }
+}
+
+fn read_next_activity(
+    row: &Row,
+    label_at: usize,
+    report: QuarterReport,
+) -> Result<NextActivityRow, SheetError> {
+    let Some(budget_at) = label_at.checked_sub(3) else {
+        return Err(SheetError::new(
+            row.line,
+            SheetErrorKind::MissingMoneyCells(Quarter::Q1),
+        ));
+    };
+    let activity = activity_name(row, 0, budget_at)?;
+    let budget = money_cell(row, budget_at, "pagu")?;
+    let money = read_money(row, label_at, Quarter::Q1)?;
+    Ok(NextActivityRow {
+        activity,
+        budget,
+        money,
+        report,
+    })
+}
+
 fn read_continuation(
     row: &Row,
     label_at: usize,
     quarter: Quarter,
     report: QuarterReport,
 ) -> Result<ContinuationRow, SheetError> {
-    let money = read_money(row, label_at, quarter)?;
+    let mut money = read_money(row, label_at, quarter)?;
     let extras: Vec<(usize, &str)> = row.cells[..label_at.saturating_sub(2)]
         .iter()
         .copied()
         .enumerate()
         .filter(|(_, c)| !c.is_empty())
         .collect();
+    let mut reading = None;
     let repeated_budget = match extras.as_slice() {
         [] => None,
         [(at, cell)] if looks_like_amount(cell) => {
-            money_cell(row, *at, "pagu")?.map(|amount| (amount, (*cell).to_owned()))
+            let amount = money_cell(row, *at, "pagu")?;
+            match shifted_reading(row, *at, label_at, amount, quarter) {
+                Some((shifted, message)) => {
+                    money = shifted;
+                    reading = Some(message);
+                    None
+                }
+                None => amount.map(|amount| (amount, (*cell).to_owned())),
+            }
         }
         _ => {
             return Err(SheetError::new(
@@ -200,7 +268,50 @@ fn read_continuation(
         money,
         quarter,
         report,
+        reading,
     })
+}
+
+/// A continuation row with three amounts before its label where its neighbours have two (RPD,
+/// realization), the last of them none: `45.760.000  -  -  TW II`. Read with RPD just before
+/// realization, as every other row puts it: RPD 45.760.000, realization none, and the trailing
+/// `-` a cell too many, rather than the pagu repeated with no RPD. A workbook whose header names
+/// the first cell's column PAGU says it is the pagu: then it is (no guess, no warning).
+fn shifted_reading(
+    row: &Row,
+    first_at: usize,
+    label_at: usize,
+    amount: Option<Rupiah>,
+    quarter: Quarter,
+) -> Option<(ActivityQuarter, String)> {
+    let adjacent = first_at + 3 == label_at;
+    let last_empty = Rupiah::parse_optional(row.cell(label_at - 1))
+        .ok()?
+        .is_none();
+    let withdrawal_plan = amount?;
+    if !adjacent || !last_empty || row.header(first_at) == "PAGU" {
+        return None;
+    }
+    let realization = Rupiah::parse_optional(row.cell(label_at - 2)).ok()?;
+    let cells = format!(
+        "{}, {}, {}",
+        row.cell(first_at),
+        row.cell(label_at - 2),
+        row.cell(label_at - 1)
+    );
+    let message = format!(
+        "tiga angka sebelum {quarter} ({cells}), satu lebih banyak dari baris di sekitarnya: dibaca \
+         sebagai rencana penarikan dana {quarter} Rp {withdrawal_plan} dan realisasi {}, dengan \
+         \u{201c}{}\u{201d} terakhir sebagai sel lebih; bukan pagu yang diulang tanpa rencana \
+         penarikan dana. Periksa rencana penarikan dana {quarter}.",
+        realization.map_or_else(|| "-".to_owned(), |r| format!("Rp {r}")),
+        row.cell(label_at - 1),
+    );
+    let money = ActivityQuarter {
+        withdrawal_plan: Some(withdrawal_plan),
+        realization,
+    };
+    Some((money, message))
 }
 
 /// RPD and realization: the two cells just before the first quarter label.
@@ -239,16 +350,25 @@ pub(super) fn check_no_money(
     ))
 }
 
+/// An amount in whole rupiah, `-` or empty for none.
 fn money_cell(row: &Row, at: usize, field: &str) -> Result<Option<Rupiah>, SheetError> {
     let text = row.cell(at);
-    Rupiah::parse_optional(text).map_err(|source| {
+    let amount = Rupiah::parse_optional(text).map_err(|source| {
         let kind = SheetErrorKind::Number {
             field: field.to_owned(),
             text: text.to_owned(),
             source,
         };
-        SheetError::new(row.line, kind)
-    })
+        SheetError::at(row, at, kind)
+    })?;
+    if amount.is_some_and(|a| !a.amount().fract().is_zero()) {
+        let kind = SheetErrorKind::NotWholeRupiah {
+            field: field.to_owned(),
+            text: text.to_owned(),
+        };
+        return Err(SheetError::at(row, at, kind));
+    }
+    Ok(amount)
 }
 
 /// A cell that is meant as an amount (`45.760.000`, `-`, `Rp 1.000`), readable or not.
@@ -268,12 +388,16 @@ fn read_report(row: &Row, label_at: usize, quarter: Quarter) -> Result<QuarterRe
         None => (row.cell(label_at + 1), label_at + 2),
     };
     match Quarter::parse_label(row.cell(second_at)) {
-        None => return Err(error(SheetErrorKind::MissingSecondLabel(quarter))),
+        None => {
+            let kind = SheetErrorKind::MissingSecondLabel(quarter);
+            return Err(SheetError::at(row, second_at, kind));
+        }
         Some(achieved) if achieved != quarter => {
-            return Err(error(SheetErrorKind::QuarterLabelMismatch {
+            let kind = SheetErrorKind::QuarterLabelMismatch {
                 planned: quarter,
                 achieved,
-            }));
+            };
+            return Err(SheetError::at(row, second_at, kind));
         }
         Some(_) => {}
     }
