@@ -15,7 +15,7 @@ pub struct SheetError {
     /// 1-based line of the text (row of a workbook's sheet) the problem was found on.
     pub line: usize,
     /// The workbook cell, when the problem is in one cell of a workbook.
-    pub cell: Option<CellRef>,
+    pub cell: Option<Box<CellRef>>,
     pub kind: SheetErrorKind,
 }
 
@@ -39,9 +39,11 @@ impl SheetError {
 
     /// An error in the cell at `index` of `row`: a workbook's error names the cell.
     pub(super) fn at(row: &Row, index: usize, kind: SheetErrorKind) -> SheetError {
-        let cell = row.places.get(index).map(|place| CellRef {
-            column: place.column,
-            header: row.header(index),
+        let cell = row.places.get(index).map(|place| {
+            Box::new(CellRef {
+                column: place.column,
+                header: row.header(index),
+            })
         });
         SheetError {
             line: row.line,

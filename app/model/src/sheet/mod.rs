@@ -16,6 +16,7 @@ mod error;
 mod formula;
 mod grid;
 mod header;
+mod report;
 mod rows;
 #[cfg(test)]
 mod tests;

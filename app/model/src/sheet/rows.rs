@@ -6,9 +6,10 @@
 
 use super::cells::{numbered, target_shape, Numbered, Row};
 use super::error::{excerpt, SheetError, SheetErrorKind};
+use super::report::read_report;
 use crate::money::Rupiah;
 use crate::number::{parse_decimal, NumberError};
-use crate::plan::{ActivityQuarter, IndicatorKind, QuarterReport, Status, Target};
+use crate::plan::{ActivityQuarter, IndicatorKind, QuarterReport, Target};
 use crate::quarter::Quarter;
 
 pub(super) enum DataRow {
@@ -376,62 +377,4 @@ fn looks_like_amount(cell: &str) -> bool {
     let lower = cell.to_ascii_lowercase();
     cell.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '\u{2013}')
         || lower.starts_with("rp")
-}
-
-/// The cells from the first quarter label on: planned work, the label again, then achievement,
-/// evidence, status and note, whichever are filled.
-fn read_report(row: &Row, label_at: usize, quarter: Quarter) -> Result<QuarterReport, SheetError> {
-    let error = |kind| SheetError::new(row.line, kind);
-    // One planned-work cell sits between the labels; a row that lost it has the labels adjacent.
-    let (planned_work, second_at) = match Quarter::parse_label(row.cell(label_at + 1)) {
-        Some(_) => ("", label_at + 1),
-        None => (row.cell(label_at + 1), label_at + 2),
-    };
-    match Quarter::parse_label(row.cell(second_at)) {
-        None => {
-            let kind = SheetErrorKind::MissingSecondLabel(quarter);
-            return Err(SheetError::at(row, second_at, kind));
-        }
-        Some(achieved) if achieved != quarter => {
-            let kind = SheetErrorKind::QuarterLabelMismatch {
-                planned: quarter,
-                achieved,
-            };
-            return Err(SheetError::at(row, second_at, kind));
-        }
-        Some(_) => {}
-    }
-    let rest: Vec<&str> = row
-        .cells
-        .iter()
-        .skip(second_at + 1)
-        .copied()
-        .filter(|c| !c.is_empty())
-        .collect();
-    let status_at = rest.iter().position(|c| Status::parse_label(c).is_some());
-    let too_many = |count| error(SheetErrorKind::TooManyCells { quarter, count });
-    let (texts, status, note) = match status_at {
-        Some(at) => (
-            &rest[..at],
-            Status::parse_label(rest[at]),
-            rest[at + 1..].join("; "),
-        ),
-        None if rest.len() == 3 => (&rest[..2], None, rest[2].to_owned()),
-        None => (&rest[..], None, String::new()),
-    };
-    let (achievement, evidence) = match texts {
-        [] => ("", ""),
-        [evidence] => ("", *evidence),
-        [achievement, evidence] => (*achievement, *evidence),
-        more => return Err(too_many(more.len())),
-    };
-    Ok(QuarterReport {
-        planned_work: planned_work.to_owned(),
-        numerator: None,
-        denominator: None,
-        achievement: achievement.to_owned(),
-        evidence: evidence.to_owned(),
-        status,
-        note,
-    })
 }
