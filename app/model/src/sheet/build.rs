@@ -1,7 +1,7 @@
 //! Assembles goals, indicators and activities from the data rows, in sheet order, checking that
 //! every indicator runs TW I, TW II, TW III, TW IV.
 
-use super::activities::{Occurrence, Registry};
+use super::activities::{Occurrence, Registry, Shifted};
 use super::cells::{blocked_amount, Row};
 use super::error::{SheetError, SheetErrorKind, SheetWarning};
 use super::formula::formula_labels;
@@ -193,12 +193,19 @@ impl TableBuilder {
             }
             Some(_) => {}
         }
-        if let Some(message) = next.reading {
-            self.warnings.push(SheetWarning::new(line, message));
-        }
-        if let Some((amount, text)) = next.repeated_budget {
-            match open.occurrences.last() {
-                Some(occurrence) if occurrence.budget == amount => {}
+        let i = quarter.index();
+        if let (Some((shifted, message)), Some(occurrence)) =
+            (next.shifted, open.occurrences.last_mut())
+        {
+            // Decided when the block's four rows are read.
+            occurrence.shifted[i] = Some(Shifted {
+                money: shifted,
+                message,
+                repeated: next.repeated_budget.clone(),
+            });
+        } else if let Some((amount, text)) = next.repeated_budget {
+            match open.occurrences.last_mut() {
+                Some(occurrence) if occurrence.budget == amount => occurrence.pagu_rows += 1,
                 Some(occurrence) => {
                     let budget = occurrence.budget.to_string();
                     return Err(error(SheetErrorKind::RepeatedBudgetMismatch {
@@ -213,7 +220,6 @@ impl TableBuilder {
                 }
             }
         }
-        let i = quarter.index();
         match open.occurrences.last_mut() {
             Some(occurrence) => {
                 occurrence.quarters[i] = next.money;
@@ -225,7 +231,38 @@ impl TableBuilder {
         open.last = quarter;
         open.last_line = line;
         self.note_blocked(&mut open, blocked, line)?;
+        if quarter == Quarter::Q4 {
+            if let Some(occurrence) = open.occurrences.last_mut() {
+                self.settle_shifted(occurrence)?;
+            }
+        }
         self.open = Some(open);
+        Ok(())
+    }
+
+    /// A block's rows with three amounts, the last none: when the pagu is written again on
+    /// no more than one of the block's rows, that amount is an extra cell and RPD sits just
+    /// before realization (seed line 91), said in a warning; when it is repeated on two or more
+    /// (a sheet that writes the pagu on every row), it is the pagu.
+    fn settle_shifted(&mut self, occurrence: &mut Occurrence) -> Result<(), SheetError> {
+        let candidates = occurrence.shifted.iter().flatten().count();
+        let pagu_layout = occurrence.pagu_rows + candidates >= 2
+            && occurrence.shifted.iter().flatten().all(|s| {
+                s.repeated
+                    .as_ref()
+                    .is_some_and(|(amount, _)| *amount == occurrence.budget)
+            });
+        for (i, shifted) in occurrence.shifted.iter_mut().enumerate() {
+            let Some(shifted) = shifted.take() else {
+                continue;
+            };
+            let line = occurrence.lines[i];
+            if pagu_layout {
+                continue;
+            }
+            occurrence.quarters[i] = shifted.money;
+            self.warnings.push(SheetWarning::new(line, shifted.message));
+        }
         Ok(())
     }
 
@@ -410,6 +447,8 @@ fn occurrence(
         blocked: None,
         quarters,
         lines: [line; 4],
+        shifted: Default::default(),
+        pagu_rows: 0,
     }
 }
 

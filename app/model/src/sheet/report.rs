@@ -33,7 +33,7 @@ pub(super) fn read_report(
         }
         Some(_) => {}
     }
-    if let Some(report) = read_by_header(row, second_at, planned_work) {
+    if let Some(report) = read_by_header(row, label_at, second_at, planned_work) {
         return Ok(report);
     }
     let rest: Vec<&str> = row
@@ -71,11 +71,19 @@ pub(super) fn read_report(
     })
 }
 
-/// A workbook row whose cells after the achievement label sit under their own headers (DATA
-/// DUKUNG, STATUS PELAKSANAAN, KETERANGAN) is read by column, so a lone note is a note. A row
-/// with a cell elsewhere (drifted) is read by content instead (`None`).
-fn read_by_header(row: &Row, second_at: usize, planned_work: &str) -> Option<QuarterReport> {
+/// A workbook row whose labels sit under RENCANA KEGIATAN and CAPAIAN and whose cells after
+/// them sit under their own headers (DATA DUKUNG, STATUS PELAKSANAAN, KETERANGAN) is read by
+/// column, so a lone note is a note. A drifted row is read by content instead (`None`).
+fn read_by_header(
+    row: &Row,
+    label_at: usize,
+    second_at: usize,
+    planned_work: &str,
+) -> Option<QuarterReport> {
     let label_column = row.places.get(second_at)?.column;
+    if row.header(label_at) != "RENCANA KEGIATAN" || row.header(second_at) != "CAPAIAN" {
+        return None;
+    }
     let mut report = QuarterReport {
         planned_work: planned_work.to_owned(),
         ..QuarterReport::default()

@@ -42,8 +42,11 @@ pub(super) struct ContinuationRow {
     pub money: ActivityQuarter,
     pub quarter: Quarter,
     pub report: QuarterReport,
-    /// How a row with one amount more than its neighbours was read, for a warning.
-    pub reading: Option<String>,
+    /// A row with three amounts, the last none: the other reading (RPD just before
+    /// realization) and the warning that says it was taken. The builder takes it unless the
+    /// pagu is repeated on the block's other rows too (then it is that layout, not a cell too
+    /// many).
+    pub shifted: Option<(ActivityQuarter, String)>,
 }
 
 /// A TW I row without a target right after an indicator's TW IV: the indicator's next activity,
@@ -236,26 +239,20 @@ fn read_continuation(
     quarter: Quarter,
     report: QuarterReport,
 ) -> Result<ContinuationRow, SheetError> {
-    let mut money = read_money(row, label_at, quarter)?;
+    let money = read_money(row, label_at, quarter)?;
     let extras: Vec<(usize, &str)> = row.cells[..label_at.saturating_sub(2)]
         .iter()
         .copied()
         .enumerate()
         .filter(|(_, c)| !c.is_empty())
         .collect();
-    let mut reading = None;
+    let mut shifted = None;
     let repeated_budget = match extras.as_slice() {
         [] => None,
         [(at, cell)] if looks_like_amount(cell) => {
             let amount = money_cell(row, *at, "pagu")?;
-            match shifted_reading(row, *at, label_at, amount, quarter) {
-                Some((shifted, message)) => {
-                    money = shifted;
-                    reading = Some(message);
-                    None
-                }
-                None => amount.map(|amount| (amount, (*cell).to_owned())),
-            }
+            shifted = shifted_reading(row, *at, label_at, amount, quarter);
+            amount.map(|amount| (amount, (*cell).to_owned()))
         }
         _ => {
             return Err(SheetError::new(
@@ -269,15 +266,14 @@ fn read_continuation(
         money,
         quarter,
         report,
-        reading,
+        shifted,
     })
 }
 
-/// A continuation row with three amounts before its label where its neighbours have two (RPD,
-/// realization), the last of them none: `45.760.000  -  -  TW II`. Read with RPD just before
-/// realization, as every other row puts it: RPD 45.760.000, realization none, and the trailing
-/// `-` a cell too many, rather than the pagu repeated with no RPD. A workbook whose header names
-/// the first cell's column PAGU says it is the pagu: then it is (no guess, no warning).
+/// A continuation row with three amounts before its label, the last of them none:
+/// `45.760.000  -  -  TW II`. The other reading than the pagu repeated with no RPD: RPD just
+/// before realization, as every other row puts it (RPD 45.760.000, realization none, and the
+/// trailing `-` a cell too many).
 fn shifted_reading(
     row: &Row,
     first_at: usize,
@@ -290,7 +286,7 @@ fn shifted_reading(
         .ok()?
         .is_none();
     let withdrawal_plan = amount?;
-    if !adjacent || !last_empty || row.header(first_at) == "PAGU" {
+    if !adjacent || !last_empty {
         return None;
     }
     let realization = Rupiah::parse_optional(row.cell(label_at - 2)).ok()?;
