@@ -86,19 +86,17 @@ fn read_sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, Wo
             cells[at] = value;
         }
     }
-    let merged = match workbook.worksheet_merge_cells(name) {
-        Some(Ok(ranges)) => ranges
-            .into_iter()
-            .map(|range| MergedRange {
-                first_row: range.start.0.saturating_add(1),
-                first_column: range.start.1,
-                last_row: range.end.0.saturating_add(1),
-                last_column: range.end.1,
-            })
-            .collect(),
-        Some(Err(error)) => return Err(unreadable(error)),
-        None => Vec::new(),
-    };
+    let merged = workbook
+        .merge_cells_by_sheet_name(name)
+        .map_err(unreadable)?
+        .into_iter()
+        .map(|range| MergedRange {
+            first_row: range.start.0.saturating_add(1),
+            first_column: range.start.1,
+            last_row: range.end.0.saturating_add(1),
+            last_column: range.end.1,
+        })
+        .collect();
     Ok(Grid {
         rows: rows
             .into_iter()

@@ -114,11 +114,11 @@ impl TableBuilder {
                 SheetErrorKind::FirstQuarterNotQ1(start.quarter),
             ));
         }
-        if let (None, Some(range)) = (&start.goal, &start.goal_merged) {
+        if let (None, Some((at, range))) = (&start.goal, &start.goal_merged) {
             let goal_has_indicators = self.goals.last().is_some_and(|g| !g.indicators.is_empty());
             if start.indicator.number == Some(1) && goal_has_indicators {
                 let kind = SheetErrorKind::MergedAcrossGoals(range.clone());
-                return Err(SheetError::new(line, kind));
+                return Err(SheetError::at(row, *at, kind));
             }
         }
         if let Some(goal) = start.goal {

@@ -22,8 +22,9 @@ pub(super) enum DataRow {
 /// the first quarter.
 pub(super) struct StartRow {
     pub goal: Option<Numbered>,
-    /// An empty goal cell that is a copy of a merged range (a goal continuing): the range.
-    pub goal_merged: Option<String>,
+    /// An empty goal cell that is a copy of a merged range (a goal continuing): the cell's
+    /// index and the range.
+    pub goal_merged: Option<(usize, String)>,
     pub indicator: Numbered,
     pub target: Target,
     pub kind: IndicatorKind,
@@ -140,7 +141,7 @@ fn read_start(
         .map(|i| row.cell(i))
         .filter(|c| !c.is_empty())
         .map(Numbered::read);
-    let goal_merged = goal_at.and_then(|at| row.merged(at)).map(str::to_owned);
+    let goal_merged = goal_at.and_then(|at| row.merged(at).map(|range| (at, range.to_owned())));
     let leftmost = goal_at.unwrap_or_default();
     if row.cells[..leftmost].iter().any(|c| !c.is_empty()) {
         return Err(error(SheetErrorKind::UnrecognizedRow(excerpt(&row.text()))));

@@ -220,7 +220,7 @@ fn a_merged_goal_range_across_two_goals_is_refused_naming_the_range() {
     assert_eq!(error.line, 9);
     assert_eq!(
         error.to_string(),
-        "baris 9: sel gabungan A5:A12 melintasi dua sasaran kegiatan: indikator nomor 1 dimulai \
+        "Baris 9, kolom SASARAN KEGIATAN (A9): sel gabungan A5:A12 melintasi dua sasaran kegiatan: indikator nomor 1 dimulai \
          lagi di dalamnya; diharapkan satu gabungan sel per sasaran, dengan nama sasaran \
          berikutnya di baris pertamanya"
     );
