@@ -363,7 +363,12 @@ mod tests {
         let tree = tree();
         let operator = person(Role::Operator, LUWUK);
         assert!(allows(&operator, &tree, Permission::ImportPlan, LUWUK));
-        assert!(!allows(&operator, &tree, Permission::ImportPlan, super::fixtures::SUB));
+        assert!(!allows(
+            &operator,
+            &tree,
+            Permission::ImportPlan,
+            super::fixtures::SUB
+        ));
         let admin = person(Role::Admin, KANWIL);
         assert!(allows(&admin, &tree, Permission::ImportPlan, LUWUK));
         assert!(allows(&admin, &tree, Permission::ImportPlan, KANWIL));

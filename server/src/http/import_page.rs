@@ -190,7 +190,7 @@ fn findings(preview: &Preview) -> String {
 
 fn goals(plan: &Plan) -> String {
     let mut out = String::from(
-        "<h2>Sasaran dan indikator</h2><div class=\"scroll\"><table class=\"import-goals\">\
+        "<h2>Sasaran dan indikator</h2><div class=\"table-scroll\"><table class=\"import-goals\">\
          <thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Sasaran / indikator</th>\
          <th scope=\"col\">Target</th><th scope=\"col\">Kegiatan</th></tr></thead><tbody>",
     );
@@ -229,7 +229,7 @@ fn goals(plan: &Plan) -> String {
 
 fn activities(plan: &Plan) -> String {
     let mut out = String::from(
-        "<h2>Kegiatan</h2><div class=\"scroll\"><table class=\"import-activities\"><thead><tr>\
+        "<h2>Kegiatan</h2><div class=\"table-scroll\"><table class=\"import-activities\"><thead><tr>\
          <th scope=\"col\">Kegiatan</th><th scope=\"col\">Pagu</th><th scope=\"col\">Blokir</th>\
          <th scope=\"col\">RPD</th><th scope=\"col\">Realisasi</th></tr></thead><tbody>",
     );

@@ -43,7 +43,10 @@ pub fn import_request(world: &World, rng: &mut Rng) -> Bad {
     let importers = [Who::OperatorA, Who::AdminA, Who::OperatorB];
     let bad_file = |rng: &mut Rng| -> (&'static str, Vec<u8>) {
         match rng.below(7) {
-            0 => ("garbage bytes", random_bytes(rng, 1 + rng.index(4096))),
+            0 => {
+                let len = 1 + rng.index(4096);
+                ("garbage bytes", random_bytes(rng, len))
+            }
             1 => ("a zip that is no workbook", {
                 let mut bytes = b"PK\x03\x04".to_vec();
                 bytes.extend(random_bytes(rng, 200));
