@@ -86,7 +86,7 @@ async function previewAndSave(page: Page, unit: string, file: string, shots: str
   await expect(totals.getByRole("row", { name: /^Sasaran/ })).toContainText("3");
   await expect(totals.getByRole("row", { name: /^Indikator/ })).toContainText("23");
   await expect(totals.getByRole("row", { name: /^Pagu\b/ })).toContainText("Rp\u00a09.485.886.000");
-  await expect(totals.getByRole("row", { name: /^Pagu blokir/ })).toContainText("Rp\u00a0464.229.000");
+  await expect(totals.getByRole("row", { name: /^Pagu blokir/ })).toContainText("Rp\u00a0474.486.000");
   // Every check (two RPD sums off the pagu, identical A and B of 2.4) and the reader's warning.
   await expect(page.locator(".import-checks li")).toHaveCount(3);
   await expect(page.locator(".import-warnings li")).toHaveCount(1);

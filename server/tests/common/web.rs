@@ -102,3 +102,12 @@ pub fn sheet_for(unit: &str, year: i32) -> String {
         &format!("{unit} TAHUN {year}"),
     )
 }
+
+/// A `GET` of `path`, as a browser asks for a page.
+pub fn get_request(path: &str) -> Request<Body> {
+    Request::builder()
+        .uri(path)
+        .header(header::HOST, "127.0.0.1:3000")
+        .body(Body::empty())
+        .expect("a request")
+}
