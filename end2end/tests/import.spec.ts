@@ -5,15 +5,14 @@
 // uncompressed, so only its bytes and CRC change) and makes that unit's operator, so the spec
 // runs again against the same server and never touches the demo plan.
 import { expect, test, type Page } from "@playwright/test";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { BASE, RUN, signIn } from "../global-setup";
+import { pantau } from "./own-plan";
 
 const ROOT = join(__dirname, "..", "..");
-const PANTAU = process.env.PANTAU_BIN ?? join(ROOT, "target", "debug", "pantau");
 const FIXTURE = join(ROOT, "server", "tests", "fixtures", "xlsx", "web-import.xlsx");
 const PLACEHOLDER = "XXXXXX";
 
@@ -46,15 +45,6 @@ function workbookFor(mark: string): Buffer {
   }
   if (changed === 0) throw new Error("the placeholder is not in the fixture");
   return zip;
-}
-
-function pantau(args: string[], env: Record<string, string> = {}) {
-  try {
-    execFileSync(PANTAU, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: "pipe" });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`pantau ${args.join(" ")} failed: ${stderr?.toString() ?? ""}${stdout?.toString() ?? ""}`);
-  }
 }
 
 /** A unit of this run and its operator, signed in; the workbook naming that unit. */

@@ -21,6 +21,14 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{FIXTURES}{name}")).unwrap()
 }
 
+async fn stored(store: &Store, report: &server::ops::import::ImportReport) -> model::Plan {
+    store
+        .load_plan_unchecked(report.plan_id())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 fn rp(text: &str) -> Rupiah {
     Rupiah::parse(text).unwrap()
 }
@@ -42,11 +50,7 @@ async fn the_seeds_text_and_its_workbook_import_to_the_same_plan(store: &Store) 
     let report = import_file(store, &bytes, &UnitPlacement::Top)
         .await
         .unwrap();
-    let stored = store
-        .load_plan_unchecked(report.plan_id())
-        .await
-        .unwrap()
-        .unwrap();
+    let stored = stored(store, &report).await;
     assert_eq!(without_ids(&stored), text.plan);
     let totals = plan_totals(&stored);
     assert_eq!(totals, plan_totals(&text.plan));
@@ -84,11 +88,7 @@ async fn a_workbook_with_drifting_columns_and_text_numbers_imports_as_the_text_d
     let report = import_file(store, &bytes, &UnitPlacement::Top)
         .await
         .unwrap();
-    let stored = store
-        .load_plan_unchecked(report.plan_id())
-        .await
-        .unwrap()
-        .unwrap();
+    let stored = stored(store, &report).await;
     assert_eq!(without_ids(&stored), text.plan);
 }
 both!(

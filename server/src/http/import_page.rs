@@ -3,27 +3,14 @@
 //! hidden field) and the result. They need no JavaScript: plain forms post and the answer is
 //! the next page.
 
+use crate::ops::import::check_place;
 use crate::usecases::importing::{Preview, MAX_UPLOAD_BYTES};
 use model::figures::plan_totals;
 use model::money::Rupiah;
 use model::{plan_checks, Plan, PlanId};
 use std::fmt::Write as _;
 
-/// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use model::text::escape_html as escape;
 
 /// A whole document in the app's frame (its stylesheet, the top bar).
 fn document(stylesheet: &str, title: &str, body: &str) -> String {
@@ -157,14 +144,7 @@ fn findings(preview: &Preview) -> String {
     } else {
         out.push_str("<ul class=\"import-checks\">");
         for check in &checks {
-            let place = match (check.activity(), check.indicator()) {
-                (Some(id), _) => plan
-                    .activity(id)
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default(),
-                (None, Some(at)) => format!("Indikator {}.{}", at.goal, at.indicator),
-                (None, None) => String::new(),
-            };
+            let place = check_place(plan, check);
             let _ = write!(
                 out,
                 "<li><strong>{}</strong>: {}</li>",

@@ -103,15 +103,23 @@ pub fn describe(plan: &model::Plan) -> String {
         format!("{} pemeriksaan gagal:", checks.len()),
     ];
     for check in &checks {
-        let place = match (check.activity(), check.indicator()) {
-            (Some(id), _) => plan
-                .activity(id)
-                .map(|a| a.name.clone())
-                .unwrap_or_default(),
-            (None, Some(at)) => format!("indikator {}.{}", at.goal, at.indicator),
-            (None, None) => String::new(),
-        };
-        lines.push(format!("  - {place}: {}", check.message()));
+        lines.push(format!(
+            "  - {}: {}",
+            check_place(plan, check),
+            check.message()
+        ));
     }
     lines.join("\n")
+}
+
+/// Where a check of `plan` points: the activity's name, or "indikator 1.2".
+pub fn check_place(plan: &model::Plan, check: &model::Check) -> String {
+    match (check.activity(), check.indicator()) {
+        (Some(id), _) => plan
+            .activity(id)
+            .map(|a| a.name.clone())
+            .unwrap_or_default(),
+        (None, Some(at)) => format!("indikator {}.{}", at.goal, at.indicator),
+        (None, None) => String::new(),
+    }
 }

@@ -36,6 +36,31 @@ fn multipart(field: &str, bytes: &[u8]) -> Vec<u8> {
     body
 }
 
+/// `file` sent to the upload (multipart) or to the confirmation (base64 in a form), at random:
+/// the step, its path, content type and body.
+fn either_step(
+    rng: &mut Rng,
+    file: &[u8],
+    multipart_type: String,
+) -> (&'static str, &'static str, String, Vec<u8>) {
+    if rng.chance(50) {
+        (
+            "upload",
+            "/impor/pratinjau",
+            multipart_type,
+            multipart("berkas", file),
+        )
+    } else {
+        let body = format!("berkas={}", encode(STANDARD.encode(file).as_bytes()));
+        (
+            "confirm",
+            "/impor/simpan",
+            "application/x-www-form-urlencoded".to_owned(),
+            body.into_bytes(),
+        )
+    }
+}
+
 /// A bad request to one of the import's two posts.
 pub fn import_request(world: &World, rng: &mut Rng) -> Bad {
     let multipart_type = format!("multipart/form-data; boundary={BOUNDARY}");
@@ -149,48 +174,26 @@ pub fn import_request(world: &World, rng: &mut Rng) -> Bad {
                     ("KANWIL A", Who::OperatorA),
                     ("UPT A1", Who::AdminA),
                 ]);
-                let file = sheet_for(unit, 2024);
-                if rng.chance(50) {
-                    (
-                        "upload: another unit's or an existing plan".to_owned(),
-                        "/impor/pratinjau",
-                        multipart_type,
-                        multipart("berkas", &file),
-                        who,
-                    )
-                } else {
-                    let body = format!("berkas={}", encode(STANDARD.encode(&file).as_bytes()));
-                    (
-                        "confirm: another unit's or an existing plan".to_owned(),
-                        "/impor/simpan",
-                        form.to_owned(),
-                        body.into_bytes(),
-                        who,
-                    )
-                }
+                let step = either_step(rng, &sheet_for(unit, 2024), multipart_type);
+                (
+                    format!("{}: another unit's or an existing plan", step.0),
+                    step.1,
+                    step.2,
+                    step.3,
+                    who,
+                )
             }
             6 => {
                 // A new plan's sheet, by someone who may import nothing.
-                let file = sheet_for("KANWIL A", 2031);
                 let who = *rng.pick(&[Who::Anonymous, Who::PimpinanA]);
-                if rng.chance(50) {
-                    (
-                        "upload by a non-importer".to_owned(),
-                        "/impor/pratinjau",
-                        multipart_type,
-                        multipart("berkas", &file),
-                        who,
-                    )
-                } else {
-                    let body = format!("berkas={}", encode(STANDARD.encode(&file).as_bytes()));
-                    (
-                        "confirm by a non-importer".to_owned(),
-                        "/impor/simpan",
-                        form.to_owned(),
-                        body.into_bytes(),
-                        who,
-                    )
-                }
+                let step = either_step(rng, &sheet_for("KANWIL A", 2031), multipart_type);
+                (
+                    format!("{} by a non-importer", step.0),
+                    step.1,
+                    step.2,
+                    step.3,
+                    who,
+                )
             }
             _ => {
                 let (what, content_type, body) = match rng.below(3) {
