@@ -10,6 +10,7 @@
 //! Any error stops the import: nothing is half-imported.
 
 mod activities;
+mod blocks;
 mod build;
 mod cells;
 mod error;
