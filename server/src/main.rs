@@ -5,8 +5,9 @@
 //!                         a database that holds no person yet gets the demo plan and demo people,
 //!                         all or nothing; a database with people never does.
 //!   pantau import FILE [--under "UNIT"]
-//!                         import an action-plan sheet (tab-separated text export) for the unit its
-//!                         header names. A unit that does not exist yet is created only with
+//!                         import an action-plan sheet (a workbook, .xlsx, known by its zip
+//!                         header whatever its name; or the tab-separated text export) for the
+//!                         unit its header names. A unit that does not exist yet is created only with
 //!                         --under, below that (existing) unit.
 //!   pantau generate N     store a made-up plan with N indicators (`model::synthetic`), for benchmarks
 //!   pantau create-user USERNAME "FULL NAME" "UNIT" ROLE
@@ -27,7 +28,7 @@ use leptos::config::get_configuration;
 use server::config;
 use server::http::router;
 use server::ops::demo::{load_demo_data, DemoOutcome};
-use server::ops::import::{import_sheet, ImportError};
+use server::ops::import::{import_file, ImportError};
 use server::ops::site;
 use server::storage::{AdminStamp, InsertOutcome, Store, StoreError, UnitPlacement};
 use std::process::ExitCode;
@@ -139,7 +140,7 @@ async fn purge() -> Result<(), String> {
 }
 
 async fn import(file: &str, under: Option<&str>) -> Result<(), String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
     let store = open_store().await?;
     let placement = match under {
         None => UnitPlacement::ExistingOnly,
@@ -152,10 +153,12 @@ async fn import(file: &str, under: Option<&str>) -> Result<(), String> {
             UnitPlacement::Under(parent.id)
         }
     };
-    let report = import_sheet(&store, &text, &placement)
+    let report = import_file(&store, &bytes, &placement)
         .await
         .map_err(|e| match e {
-            ImportError::Sheet(e) => format!("{file}: {e} (nothing was imported)"),
+            ImportError::Sheet(_) | ImportError::Workbook(_) | ImportError::NotASheet => {
+                format!("{file}: {e} (nothing was imported)")
+            }
             ImportError::Storage(StoreError::UnknownUnit(unit)) => format!(
                 "{file}: the unit \u{201c}{unit}\u{201d} does not exist yet; nothing was imported. \
                  Give --under \"PARENT UNIT\" to create it below that unit (a decision for a top admin)"

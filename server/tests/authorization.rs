@@ -6,7 +6,10 @@
 
 mod common;
 
-use common::web::{form_post, options};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use common::form_encode;
+use common::web::{file_post, form_post, options, sheet_for};
 
 use app::api::admin::{CreateUnit, GrantRole};
 use app::api::edit::SaveGoal;
@@ -24,7 +27,7 @@ use server::storage::{InsertOutcome, Store, UnitPlacement};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
 
-/// Which permission an endpoint needs: R read, W write, S submit, D decide, M manage.
+/// Which permission an endpoint needs: R read, W write, S submit, D decide, M manage, I import.
 #[derive(Clone, Copy, Debug)]
 enum Endpoint {
     PlanPage,
@@ -42,9 +45,11 @@ enum Endpoint {
     Reopen,
     CreateUnit,
     GrantRole,
+    ImportPreview,
+    ImportSave,
 }
 
-const ENDPOINTS: [(Endpoint, char); 15] = [
+const ENDPOINTS: [(Endpoint, char); 17] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
@@ -60,14 +65,16 @@ const ENDPOINTS: [(Endpoint, char); 15] = [
     (Endpoint::Reopen, 'D'),
     (Endpoint::CreateUnit, 'M'),
     (Endpoint::GrantRole, 'M'),
+    (Endpoint::ImportPreview, 'I'),
+    (Endpoint::ImportSave, 'I'),
 ];
 
 /// Who holds a role in KANWIL A; what each may do with a plan of KANWIL A itself (own), of
 /// UPT A1 below it, and of KANWIL B (other).
 const MATRIX: [(Option<Role>, [&str; 3]); 4] = [
-    (Some(Role::Operator), ["RWS", "", ""]),
+    (Some(Role::Operator), ["RWSI", "", ""]),
     (Some(Role::Pimpinan), ["RSD", "RSD", ""]),
-    (Some(Role::Admin), ["M", "M", ""]),
+    (Some(Role::Admin), ["MI", "MI", ""]),
     (None, ["", "", ""]),
 ];
 
@@ -76,6 +83,7 @@ struct World {
     /// Own, below, other.
     plans: [PlanId; 3],
     units: [UnitId; 3],
+    unit_names: [String; 3],
     target: Person,
 }
 
@@ -110,6 +118,7 @@ async fn world(store: &Store) -> World {
         store: store.clone(),
         plans: [plans[0], plans[1], plans[2]],
         units: [units[0], units[1], units[2]],
+        unit_names: ["KANWIL A", "UPT A1", "KANWIL B"].map(str::to_owned),
         target,
     }
 }
@@ -171,6 +180,21 @@ impl World {
                 GrantRole::PATH,
                 format!("user={}&unit={unit}&role=operator", self.target.id),
             ),
+            // The sheet names the unit; its plan for the year exists, so past the door the
+            // answer is 409 (nothing is stored either way).
+            Endpoint::ImportPreview => {
+                let sheet = sheet_for(&self.unit_names[at], 2024);
+                file_post(
+                    "/impor/pratinjau",
+                    "berkas",
+                    "rencana.xlsx",
+                    sheet.as_bytes(),
+                )
+            }
+            Endpoint::ImportSave => {
+                let sheet = STANDARD.encode(sheet_for(&self.unit_names[at], 2024));
+                form_post("/impor/simpan", format!("berkas={}", form_encode(&sheet)))
+            }
         }
     }
 }
@@ -190,6 +214,7 @@ async fn passed(
             .insert(header::COOKIE, cookie.parse().unwrap());
     }
     let is_page = request.method() == "GET" && !request.uri().path().starts_with("/api/");
+    let is_import = request.uri().path().starts_with("/impor/");
     let is_stream = request.uri().path().ends_with("/events");
     let response = router(store.clone(), options())
         .oneshot(request)
@@ -224,6 +249,15 @@ async fn passed(
                 Ok(false)
             }
             other => Err(format!("page answered {other} {location:?}")),
+        };
+    }
+    if is_import {
+        // Pages of their own: the refusal is in the page.
+        return match status {
+            StatusCode::CONFLICT if body.contains("sudah ada") => Ok(true),
+            StatusCode::FORBIDDEN if body.contains("Anda tidak berhak") => Ok(false),
+            StatusCode::UNAUTHORIZED if body.contains("Sesi Anda telah berakhir") => Ok(false),
+            other => Err(format!("import answered {other}: {body}")),
         };
     }
     if status.is_success() {

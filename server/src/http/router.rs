@@ -58,8 +58,10 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .merge(own)
-        .layer(from_fn_with_state(auth_state, auth::gate))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // "Impor dari Excel" takes a file, so a body limit of its own.
+        .merge(crate::http::import::routes(store.clone(), &options))
+        .layer(from_fn_with_state(auth_state, auth::gate))
         // Outermost: every request's id, and every refusal's status and words (it also sees the
         // limit's refusal).
         .layer(from_fn_with_state(

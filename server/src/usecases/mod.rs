@@ -6,6 +6,7 @@ pub mod admin;
 pub mod backend;
 pub mod editing;
 pub mod guard;
+pub mod importing;
 pub mod password;
 pub mod quarters;
 pub mod sync;

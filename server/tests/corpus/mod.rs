@@ -4,6 +4,7 @@
 
 pub mod answers;
 mod http;
+mod import;
 mod push;
 pub mod requests;
 mod routes;
