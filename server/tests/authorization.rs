@@ -9,6 +9,7 @@ mod common;
 use common::web::{form_post, options};
 
 use app::api::admin::{CreateUnit, GrantRole};
+use app::api::document::GetDocument;
 use app::api::edit::SaveGoal;
 use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
 use app::api::structure::AddActivity;
@@ -30,6 +31,11 @@ enum Endpoint {
     PlanPage,
     DashboardPage,
     HistoryPage,
+    PrintPage,
+    PrintReport,
+    Excel,
+    ExcelReport,
+    GetDocument,
     LiveEvents,
     GetPlan,
     GetPlanAccess,
@@ -44,10 +50,15 @@ enum Endpoint {
     GrantRole,
 }
 
-const ENDPOINTS: [(Endpoint, char); 15] = [
+const ENDPOINTS: [(Endpoint, char); 20] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
+    (Endpoint::PrintPage, 'R'),
+    (Endpoint::PrintReport, 'R'),
+    (Endpoint::Excel, 'R'),
+    (Endpoint::ExcelReport, 'R'),
+    (Endpoint::GetDocument, 'R'),
     (Endpoint::LiveEvents, 'R'),
     (Endpoint::GetPlan, 'R'),
     (Endpoint::GetPlanAccess, 'R'),
@@ -140,6 +151,19 @@ impl World {
             Endpoint::HistoryPage => get(format!("/rencana/{plan}/riwayat"))
                 .body(Body::empty())
                 .unwrap(),
+            Endpoint::PrintPage => get(format!("/rencana/{plan}/cetak"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::PrintReport => get(format!("/rencana/{plan}/cetak?tw=2"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::Excel => get(format!("/rencana/{plan}/excel"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::ExcelReport => get(format!("/rencana/{plan}/excel?tw=4"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::GetDocument => form_post(GetDocument::PATH, format!("id={plan}&quarter=3")),
             Endpoint::LiveEvents => get(format!("/api/plans/{plan}/events"))
                 .body(Body::empty())
                 .unwrap(),

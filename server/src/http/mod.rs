@@ -5,5 +5,6 @@
 pub mod auth;
 pub mod caching;
 pub mod errors;
+pub mod export;
 pub mod live;
 pub mod router;

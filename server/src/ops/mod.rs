@@ -1,4 +1,4 @@
-//! Running Pantau: the demo data, the text-sheet importer, the purge job, the built site's
+//! Running Pantau: the demo data, the text-sheet importer, the Excel writer, the purge job, the built site's
 //! compressed copies and the benchmarks' helpers, used by `main.rs` and the `pantau-load` binary.
 
 pub mod bench_summary;
@@ -8,3 +8,4 @@ pub mod dice;
 pub mod import;
 pub mod purge;
 pub mod site;
+pub mod xlsx;
