@@ -61,7 +61,7 @@ fn row_of(range: &calamine::Range<Data>, text: &str) -> u32 {
 }
 
 fn merged(xlsx: &mut Xlsx<Cursor<Vec<u8>>>) -> Vec<Dimensions> {
-    xlsx.worksheet_merge_cells(SHEET).unwrap().unwrap()
+    xlsx.merge_cells_by_sheet_name(SHEET).unwrap()
 }
 
 fn region(start: (u32, u32), end: (u32, u32)) -> Dimensions {

@@ -1,6 +1,7 @@
 //! Running Pantau: the demo data, the text-sheet importer, the Excel writer, the purge job, the built site's
 //! compressed copies and the benchmarks' helpers, used by `main.rs` and the `pantau-load` binary.
 
+pub mod bench_export;
 pub mod bench_summary;
 pub mod bench_sync;
 pub mod demo;
