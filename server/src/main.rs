@@ -283,7 +283,8 @@ async fn bench_export(args: &[&str]) -> Result<(), String> {
         })
     };
     let (indicators, runs) = (number(0, 1000)?, number(1, 5)?);
-    let sqlite = std::env::temp_dir().join(format!("pantau_bench_export_{}.db", std::process::id()));
+    let sqlite =
+        std::env::temp_dir().join(format!("pantau_bench_export_{}.db", std::process::id()));
     let url = format!("sqlite://{}", sqlite.display());
     let result = server::ops::bench_export::run(&url, indicators, runs).await;
     for suffix in ["", "-wal", "-shm"] {

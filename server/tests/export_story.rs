@@ -42,7 +42,10 @@ fn workbook(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
 
 /// The text of the cell at (row, column), 0-based; numbers as they are stored.
 fn cell(range: &calamine::Range<Data>, row: u32, column: u32) -> Data {
-    range.get_value((row, column)).cloned().unwrap_or(Data::Empty)
+    range
+        .get_value((row, column))
+        .cloned()
+        .unwrap_or(Data::Empty)
 }
 
 fn string(range: &calamine::Range<Data>, row: u32, column: u32) -> String {
@@ -99,7 +102,10 @@ async fn the_plans_excel_reads_back_with_title_merges_totals_and_signature(store
     assert_eq!(cell(&range, 4, 7), Data::Float(636_431_901.0));
     assert_eq!(cell(&range, 5, 7), Data::String("-".into()));
     assert_eq!(string(&range, 4, 8).lines().next(), Some("TW I"));
-    assert_eq!(string(&range, 4, 12), "Terdapat pagu blokir sebesar Rp. 464.229.000");
+    assert_eq!(
+        string(&range, 4, 12),
+        "Terdapat pagu blokir sebesar Rp. 464.229.000"
+    );
     // Goal 1 over its 28 rows; indicator 1.1, its target, formula, activity and pagu over 4.
     let merges = merged(&mut xlsx);
     for expected in [
@@ -114,7 +120,9 @@ async fn the_plans_excel_reads_back_with_title_merges_totals_and_signature(store
         assert!(merges.contains(&expected), "{expected:?} not merged");
     }
     // Nothing but goal, indicator and activity columns is merged, and only downwards.
-    assert!(merges.iter().all(|m| m.start.1 == m.end.1 && m.start.1 <= 5));
+    assert!(merges
+        .iter()
+        .all(|m| m.start.1 == m.end.1 && m.start.1 <= 5));
     // 23 indicators of four rows, then the totals: every activity once.
     let totals = row_of(&range, "JUMLAH");
     assert_eq!(totals, 4 + 92);
@@ -140,15 +148,24 @@ async fn the_plans_excel_reads_back_with_title_merges_totals_and_signature(store
         .iter()
         .any(|(name, at)| name == "_xlnm.Print_Titles" && at.ends_with("!$4:$4")));
 }
-both!(plan_excel, the_plans_excel_reads_back_with_title_merges_totals_and_signature);
+both!(
+    plan_excel,
+    the_plans_excel_reads_back_with_title_merges_totals_and_signature
+);
 
 async fn text_that_looks_like_a_formula_is_written_as_text(store: &Store) {
     let (plan, loaded) = common::demo(store).await;
     let goal = loaded.goals[0].id.unwrap();
     let indicator = loaded.goals[0].indicators[0].id.unwrap();
     let edits = [
-        (Field::Goal(goal, GoalField::Title), "=HYPERLINK(\"http://jahat\")"),
-        (Field::Indicator(indicator, IndicatorField::Name), "+62 811 000"),
+        (
+            Field::Goal(goal, GoalField::Title),
+            "=HYPERLINK(\"http://jahat\")",
+        ),
+        (
+            Field::Indicator(indicator, IndicatorField::Name),
+            "+62 811 000",
+        ),
         (
             Field::Report(indicator, Quarter::Q1, ReportField::Evidence),
             "@SUM(A1:A9)",
@@ -183,7 +200,10 @@ async fn text_that_looks_like_a_formula_is_written_as_text(store: &Store) {
         "the file holds a formula"
     );
 }
-both!(no_formulas, text_that_looks_like_a_formula_is_written_as_text);
+both!(
+    no_formulas,
+    text_that_looks_like_a_formula_is_written_as_text
+);
 
 async fn the_quarter_reports_excel_names_who_approved_it(store: &Store) {
     let plan = common::demo_plan(store).await;
@@ -214,7 +234,10 @@ async fn the_quarter_reports_excel_names_who_approved_it(store: &Store) {
         "{approval}"
     );
 }
-both!(report_excel, the_quarter_reports_excel_names_who_approved_it);
+both!(
+    report_excel,
+    the_quarter_reports_excel_names_who_approved_it
+);
 
 /// An operator submits TW I and a pimpinan of the unit approves it.
 async fn approve_first_quarter(store: &Store, plan: PlanId) {
@@ -269,7 +292,10 @@ async fn the_print_page_carries_the_unit_the_totals_the_nip_and_its_paper(store:
     assert!(report.contains("Persetujuan TW I: Disetujui oleh "));
     assert!(report.contains("62,87%"));
 }
-both!(print_page, the_print_page_carries_the_unit_the_totals_the_nip_and_its_paper);
+both!(
+    print_page,
+    the_print_page_carries_the_unit_the_totals_the_nip_and_its_paper
+);
 
 async fn a_quarter_that_is_not_one_to_four_is_refused_in_indonesian(store: &Store) {
     let plan = common::demo_plan(store).await;
@@ -280,23 +306,38 @@ async fn a_quarter_that_is_not_one_to_four_is_refused_in_indonesian(store: &Stor
             let body = String::from_utf8(body).unwrap();
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
             assert!(
-                body.contains(&format!("Triwulan \u{201c}{tw}\u{201d} tidak sah: tulis 1 sampai 4")),
+                body.contains(&format!(
+                    "Triwulan \u{201c}{tw}\u{201d} tidak sah: tulis 1 sampai 4"
+                )),
                 "{path}: {body}"
             );
         }
     }
 }
-both!(bad_quarter, a_quarter_that_is_not_one_to_four_is_refused_in_indonesian);
+both!(
+    bad_quarter,
+    a_quarter_that_is_not_one_to_four_is_refused_in_indonesian
+);
 
 async fn a_plan_that_is_not_there_is_not_found_as_on_the_plan_page(store: &Store) {
     common::demo_plan(store).await;
-    for path in ["/rencana/999999/excel", "/rencana/999999/cetak", "/rencana/abc/excel"] {
+    for path in [
+        "/rencana/999999/excel",
+        "/rencana/999999/cetak",
+        "/rencana/abc/excel",
+    ] {
         let (status, _, body) = download(store, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
-        assert!(String::from_utf8(body).unwrap().contains("tidak ditemukan"), "{path}");
+        assert!(
+            String::from_utf8(body).unwrap().contains("tidak ditemukan"),
+            "{path}"
+        );
     }
     let (status, page) = common::web::get(store, "/rencana/999999").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(page.contains("Rencana nomor 999999 tidak ditemukan"));
 }
-both!(missing_plan, a_plan_that_is_not_there_is_not_found_as_on_the_plan_page);
+both!(
+    missing_plan,
+    a_plan_that_is_not_there_is_not_found_as_on_the_plan_page
+);

@@ -125,9 +125,7 @@ impl HistoryFilter {
             })
             .transpose()
         };
-        let quarter = quarter
-            .map(Quarter::from_query)
-            .transpose()?;
+        let quarter = quarter.map(Quarter::from_query).transpose()?;
         Ok(HistoryFilter {
             indicator: id("Indikator", indicator)?.map(IndicatorId),
             activity: id("Kegiatan", activity)?.map(ActivityId),

@@ -98,7 +98,10 @@ mod tests {
         assert_eq!(Quarter::from_query(" 2 "), Ok(Quarter::Q2));
         for bad in ["0", "5", "abc", ""] {
             let refusal = Quarter::from_query(bad).expect_err(bad);
-            assert!(refusal.ends_with("tidak sah: tulis 1 sampai 4"), "{refusal}");
+            assert!(
+                refusal.ends_with("tidak sah: tulis 1 sampai 4"),
+                "{refusal}"
+            );
         }
     }
 

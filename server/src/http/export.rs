@@ -76,9 +76,10 @@ async fn answer(
 /// The plan an address names; an id that is not a number names no plan.
 pub fn plan_id(plan: Result<Path<String>, PathRejection>) -> Result<PlanId, AppError> {
     match plan {
-        Ok(Path(plan)) => plan.parse::<i64>().map(PlanId).map_err(|_| {
-            AppError::NotFound(format!("Rencana nomor \u{201c}{plan}\u{201d}"))
-        }),
+        Ok(Path(plan)) => plan
+            .parse::<i64>()
+            .map(PlanId)
+            .map_err(|_| AppError::NotFound(format!("Rencana nomor \u{201c}{plan}\u{201d}"))),
         Err(_) => Err(AppError::NotFound("Rencana".into())),
     }
 }

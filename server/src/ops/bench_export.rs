@@ -7,13 +7,11 @@
 
 use crate::http::auth::{open_session, SESSION_COOKIE};
 use crate::ops::bench_summary::{append, Figure};
-use crate::storage::{AdminStamp, InsertOutcome, NewPerson, Store, UnitPlacement};
+use crate::storage::{InsertOutcome, Store, UnitPlacement};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use leptos::prelude::LeptosOptions;
-use model::access::{Grant, Role};
 use model::document::{action_plan, quarter_report};
-use model::time::Timestamp;
 use model::workflow::QuarterState;
 use model::Quarter;
 use std::time::{Duration, Instant};
@@ -40,20 +38,9 @@ pub async fn run(url: &str, indicators: usize, runs: usize) -> Result<Vec<String
         .await
         .map_err(|e| e.to_string())?
         .ok_or("no unit")?;
-    let bench = NewPerson {
-        username: "bench.export",
-        name: "Bench",
-        password_hash: "no-password",
-        grant: Grant {
-            unit,
-            role: Role::Operator,
-        },
-        created_by: None,
-    };
-    let user = store
-        .create_user(&bench, &AdminStamp::command_line(Timestamp(0)))
-        .await
-        .map_err(|e| e.to_string())?;
+    let user = crate::ops::bench_sync::bench_operator(&store, unit, "bench.export")
+        .await?
+        .id;
     let token = open_session(&store, user, crate::clock::now())
         .await
         .map_err(|e| e.to_string())?;
@@ -69,7 +56,9 @@ pub async fn run(url: &str, indicators: usize, runs: usize) -> Result<Vec<String
     let mut figures = Vec::new();
     let mut record = |name: &str, times: &[Duration], detail: String| {
         let (p50, max) = (percentile(times, 50), percentile(times, 100));
-        lines.push(format!("{area}: {name}: p50 {p50:.0} ms, max {max:.0} ms ({detail})"));
+        lines.push(format!(
+            "{area}: {name}: p50 {p50:.0} ms, max {max:.0} ms ({detail})"
+        ));
         figures.push(Figure::new(
             area.clone(),
             format!("{name} p50 (ms)"),
@@ -83,7 +72,10 @@ pub async fn run(url: &str, indicators: usize, runs: usize) -> Result<Vec<String
             "Unduh Excel TW II report, whole request",
             format!("/rencana/{id}/excel?tw=2"),
         ),
-        ("Cetak page HTML, whole request", format!("/rencana/{id}/cetak")),
+        (
+            "Cetak page HTML, whole request",
+            format!("/rencana/{id}/cetak"),
+        ),
         (
             "Cetak TW II report HTML, whole request",
             format!("/rencana/{id}/cetak?tw=2"),
@@ -98,7 +90,11 @@ pub async fn run(url: &str, indicators: usize, runs: usize) -> Result<Vec<String
                 .body(Body::empty())
                 .map_err(|e| e.to_string())?;
             let started = Instant::now();
-            let response = app.clone().oneshot(request).await.map_err(|e| e.to_string())?;
+            let response = app
+                .clone()
+                .oneshot(request)
+                .await
+                .map_err(|e| e.to_string())?;
             let status = response.status();
             let body = axum::body::to_bytes(response.into_body(), usize::MAX)
                 .await

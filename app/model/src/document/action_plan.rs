@@ -4,8 +4,8 @@
 //! 16): it writes only what the reader reads back.
 
 use super::{
-    blocked_statement, file_stem, heading, numbered, signature, span, unit_and_year, Document,
-    DocumentKind, Heading, Row, Slot, Value, TOTALS_LABEL,
+    blocked_statement, file_stem, goal_rows, heading, numbered, signature, span, totals_row,
+    unit_and_year, Document, DocumentKind, Heading, Row, Slot, Value,
 };
 use crate::figures::plan_totals;
 use crate::plan::{Activity, Indicator, Plan};
@@ -34,7 +34,6 @@ const NUMERIC: [bool; 13] = [
 ];
 
 // Column positions.
-const GOAL: usize = 0;
 const INDICATOR: usize = 1;
 const TARGET: usize = 2;
 const FORMULA: usize = 3;
@@ -53,22 +52,11 @@ pub fn action_plan(plan: &Plan) -> Document {
     let columns: Vec<Heading> = (0..HEADINGS.len())
         .map(|i| heading(HEADINGS[i], WIDTHS[i], NUMERIC[i]))
         .collect();
-    let mut rows = Vec::new();
-    for goal in &plan.goals {
-        let first = rows.len();
-        for indicator in &goal.indicators {
-            indicator_rows(plan, indicator, &mut rows);
-        }
-        span(
-            &mut rows,
-            first,
-            GOAL,
-            Value::text(numbered(goal.number, &goal.title)),
-        );
-    }
+    let rows = goal_rows(plan, |indicator, rows| {
+        indicator_rows(plan, indicator, rows)
+    });
     let totals = plan_totals(plan);
-    let mut total_row = vec![Slot::one(Value::text("")); HEADINGS.len()];
-    total_row[GOAL] = Slot::one(Value::text(TOTALS_LABEL));
+    let mut total_row = totals_row(HEADINGS.len());
     total_row[BUDGET] = Slot::one(Value::money(Some(totals.budget)));
     total_row[WITHDRAWAL] = Slot::one(Value::money(Some(totals.withdrawal_plan_total())));
     total_row[REALIZATION] = Slot::one(Value::money(Some(totals.realization_total())));

@@ -18,7 +18,7 @@ pub use report::quarter_report;
 
 use crate::money::{format_money_or_dash, Rupiah};
 use crate::number::{format_decimal, format_percent_or_dash};
-use crate::plan::{PlanHeader, Signatory};
+use crate::plan::{Indicator, Plan, PlanHeader, Signatory};
 use crate::quarter::Quarter;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -267,4 +267,26 @@ fn span(rows: &mut [Row], first: usize, column: usize, value: Value) {
     if let Some(row) = rows.get_mut(first) {
         row.cells[column] = Slot::Cell(Cell { value, rows: count });
     }
+}
+
+/// The body: each goal's rows, made by `indicator_rows` for each of its indicators, with the
+/// goal in the first column spanning them all.
+fn goal_rows(plan: &Plan, mut indicator_rows: impl FnMut(&Indicator, &mut Vec<Row>)) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for goal in &plan.goals {
+        let first = rows.len();
+        for indicator in &goal.indicators {
+            indicator_rows(indicator, &mut rows);
+        }
+        let title = Value::text(numbered(goal.number, &goal.title));
+        span(&mut rows, first, 0, title);
+    }
+    rows
+}
+
+/// A totals row of `columns` cells: `JUMLAH` first, the others empty until filled.
+fn totals_row(columns: usize) -> Vec<Slot> {
+    let mut row = vec![Slot::one(Value::text("")); columns];
+    row[0] = Slot::one(Value::text(TOTALS_LABEL));
+    row
 }

@@ -3,16 +3,15 @@
 //! approval above the signature.
 
 use super::{
-    file_stem, heading, numbered, plain_count, signature, span, unit_and_year, Document,
-    DocumentKind, Heading, Row, Slot, Value, TOTALS_LABEL,
+    file_stem, goal_rows, heading, numbered, plain_count, signature, span, totals_row,
+    unit_and_year, Document, DocumentKind, Heading, Row, Slot, Value,
 };
 use crate::figures::{activity_totals, against_target, format_value, plan_totals, quarter_value};
-use crate::plan::{Activity, IndicatorKind, Plan};
+use crate::plan::{Activity, Indicator, IndicatorKind, Plan};
 use crate::quarter::Quarter;
 use crate::workflow::QuarterState;
 
 // Column positions.
-const GOAL: usize = 0;
 const INDICATOR: usize = 1;
 const TARGET: usize = 2;
 const NUMERATOR: usize = 3;
@@ -57,70 +56,12 @@ fn columns(quarter: Quarter) -> Vec<Heading> {
 
 /// The report of `quarter`, with its workflow `state` (who approved it, when).
 pub fn quarter_report(plan: &Plan, quarter: Quarter, state: &QuarterState) -> Document {
-    let mut rows = Vec::new();
-    for goal in &plan.goals {
-        let first = rows.len();
-        for indicator in &goal.indicators {
-            let first_of_indicator = rows.len();
-            let activities: Vec<&Activity> = indicator
-                .activity_ids
-                .iter()
-                .filter_map(|id| plan.activity(*id))
-                .collect();
-            if activities.is_empty() {
-                rows.push(activity_row(None, quarter));
-            }
-            for activity in activities {
-                rows.push(activity_row(Some(activity), quarter));
-            }
-            rows[first_of_indicator].starts_indicator = true;
-            let report = indicator.quarter(quarter);
-            let value = quarter_value(indicator, quarter);
-            let shown = format_value(indicator, value);
-            let value_cell = match indicator.kind {
-                IndicatorKind::Ratio => Value::percent(value),
-                IndicatorKind::Count => Value::count(value, shown),
-            };
-            let against = value.and_then(|v| against_target(indicator, v));
-            let at = first_of_indicator;
-            let name = numbered(indicator.number, &indicator.name);
-            span(&mut rows, at, INDICATOR, Value::text(name));
-            span(
-                &mut rows,
-                at,
-                TARGET,
-                Value::text(indicator.target.to_string()),
-            );
-            span(&mut rows, at, NUMERATOR, plain_count(report.numerator));
-            span(&mut rows, at, DENOMINATOR, plain_count(report.denominator));
-            span(&mut rows, at, VALUE, value_cell);
-            span(&mut rows, at, AGAINST_TARGET, Value::percent(against));
-            span(
-                &mut rows,
-                at,
-                ACHIEVEMENT,
-                Value::text(report.achievement.clone()),
-            );
-            span(
-                &mut rows,
-                at,
-                EVIDENCE,
-                Value::text(report.evidence.clone()),
-            );
-            let status = report.status.map_or("", |s| s.label());
-            span(&mut rows, at, STATUS, Value::text(status));
-        }
-        span(
-            &mut rows,
-            first,
-            GOAL,
-            Value::text(numbered(goal.number, &goal.title)),
-        );
-    }
+    let rows = goal_rows(plan, |indicator, rows| {
+        indicator_rows(plan, indicator, quarter, rows)
+    });
     let totals = plan_totals(plan);
     let i = quarter.index();
-    let mut total_row = vec![Slot::one(Value::text("")); COLUMNS];
-    total_row[GOAL] = Slot::one(Value::text(TOTALS_LABEL));
+    let mut total_row = totals_row(COLUMNS);
     total_row[BUDGET] = Slot::one(Value::money(Some(totals.budget)));
     total_row[AVAILABLE] = Slot::one(Value::money(Some(totals.available())));
     total_row[WITHDRAWAL] = Slot::one(Value::money(Some(totals.withdrawal_plan[i])));
@@ -144,6 +85,48 @@ pub fn quarter_report(plan: &Plan, quarter: Quarter, state: &QuarterState) -> Do
             &plan.header,
         ),
     }
+}
+
+/// An indicator's rows: one per activity (one without), its own cells spanning them.
+fn indicator_rows(plan: &Plan, indicator: &Indicator, quarter: Quarter, rows: &mut Vec<Row>) {
+    let first_of_indicator = rows.len();
+    let activities: Vec<&Activity> = indicator
+        .activity_ids
+        .iter()
+        .filter_map(|id| plan.activity(*id))
+        .collect();
+    if activities.is_empty() {
+        rows.push(activity_row(None, quarter));
+    }
+    for activity in activities {
+        rows.push(activity_row(Some(activity), quarter));
+    }
+    rows[first_of_indicator].starts_indicator = true;
+    let report = indicator.quarter(quarter);
+    let value = quarter_value(indicator, quarter);
+    let shown = format_value(indicator, value);
+    let value_cell = match indicator.kind {
+        IndicatorKind::Ratio => Value::percent(value),
+        IndicatorKind::Count => Value::count(value, shown),
+    };
+    let against = value.and_then(|v| against_target(indicator, v));
+    let at = first_of_indicator;
+    let name = numbered(indicator.number, &indicator.name);
+    span(rows, at, INDICATOR, Value::text(name));
+    span(rows, at, TARGET, Value::text(indicator.target.to_string()));
+    span(rows, at, NUMERATOR, plain_count(report.numerator));
+    span(rows, at, DENOMINATOR, plain_count(report.denominator));
+    span(rows, at, VALUE, value_cell);
+    span(rows, at, AGAINST_TARGET, Value::percent(against));
+    span(
+        rows,
+        at,
+        ACHIEVEMENT,
+        Value::text(report.achievement.clone()),
+    );
+    span(rows, at, EVIDENCE, Value::text(report.evidence.clone()));
+    let status = report.status.map_or("", |s| s.label());
+    span(rows, at, STATUS, Value::text(status));
 }
 
 /// `Persetujuan TW II: Disetujui oleh Budi, 28 Nov 2026 12.13 UTC`, or where it stands.
