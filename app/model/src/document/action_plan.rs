@@ -28,7 +28,8 @@ pub const HEADINGS: [&str; 13] = [
     "KETERANGAN",
 ];
 
-const WIDTHS: [u16; 13] = [22, 26, 9, 26, 20, 14, 14, 14, 26, 22, 18, 11, 18];
+/// Column widths in characters: the long texts (planned work, achievement) get the most room.
+const WIDTHS: [u16; 13] = [18, 22, 8, 22, 16, 13, 13, 13, 30, 24, 16, 10, 16];
 const NUMERIC: [bool; 13] = [
     false, false, false, false, false, true, true, true, false, false, false, false, false,
 ];
