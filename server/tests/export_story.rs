@@ -71,6 +71,26 @@ fn region(start: (u32, u32), end: (u32, u32)) -> Dimensions {
     Dimensions { start, end }
 }
 
+/// The sheet prints on A4 landscape, fitted to the page width (any number of pages down).
+fn assert_page_setup(bytes: &[u8]) {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut sheet = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    for expected in [
+        "paperSize=\"9\"",
+        "orientation=\"landscape\"",
+        "fitToHeight=\"0\"",
+        "<pageSetUpPr fitToPage=\"1\"/>",
+    ] {
+        assert!(sheet.contains(expected), "no {expected} in the sheet's XML");
+    }
+    assert!(!sheet.contains("<f>"), "the sheet holds a formula");
+}
+
 async fn the_plans_excel_reads_back_with_title_merges_totals_and_signature(store: &Store) {
     let plan = common::demo_plan(store).await;
     let (status, headers, bytes) = download(store, &format!("/rencana/{plan}/excel")).await;
@@ -80,6 +100,7 @@ async fn the_plans_excel_reads_back_with_title_merges_totals_and_signature(store
         "attachment; filename=\"rencana-kegiatan-pk-2024-lapas-kelas-iib-luwuk.xlsx\""
     );
     assert_eq!(headers[header::CONTENT_TYPE], server::http::export::XLSX);
+    assert_page_setup(&bytes);
     let mut xlsx = workbook(bytes);
     assert_eq!(xlsx.sheet_names(), vec![SHEET.to_owned()]);
     let range = xlsx.worksheet_range(SHEET).unwrap();
