@@ -142,6 +142,5 @@ for (const [width, height] of [
     await expect(page.getByRole("button", { name: "Cetak / Simpan sebagai PDF" })).toBeVisible();
     await expect(page.getByText(`${UNIT} TAHUN 2024`)).toBeVisible();
     await page.screenshot({ path: test.info().outputPath(`cetak-${width}x${height}.png`), fullPage: false });
-    await page.screenshot({ path: `/tmp/docout-cetak-${width}x${height}.png`, fullPage: false });
   });
 }
