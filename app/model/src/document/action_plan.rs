@@ -4,8 +4,8 @@
 //! 16): it writes only what the reader reads back.
 
 use super::{
-    blocked_statement, file_stem, goal_rows, heading, numbered, signature, span, totals_row,
-    unit_and_year, Document, DocumentKind, Heading, Row, Slot, Value,
+    activities_of, blocked_statement, file_stem, goal_rows, heading, signature, span,
+    span_indicator, totals_row, unit_and_year, Document, DocumentKind, Heading, Row, Slot, Value,
 };
 use crate::figures::plan_totals;
 use crate::plan::{Activity, Indicator, Plan};
@@ -35,8 +35,6 @@ const NUMERIC: [bool; 13] = [
 ];
 
 // Column positions.
-const INDICATOR: usize = 1;
-const TARGET: usize = 2;
 const FORMULA: usize = 3;
 const ACTIVITY: usize = 4;
 const BUDGET: usize = 5;
@@ -76,11 +74,7 @@ pub fn action_plan(plan: &Plan) -> Document {
 /// An indicator's blocks of four quarter rows: one per activity, one when it has none.
 fn indicator_rows(plan: &Plan, indicator: &Indicator, rows: &mut Vec<Row>) {
     let first = rows.len();
-    let activities: Vec<&Activity> = indicator
-        .activity_ids
-        .iter()
-        .filter_map(|id| plan.activity(*id))
-        .collect();
+    let activities = activities_of(plan, indicator);
     let blocks: Vec<Option<&Activity>> = if activities.is_empty() {
         vec![None]
     } else {
@@ -99,18 +93,7 @@ fn indicator_rows(plan: &Plan, indicator: &Indicator, rows: &mut Vec<Row>) {
         span(rows, block_first, ACTIVITY, name);
         span(rows, block_first, BUDGET, budget);
     }
-    span(
-        rows,
-        first,
-        INDICATOR,
-        Value::text(numbered(indicator.number, &indicator.name)),
-    );
-    span(
-        rows,
-        first,
-        TARGET,
-        Value::text(indicator.target.to_string()),
-    );
+    span_indicator(rows, first, indicator);
     span(rows, first, FORMULA, Value::text(indicator.formula.clone()));
 }
 

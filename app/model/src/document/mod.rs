@@ -18,7 +18,7 @@ pub use report::quarter_report;
 
 use crate::money::{format_money_or_dash, Rupiah};
 use crate::number::{format_decimal, format_percent_or_dash};
-use crate::plan::{Indicator, Plan, PlanHeader, Signatory};
+use crate::plan::{Activity, Indicator, Plan, PlanHeader, Signatory};
 use crate::quarter::Quarter;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -289,4 +289,21 @@ fn totals_row(columns: usize) -> Vec<Slot> {
     let mut row = vec![Slot::one(Value::text("")); columns];
     row[0] = Slot::one(Value::text(TOTALS_LABEL));
     row
+}
+
+/// The indicator's name and target, in the columns both documents put them (B and C),
+/// spanning its rows from `first`.
+fn span_indicator(rows: &mut [Row], first: usize, indicator: &Indicator) {
+    let name = numbered(indicator.number, &indicator.name);
+    span(rows, first, 1, Value::text(name));
+    span(rows, first, 2, Value::text(indicator.target.to_string()));
+}
+
+/// The activities that fund `indicator`, in its order.
+fn activities_of<'a>(plan: &'a Plan, indicator: &Indicator) -> Vec<&'a Activity> {
+    indicator
+        .activity_ids
+        .iter()
+        .filter_map(|id| plan.activity(*id))
+        .collect()
 }

@@ -3,8 +3,8 @@
 //! approval above the signature.
 
 use super::{
-    file_stem, goal_rows, heading, numbered, plain_count, signature, span, totals_row,
-    unit_and_year, Document, DocumentKind, Heading, Row, Slot, Value,
+    activities_of, file_stem, goal_rows, heading, plain_count, signature, span, span_indicator,
+    totals_row, unit_and_year, Document, DocumentKind, Heading, Row, Slot, Value,
 };
 use crate::figures::{activity_totals, against_target, format_value, plan_totals, quarter_value};
 use crate::plan::{Activity, Indicator, IndicatorKind, Plan};
@@ -12,8 +12,6 @@ use crate::quarter::Quarter;
 use crate::workflow::QuarterState;
 
 // Column positions.
-const INDICATOR: usize = 1;
-const TARGET: usize = 2;
 const NUMERATOR: usize = 3;
 const DENOMINATOR: usize = 4;
 const VALUE: usize = 5;
@@ -90,11 +88,7 @@ pub fn quarter_report(plan: &Plan, quarter: Quarter, state: &QuarterState) -> Do
 /// An indicator's rows: one per activity (one without), its own cells spanning them.
 fn indicator_rows(plan: &Plan, indicator: &Indicator, quarter: Quarter, rows: &mut Vec<Row>) {
     let first_of_indicator = rows.len();
-    let activities: Vec<&Activity> = indicator
-        .activity_ids
-        .iter()
-        .filter_map(|id| plan.activity(*id))
-        .collect();
+    let activities = activities_of(plan, indicator);
     if activities.is_empty() {
         rows.push(activity_row(None, quarter));
     }
@@ -111,9 +105,7 @@ fn indicator_rows(plan: &Plan, indicator: &Indicator, quarter: Quarter, rows: &m
     };
     let against = value.and_then(|v| against_target(indicator, v));
     let at = first_of_indicator;
-    let name = numbered(indicator.number, &indicator.name);
-    span(rows, at, INDICATOR, Value::text(name));
-    span(rows, at, TARGET, Value::text(indicator.target.to_string()));
+    span_indicator(rows, at, indicator);
     span(rows, at, NUMERATOR, plain_count(report.numerator));
     span(rows, at, DENOMINATOR, plain_count(report.denominator));
     span(rows, at, VALUE, value_cell);
