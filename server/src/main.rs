@@ -17,6 +17,9 @@
 //!   pantau bench-sync [EDITS] [BATCH]
 //!                         time pushing EDITS (10000) queued offline edits in batches of BATCH
 //!                         (500) into fresh SQLite and PostgreSQL databases (PANTAU_TEST_POSTGRES_URL)
+//!   pantau bench-export [INDICATORS] [RUNS]
+//!                         time "Unduh Excel" and the print page of a made-up plan of INDICATORS
+//!                         (1000) indicators, RUNS (5) times each, in a fresh SQLite database
 //!   pantau grant USERNAME "UNIT" ROLE
 //!                         give an existing person a role in a unit (created at the top if missing)
 //!   pantau purge          remove stored sync answers of clients unseen for 90 days, expired
@@ -56,6 +59,7 @@ async fn main() -> ExitCode {
         ["create-user", username, name, unit, role] => create_user(username, name, unit, role).await,
         ["grant", username, unit, role] => grant(username, unit, role).await,
         ["bench-sync", rest @ ..] => bench_sync(rest).await,
+        ["bench-export", rest @ ..] => bench_export(rest).await,
         ["purge"] => purge().await,
         _ => Err(format!(
             "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | \
@@ -271,6 +275,27 @@ async fn grant(username: &str, unit: &str, role: &str) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot give the role: {e}"))?;
     println!("{username} is now {} of {unit}", role.label());
+    Ok(())
+}
+
+async fn bench_export(args: &[&str]) -> Result<(), String> {
+    let number = |i: usize, default: usize| {
+        args.get(i).map_or(Ok(default), |a| {
+            a.parse::<usize>()
+                .map_err(|_| format!("bench-export: {a} is not a number"))
+        })
+    };
+    let (indicators, runs) = (number(0, 1000)?, number(1, 5)?);
+    let sqlite =
+        std::env::temp_dir().join(format!("pantau_bench_export_{}.db", std::process::id()));
+    let url = format!("sqlite://{}", sqlite.display());
+    let result = server::ops::bench_export::run(&url, indicators, runs).await;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", sqlite.display()));
+    }
+    for line in result? {
+        println!("{line}");
+    }
     Ok(())
 }
 

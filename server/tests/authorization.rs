@@ -12,6 +12,7 @@ use common::form_encode;
 use common::web::{file_post, form_post, options, sheet_for};
 
 use app::api::admin::{CreateUnit, GrantRole};
+use app::api::document::GetDocument;
 use app::api::edit::SaveGoal;
 use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
 use app::api::structure::AddActivity;
@@ -33,6 +34,11 @@ enum Endpoint {
     PlanPage,
     DashboardPage,
     HistoryPage,
+    PrintPage,
+    PrintReport,
+    Excel,
+    ExcelReport,
+    GetDocument,
     LiveEvents,
     GetPlan,
     GetPlanAccess,
@@ -49,10 +55,15 @@ enum Endpoint {
     ImportSave,
 }
 
-const ENDPOINTS: [(Endpoint, char); 17] = [
+const ENDPOINTS: [(Endpoint, char); 22] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
+    (Endpoint::PrintPage, 'R'),
+    (Endpoint::PrintReport, 'R'),
+    (Endpoint::Excel, 'R'),
+    (Endpoint::ExcelReport, 'R'),
+    (Endpoint::GetDocument, 'R'),
     (Endpoint::LiveEvents, 'R'),
     (Endpoint::GetPlan, 'R'),
     (Endpoint::GetPlanAccess, 'R'),
@@ -149,6 +160,19 @@ impl World {
             Endpoint::HistoryPage => get(format!("/rencana/{plan}/riwayat"))
                 .body(Body::empty())
                 .unwrap(),
+            Endpoint::PrintPage => get(format!("/rencana/{plan}/cetak"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::PrintReport => get(format!("/rencana/{plan}/cetak?tw=2"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::Excel => get(format!("/rencana/{plan}/excel"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::ExcelReport => get(format!("/rencana/{plan}/excel?tw=4"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::GetDocument => form_post(GetDocument::PATH, format!("id={plan}&quarter=3")),
             Endpoint::LiveEvents => get(format!("/api/plans/{plan}/events"))
                 .body(Body::empty())
                 .unwrap(),

@@ -479,7 +479,7 @@ async fn junk_in_a_pages_query_string_is_never_a_fault_and_changes_nothing(kind:
         "x=%FF",
     ];
     let mut answered = BTreeMap::new();
-    for page in ["", "/dasbor", "/riwayat"] {
+    for page in ["", "/dasbor", "/riwayat", "/cetak", "/excel"] {
         for query in junk {
             let path = format!("/rencana/{plan}{page}?{query}");
             let request = Request::builder()

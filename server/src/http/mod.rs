@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod caching;
 pub mod errors;
+pub mod export;
 pub mod import;
 mod import_page;
 pub mod live;

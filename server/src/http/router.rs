@@ -42,6 +42,7 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
             "/api/plans/{id}/events",
             get(crate::http::live::plan_events),
         )
+        .route("/rencana/{id}/excel", get(crate::http::export::excel))
         .with_state(store.clone())
         .merge(sign_in);
     let backend = Backend(Arc::new(store.clone()));

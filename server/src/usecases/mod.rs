@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod backend;
+pub mod documents;
 pub mod editing;
 pub mod guard;
 pub mod importing;

@@ -37,6 +37,10 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
                 "/rencana/{}",
                 "/rencana/{}/dasbor",
                 "/rencana/{}/riwayat",
+                "/rencana/{}/cetak",
+                "/rencana/{}/cetak?tw=2",
+                "/rencana/{}/excel",
+                "/rencana/{}/excel?tw=3",
                 "/api/plans/{}/events",
             ]);
             let (id, who) = match rng.below(4) {
