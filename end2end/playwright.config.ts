@@ -32,6 +32,11 @@ export default defineConfig({
     { name: "admin", testMatch: /admin\.spec\.ts/ },
     // A shared PC: one person's waiting edits, another signing in, signing out, a damaged outbox.
     { name: "outbox", testMatch: /outbox\.spec\.ts/ },
+    // "Impor dari Excel": imports the workbook fixture for units of its own (JavaScript on and off).
+    { name: "import", testMatch: /import\.spec\.ts/ },
+    // Prints the demo plan's /cetak to PDF (read with poppler's pdftotext and pdfinfo) and
+    // downloads its Excel; reads only.
+    { name: "print", testMatch: /print\.spec\.ts/ },
     // axe-core on every page for every role; reads only.
     { name: "a11y", testMatch: /a11y\.spec\.ts/ },
   ],

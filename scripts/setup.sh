@@ -51,6 +51,15 @@ ensure_chromium() {
   fi
 }
 
+# pdftotext and pdfinfo: the print spec reads the PDF Chromium prints of /rencana/{id}/cetak.
+ensure_poppler() {
+  if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
+    say "installing Debian's poppler-utils (pdftotext, pdfinfo)"
+    need_root apt-get update
+    need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y poppler-utils
+  fi
+}
+
 ensure_postgres() {
   if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
     say "starting PostgreSQL"

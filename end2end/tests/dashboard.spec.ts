@@ -43,7 +43,7 @@ test("the dashboard charts each indicator against its target and lists what need
   await expect(page.locator("#dasbor-indikator-1-3 .standing-note")).toHaveText(
     "Di bawah target: capaian kumulatif 89,29% dari target (Mendekati)",
   );
-  await expect(planCurve(page).locator('tr[data-quarter="TW IV"] td.rpd-cumulative')).toHaveText("9.450.276.000");
+  await expect(planCurve(page).locator('tr[data-quarter="TW IV"] td.rpd-cumulative')).toHaveText("9.496.036.000");
   await expect(planCurve(page).locator('circle[data-series="realization"][data-quarter="TW I"]')).toHaveAttribute(
     "data-value",
     "1.243.291.585",
@@ -107,7 +107,7 @@ test.describe("with JavaScript off", () => {
   test("the dashboard reads the same", async ({ page }) => {
     await openDashboard(page, { hydrated: false });
     await expect(planCurve(page).locator('tr[data-quarter="TW I"] td.realization-cumulative')).toHaveText("1.243.291.585");
-    await expect(planCurve(page).locator('tr[data-quarter="TW IV"] td.rpd-cumulative')).toHaveText("9.450.276.000");
+    await expect(planCurve(page).locator('tr[data-quarter="TW IV"] td.rpd-cumulative')).toHaveText("9.496.036.000");
     await expect(bar(page, "1.3", "TW II")).toHaveAttribute("data-value", "89,29%");
     await expect(attention(page).getByRole("link", { name: /^Layanan perkantoran: / })).toBeVisible();
     await expect(attention(page).getByRole("link", { name: /^Indikator 1\.3 .*: capaian kumulatif 89,29% dari target/ })).toBeVisible();

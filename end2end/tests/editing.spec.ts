@@ -35,12 +35,12 @@ test("editing an RPD cell updates the mismatch mark and the plan total", async (
   const security = activityRow(page, "Penegakkan Keamanan dan Ketertiban");
   const planTotal = page.locator(".plan-rpd-total");
   await expect(security).toHaveClass(/mismatch/);
-  await expect(planTotal).toHaveText("9.450.276.000");
+  await expect(planTotal).toHaveText("9.496.036.000");
   // 16.345.000 → 6.145.000 makes the four quarters add up to the pagu of 67.345.000.
   await security.getByRole("textbox", { name: "RPD TW I", exact: true }).fill("6.145.000");
   await expect(security).not.toHaveClass(/mismatch/);
   await expect(security.locator(".rpd-total")).toHaveText("67.345.000");
-  await expect(planTotal).toHaveText("9.440.076.000");
+  await expect(planTotal).toHaveText("9.485.836.000");
 });
 
 test("a bad number shows the message, and nothing is saved", async ({ page }) => {

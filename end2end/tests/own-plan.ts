@@ -73,7 +73,7 @@ export async function ownPlan(spec: string): Promise<OwnPlan> {
 
 /** Runs the server's command line from the workspace root (where a default `DATABASE_URL`
  * points, as for the server) and fails with what it said. */
-function pantau(args: string[], env: Record<string, string> = {}) {
+export function pantau(args: string[], env: Record<string, string> = {}) {
   try {
     execFileSync(PANTAU, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: "pipe" });
   } catch (error) {

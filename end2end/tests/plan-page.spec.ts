@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { stateFile } from "../global-setup";
 import { activityRow, openDemoPlan, planRow, quarterRow, UNIT } from "./helpers";
 
 // Reads the demo plan, which no spec changes: its figures are the seed's.
@@ -100,13 +101,38 @@ test.describe("on a 1366 × 768 office laptop", () => {
 test.describe("on a 390 × 844 phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
+  const widthOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
   test("no page scrolls sideways except inside a table", async ({ page }) => {
-    for (const url of ["/", null]) {
-      if (url) await page.goto(url);
-      else await openDemoPlan(page);
-      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(scrollWidth, url ?? "plan").toBeLessThanOrEqual(390);
-    }
+    await page.goto("/");
+    expect(await widthOf(page), "home").toBeLessThanOrEqual(390);
+    await openDemoPlan(page);
+    const plan = new URL(page.url()).pathname;
+    expect(await widthOf(page), "plan").toBeLessThanOrEqual(390);
     await page.screenshot({ path: "../target/screens/plan-390.png" });
+    for (const below of ["dasbor", "riwayat"]) {
+      await page.goto(`${plan}/${below}`);
+      await expect(page.locator("h1")).toBeVisible();
+      expect(await widthOf(page), below).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: `../target/screens/${below}-390.png` });
+    }
+  });
+
+  test.describe("signed out", () => {
+    test.use({ storageState: { cookies: [], origins: [] } });
+    test("the sign-in page fits the phone", async ({ page }) => {
+      await page.goto("/masuk");
+      expect(await widthOf(page), "masuk").toBeLessThanOrEqual(390);
+    });
+  });
+
+  test.describe("as the administrator", () => {
+    test.use({ storageState: stateFile("admin") });
+    test("the people and units page fits the phone", async ({ page }) => {
+      await page.goto("/admin");
+      await expect(page.locator("h1")).toBeVisible();
+      expect(await widthOf(page), "admin").toBeLessThanOrEqual(390);
+      await page.screenshot({ path: "../target/screens/admin-390.png", fullPage: true });
+    });
   });
 });

@@ -5,8 +5,9 @@
 //!                         a database that holds no person yet gets the demo plan and demo people,
 //!                         all or nothing; a database with people never does.
 //!   pantau import FILE [--under "UNIT"]
-//!                         import an action-plan sheet (tab-separated text export) for the unit its
-//!                         header names. A unit that does not exist yet is created only with
+//!                         import an action-plan sheet (a workbook, .xlsx, known by its zip
+//!                         header whatever its name; or the tab-separated text export) for the
+//!                         unit its header names. A unit that does not exist yet is created only with
 //!                         --under, below that (existing) unit.
 //!   pantau generate N     store a made-up plan with N indicators (`model::synthetic`), for benchmarks
 //!   pantau create-user USERNAME "FULL NAME" "UNIT" ROLE
@@ -16,6 +17,9 @@
 //!   pantau bench-sync [EDITS] [BATCH]
 //!                         time pushing EDITS (10000) queued offline edits in batches of BATCH
 //!                         (500) into fresh SQLite and PostgreSQL databases (PANTAU_TEST_POSTGRES_URL)
+//!   pantau bench-export [INDICATORS] [RUNS]
+//!                         time "Unduh Excel" and the print page of a made-up plan of INDICATORS
+//!                         (1000) indicators, RUNS (5) times each, in a fresh SQLite database
 //!   pantau grant USERNAME "UNIT" ROLE
 //!                         give an existing person a role in a unit (created at the top if missing)
 //!   pantau purge          remove stored sync answers of clients unseen for 90 days, expired
@@ -36,7 +40,7 @@ use leptos::config::get_configuration;
 use server::config;
 use server::http::router;
 use server::ops::demo::{load_demo_data, DemoOutcome};
-use server::ops::import::{import_sheet, ImportError};
+use server::ops::import::{import_file, ImportError};
 use server::ops::site;
 use server::storage::{AdminStamp, InsertOutcome, Store, StoreError, UnitPlacement};
 use std::process::ExitCode;
@@ -64,6 +68,7 @@ async fn main() -> ExitCode {
         ["create-user", username, name, unit, role] => create_user(username, name, unit, role).await,
         ["grant", username, unit, role] => grant(username, unit, role).await,
         ["bench-sync", rest @ ..] => bench_sync(rest).await,
+        ["bench-export", rest @ ..] => bench_export(rest).await,
         ["purge"] => purge().await,
         ["backup", file] => backup(file).await,
         ["restore", file] => restore(file, false).await,
@@ -160,7 +165,7 @@ async fn purge() -> Result<(), String> {
 }
 
 async fn import(file: &str, under: Option<&str>) -> Result<(), String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
     let store = open_store().await?;
     let placement = match under {
         None => UnitPlacement::ExistingOnly,
@@ -173,10 +178,12 @@ async fn import(file: &str, under: Option<&str>) -> Result<(), String> {
             UnitPlacement::Under(parent.id)
         }
     };
-    let report = import_sheet(&store, &text, &placement)
+    let report = import_file(&store, &bytes, &placement)
         .await
         .map_err(|e| match e {
-            ImportError::Sheet(e) => format!("{file}: {e} (nothing was imported)"),
+            ImportError::Sheet(_) | ImportError::Workbook(_) | ImportError::NotASheet => {
+                format!("{file}: {e} (nothing was imported)")
+            }
             ImportError::Storage(StoreError::UnknownUnit(unit)) => format!(
                 "{file}: the unit \u{201c}{unit}\u{201d} does not exist yet; nothing was imported. \
                  Give --under \"PARENT UNIT\" to create it below that unit (a decision for a top admin)"
@@ -289,6 +296,27 @@ async fn grant(username: &str, unit: &str, role: &str) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot give the role: {e}"))?;
     println!("{username} is now {} of {unit}", role.label());
+    Ok(())
+}
+
+async fn bench_export(args: &[&str]) -> Result<(), String> {
+    let number = |i: usize, default: usize| {
+        args.get(i).map_or(Ok(default), |a| {
+            a.parse::<usize>()
+                .map_err(|_| format!("bench-export: {a} is not a number"))
+        })
+    };
+    let (indicators, runs) = (number(0, 1000)?, number(1, 5)?);
+    let sqlite =
+        std::env::temp_dir().join(format!("pantau_bench_export_{}.db", std::process::id()));
+    let url = format!("sqlite://{}", sqlite.display());
+    let result = server::ops::bench_export::run(&url, indicators, runs).await;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", sqlite.display()));
+    }
+    for line in result? {
+        println!("{line}");
+    }
     Ok(())
 }
 

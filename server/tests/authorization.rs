@@ -6,9 +6,13 @@
 
 mod common;
 
-use common::web::{form_post, options};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use common::form_encode;
+use common::web::{file_post, form_post, options, sheet_for};
 
 use app::api::admin::{CreateUnit, GrantRole};
+use app::api::document::GetDocument;
 use app::api::edit::SaveGoal;
 use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
 use app::api::structure::AddActivity;
@@ -24,12 +28,17 @@ use server::storage::{InsertOutcome, Store, UnitPlacement};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
 
-/// Which permission an endpoint needs: R read, W write, S submit, D decide, M manage.
+/// Which permission an endpoint needs: R read, W write, S submit, D decide, M manage, I import.
 #[derive(Clone, Copy, Debug)]
 enum Endpoint {
     PlanPage,
     DashboardPage,
     HistoryPage,
+    PrintPage,
+    PrintReport,
+    Excel,
+    ExcelReport,
+    GetDocument,
     LiveEvents,
     GetPlan,
     GetPlanAccess,
@@ -42,12 +51,19 @@ enum Endpoint {
     Reopen,
     CreateUnit,
     GrantRole,
+    ImportPreview,
+    ImportSave,
 }
 
-const ENDPOINTS: [(Endpoint, char); 15] = [
+const ENDPOINTS: [(Endpoint, char); 22] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
+    (Endpoint::PrintPage, 'R'),
+    (Endpoint::PrintReport, 'R'),
+    (Endpoint::Excel, 'R'),
+    (Endpoint::ExcelReport, 'R'),
+    (Endpoint::GetDocument, 'R'),
     (Endpoint::LiveEvents, 'R'),
     (Endpoint::GetPlan, 'R'),
     (Endpoint::GetPlanAccess, 'R'),
@@ -60,14 +76,16 @@ const ENDPOINTS: [(Endpoint, char); 15] = [
     (Endpoint::Reopen, 'D'),
     (Endpoint::CreateUnit, 'M'),
     (Endpoint::GrantRole, 'M'),
+    (Endpoint::ImportPreview, 'I'),
+    (Endpoint::ImportSave, 'I'),
 ];
 
 /// Who holds a role in KANWIL A; what each may do with a plan of KANWIL A itself (own), of
 /// UPT A1 below it, and of KANWIL B (other).
 const MATRIX: [(Option<Role>, [&str; 3]); 4] = [
-    (Some(Role::Operator), ["RWS", "", ""]),
+    (Some(Role::Operator), ["RWSI", "", ""]),
     (Some(Role::Pimpinan), ["RSD", "RSD", ""]),
-    (Some(Role::Admin), ["M", "M", ""]),
+    (Some(Role::Admin), ["MI", "MI", ""]),
     (None, ["", "", ""]),
 ];
 
@@ -76,6 +94,7 @@ struct World {
     /// Own, below, other.
     plans: [PlanId; 3],
     units: [UnitId; 3],
+    unit_names: [String; 3],
     target: Person,
 }
 
@@ -110,6 +129,7 @@ async fn world(store: &Store) -> World {
         store: store.clone(),
         plans: [plans[0], plans[1], plans[2]],
         units: [units[0], units[1], units[2]],
+        unit_names: ["KANWIL A", "UPT A1", "KANWIL B"].map(str::to_owned),
         target,
     }
 }
@@ -140,6 +160,19 @@ impl World {
             Endpoint::HistoryPage => get(format!("/rencana/{plan}/riwayat"))
                 .body(Body::empty())
                 .unwrap(),
+            Endpoint::PrintPage => get(format!("/rencana/{plan}/cetak"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::PrintReport => get(format!("/rencana/{plan}/cetak?tw=2"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::Excel => get(format!("/rencana/{plan}/excel"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::ExcelReport => get(format!("/rencana/{plan}/excel?tw=4"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::GetDocument => form_post(GetDocument::PATH, format!("id={plan}&quarter=3")),
             Endpoint::LiveEvents => get(format!("/api/plans/{plan}/events"))
                 .body(Body::empty())
                 .unwrap(),
@@ -171,6 +204,21 @@ impl World {
                 GrantRole::PATH,
                 format!("user={}&unit={unit}&role=operator", self.target.id),
             ),
+            // The sheet names the unit; its plan for the year exists, so past the door the
+            // answer is 409 (nothing is stored either way).
+            Endpoint::ImportPreview => {
+                let sheet = sheet_for(&self.unit_names[at], 2024);
+                file_post(
+                    "/impor/pratinjau",
+                    "berkas",
+                    "rencana.xlsx",
+                    sheet.as_bytes(),
+                )
+            }
+            Endpoint::ImportSave => {
+                let sheet = STANDARD.encode(sheet_for(&self.unit_names[at], 2024));
+                form_post("/impor/simpan", format!("berkas={}", form_encode(&sheet)))
+            }
         }
     }
 }
@@ -190,6 +238,7 @@ async fn passed(
             .insert(header::COOKIE, cookie.parse().unwrap());
     }
     let is_page = request.method() == "GET" && !request.uri().path().starts_with("/api/");
+    let is_import = request.uri().path().starts_with("/impor/");
     let is_stream = request.uri().path().ends_with("/events");
     let response = router(store.clone(), options())
         .oneshot(request)
@@ -224,6 +273,15 @@ async fn passed(
                 Ok(false)
             }
             other => Err(format!("page answered {other} {location:?}")),
+        };
+    }
+    if is_import {
+        // Pages of their own: the refusal is in the page.
+        return match status {
+            StatusCode::CONFLICT if body.contains("sudah ada") => Ok(true),
+            StatusCode::FORBIDDEN if body.contains("Anda tidak berhak") => Ok(false),
+            StatusCode::UNAUTHORIZED if body.contains("Sesi Anda telah berakhir") => Ok(false),
+            other => Err(format!("import answered {other}: {body}")),
         };
     }
     if status.is_success() {

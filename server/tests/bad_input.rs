@@ -40,7 +40,7 @@ const SEED: u64 = 0x5EED_0012;
 const ROUNDS: usize = 28;
 /// The push (JSON, the richest argument) gets this many requests a round.
 const PUSHES_A_ROUND: usize = 4;
-const ROUTE_REQUESTS: usize = 150;
+const ROUTE_REQUESTS: usize = 200;
 /// The database is compared with its first dump this often, to name the requests that changed it.
 const DUMP_EVERY: usize = 100;
 
@@ -444,7 +444,7 @@ async fn junk_in_a_pages_query_string_is_never_a_fault_and_changes_nothing(kind:
         "x=%FF",
     ];
     let mut answered = BTreeMap::new();
-    for page in ["", "/dasbor", "/riwayat"] {
+    for page in ["", "/dasbor", "/riwayat", "/cetak", "/excel"] {
         for query in junk {
             let path = format!("/rencana/{plan}{page}?{query}");
             let request = Request::builder()

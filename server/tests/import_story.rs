@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::without_ids;
 use model::figures::{goal_totals, plan_totals};
 use model::sheet::parse_sheet;
 use model::{plan_checks, ActivityId, Check, Plan, Quarter, Rupiah, Status};
@@ -13,40 +14,6 @@ use server::storage::{InsertOutcome, Store, UnitPlacement};
 
 fn rp(text: &str) -> Rupiah {
     Rupiah::parse(text).unwrap()
-}
-
-/// The plan without storage ids: activities renumbered by position, as the importer numbers them.
-fn without_ids(plan: &Plan) -> Plan {
-    let mut plan = plan.clone();
-    let renumber: Vec<(ActivityId, ActivityId)> = plan
-        .activities
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id, ActivityId(i as i64 + 1)))
-        .collect();
-    let new_id = |old: ActivityId| {
-        renumber
-            .iter()
-            .find(|(o, _)| *o == old)
-            .map(|(_, n)| *n)
-            .unwrap()
-    };
-    plan.id = None;
-    for activity in &mut plan.activities {
-        activity.id = new_id(activity.id);
-    }
-    for goal in &mut plan.goals {
-        goal.id = None;
-        for indicator in &mut goal.indicators {
-            indicator.id = None;
-            indicator.activity_ids = indicator
-                .activity_ids
-                .iter()
-                .map(|id| new_id(*id))
-                .collect();
-        }
-    }
-    plan
 }
 
 async fn import_seed(store: &Store) -> Plan {
@@ -187,11 +154,11 @@ async fn the_seed_fires_the_expected_checks(store: &Store) {
                 .map(|a| a.name.clone())
         })
         .collect();
+    // "Kegiatan Pembinaan kepegawaian" adds up since line 91 reads as RPD TW II.
     assert_eq!(
         mismatched,
         vec![
             "Penegakkan Keamanan dan Ketertiban".to_owned(),
-            "Kegiatan Pembinaan kepegawaian".to_owned(),
             "Layanan perkantoran".to_owned(),
         ]
     );

@@ -78,6 +78,8 @@ pub enum Permission {
     DecideQuarter,
     /// Create units below it, and grant or revoke roles in it.
     ManageUnit,
+    /// Import a plan for it from a workbook or sheet ("Impor dari Excel").
+    ImportPlan,
 }
 
 /// The unit hierarchy, as parent links.
@@ -137,7 +139,20 @@ pub fn allows(person: &Person, tree: &UnitTree, permission: Permission, unit: Un
         }
         Permission::DecideQuarter => holds(Role::Pimpinan, Reach::Below),
         Permission::ManageUnit => holds(Role::Admin, Reach::Below),
+        // The unit's own staff, or an admin of it or of a unit above it.
+        Permission::ImportPlan => {
+            holds(Role::Operator, Reach::Own) || holds(Role::Admin, Reach::Below)
+        }
     }
+}
+
+/// Whether `person` may import a plan for some unit: the pages offer "Impor dari Excel" only
+/// then (the import itself asks [`allows`] for the sheet's unit).
+pub fn imports_somewhere(person: &Person) -> bool {
+    person
+        .grants
+        .iter()
+        .any(|g| matches!(g.role, Role::Operator | Role::Admin))
 }
 
 /// May `person` change settings that hold for every unit (the yearly absorption targets)?
@@ -224,6 +239,10 @@ pub fn check(
             "menyetujui, mengembalikan atau membuka kembali triwulan unit ini"
         }
         Permission::ManageUnit => "mengelola unit ini dan penggunanya",
+        Permission::ImportPlan => {
+            "mengimpor rencana unit ini (hanya operator unit itu atau admin unit itu atau unit di \
+             atasnya)"
+        }
     };
     Err(Denied(format!("Anda tidak berhak {what}")))
 }
@@ -337,6 +356,29 @@ mod tests {
         assert!(!allows(&p, &tree(), Permission::ReadPlan, LUWUK));
         assert!(manages_everything(&p, &tree()));
         assert!(!manages_everything(&person(Role::Admin, LUWUK), &tree()));
+    }
+
+    #[test]
+    fn a_plan_is_imported_by_the_units_operator_or_an_admin_of_it_or_above() {
+        let tree = tree();
+        let operator = person(Role::Operator, LUWUK);
+        assert!(allows(&operator, &tree, Permission::ImportPlan, LUWUK));
+        assert!(!allows(
+            &operator,
+            &tree,
+            Permission::ImportPlan,
+            super::fixtures::SUB
+        ));
+        let admin = person(Role::Admin, KANWIL);
+        assert!(allows(&admin, &tree, Permission::ImportPlan, LUWUK));
+        assert!(allows(&admin, &tree, Permission::ImportPlan, KANWIL));
+        assert!(!allows(&admin, &tree, Permission::ImportPlan, OTHER_UPT));
+        let below = person(Role::Admin, super::fixtures::SUB);
+        assert!(!allows(&below, &tree, Permission::ImportPlan, LUWUK));
+        let pimpinan = person(Role::Pimpinan, KANWIL);
+        assert!(!allows(&pimpinan, &tree, Permission::ImportPlan, LUWUK));
+        assert!(imports_somewhere(&operator) && imports_somewhere(&admin));
+        assert!(!imports_somewhere(&pimpinan));
     }
 
     #[test]

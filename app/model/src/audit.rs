@@ -125,20 +125,7 @@ impl HistoryFilter {
             })
             .transpose()
         };
-        let quarter = quarter
-            .map(|raw| {
-                raw.trim()
-                    .parse::<u8>()
-                    .ok()
-                    .and_then(Quarter::from_number)
-                    .ok_or_else(|| {
-                        format!(
-                            "Triwulan \u{201c}{}\u{201d} tidak sah: tulis 1 sampai 4",
-                            crate::text::excerpt(raw, 20)
-                        )
-                    })
-            })
-            .transpose()?;
+        let quarter = quarter.map(Quarter::from_query).transpose()?;
         Ok(HistoryFilter {
             indicator: id("Indikator", indicator)?.map(IndicatorId),
             activity: id("Kegiatan", activity)?.map(ActivityId),

@@ -32,6 +32,20 @@ impl Quarter {
         Quarter::from_index(usize::from(number.checked_sub(1)?))
     }
 
+    /// The quarter an address names (`?tw=2`), or why it names none, in the words a page shows.
+    pub fn from_query(raw: &str) -> Result<Quarter, String> {
+        raw.trim()
+            .parse::<u8>()
+            .ok()
+            .and_then(Quarter::from_number)
+            .ok_or_else(|| {
+                format!(
+                    "Triwulan \u{201c}{}\u{201d} tidak sah: tulis 1 sampai 4",
+                    crate::text::excerpt(raw, 20)
+                )
+            })
+    }
+
     /// The label the sheets use: `TW I` .. `TW IV`.
     pub fn label(self) -> &'static str {
         match self {
@@ -77,6 +91,18 @@ mod tests {
         }
         assert_eq!(Quarter::parse_label(" tw  iii "), Some(Quarter::Q3));
         assert_eq!(Quarter::parse_label("TW V"), None);
+    }
+
+    #[test]
+    fn an_address_names_a_quarter_by_its_number_one_to_four() {
+        assert_eq!(Quarter::from_query(" 2 "), Ok(Quarter::Q2));
+        for bad in ["0", "5", "abc", ""] {
+            let refusal = Quarter::from_query(bad).expect_err(bad);
+            assert!(
+                refusal.ends_with("tidak sah: tulis 1 sampai 4"),
+                "{refusal}"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,28 @@
 
 /// `text`, trimmed, cut to `max` characters with an ellipsis: what a message quotes back, so a
 /// pasted page does not drown the point (or fill a response).
+/// Appends `text` to `out` escaped for HTML (`&`, `<`, `>`, `"`, `'`): for markup written as
+/// text (formulas as MathML, the server's own pages).
+pub fn escape_html_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text` escaped for HTML (see [`escape_html_into`]).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_html_into(&mut out, text);
+    out
+}
+
 pub fn excerpt(text: &str, max: usize) -> String {
     let text = text.trim();
     if text.chars().count() <= max {

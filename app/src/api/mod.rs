@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod dashboard;
+pub mod document;
 pub mod edit;
 pub mod history;
 pub mod plan;
@@ -187,6 +188,14 @@ pub mod ssr {
         ) -> Result<(), AppError>;
         async fn admin_view(&self, who: &Person) -> Result<AdminView, AppError>;
         async fn admin(&self, who: &Person, command: AdminCommand) -> Result<(), AppError>;
+        /// The plan's Rencana Kegiatan, or with a quarter its quarterly report, laid out by the
+        /// model ("Cetak", "Unduh Excel").
+        async fn document(
+            &self,
+            who: &Person,
+            plan: PlanId,
+            quarter: Option<Quarter>,
+        ) -> Result<model::document::Document, AppError>;
         /// Now, on the server's one clock, so a page's "today" agrees with every stored stamp.
         fn now(&self) -> model::time::Timestamp;
     }

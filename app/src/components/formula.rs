@@ -117,18 +117,7 @@ fn tagged(out: &mut String, tag: &str, text: &str) {
     out.push_str(&format!("</{tag}>"));
 }
 
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
+use model::text::escape_html_into as escape_into;
 
 /// Commands that stand for one operator sign.
 const OPERATORS: &[(&str, char)] = &[

@@ -3,11 +3,13 @@
 
 use crate::api::dashboard::reporting_month;
 use crate::api::plan::list_plans;
+use crate::api::session::current_person;
 use crate::api::PlanListing;
 use crate::components::{col, num, Column, ErrorNote, ScrollTable};
 use crate::error::AppError;
 use leptos::either::Either;
 use leptos::prelude::*;
+use model::access::imports_somewhere;
 use model::agenda::{next_steps, Next};
 use model::dashboard::CalendarMonth;
 
@@ -18,8 +20,18 @@ async fn load() -> Result<(Vec<PlanListing>, CalendarMonth), AppError> {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let plans = Resource::new(|| (), |_| load());
+    let person = Resource::new(|| (), |_| current_person());
     view! {
         <h1>"Daftar Rencana Aksi"</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let may_import = person.await.ok().flatten().is_some_and(|p| imports_somewhere(&p));
+                // A page of the server's own (a file upload), not one of the router's: a full load.
+                may_import.then(|| view! {
+                    <p class="import-link"><a href="/impor" rel="external">"Impor dari Excel"</a></p>
+                })
+            })}
+        </Suspense>
         <Suspense fallback=|| view! { <p>"Memuat\u{2026}"</p> }>
             {move || Suspend::new(async move {
                 match plans.await {

@@ -6,6 +6,7 @@ pub mod history;
 pub mod home;
 pub mod login;
 pub mod plan;
+pub mod print;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

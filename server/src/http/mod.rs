@@ -5,6 +5,9 @@
 pub mod auth;
 pub mod caching;
 pub mod errors;
+pub mod export;
 pub mod health;
+pub mod import;
+mod import_page;
 pub mod live;
 pub mod router;

@@ -43,6 +43,7 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
             "/api/plans/{id}/events",
             get(crate::http::live::plan_events),
         )
+        .route("/rencana/{id}/excel", get(crate::http::export::excel))
         .with_state(store.clone())
         .merge(sign_in);
     let backend = Backend(Arc::new(store.clone()));
@@ -59,10 +60,12 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .merge(own)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // "Impor dari Excel" takes a file, so a body limit of its own.
+        .merge(crate::http::import::routes(store.clone(), &options))
         .layer(from_fn_with_state(auth_state, auth::gate))
         // Outside the gate: a probe has no session, and `/healthz` touches no database.
         .merge(crate::http::health::routes(store, metrics))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         // Outermost: every request's id, and every refusal's status and words (it also sees the
         // limit's refusal).
         .layer(from_fn_with_state(

@@ -33,25 +33,7 @@ pub async fn run(
         .await
         .map_err(|e| e.to_string())?
         .ok_or("no unit")?;
-    let bench = NewPerson {
-        username: "bench.sync",
-        name: "Bench",
-        password_hash: "no-password",
-        grant: Grant {
-            unit,
-            role: Role::Operator,
-        },
-        created_by: None,
-    };
-    let user = store
-        .create_user(&bench, &AdminStamp::command_line(Timestamp(0)))
-        .await
-        .map_err(|e| e.to_string())?;
-    let who = store
-        .person(user)
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or("not stored")?;
+    let who = bench_operator(&store, unit, "bench.sync").await?;
     // Every quarter note, A and B of every indicator: edits spread over a few hundred fields.
     let stored = store
         .load_plan_unchecked(plan)
@@ -129,4 +111,31 @@ pub async fn run(
         ),
     ])?;
     Ok(line)
+}
+
+/// An operator of `unit` for a benchmark to act as (no password opens it).
+pub async fn bench_operator(
+    store: &Store,
+    unit: model::UnitId,
+    username: &str,
+) -> Result<model::access::Person, String> {
+    let bench = NewPerson {
+        username,
+        name: "Bench",
+        password_hash: "no-password",
+        grant: Grant {
+            unit,
+            role: Role::Operator,
+        },
+        created_by: None,
+    };
+    let user = store
+        .create_user(&bench, &AdminStamp::command_line(Timestamp(0)))
+        .await
+        .map_err(|e| e.to_string())?;
+    store
+        .person(user)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| "not stored".to_owned())
 }

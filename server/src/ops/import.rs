@@ -1,9 +1,10 @@
-//! Importing an action-plan sheet: parse it with the model's reader, then store it in one
-//! transaction. Either the whole plan lands or nothing does.
+//! Importing an action-plan sheet (the text export, or a workbook): parse it with the model's
+//! reader, then store it in one transaction. Either the whole plan lands or nothing does.
 
+use super::workbook::{is_workbook, read_workbook, WorkbookError};
 use crate::storage::{InsertOutcome, Store, StoreError, UnitPlacement};
 use model::figures::plan_totals;
-use model::sheet::{parse_sheet, SheetError, SheetWarning};
+use model::sheet::{parse_grid, parse_sheet, ParsedSheet, SheetError, SheetWarning};
 use model::{plan_checks, PlanId};
 use thiserror::Error;
 
@@ -14,6 +15,12 @@ pub const DEMO_SHEET: &str = include_str!("../../../seed/rencana-kegiatan-pk-202
 pub enum ImportError {
     #[error("{0}")]
     Sheet(#[from] SheetError),
+    #[error("{0}")]
+    Workbook(#[from] WorkbookError),
+    #[error(
+        "berkas ini bukan berkas Excel (.xlsx) dan bukan teks lembar rencana (tab-separated, UTF-8)"
+    )]
+    NotASheet,
     #[error(transparent)]
     Storage(#[from] StoreError),
 }
@@ -34,6 +41,39 @@ impl ImportReport {
     }
 }
 
+/// Reads a file as sent: a workbook when it starts as a zip archive (whatever its name), else
+/// the text export (UTF-8).
+pub fn parse_file(bytes: &[u8]) -> Result<ParsedSheet, ImportError> {
+    if is_workbook(bytes) {
+        return Ok(parse_grid(&read_workbook(bytes)?)?);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotASheet)?;
+    Ok(parse_sheet(text)?)
+}
+
+/// Imports a file (workbook or text export) as [`import_sheet`] does.
+pub async fn import_file(
+    store: &Store,
+    bytes: &[u8],
+    placement: &UnitPlacement,
+) -> Result<ImportReport, ImportError> {
+    let parsed = parse_file(bytes)?;
+    store_parsed(store, parsed, placement).await
+}
+
+async fn store_parsed(
+    store: &Store,
+    parsed: ParsedSheet,
+    placement: &UnitPlacement,
+) -> Result<ImportReport, ImportError> {
+    let outcome = store.insert_plan(&parsed.plan, placement).await?;
+    Ok(ImportReport {
+        outcome,
+        summary: describe(&parsed.plan),
+        warnings: parsed.warnings,
+    })
+}
+
 /// Imports a sheet for the unit its header names. A unit that does not exist yet is created
 /// only as `placement` says (`UnitPlacement::ExistingOnly` refuses the sheet).
 pub async fn import_sheet(
@@ -42,12 +82,7 @@ pub async fn import_sheet(
     placement: &UnitPlacement,
 ) -> Result<ImportReport, ImportError> {
     let parsed = parse_sheet(text)?;
-    let outcome = store.insert_plan(&parsed.plan, placement).await?;
-    Ok(ImportReport {
-        outcome,
-        summary: describe(&parsed.plan),
-        warnings: parsed.warnings,
-    })
+    store_parsed(store, parsed, placement).await
 }
 
 pub fn describe(plan: &model::Plan) -> String {
@@ -68,15 +103,23 @@ pub fn describe(plan: &model::Plan) -> String {
         format!("{} pemeriksaan gagal:", checks.len()),
     ];
     for check in &checks {
-        let place = match (check.activity(), check.indicator()) {
-            (Some(id), _) => plan
-                .activity(id)
-                .map(|a| a.name.clone())
-                .unwrap_or_default(),
-            (None, Some(at)) => format!("indikator {}.{}", at.goal, at.indicator),
-            (None, None) => String::new(),
-        };
-        lines.push(format!("  - {place}: {}", check.message()));
+        lines.push(format!(
+            "  - {}: {}",
+            check_place(plan, check),
+            check.message()
+        ));
     }
     lines.join("\n")
+}
+
+/// Where a check of `plan` points: the activity's name, or "indikator 1.2".
+pub fn check_place(plan: &model::Plan, check: &model::Check) -> String {
+    match (check.activity(), check.indicator()) {
+        (Some(id), _) => plan
+            .activity(id)
+            .map(|a| a.name.clone())
+            .unwrap_or_default(),
+        (None, Some(at)) => format!("indikator {}.{}", at.goal, at.indicator),
+        (None, None) => String::new(),
+    }
 }

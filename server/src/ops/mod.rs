@@ -1,8 +1,9 @@
-//! Running Pantau: the demo data, the text-sheet importer, the purge job, backup and restore,
-//! the version, the built site's compressed copies and the benchmarks' helpers, used by
-//! `main.rs` and the `pantau-load` binary.
+//! Running Pantau: the demo data, the sheet importer (text export and workbook), the Excel
+//! writer, the purge job, backup and restore, the version, the built site's compressed copies
+//! and the benchmarks' helpers, used by `main.rs` and the `pantau-load` binary.
 
 pub mod backup;
+pub mod bench_export;
 pub mod bench_summary;
 pub mod bench_sync;
 pub mod check_config;
@@ -13,5 +14,7 @@ pub mod purge;
 pub mod shutdown;
 pub mod site;
 pub mod version;
+pub mod workbook;
+pub mod xlsx;
 
 pub use version::version_line;

@@ -59,6 +59,19 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The plan of `unit` for `year`, if it has one (one plan per unit and year).
+    pub async fn plan_of(&self, unit: UnitId, year: i32) -> Result<Option<PlanId>, StoreError> {
+        let id: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM plans WHERE unit_id = $1 AND fiscal_year = $2")
+                .bind(unit.0)
+                .bind(i64::from(year))
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(id.map(PlanId))
+    }
+}
+
 /// [`Store::insert_plan`] inside a transaction the caller commits; a unit it creates is
 /// recorded in the admin trail as made `by`.
 pub(super) async fn insert_plan_in(

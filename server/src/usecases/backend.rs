@@ -99,6 +99,15 @@ impl PlanBackend for Store {
         quarters::change_quarter(self, who, plan, quarter, step).await
     }
 
+    async fn document(
+        &self,
+        who: &Person,
+        plan: PlanId,
+        quarter: Option<Quarter>,
+    ) -> Result<model::document::Document, AppError> {
+        crate::usecases::documents::document(self, who, plan, quarter).await
+    }
+
     async fn history(
         &self,
         who: &Person,

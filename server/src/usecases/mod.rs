@@ -4,8 +4,10 @@
 
 pub mod admin;
 pub mod backend;
+pub mod documents;
 pub mod editing;
 pub mod guard;
+pub mod importing;
 pub mod password;
 pub mod quarters;
 pub mod sync;

@@ -457,3 +457,38 @@ pub async fn history_len(store: &Store, plan: PlanId) -> usize {
         .expect("read the history")
         .len()
 }
+
+/// The plan without storage ids: activities renumbered by position, as the importer numbers them.
+#[allow(dead_code)]
+pub fn without_ids(plan: &model::Plan) -> model::Plan {
+    let mut plan = plan.clone();
+    let renumber: Vec<(model::ActivityId, model::ActivityId)> = plan
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, model::ActivityId(i as i64 + 1)))
+        .collect();
+    let new_id = |old: model::ActivityId| {
+        renumber
+            .iter()
+            .find(|(o, _)| *o == old)
+            .map(|(_, n)| *n)
+            .unwrap()
+    };
+    plan.id = None;
+    for activity in &mut plan.activities {
+        activity.id = new_id(activity.id);
+    }
+    for goal in &mut plan.goals {
+        goal.id = None;
+        for indicator in &mut goal.indicators {
+            indicator.id = None;
+            indicator.activity_ids = indicator
+                .activity_ids
+                .iter()
+                .map(|id| new_id(*id))
+                .collect();
+        }
+    }
+    plan
+}

@@ -69,3 +69,45 @@ pub fn form_post(path: &str, body: impl Into<String>) -> Request<Body> {
         .body(Body::from(body.into()))
         .expect("a request")
 }
+
+/// The boundary of [`file_post`]'s multipart body.
+pub const BOUNDARY: &str = "----pantau-test-boundary-7MA4YWxkTrZu0gW";
+
+/// A multipart form post of one file field, as a browser sends an upload form.
+pub fn file_post(path: &str, field: &str, file_name: &str, bytes: &[u8]) -> Request<Body> {
+    let mut body = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\n\
+         Content-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    Request::builder()
+        .method("POST")
+        .uri(path)
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        .body(Body::from(body))
+        .expect("a request")
+}
+
+/// The seed's text export for another unit and year: a sheet any unit can import.
+pub fn sheet_for(unit: &str, year: i32) -> String {
+    server::ops::import::DEMO_SHEET.replace(
+        "LEMBAGA PEMASYARAKATAN KELAS IIB LUWUK TAHUN 2024",
+        &format!("{unit} TAHUN {year}"),
+    )
+}
+
+/// A `GET` of `path`, as a browser asks for a page.
+pub fn get_request(path: &str) -> Request<Body> {
+    Request::builder()
+        .uri(path)
+        .header(header::HOST, "127.0.0.1:3000")
+        .body(Body::empty())
+        .expect("a request")
+}

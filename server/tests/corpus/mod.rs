@@ -4,6 +4,7 @@
 
 pub mod answers;
 mod http;
+mod import;
 mod push;
 pub mod requests;
 mod routes;
@@ -28,6 +29,8 @@ pub enum Arg {
     User,
     Conflict,
     Quarter,
+    /// A quarter by its number (1 to 4), optional: none is the whole plan.
+    OptQuarter,
     Direction,
     Flag,
     Year,
@@ -63,6 +66,7 @@ impl Arg {
             || matches!(
                 self,
                 Arg::Quarter
+                    | Arg::OptQuarter
                     | Arg::Direction
                     | Arg::Flag
                     | Arg::Year
@@ -77,7 +81,10 @@ impl Arg {
     }
 
     pub fn required(self) -> bool {
-        !matches!(self, Arg::OptText | Arg::OptFilter | Arg::Page)
+        !matches!(
+            self,
+            Arg::OptText | Arg::OptFilter | Arg::Page | Arg::OptQuarter
+        )
     }
 }
 
@@ -234,7 +241,7 @@ impl World {
             Arg::Unit => self.units[if own { 1 } else { 2 }].to_string(),
             Arg::User => self.users[at].to_string(),
             Arg::Conflict => "1".into(),
-            Arg::Quarter => "1".into(),
+            Arg::Quarter | Arg::OptQuarter => "1".into(),
             Arg::Direction => "Down".into(),
             Arg::Flag => "true".into(),
             Arg::Year => "2026".into(),

@@ -51,6 +51,7 @@ const NOT_NUMBERS: [&str; 14] = [
     "satu",
 ];
 const NOT_QUARTERS: [&str; 8] = ["Q9", "Q0", "q1", "TW1", "", "Q1 ", "1", "Q-1"];
+const NOT_QUARTER_NUMBERS: [&str; 7] = ["0", "5", "Q1", "abc", "1.5", "-1", "256"];
 const NOT_DIRECTIONS: [&str; 5] = ["Sideways", "up", "", "0", "Naik"];
 const NOT_FLAGS: [&str; 5] = ["ya", "2", "TRUE", "", "benar"];
 const NOT_YEARS: [&str; 5] = ["2147483648", "-2147483649", "2026.5", "dua ribu", ""];
@@ -60,6 +61,7 @@ const NO_SUCH_IDS: [i64; 5] = [999_999_999, -1, 0, i64::MAX, i64::MIN];
 fn not_a_value(arg: Arg, rng: &mut Rng) -> String {
     match arg {
         Arg::Quarter => rng.pick(&NOT_QUARTERS).to_string(),
+        Arg::OptQuarter => rng.pick(&NOT_QUARTER_NUMBERS).to_string(),
         Arg::Direction => rng.pick(&NOT_DIRECTIONS).to_string(),
         Arg::Flag => rng.pick(&NOT_FLAGS).to_string(),
         Arg::Year => rng.pick(&NOT_YEARS).to_string(),
@@ -144,7 +146,7 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
                     fields.push(("filter[quarter]".into(), b"Q2".to_vec()));
                 }
             }
-            Arg::OptText | Arg::Page if !rng.chance(50) => {}
+            Arg::OptText | Arg::Page | Arg::OptQuarter if !rng.chance(50) => {}
             _ => fields.push((name.to_string(), world.value(*arg, true).into_bytes())),
         }
     }

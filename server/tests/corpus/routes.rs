@@ -16,8 +16,11 @@ const BAD_PLAN_IDS: [&str; 9] = [
     "1%3BDROP",
 ];
 
-/// A bad request to a page, the live feed, or signing in or out.
+/// A bad request to a page, the live feed, signing in or out, or the import.
 pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
+    if rng.chance(25) {
+        return super::import::import_request(world, rng);
+    }
     let signed_in = [Who::OperatorA, Who::PimpinanA, Who::AdminA, Who::OperatorB];
     let get = |path: &str| {
         Request::builder()
@@ -34,6 +37,10 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
                 "/rencana/{}",
                 "/rencana/{}/dasbor",
                 "/rencana/{}/riwayat",
+                "/rencana/{}/cetak",
+                "/rencana/{}/cetak?tw=2",
+                "/rencana/{}/excel",
+                "/rencana/{}/excel?tw=3",
                 "/api/plans/{}/events",
             ]);
             let (id, who) = match rng.below(4) {

@@ -2,7 +2,9 @@
 //! call it at all.
 
 use super::{Arg, Needs};
-use app::api::{admin, dashboard, edit, history, plan, session, structure, sync, workflow};
+use app::api::{
+    admin, dashboard, document, edit, history, plan, session, structure, sync, workflow,
+};
 use leptos::server_fn::ServerFn;
 
 pub struct ServerFnSpec {
@@ -145,6 +147,12 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
                 ("signatory_nip", Text),
                 ("place_date", Text)
             ]
+        ),
+        // document
+        spec!(
+            document::GetDocument,
+            Read,
+            [("id", Plan), ("quarter", OptQuarter)]
         ),
         // history
         spec!(

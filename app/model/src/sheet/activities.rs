@@ -23,6 +23,20 @@ pub(super) struct Occurrence {
     pub quarters: [ActivityQuarter; 4],
     /// The row of each quarter.
     pub lines: [usize; 4],
+    /// Rows read with the pagu repeated that may instead hold RPD just before realization,
+    /// until the block's four rows are read.
+    pub shifted: [Option<Shifted>; 4],
+    /// Continuation rows that repeat the pagu.
+    pub pagu_rows: usize,
+}
+
+/// The other reading of a continuation row with three amounts, the last none.
+#[derive(Clone, Debug)]
+pub(super) struct Shifted {
+    pub money: crate::plan::ActivityQuarter,
+    pub message: String,
+    /// The first amount read as the pagu repeated, and its text.
+    pub repeated: Option<(Rupiah, String)>,
 }
 
 struct Entry {

@@ -1,7 +1,7 @@
 //! Assembles goals, indicators and activities from the data rows, in sheet order, checking that
 //! every indicator runs TW I, TW II, TW III, TW IV.
 
-use super::activities::{Occurrence, Registry};
+use super::activities::{Occurrence, Registry, Shifted};
 use super::cells::{blocked_amount, Row};
 use super::error::{SheetError, SheetErrorKind, SheetWarning};
 use super::formula::formula_labels;
@@ -21,21 +21,24 @@ pub(super) struct Table {
 
 #[derive(Default)]
 pub(super) struct TableBuilder {
-    goals: Vec<Goal>,
-    open: Option<OpenIndicator>,
-    registry: Registry,
-    warnings: Vec<SheetWarning>,
+    pub(super) goals: Vec<Goal>,
+    pub(super) open: Option<OpenIndicator>,
+    pub(super) registry: Registry,
+    pub(super) warnings: Vec<SheetWarning>,
 }
 
 /// The indicator whose quarters are being read.
-struct OpenIndicator {
-    indicator: Indicator,
+pub(super) struct OpenIndicator {
+    pub(super) indicator: Indicator,
     /// `goal.indicator`, e.g. `2.4`, for messages.
-    label: String,
-    start_line: usize,
-    last: Quarter,
-    last_line: usize,
-    occurrence: Option<Occurrence>,
+    pub(super) label: String,
+    pub(super) start_line: usize,
+    pub(super) last: Quarter,
+    pub(super) last_line: usize,
+    /// Its activities: one per block of four quarter rows (most indicators have one or none).
+    pub(super) occurrences: Vec<Occurrence>,
+    /// 0 for the first block; later blocks repeat the indicator for its next activity.
+    pub(super) block: usize,
 }
 
 impl TableBuilder {
@@ -44,6 +47,36 @@ impl TableBuilder {
         match read_data_row(row, label_at, quarter)? {
             DataRow::Start(start) => self.start(row, start),
             DataRow::Continuation(continuation) => self.continue_with(row, continuation),
+            DataRow::NextActivity(next) => self.next_activity(row, next),
+        }
+    }
+
+    /// A row without a quarter label ends the table. In a workbook, while an indicator still
+    /// lacks quarters, a row with data under the column headers is that indicator's next quarter
+    /// with its label missing: name the cell where the label belongs.
+    pub fn check_unlabelled(&self, row: &Row) -> Result<(), SheetError> {
+        let Some(open) = self.open.as_ref().filter(|open| open.last != Quarter::Q4) else {
+            return Ok(());
+        };
+        if row.places.is_empty() || row.is_totals() {
+            return Ok(());
+        }
+        let label_at = (0..row.cells.len()).find(|&i| row.header(i) == "RENCANA KEGIATAN");
+        const QUARTER_COLUMNS: [&str; 4] = [
+            "RENCANA PENARIKAN DANA",
+            "REALISASI ANGGARAN",
+            "RENCANA KEGIATAN",
+            "CAPAIAN",
+        ];
+        let data_filled = (0..row.cells.len())
+            .any(|i| !row.cell(i).is_empty() && QUARTER_COLUMNS.contains(&row.header(i).as_str()));
+        match (label_at, Quarter::from_index(open.last.index() + 1)) {
+            (Some(at), Some(expected)) if data_filled => Err(SheetError::at(
+                row,
+                at,
+                SheetErrorKind::MissingQuarterLabel(expected),
+            )),
+            _ => Ok(()),
         }
     }
 
@@ -78,6 +111,13 @@ impl TableBuilder {
                 line,
                 SheetErrorKind::FirstQuarterNotQ1(start.quarter),
             ));
+        }
+        if let (None, Some((at, range))) = (&start.goal, &start.goal_merged) {
+            let goal_has_indicators = self.goals.last().is_some_and(|g| !g.indicators.is_empty());
+            if start.indicator.number == Some(1) && goal_has_indicators {
+                let kind = SheetErrorKind::MergedAcrossGoals(range.clone());
+                return Err(SheetError::at(row, *at, kind));
+            }
         }
         if let Some(goal) = start.goal {
             let expected = u32::try_from(self.goals.len() + 1).unwrap_or(u32::MAX);
@@ -114,25 +154,19 @@ impl TableBuilder {
             activity_ids: Vec::new(),
             quarters,
         };
-        let occurrence = start.activity.map(|name| {
-            let mut quarters: [ActivityQuarter; 4] = Default::default();
-            quarters[0] = start.money;
-            Occurrence {
-                name,
-                line,
-                budget: start.budget.unwrap_or_default(),
-                blocked: None,
-                quarters,
-                lines: [line; 4],
-            }
-        });
+        let occurrences = start
+            .activity
+            .map(|name| occurrence(name, start.budget, start.money, line))
+            .into_iter()
+            .collect();
         let mut open = OpenIndicator {
             indicator,
             label: format!("{goal_number}.{number}"),
             start_line: line,
             last: Quarter::Q1,
             last_line: line,
-            occurrence,
+            occurrences,
+            block: 0,
         };
         self.note_blocked(&mut open, blocked, line)?;
         self.open = Some(open);
@@ -157,9 +191,19 @@ impl TableBuilder {
             }
             Some(_) => {}
         }
-        if let Some((amount, text)) = next.repeated_budget {
-            match &open.occurrence {
-                Some(occurrence) if occurrence.budget == amount => {}
+        let i = quarter.index();
+        if let (Some((shifted, message)), Some(occurrence)) =
+            (next.shifted, open.occurrences.last_mut())
+        {
+            // Decided when the block's four rows are read.
+            occurrence.shifted[i] = Some(Shifted {
+                money: shifted,
+                message,
+                repeated: next.repeated_budget.clone(),
+            });
+        } else if let Some((amount, text)) = next.repeated_budget {
+            match open.occurrences.last_mut() {
+                Some(occurrence) if occurrence.budget == amount => occurrence.pagu_rows += 1,
                 Some(occurrence) => {
                     let budget = occurrence.budget.to_string();
                     return Err(error(SheetErrorKind::RepeatedBudgetMismatch {
@@ -174,28 +218,34 @@ impl TableBuilder {
                 }
             }
         }
-        let i = quarter.index();
-        match open.occurrence.as_mut() {
+        match open.occurrences.last_mut() {
             Some(occurrence) => {
                 occurrence.quarters[i] = next.money;
                 occurrence.lines[i] = line;
             }
             None => check_no_money(row, &next.money, quarter)?,
         }
-        open.indicator.quarters[i] = next.report;
+        self.take_report(&mut open, quarter, next.report, line);
         open.last = quarter;
         open.last_line = line;
         self.note_blocked(&mut open, blocked, line)?;
+        if quarter == Quarter::Q4 {
+            if let Some(occurrence) = open.occurrences.last_mut() {
+                self.settle_shifted(occurrence)?;
+            }
+        }
         self.open = Some(open);
         Ok(())
     }
 
-    /// Files a finished indicator under the current goal, its activity into the registry.
+    /// Files a finished indicator under the current goal, its activities into the registry.
     fn close(&mut self, open: OpenIndicator) -> Result<(), SheetError> {
         let mut indicator = open.indicator;
-        if let Some(occurrence) = open.occurrence {
+        for occurrence in open.occurrences {
             let id = self.registry.resolve(occurrence, &mut self.warnings)?;
-            indicator.activity_ids.push(id);
+            if !indicator.activity_ids.contains(&id) {
+                indicator.activity_ids.push(id);
+            }
         }
         if let Some(goal) = self.goals.last_mut() {
             goal.indicators.push(indicator);
@@ -204,7 +254,7 @@ impl TableBuilder {
     }
 
     /// The blocked amount a quarter's note declares (`Terdapat pagu blokir sebesar Rp ...`).
-    fn blocked_in(
+    pub(super) fn blocked_in(
         &mut self,
         report: &QuarterReport,
         line: usize,
@@ -228,7 +278,7 @@ impl TableBuilder {
         }
     }
 
-    fn note_blocked(
+    pub(super) fn note_blocked(
         &mut self,
         open: &mut OpenIndicator,
         blocked: Option<Rupiah>,
@@ -237,7 +287,7 @@ impl TableBuilder {
         let Some(amount) = blocked else {
             return Ok(());
         };
-        let Some(occurrence) = open.occurrence.as_mut() else {
+        let Some(occurrence) = open.occurrences.last_mut() else {
             let message = format!(
                 "keterangan menyebut pagu blokir Rp {amount}, tetapi indikator {} tidak memiliki \
                  kegiatan; pagu blokir diabaikan",
@@ -283,6 +333,27 @@ impl TableBuilder {
                 expected
             }
         }
+    }
+}
+
+/// An activity as its block's TW I row writes it.
+pub(super) fn occurrence(
+    name: String,
+    budget: Option<Rupiah>,
+    money: ActivityQuarter,
+    line: usize,
+) -> Occurrence {
+    let mut quarters: [ActivityQuarter; 4] = Default::default();
+    quarters[0] = money;
+    Occurrence {
+        name,
+        line,
+        budget: budget.unwrap_or_default(),
+        blocked: None,
+        quarters,
+        lines: [line; 4],
+        shifted: Default::default(),
+        pagu_rows: 0,
     }
 }
 

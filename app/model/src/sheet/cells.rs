@@ -5,12 +5,26 @@
 
 use crate::quarter::Quarter;
 
-/// One line of the export, split at tabs, each cell trimmed.
+/// One line of the export split at tabs, or one row of a workbook's sheet; each cell trimmed.
 #[derive(Clone, Debug)]
 pub(super) struct Row<'a> {
-    /// 1-based line number.
+    /// 1-based line number (the sheet's row number for a workbook).
     pub line: usize,
     pub cells: Vec<&'a str>,
+    /// A workbook's row: where each cell sits (as long as `cells`). Empty for a text line, whose
+    /// errors name the line only.
+    pub places: Vec<Place<'a>>,
+}
+
+/// Where a workbook cell sits.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Place<'a> {
+    /// 0-based column.
+    pub column: u32,
+    /// For a copy of a merged range's top-left cell (read as empty): the range, e.g. `A7:A22`.
+    pub merged: Option<&'a str>,
+    /// The column header's text above it (`PAGU`), once the header row is found.
+    pub header: &'a str,
 }
 
 impl<'a> Row<'a> {
@@ -18,7 +32,21 @@ impl<'a> Row<'a> {
         Row {
             line,
             cells: text.split('\t').map(str::trim).collect(),
+            places: Vec::new(),
         }
+    }
+
+    /// The merged range a cell is a copy of.
+    pub fn merged(&self, index: usize) -> Option<&'a str> {
+        self.places.get(index).and_then(|place| place.merged)
+    }
+
+    /// The column header above a cell, upper case with single spaces (`PAGU`); empty when unknown.
+    pub fn header(&self, index: usize) -> String {
+        self.places
+            .get(index)
+            .map(|place| collapse_spaces(place.header).to_uppercase())
+            .unwrap_or_default()
     }
 
     /// The cell at `index`, or an empty one past the end of the row.
@@ -45,6 +73,14 @@ impl<'a> Row<'a> {
     /// The row's text as one string, for messages and single-cell lines (titles, signature).
     pub fn text(&self) -> String {
         self.non_empty().collect::<Vec<_>>().join(" ")
+    }
+
+    /// A totals row under the table: `JUMLAH` first, then the sums.
+    pub fn is_totals(&self) -> bool {
+        self.non_empty()
+            .next()
+            .is_some_and(|first| first.to_uppercase().starts_with("JUMLAH"))
+            && self.first_quarter_label().is_none()
     }
 
     /// The column header row: `SASARAN KEGIATAN`, `INDIKATOR KINERJA`, ...

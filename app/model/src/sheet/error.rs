@@ -1,5 +1,7 @@
 //! What the importer reports: errors that stop the import, and warnings a person should read.
 
+use super::cells::Row;
+use super::grid::column_letters;
 use crate::number::NumberError;
 use crate::plan::NipError;
 use crate::quarter::Quarter;
@@ -8,19 +10,71 @@ use std::fmt;
 use thiserror::Error;
 
 /// Why a sheet could not be imported. Nothing is imported when this is returned.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("baris {line}: {kind}")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SheetError {
-    /// 1-based line of the text the problem was found on.
+    /// 1-based line of the text (row of a workbook's sheet) the problem was found on.
     pub line: usize,
+    /// The workbook cell, when the problem is in one cell of a workbook.
+    pub cell: Option<Box<CellRef>>,
     pub kind: SheetErrorKind,
+}
+
+/// A workbook cell an error names: "kolom PAGU (F14)".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellRef {
+    /// 0-based column.
+    pub column: u32,
+    /// The column header's text (`PAGU`), empty when there is none above it.
+    pub header: String,
 }
 
 impl SheetError {
     pub(super) fn new(line: usize, kind: SheetErrorKind) -> SheetError {
-        SheetError { line, kind }
+        SheetError {
+            line,
+            cell: None,
+            kind,
+        }
+    }
+
+    /// An error in the cell at `index` of `row`: a workbook's error names the cell.
+    pub(super) fn at(row: &Row, index: usize, kind: SheetErrorKind) -> SheetError {
+        let cell = row.places.get(index).map(|place| {
+            Box::new(CellRef {
+                column: place.column,
+                header: row.header(index),
+            })
+        });
+        SheetError {
+            line: row.line,
+            cell,
+            kind,
+        }
     }
 }
+
+impl fmt::Display for SheetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let line = self.line;
+        match &self.cell {
+            None => write!(f, "baris {line}: {}", self.kind),
+            Some(cell) => {
+                let name = format!("{}{line}", column_letters(cell.column));
+                if cell.header.is_empty() {
+                    write!(f, "Baris {line}, sel {name}: {}", self.kind)
+                } else {
+                    write!(
+                        f,
+                        "Baris {line}, kolom {} ({name}): {}",
+                        cell.header, self.kind
+                    )
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for SheetError {}
 
 /// The kinds of [`SheetError`]; each message says what was expected, in Indonesian.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -150,6 +204,30 @@ pub enum SheetErrorKind {
     IncompleteSignature,
     #[error("NIP penanda tangan tidak terbaca: {0}")]
     Nip(NipError),
+    #[error("{field} \u{201c}{text}\u{201d} bukan rupiah utuh: diharapkan jumlah tanpa sen")]
+    NotWholeRupiah { field: String, text: String },
+    #[error(
+        "sel gabungan {0} melintasi dua sasaran kegiatan: indikator nomor 1 dimulai lagi di dalamnya; \
+         diharapkan satu gabungan sel per sasaran, dengan nama sasaran berikutnya di baris \
+         pertamanya"
+    )]
+    MergedAcrossGoals(String),
+    #[error(
+        "sel gabungan {0} melintasi dua indikator: target kinerja baru tertulis di dalamnya; \
+         diharapkan satu gabungan sel per indikator, dengan nama indikator berikutnya di baris \
+         pertamanya"
+    )]
+    MergedAcrossIndicators(String),
+    #[error(
+        "baris TW I tanpa target kinerja sesudah TW IV dibaca sebagai kegiatan berikutnya dari \
+         indikator {0}, tetapi nama kegiatannya kosong: diharapkan nama kegiatan dan pagu"
+    )]
+    NextActivityWithoutName(String),
+    #[error(
+        "label triwulan tidak ditemukan: diharapkan \u{201c}{0}\u{201d} di awal sel rencana \
+         kegiatan dan capaian"
+    )]
+    MissingQuarterLabel(Quarter),
 }
 
 /// Something the importer decided on its own that a person should know about (and may fix).

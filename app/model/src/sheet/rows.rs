@@ -6,20 +6,25 @@
 
 use super::cells::{numbered, target_shape, Numbered, Row};
 use super::error::{excerpt, SheetError, SheetErrorKind};
+use super::report::read_report;
 use crate::money::Rupiah;
 use crate::number::{parse_decimal, NumberError};
-use crate::plan::{ActivityQuarter, IndicatorKind, QuarterReport, Status, Target};
+use crate::plan::{ActivityQuarter, IndicatorKind, QuarterReport, Target};
 use crate::quarter::Quarter;
 
 pub(super) enum DataRow {
     Start(StartRow),
     Continuation(ContinuationRow),
+    NextActivity(NextActivityRow),
 }
 
 /// An indicator's first row: goal (when new), indicator, target, formula, activity, pagu, and
 /// the first quarter.
 pub(super) struct StartRow {
     pub goal: Option<Numbered>,
+    /// An empty goal cell that is a copy of a merged range (a goal continuing): the cell's
+    /// index and the range.
+    pub goal_merged: Option<(usize, String)>,
     pub indicator: Numbered,
     pub target: Target,
     pub kind: IndicatorKind,
@@ -37,6 +42,20 @@ pub(super) struct ContinuationRow {
     pub repeated_budget: Option<(Rupiah, String)>,
     pub money: ActivityQuarter,
     pub quarter: Quarter,
+    pub report: QuarterReport,
+    /// A row with three amounts, the last none: the other reading (RPD just before
+    /// realization) and the warning that says it was taken. The builder takes it unless the
+    /// pagu is repeated on the block's other rows too (then it is that layout, not a cell too
+    /// many).
+    pub shifted: Option<(ActivityQuarter, String)>,
+}
+
+/// A TW I row without a target right after an indicator's TW IV: the indicator's next activity,
+/// written as its own block of four quarter rows.
+pub(super) struct NextActivityRow {
+    pub activity: Option<String>,
+    pub budget: Option<Rupiah>,
+    pub money: ActivityQuarter,
     pub report: QuarterReport,
 }
 
@@ -68,7 +87,10 @@ pub(super) fn read_data_row(
                 1
             };
             let kind = SheetErrorKind::UnreadableTarget(excerpt(row.cell(first + skip)));
-            Err(SheetError::new(row.line, kind))
+            Err(SheetError::at(row, first + skip, kind))
+        }
+        None if quarter == Quarter::Q1 => {
+            read_next_activity(row, label_at, report).map(DataRow::NextActivity)
         }
         None => read_continuation(row, label_at, quarter, report).map(DataRow::Continuation),
     }
@@ -86,10 +108,11 @@ fn read_start(
     let error = |kind| SheetError::new(row.line, kind);
     let target_text = row.cell(target_at);
     let value = parse_decimal(number).map_err(|source| {
-        error(SheetErrorKind::TargetNumber {
+        let kind = SheetErrorKind::TargetNumber {
             text: target_text.to_owned(),
             source,
-        })
+        };
+        SheetError::at(row, target_at, kind)
     })?;
     let kind = if unit == "%" {
         IndicatorKind::Ratio
@@ -101,15 +124,24 @@ fn read_start(
         unit: unit.to_owned(),
     };
 
-    let indicator = match target_at.checked_sub(1).map(|i| row.cell(i)) {
-        Some(cell) if !cell.is_empty() => Numbered::read(cell),
-        _ => return Err(error(SheetErrorKind::EmptyIndicator)),
+    let indicator_at = target_at.checked_sub(1);
+    let indicator = match indicator_at.map(|i| (i, row.cell(i))) {
+        Some((_, cell)) if !cell.is_empty() => Numbered::read(cell),
+        Some((at, _)) => {
+            let kind = match row.merged(at) {
+                Some(range) => SheetErrorKind::MergedAcrossIndicators(range.to_owned()),
+                None => SheetErrorKind::EmptyIndicator,
+            };
+            return Err(SheetError::at(row, at, kind));
+        }
+        None => return Err(error(SheetErrorKind::EmptyIndicator)),
     };
     let goal_at = target_at.checked_sub(2);
     let goal = goal_at
         .map(|i| row.cell(i))
         .filter(|c| !c.is_empty())
         .map(Numbered::read);
+    let goal_merged = goal_at.and_then(|at| row.merged(at).map(|range| (at, range.to_owned())));
     let leftmost = goal_at.unwrap_or_default();
     if row.cells[..leftmost].iter().any(|c| !c.is_empty()) {
         return Err(error(SheetErrorKind::UnrecognizedRow(excerpt(&row.text()))));
@@ -121,19 +153,7 @@ fn read_start(
     }
     let formula = row.cell(target_at + 1).to_owned();
     let budget_at = label_at - 3;
-    let names: Vec<&str> = row.cells[target_at + 2..budget_at]
-        .iter()
-        .copied()
-        .filter(|c| !c.is_empty())
-        .collect();
-    let activity = match names.as_slice() {
-        [] => None,
-        [name] => Some((*name).to_owned()),
-        [first, second, ..] => {
-            let kind = SheetErrorKind::SplitActivityName(excerpt(first), excerpt(second));
-            return Err(error(kind));
-        }
-    };
+    let activity = activity_name(row, target_at + 2, budget_at)?;
     let budget = money_cell(row, budget_at, "pagu")?;
     let money = read_money(row, label_at, quarter)?;
     match (&activity, budget) {
@@ -144,12 +164,13 @@ fn read_start(
                 text,
                 source: NumberError::Empty,
             };
-            return Err(error(kind));
+            return Err(SheetError::at(row, budget_at, kind));
         }
         (None, Some(_)) => {
-            return Err(error(SheetErrorKind::MoneyWithoutActivity {
+            let kind = SheetErrorKind::MoneyWithoutActivity {
                 field: "pagu".into(),
-            }));
+            };
+            return Err(SheetError::at(row, budget_at, kind));
         }
         _ => {}
     }
@@ -158,6 +179,7 @@ fn read_start(
     }
     Ok(StartRow {
         goal,
+        goal_merged,
         indicator,
         target,
         kind,
@@ -166,6 +188,48 @@ fn read_start(
         budget,
         money,
         quarter,
+        report,
+    })
+}
+
+/// The one activity name between `from` and the pagu cell at `budget_at`, if any.
+fn activity_name(row: &Row, from: usize, budget_at: usize) -> Result<Option<String>, SheetError> {
+    let names: Vec<&str> = row
+        .cells
+        .get(from..budget_at)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|c| !c.is_empty())
+        .collect();
+    match names.as_slice() {
+        [] => Ok(None),
+        [name] => Ok(Some((*name).to_owned())),
+        [first, second, ..] => {
+            let kind = SheetErrorKind::SplitActivityName(excerpt(first), excerpt(second));
+            Err(SheetError::new(row.line, kind))
+        }
+    }
+}
+
+fn read_next_activity(
+    row: &Row,
+    label_at: usize,
+    report: QuarterReport,
+) -> Result<NextActivityRow, SheetError> {
+    let Some(budget_at) = label_at.checked_sub(3) else {
+        return Err(SheetError::new(
+            row.line,
+            SheetErrorKind::MissingMoneyCells(Quarter::Q1),
+        ));
+    };
+    let activity = activity_name(row, 0, budget_at)?;
+    let budget = money_cell(row, budget_at, "pagu")?;
+    let money = read_money(row, label_at, Quarter::Q1)?;
+    Ok(NextActivityRow {
+        activity,
+        budget,
+        money,
         report,
     })
 }
@@ -183,10 +247,13 @@ fn read_continuation(
         .enumerate()
         .filter(|(_, c)| !c.is_empty())
         .collect();
+    let mut shifted = None;
     let repeated_budget = match extras.as_slice() {
         [] => None,
         [(at, cell)] if looks_like_amount(cell) => {
-            money_cell(row, *at, "pagu")?.map(|amount| (amount, (*cell).to_owned()))
+            let amount = money_cell(row, *at, "pagu")?;
+            shifted = shifted_reading(row, *at, label_at, amount, quarter);
+            amount.map(|amount| (amount, (*cell).to_owned()))
         }
         _ => {
             return Err(SheetError::new(
@@ -200,7 +267,49 @@ fn read_continuation(
         money,
         quarter,
         report,
+        shifted,
     })
+}
+
+/// A continuation row with three amounts before its label, the last of them none:
+/// `45.760.000  -  -  TW II`. The other reading than the pagu repeated with no RPD: RPD just
+/// before realization, as every other row puts it (RPD 45.760.000, realization none, and the
+/// trailing `-` a cell too many).
+fn shifted_reading(
+    row: &Row,
+    first_at: usize,
+    label_at: usize,
+    amount: Option<Rupiah>,
+    quarter: Quarter,
+) -> Option<(ActivityQuarter, String)> {
+    let adjacent = first_at + 3 == label_at;
+    let last_empty = Rupiah::parse_optional(row.cell(label_at - 1))
+        .ok()?
+        .is_none();
+    let withdrawal_plan = amount?;
+    if !adjacent || !last_empty {
+        return None;
+    }
+    let realization = Rupiah::parse_optional(row.cell(label_at - 2)).ok()?;
+    let cells = format!(
+        "{}, {}, {}",
+        row.cell(first_at),
+        row.cell(label_at - 2),
+        row.cell(label_at - 1)
+    );
+    let message = format!(
+        "tiga angka sebelum {quarter} ({cells}), satu lebih banyak dari baris di sekitarnya: dibaca \
+         sebagai rencana penarikan dana {quarter} Rp {withdrawal_plan} dan realisasi {}, dengan \
+         \u{201c}{}\u{201d} terakhir sebagai sel lebih; bukan pagu yang diulang tanpa rencana \
+         penarikan dana. Periksa rencana penarikan dana {quarter}.",
+        realization.map_or_else(|| "-".to_owned(), |r| format!("Rp {r}")),
+        row.cell(label_at - 1),
+    );
+    let money = ActivityQuarter {
+        withdrawal_plan: Some(withdrawal_plan),
+        realization,
+    };
+    Some((money, message))
 }
 
 /// RPD and realization: the two cells just before the first quarter label.
@@ -239,16 +348,25 @@ pub(super) fn check_no_money(
     ))
 }
 
+/// An amount in whole rupiah, `-` or empty for none.
 fn money_cell(row: &Row, at: usize, field: &str) -> Result<Option<Rupiah>, SheetError> {
     let text = row.cell(at);
-    Rupiah::parse_optional(text).map_err(|source| {
+    let amount = Rupiah::parse_optional(text).map_err(|source| {
         let kind = SheetErrorKind::Number {
             field: field.to_owned(),
             text: text.to_owned(),
             source,
         };
-        SheetError::new(row.line, kind)
-    })
+        SheetError::at(row, at, kind)
+    })?;
+    if amount.is_some_and(|a| !a.amount().fract().is_zero()) {
+        let kind = SheetErrorKind::NotWholeRupiah {
+            field: field.to_owned(),
+            text: text.to_owned(),
+        };
+        return Err(SheetError::at(row, at, kind));
+    }
+    Ok(amount)
 }
 
 /// A cell that is meant as an amount (`45.760.000`, `-`, `Rp 1.000`), readable or not.
@@ -256,58 +374,4 @@ fn looks_like_amount(cell: &str) -> bool {
     let lower = cell.to_ascii_lowercase();
     cell.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '\u{2013}')
         || lower.starts_with("rp")
-}
-
-/// The cells from the first quarter label on: planned work, the label again, then achievement,
-/// evidence, status and note, whichever are filled.
-fn read_report(row: &Row, label_at: usize, quarter: Quarter) -> Result<QuarterReport, SheetError> {
-    let error = |kind| SheetError::new(row.line, kind);
-    // One planned-work cell sits between the labels; a row that lost it has the labels adjacent.
-    let (planned_work, second_at) = match Quarter::parse_label(row.cell(label_at + 1)) {
-        Some(_) => ("", label_at + 1),
-        None => (row.cell(label_at + 1), label_at + 2),
-    };
-    match Quarter::parse_label(row.cell(second_at)) {
-        None => return Err(error(SheetErrorKind::MissingSecondLabel(quarter))),
-        Some(achieved) if achieved != quarter => {
-            return Err(error(SheetErrorKind::QuarterLabelMismatch {
-                planned: quarter,
-                achieved,
-            }));
-        }
-        Some(_) => {}
-    }
-    let rest: Vec<&str> = row
-        .cells
-        .iter()
-        .skip(second_at + 1)
-        .copied()
-        .filter(|c| !c.is_empty())
-        .collect();
-    let status_at = rest.iter().position(|c| Status::parse_label(c).is_some());
-    let too_many = |count| error(SheetErrorKind::TooManyCells { quarter, count });
-    let (texts, status, note) = match status_at {
-        Some(at) => (
-            &rest[..at],
-            Status::parse_label(rest[at]),
-            rest[at + 1..].join("; "),
-        ),
-        None if rest.len() == 3 => (&rest[..2], None, rest[2].to_owned()),
-        None => (&rest[..], None, String::new()),
-    };
-    let (achievement, evidence) = match texts {
-        [] => ("", ""),
-        [evidence] => ("", *evidence),
-        [achievement, evidence] => (*achievement, *evidence),
-        more => return Err(too_many(more.len())),
-    };
-    Ok(QuarterReport {
-        planned_work: planned_work.to_owned(),
-        numerator: None,
-        denominator: None,
-        achievement: achievement.to_owned(),
-        evidence: evidence.to_owned(),
-        status,
-        note,
-    })
 }

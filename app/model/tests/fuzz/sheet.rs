@@ -5,7 +5,9 @@ use crate::harness::check;
 use crate::strategies::number_like_text;
 use model::checks::plan_checks;
 use model::figures::{against_target, cumulative_value, plan_totals};
-use model::sheet::{parse_sheet, ParsedSheet, SheetError};
+use model::sheet::{
+    parse_grid, parse_sheet, CellValue, Grid, GridRow, MergedRange, ParsedSheet, SheetError,
+};
 use model::Quarter;
 use proptest::prelude::*;
 
@@ -18,7 +20,8 @@ fn import(text: &str) -> Result<(), TestCaseError> {
     let lines = text.lines().count().max(1);
     match parse_sheet(text) {
         Ok(parsed) => use_plan(&parsed),
-        Err(SheetError { line, kind }) => {
+        Err(SheetError { line, kind, cell }) => {
+            prop_assert!(cell.is_none(), "a text error names a line, not a cell");
             prop_assert!(
                 (1..=lines).contains(&line),
                 "line {} of {}: {}",
@@ -247,4 +250,58 @@ fn any_text_or_bytes_read_as_a_sheet_without_panicking() {
         "[\t\n TWIV0-9.,%-]{0,400}",
     ];
     check("sheet: any text or bytes", text, |text| import(&text));
+}
+
+/// The bent seed as a workbook's sheet: each line a row, each cell text or (when it reads as
+/// one) a number, and merged ranges anywhere, overlapping or past the sheet's edge.
+fn bent_workbook() -> impl Strategy<Value = Grid> {
+    let range = (1..140_u32, 0..16_u32, 0..12_u32, 0..4_u32);
+    (
+        bent_seed(),
+        prop::collection::vec(range, 0..40),
+        any::<bool>(),
+    )
+        .prop_map(|(text, ranges, numbers)| {
+            let rows = text
+                .lines()
+                .zip(1..)
+                .map(|(line, number)| GridRow {
+                    number,
+                    cells: line
+                        .split('\t')
+                        .map(|cell| match cell.replace('.', "").parse::<f64>() {
+                            Ok(value) if numbers => CellValue::Number(value.to_string()),
+                            _ if cell.is_empty() => CellValue::Empty,
+                            _ => CellValue::Text(cell.to_owned()),
+                        })
+                        .collect(),
+                })
+                .collect();
+            let merged = ranges
+                .into_iter()
+                .map(|(row, column, height, width)| MergedRange {
+                    first_row: row,
+                    first_column: column,
+                    last_row: row + height,
+                    last_column: column + width,
+                })
+                .collect();
+            Grid { rows, merged }
+        })
+}
+
+#[test]
+fn the_seed_as_a_workbook_with_merged_ranges_anywhere_reads_without_panicking() {
+    check("sheet: seed as a bent workbook", bent_workbook(), |grid| {
+        let last = grid.rows.last().map_or(1, |row| row.number);
+        match parse_grid(&grid) {
+            Ok(parsed) => use_plan(&parsed),
+            Err(error) => {
+                let line = u32::try_from(error.line).unwrap_or(u32::MAX);
+                prop_assert!((1..=last.max(1)).contains(&line), "{}", error);
+                let _ = error.to_string();
+                Ok(())
+            }
+        }
+    });
 }

@@ -33,6 +33,10 @@ pub fn PlanHeading() -> impl IntoView {
         </hgroup>
         <p class="plan-links">
             <a href=format!("/rencana/{}/dasbor", state.id)>"Dasbor pimpinan"</a>
+            " \u{b7} "
+            <a class="print-link" href=format!("/rencana/{}/cetak", state.id)>"Cetak"</a>
+            " \u{b7} "
+            <a class="excel-link" href=format!("/rencana/{}/excel", state.id)>"Unduh Excel"</a>
         </p>
         <details class="edit-box">
             <summary>"Ubah kop rencana dan penanda tangan"</summary>

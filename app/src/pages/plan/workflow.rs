@@ -132,6 +132,10 @@ fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
             {move || current().freezes().then(|| view! { <span class="lock" title="Angka triwulan ini dibekukan">" \u{1f512}"</span> })}
             <span class="workflow-steps">{steps}</span>
             <a class="history-link" href=format!("/rencana/{plan}/riwayat?tw={}", quarter.number())>"Riwayat"</a>
+            <a class="report-link" href=format!("/rencana/{plan}/cetak?tw={}", quarter.number())
+                aria-label=format!("Cetak laporan {}", quarter.label())>"Laporan"</a>
+            <a class="report-excel-link" href=format!("/rencana/{plan}/excel?tw={}", quarter.number())
+                aria-label=format!("Unduh Excel laporan {}", quarter.label())>"Excel"</a>
         </li>
     }
 }

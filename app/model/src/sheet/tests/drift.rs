@@ -66,15 +66,45 @@ fn a_continuation_row_missing_a_leading_empty_cell_reads_the_same() {
 }
 
 #[test]
-fn a_third_amount_before_the_label_is_the_pagu_repeated_or_a_dash() {
+fn a_third_amount_before_the_label_is_read_as_rpd_when_the_last_is_none_and_else_as_the_pagu() {
     let mut rows = indicator_rows(GOAL, "1. Persentase", "Kegiatan A", "45.760.000", ["-"; 4]);
     rows[1] = "\t\t\t\t\t45.760.000\t-\t-\tTW II\tPelatihan\tTW II\tLaporan".into();
     rows[2] = "\t\t\t\t\t-\t1.000\t500\tTW III\t\tTW III\t\t\t\t".into();
-    let activity = &parse(&rows).plan.activities[0];
+    rows[3] = "\t\t\t\t\t\t2.000\t700\tTW IV\t\tTW IV\t\t\t\t".into();
+    let parsed = parse(&rows);
+    let activity = &parsed.plan.activities[0];
     assert_eq!(activity.budget, rp("45.760.000"));
-    assert_eq!(activity.quarters[1].withdrawal_plan, None);
+    // RPD just before realization; the trailing `-` is the cell too many.
+    assert_eq!(activity.quarters[1].withdrawal_plan, Some(rp("45.760.000")));
+    assert_eq!(activity.quarters[1].realization, None);
+    // A first `-` is an empty pagu cell: nothing to shift.
     assert_eq!(activity.quarters[2].withdrawal_plan, Some(rp("1.000")));
     assert_eq!(activity.quarters[2].realization, Some(rp("500")));
+    assert_eq!(activity.quarters[3].withdrawal_plan, Some(rp("2.000")));
+    assert_eq!(activity.quarters[3].realization, Some(rp("700")));
+    let lines: Vec<usize> = parsed.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, vec![5], "{:?}", parsed.warnings);
+    assert!(parsed.warnings[0]
+        .message
+        .contains("dibaca sebagai rencana penarikan dana TW II Rp 45.760.000"));
+}
+
+#[test]
+fn a_pagu_written_again_on_every_row_is_the_pagu_not_a_cell_too_many() {
+    let mut rows = indicator_rows(GOAL, "1. Persentase", "Kegiatan A", "45.760.000", ["-"; 4]);
+    rows[1] = "\t\t\t\t\t45.760.000\t45.760.000\t-\tTW II\t\tTW II\t\t\t\t".into();
+    rows[2] = "\t\t\t\t\t45.760.000\t-\t-\tTW III\t\tTW III\t\t\t\t".into();
+    rows[3] = "\t\t\t\t\t45.760.000\t-\t9.000\tTW IV\t\tTW IV\t\t\t\t".into();
+    let parsed = parse(&rows);
+    let activity = &parsed.plan.activities[0];
+    let rpd: Vec<_> = activity
+        .quarters
+        .iter()
+        .map(|q| q.withdrawal_plan)
+        .collect();
+    assert_eq!(rpd, vec![None, Some(rp("45.760.000")), None, None]);
+    assert_eq!(activity.quarters[3].realization, Some(rp("9.000")));
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
 }
 
 #[test]

@@ -255,7 +255,7 @@ fn a_repeated_activity_with_another_rpd_is_refused_at_that_quarter() {
 #[test]
 fn a_third_amount_that_is_not_the_pagu_is_refused() {
     let mut rows = food("1. Persentase");
-    rows[1] = rows[1].replacen("\t\t\t2.000.000", "\t\t9.000.000\t2.000.000", 1);
+    rows[1] = rows[1].replacen("\t\t\t2.000.000\t-", "\t\t9.000.000\t2.000.000\t500", 1);
     let expected = SheetErrorKind::RepeatedBudgetMismatch {
         found: "9.000.000".into(),
         budget: "10.000.000".into(),

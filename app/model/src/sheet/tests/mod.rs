@@ -2,6 +2,7 @@
 
 mod drift;
 mod errors;
+mod grid;
 mod seed;
 mod seed_budget;
 

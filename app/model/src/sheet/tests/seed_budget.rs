@@ -111,12 +111,25 @@ fn the_office_services_activity_has_its_rpd_and_first_realization() {
 }
 
 #[test]
-fn a_pagu_repeated_before_rpd_is_not_taken_for_rpd() {
+fn line_91s_extra_amount_is_read_as_rpd_of_tw_ii_with_a_warning() {
     let parsed = seed();
     let staff = activity(&parsed, "Kegiatan Pembinaan kepegawaian");
     assert_eq!(staff.budget, rp("45.760.000"));
-    assert_eq!(rpd(staff), vec![None; 4]);
+    // `45.760.000  -  -  TW II`: RPD just before realization, as every other row has it.
+    assert_eq!(rpd(staff), vec![None, Some(rp("45.760.000")), None, None]);
     assert_eq!(realization(staff), vec![None; 4]);
+    let warning = parsed
+        .warnings
+        .iter()
+        .find(|w| w.line == 91)
+        .expect("line 91 says which reading was taken");
+    assert_eq!(
+        warning.to_string(),
+        "baris 91: tiga angka sebelum TW II (45.760.000, -, -), satu lebih banyak dari baris di \
+         sekitarnya: dibaca sebagai rencana penarikan dana TW II Rp 45.760.000 dan realisasi -, \
+         dengan \u{201c}-\u{201d} terakhir sebagai sel lebih; bukan pagu yang diulang tanpa \
+         rencana penarikan dana. Periksa rencana penarikan dana TW II."
+    );
 }
 
 #[test]
@@ -195,7 +208,8 @@ fn indicators_without_an_activity_link_to_none() {
 #[test]
 fn the_misspelt_security_activity_is_merged_with_a_warning_naming_both_spellings() {
     let parsed = seed();
-    assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
+    let lines: Vec<usize> = parsed.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, vec![74, 91], "{:?}", parsed.warnings);
     let warning = &parsed.warnings[0];
     assert_eq!(warning.line, 74);
     assert!(
