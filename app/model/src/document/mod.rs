@@ -13,7 +13,7 @@ mod report;
 #[cfg(test)]
 mod tests;
 
-pub use action_plan::action_plan;
+pub use action_plan::{action_plan, HEADINGS};
 pub use report::quarter_report;
 
 use crate::money::{format_money_or_dash, Rupiah};

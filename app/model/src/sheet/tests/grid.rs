@@ -3,28 +3,13 @@
 
 use super::super::{parse_grid, parse_sheet, CellValue, Grid, GridRow, MergedRange};
 use super::{indicator_rows, sheet};
+use crate::document::HEADINGS;
 use crate::money::Rupiah;
 use crate::quarter::Quarter;
 
 fn rp(text: &str) -> Rupiah {
     Rupiah::parse(text).expect("amount")
 }
-
-const HEADER: [&str; 13] = [
-    "SASARAN KEGIATAN",
-    "INDIKATOR KINERJA",
-    "TARGET KINERJA",
-    "RUMUS PERHITUNGAN",
-    "KEGIATAN",
-    "PAGU",
-    "RENCANA PENARIKAN DANA",
-    "REALISASI ANGGARAN",
-    "RENCANA KEGIATAN",
-    "CAPAIAN",
-    "DATA DUKUNG",
-    "STATUS PELAKSANAAN",
-    "KETERANGAN",
-];
 
 fn text(value: &str) -> CellValue {
     if value.is_empty() {
@@ -60,7 +45,7 @@ fn workbook(data: Vec<Vec<CellValue>>, merges: Vec<MergedRange>) -> Grid {
         },
         GridRow {
             number: 4,
-            cells: HEADER.iter().map(|h| text(h)).collect(),
+            cells: HEADINGS.iter().map(|h| text(h)).collect(),
         },
     ];
     let last = 4 + u32::try_from(data.len()).expect("few rows");
