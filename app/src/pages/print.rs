@@ -87,7 +87,7 @@ fn PrintView(id: PlanId, document: Document) -> impl IntoView {
             <p>
                 <button type="button" class="print-button" onclick="window.print()">"Cetak / Simpan sebagai PDF"</button>
                 " "
-                <a class="chip" href=excel>"Unduh Excel"</a>
+                <a class="chip" href=excel rel="external">"Unduh Excel"</a>
             </p>
             <p class="muted print-hint">
                 "Untuk mencetak atau menyimpan sebagai PDF: tekan Ctrl+P (di ponsel: menu Bagikan \u{2192} Cetak), pilih kertas A4 mendatar, lalu \u{201c}Simpan sebagai PDF\u{201d}."

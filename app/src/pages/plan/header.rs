@@ -36,7 +36,7 @@ pub fn PlanHeading() -> impl IntoView {
             " \u{b7} "
             <a class="print-link" href=format!("/rencana/{}/cetak", state.id)>"Cetak"</a>
             " \u{b7} "
-            <a class="excel-link" href=format!("/rencana/{}/excel", state.id)>"Unduh Excel"</a>
+            <a class="excel-link" href=format!("/rencana/{}/excel", state.id) rel="external">"Unduh Excel"</a>
         </p>
         <details class="edit-box">
             <summary>"Ubah kop rencana dan penanda tangan"</summary>

@@ -134,7 +134,7 @@ fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
             <a class="history-link" href=format!("/rencana/{plan}/riwayat?tw={}", quarter.number())>"Riwayat"</a>
             <a class="report-link" href=format!("/rencana/{plan}/cetak?tw={}", quarter.number())
                 aria-label=format!("Cetak laporan {}", quarter.label())>"Laporan"</a>
-            <a class="report-excel-link" href=format!("/rencana/{plan}/excel?tw={}", quarter.number())
+            <a class="report-excel-link" href=format!("/rencana/{plan}/excel?tw={}", quarter.number()) rel="external"
                 aria-label=format!("Unduh Excel laporan {}", quarter.label())>"Excel"</a>
         </li>
     }
