@@ -49,11 +49,13 @@ export async function openPlanForOffline(page: Page, unit: string) {
   test.info().setTimeout(test.info().timeout + 60_000);
   await openPlan(page, unit);
   await page.evaluate(() => navigator.serviceWorker.ready);
+  // A full load through the active worker stores the page and its files. The load is
+  // controlled by the worker from its start, whether or not the worker's `clients.claim()`
+  // reached the page loaded before it (under load it sometimes did not within a minute).
+  await page.reload();
   await expect
     .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 60_000 })
     .toBe(true);
-  // A full load through the worker stores the page and its files.
-  await page.reload();
   await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
   await expect
     .poll(() => page.evaluate(async () => Boolean(await caches.match(location.href))))
