@@ -18,8 +18,9 @@
 //!                         time pushing EDITS (10000) queued offline edits in batches of BATCH
 //!                         (500) into fresh SQLite and PostgreSQL databases (PANTAU_TEST_POSTGRES_URL)
 //!   pantau bench-export [INDICATORS] [RUNS]
-//!                         time "Unduh Excel" and the print page of a made-up plan of INDICATORS
-//!                         (1000) indicators, RUNS (5) times each, in a fresh SQLite database
+//!                         time "Unduh Excel", the print page and "Impor dari Excel" of a
+//!                         made-up plan of INDICATORS (1000) indicators, RUNS (5) times each,
+//!                         in a fresh SQLite database
 //!   pantau grant USERNAME "UNIT" ROLE
 //!                         give an existing person a role in a unit (created at the top if missing)
 //!   pantau purge          remove stored sync answers of clients unseen for 90 days, expired
