@@ -1,4 +1,6 @@
 //! Rupiah amounts. Never a float: every amount is a `rust_decimal::Decimal`, and never negative.
+//! An amount has at most two decimals (sen) and stays below 10^16 rupiah, so that it is stored
+//! exactly as a 64-bit count of sen ([`Rupiah::sen`]) that SQL can add up.
 
 use crate::number::{format_decimal, parse_decimal, NumberError, DASH};
 use rust_decimal::Decimal;
@@ -6,6 +8,12 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, Sub};
+
+/// Decimals an amount may have: sen, hundredths of a rupiah.
+pub const SEN_DECIMALS: u32 = 2;
+
+/// Amounts stay below this many rupiah (10^16): in sen, well inside a signed 64-bit integer.
+pub const LIMIT_RUPIAH: i64 = 10_000_000_000_000_000;
 
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -16,12 +24,37 @@ pub struct Rupiah(Decimal);
 impl Rupiah {
     pub const ZERO: Rupiah = Rupiah(Decimal::ZERO);
 
-    /// A non-negative amount. Negative amounts are refused: a budget cannot be below zero.
+    /// A non-negative amount. Negative amounts are refused: a budget cannot be below zero. So
+    /// are amounts with a third decimal (storing them would round) and amounts of 10^16 rupiah or
+    /// more (past what 64 bits of sen hold; a whole state budget is about 10^15).
     pub fn new(amount: Decimal) -> Result<Rupiah, NumberError> {
         if amount.is_sign_negative() && !amount.is_zero() {
             return Err(NumberError::Negative);
         }
-        Ok(Rupiah(amount.normalize()))
+        let amount = amount.abs().normalize();
+        if amount.scale() > SEN_DECIMALS {
+            return Err(NumberError::MoneyTooManyDecimals);
+        }
+        if amount >= Decimal::from(LIMIT_RUPIAH) {
+            return Err(NumberError::MoneyOutOfRange);
+        }
+        Ok(Rupiah(amount))
+    }
+
+    /// The amount `sen` hundredths of a rupiah (as stored), refused like [`Rupiah::new`].
+    pub fn from_sen(sen: i64) -> Result<Rupiah, NumberError> {
+        Rupiah::new(Decimal::new(sen, SEN_DECIMALS))
+    }
+
+    /// The amount in sen (hundredths), as it is stored. Every amount made by [`Rupiah::new`]
+    /// fits; only a sum past 10^16 rupiah (a total, never stored) does not.
+    pub fn sen(self) -> Result<i64, NumberError> {
+        let mut sen = self.0;
+        sen.rescale(SEN_DECIMALS);
+        i64::try_from(sen.mantissa())
+            .ok()
+            .filter(|s| *s < LIMIT_RUPIAH.saturating_mul(100))
+            .ok_or(NumberError::MoneyOutOfRange)
     }
 
     /// Reads `5.160.600.000`, `5160600000`, `Rp 464.229.000`.
@@ -107,6 +140,52 @@ mod tests {
     #[test]
     fn negative_money_is_refused() {
         assert_eq!(Rupiah::parse("-1.000"), Err(NumberError::Negative));
+    }
+
+    #[test]
+    fn an_amount_is_stored_as_its_sen_and_read_back_the_same() {
+        for (text, sen) in [
+            ("0", 0),
+            ("1", 100),
+            ("12,5", 1250),
+            ("12,05", 1205),
+            ("5.160.600.000", 516_060_000_000),
+            ("9.999.999.999.999.999,99", 999_999_999_999_999_999),
+        ] {
+            let amount = Rupiah::parse(text).expect(text);
+            assert_eq!(amount.sen(), Ok(sen), "{text}");
+            assert_eq!(Rupiah::from_sen(sen), Ok(amount), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_third_decimal_is_refused_rather_than_rounded() {
+        assert_eq!(
+            Rupiah::parse("12,345"),
+            Err(NumberError::MoneyTooManyDecimals)
+        );
+        // Trailing zeros are no decimals: 12,500 is 12,5.
+        assert_eq!(Rupiah::parse("12,500").map(|r| r.sen()), Ok(Ok(1250)));
+        assert_eq!(
+            NumberError::MoneyTooManyDecimals.to_string(),
+            "rupiah paling banyak 2 angka di belakang koma (sen)"
+        );
+    }
+
+    #[test]
+    fn ten_to_the_sixteenth_rupiah_is_too_much() {
+        assert_eq!(
+            Rupiah::parse("10.000.000.000.000.000"),
+            Err(NumberError::MoneyOutOfRange)
+        );
+        assert_eq!(
+            Rupiah::from_sen(1_000_000_000_000_000_000),
+            Err(NumberError::MoneyOutOfRange)
+        );
+        assert_eq!(Rupiah::from_sen(-1), Err(NumberError::Negative));
+        // A sum may pass the limit; it is a total, and has no sen to store.
+        let most = Rupiah::parse("9.999.999.999.999.999").expect("fits");
+        assert_eq!((most + most).sen(), Err(NumberError::MoneyOutOfRange));
     }
 
     #[test]

@@ -24,6 +24,12 @@ pub enum NumberError {
     OutOfRange,
     #[error("angka terlalu panjang: paling banyak 28 angka, termasuk angka di belakang koma")]
     TooManyDigits,
+    /// Money is kept in sen (hundredths of a rupiah): a third decimal would have to be rounded.
+    #[error("rupiah paling banyak 2 angka di belakang koma (sen)")]
+    MoneyTooManyDecimals,
+    /// Money is kept as a 64-bit count of sen, so an amount stays below 10^16 rupiah.
+    #[error("jumlah rupiah terlalu besar: paling banyak 16 angka sebelum koma")]
+    MoneyOutOfRange,
 }
 
 /// The most digits before the decimal comma (so below 10^18, either sign). Figures add amounts

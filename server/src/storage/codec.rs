@@ -48,20 +48,31 @@ pub fn optional_decimal(
     text.map(|t| decimal(table, column, &t)).transpose()
 }
 
-pub fn rupiah(table: &'static str, column: &'static str, text: &str) -> Result<Rupiah, StoreError> {
-    parsed(table, column, text, |t| {
-        Decimal::from_str(t)
-            .map_err(|e| e.to_string())
-            .and_then(|d| Rupiah::new(d).map_err(|e| e.to_string()))
-    })
+/// A stored amount in sen (`migrations/*/0010_money_in_sen.sql`), or `Corrupt` naming the column.
+pub fn rupiah(table: &'static str, column: &'static str, sen: i64) -> Result<Rupiah, StoreError> {
+    Rupiah::from_sen(sen).map_err(|e| corrupt(table, column, sen, e))
 }
 
 pub fn optional_rupiah(
     table: &'static str,
     column: &'static str,
-    text: Option<String>,
+    sen: Option<i64>,
 ) -> Result<Option<Rupiah>, StoreError> {
-    text.map(|t| rupiah(table, column, &t)).transpose()
+    sen.map(|s| rupiah(table, column, s)).transpose()
+}
+
+/// An amount as it is stored: its sen. Every amount the model makes fits; one that does not
+/// (a sum past 10^16 rupiah) is refused, never rounded.
+pub fn sen(column: &'static str, amount: Rupiah) -> Result<i64, StoreError> {
+    amount.sen().map_err(|e| StoreError::Unstorable {
+        column,
+        value: amount.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+pub fn optional_sen(column: &'static str, amount: Option<Rupiah>) -> Result<Option<i64>, StoreError> {
+    amount.map(|a| sen(column, a)).transpose()
 }
 
 /// A stored code of one of the model's enums (`model::codes`), or `Corrupt` naming the column.
@@ -118,9 +129,18 @@ mod tests {
     }
 
     #[test]
-    fn a_negative_rupiah_or_a_word_is_corrupt() {
-        assert!(rupiah("activities", "budget", "12.50").is_ok());
-        assert!(rupiah("activities", "budget", "-1").is_err());
+    fn a_negative_amount_or_a_word_is_corrupt() {
+        assert_eq!(
+            rupiah("activities", "budget_sen", 1250).map(|r| r.to_string()).ok(),
+            Some("12,5".to_owned())
+        );
+        assert!(matches!(
+            rupiah("activities", "budget_sen", -1),
+            Err(StoreError::Corrupt {
+                column: "budget_sen",
+                ..
+            })
+        ));
         assert!(matches!(
             decimal("indicators", "target_value", "banyak"),
             Err(StoreError::Corrupt {

@@ -3,6 +3,7 @@
 //! row has one way into the database.
 
 use super::batch::insert_rows;
+use super::codec;
 use super::StoreError;
 use super::Tx;
 use model::{Activity, Goal, Indicator, Quarter};
@@ -105,27 +106,37 @@ pub(super) async fn insert_activity(
     activity: &Activity,
 ) -> Result<i64, StoreError> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO activities (plan_id, position, name, budget, blocked) \
+        "INSERT INTO activities (plan_id, position, name, budget_sen, blocked_sen) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(plan)
     .bind(position)
     .bind(&activity.name)
-    .bind(activity.budget.amount().to_string())
-    .bind(activity.blocked.amount().to_string())
+    .bind(codec::sen("activities.budget_sen", activity.budget)?)
+    .bind(codec::sen("activities.blocked_sen", activity.blocked)?)
     .fetch_one(&mut **tx)
     .await?;
+    let quarters = Quarter::ALL
+        .iter()
+        .map(|q| {
+            let aq = activity.quarter(*q);
+            Ok((
+                i64::from(q.number()),
+                codec::optional_sen("activity_quarters.withdrawal_plan_sen", aq.withdrawal_plan)?,
+                codec::optional_sen("activity_quarters.realization_sen", aq.realization)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
     insert_rows(
         tx,
-        "INSERT INTO activity_quarters (activity_id, quarter, withdrawal_plan, realization)",
+        "INSERT INTO activity_quarters (activity_id, quarter, withdrawal_plan_sen, realization_sen)",
         "",
-        &Quarter::ALL,
-        |row, q| {
-            let aq = activity.quarter(*q);
+        &quarters,
+        |row, (quarter, withdrawal_plan, realization)| {
             row.push_bind(id)
-                .push_bind(i64::from(q.number()))
-                .push_bind(aq.withdrawal_plan.map(|r| r.amount().to_string()))
-                .push_bind(aq.realization.map(|r| r.amount().to_string()));
+                .push_bind(*quarter)
+                .push_bind(*withdrawal_plan)
+                .push_bind(*realization);
         },
     )
     .await?;

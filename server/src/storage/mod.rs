@@ -1,6 +1,7 @@
 //! Storage: one interface over SQLite (the embedded default) and PostgreSQL (several app servers
 //! on one database), chosen by the URL scheme. Both run the same queries through sqlx's `Any`
-//! driver; decimals are stored as text so neither database ever rounds a rupiah.
+//! driver; decimals are stored as text and money as whole sen in integers
+//! (`codec::sen`), so neither database ever rounds a rupiah and SQL can add amounts up.
 //!
 //! Each query reads into a row struct (`#[derive(sqlx::FromRow)]`, by column name) that turns
 //! into its model type in one place; stored text and codes are read through `codec`.
@@ -93,6 +94,13 @@ pub enum StoreError {
     /// A name that must be unique is taken.
     #[error("{0}")]
     Duplicate(Taken),
+    /// A value the database cannot hold exactly (an amount past what its column stores).
+    #[error("value {value:?} cannot be stored in {column}: {reason}")]
+    Unstorable {
+        column: &'static str,
+        value: String,
+        reason: String,
+    },
     #[error("stored value {value:?} in {table}.{column} cannot be read: {reason}")]
     Corrupt {
         table: &'static str,

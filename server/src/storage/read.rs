@@ -20,27 +20,14 @@ impl Store {
              (SELECT COUNT(*) FROM goals g WHERE g.plan_id = p.id) AS goal_count, \
              (SELECT COUNT(*) FROM indicators i JOIN goals g ON g.id = i.goal_id WHERE g.plan_id = p.id) \
              AS indicator_count, \
-             (SELECT COUNT(*) FROM activities a WHERE a.plan_id = p.id) AS activity_count \
+             (SELECT COUNT(*) FROM activities a WHERE a.plan_id = p.id) AS activity_count, \
+             (SELECT CAST(COALESCE(SUM(a.budget_sen), 0) AS BIGINT) FROM activities a \
+             WHERE a.plan_id = p.id) AS budget_sen \
              FROM plans p ORDER BY p.fiscal_year DESC, p.work_unit",
         )
         .fetch_all(&self.pool)
         .await?;
-        let budgets: Vec<BudgetRow> = sqlx::query_as("SELECT plan_id, budget FROM activities")
-            .fetch_all(&self.pool)
-            .await?;
-        let mut totals: HashMap<i64, Rupiah> = HashMap::new();
-        for row in budgets {
-            let budget = codec::rupiah("activities", "budget", &row.budget)?;
-            let total = totals.entry(row.plan_id).or_default();
-            *total = *total + budget;
-        }
-        Ok(rows
-            .into_iter()
-            .map(|row| {
-                let total = totals.get(&row.id).copied().unwrap_or_default();
-                row.into_model(total)
-            })
-            .collect())
+        rows.into_iter().map(SummaryRow::into_model).collect()
     }
 
     /// The whole plan, or `None` when there is no plan with that id. Unchecked: the caller has
@@ -82,13 +69,14 @@ async fn load_activities(
     plan: PlanId,
 ) -> Result<Vec<Activity>, StoreError> {
     let rows: Vec<ActivityRow> = sqlx::query_as(
-        "SELECT id, name, budget, blocked FROM activities WHERE plan_id = $1 ORDER BY position",
+        "SELECT id, name, budget_sen, blocked_sen FROM activities WHERE plan_id = $1 \
+         ORDER BY position",
     )
     .bind(plan.0)
     .fetch_all(&mut *conn)
     .await?;
     let quarters: Vec<ActivityQuarterRow> = sqlx::query_as(
-        "SELECT q.activity_id, q.quarter, q.withdrawal_plan, q.realization \
+        "SELECT q.activity_id, q.quarter, q.withdrawal_plan_sen, q.realization_sen \
          FROM activity_quarters q JOIN activities a ON a.id = q.activity_id WHERE a.plan_id = $1",
     )
     .bind(plan.0)
@@ -194,11 +182,12 @@ struct SummaryRow {
     goal_count: i64,
     indicator_count: i64,
     activity_count: i64,
+    budget_sen: i64,
 }
 
 impl SummaryRow {
-    fn into_model(self, total_budget: Rupiah) -> PlanSummary {
-        PlanSummary {
+    fn into_model(self) -> Result<PlanSummary, StoreError> {
+        Ok(PlanSummary {
             id: PlanId(self.id),
             work_unit: self.work_unit,
             fiscal_year: codec::year(self.fiscal_year),
@@ -206,15 +195,9 @@ impl SummaryRow {
             goal_count: codec::count(self.goal_count),
             indicator_count: codec::count(self.indicator_count),
             activity_count: codec::count(self.activity_count),
-            total_budget,
-        }
+            total_budget: codec::rupiah("activities", "SUM(budget_sen)", self.budget_sen)?,
+        })
     }
-}
-
-#[derive(sqlx::FromRow)]
-struct BudgetRow {
-    plan_id: i64,
-    budget: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -258,8 +241,8 @@ impl TryFrom<HeaderRow> for PlanHeader {
 struct ActivityRow {
     id: i64,
     name: String,
-    budget: String,
-    blocked: String,
+    budget_sen: i64,
+    blocked_sen: i64,
 }
 
 impl ActivityRow {
@@ -267,8 +250,8 @@ impl ActivityRow {
         Ok(Activity {
             id: ActivityId(self.id),
             name: self.name,
-            budget: codec::rupiah("activities", "budget", &self.budget)?,
-            blocked: codec::rupiah("activities", "blocked", &self.blocked)?,
+            budget: codec::rupiah("activities", "budget_sen", self.budget_sen)?,
+            blocked: codec::rupiah("activities", "blocked_sen", self.blocked_sen)?,
             quarters,
         })
     }
@@ -278,8 +261,8 @@ impl ActivityRow {
 struct ActivityQuarterRow {
     activity_id: i64,
     quarter: i64,
-    withdrawal_plan: Option<String>,
-    realization: Option<String>,
+    withdrawal_plan_sen: Option<i64>,
+    realization_sen: Option<i64>,
 }
 
 impl ActivityQuarterRow {
@@ -291,10 +274,14 @@ impl ActivityQuarterRow {
             ActivityQuarter {
                 withdrawal_plan: codec::optional_rupiah(
                     TABLE,
-                    "withdrawal_plan",
-                    self.withdrawal_plan,
+                    "withdrawal_plan_sen",
+                    self.withdrawal_plan_sen,
                 )?,
-                realization: codec::optional_rupiah(TABLE, "realization", self.realization)?,
+                realization: codec::optional_rupiah(
+                    TABLE,
+                    "realization_sen",
+                    self.realization_sen,
+                )?,
             },
         ))
     }

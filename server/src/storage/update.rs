@@ -1,13 +1,13 @@
 //! Writing edited fields: each validated value to its one column, in one transaction, only
 //! where the row belongs to the plan named in the request.
 
-use super::{Part, PlanWrite, StoreError};
-use model::edit::{Field, GoalField, HeaderField, Value};
+use super::{codec, Part, PlanWrite, StoreError};
+use model::edit::{ActivityField, Field, GoalField, HeaderField, MoneyField, Value};
 
 /// A value as it is bound to its column.
 enum Bind {
     Text(Option<String>),
-    Int(i64),
+    Int(Option<i64>),
 }
 
 impl PlanWrite {
@@ -16,7 +16,7 @@ impl PlanWrite {
         let plan = self.plan;
         for (field, value) in values {
             let (sql, keys) = statement(field);
-            let query = match bind_value(field, value) {
+            let query = match bind_value(field, value)? {
                 Bind::Text(t) => sqlx::query(&sql).bind(t),
                 Bind::Int(i) => sqlx::query(&sql).bind(i),
             };
@@ -66,14 +66,14 @@ fn statement(field: &Field) -> (String, Vec<i64>) {
             )
         }
         Field::Activity(id, f) => {
-            let column = f.name();
+            let column = activity_column(*f);
             (
                 format!("UPDATE activities SET {column} = $1 WHERE id = $2 AND plan_id = $3"),
                 vec![id.0],
             )
         }
         Field::ActivityQuarter(id, q, f) => {
-            let column = f.name();
+            let column = money_column(*f);
             (
                 format!(
                     "UPDATE activity_quarters SET {column} = $1 WHERE activity_id = $2 AND quarter = $3 \
@@ -85,10 +85,26 @@ fn statement(field: &Field) -> (String, Vec<i64>) {
     }
 }
 
-fn bind_value(field: &Field, value: &Value) -> Bind {
+/// An activity field's column: amounts are stored in sen (`*_sen`, migration 0010).
+fn activity_column(field: ActivityField) -> &'static str {
+    match field {
+        ActivityField::Name => "name",
+        ActivityField::Budget => "budget_sen",
+        ActivityField::Blocked => "blocked_sen",
+    }
+}
+
+fn money_column(field: MoneyField) -> &'static str {
+    match field {
+        MoneyField::WithdrawalPlan => "withdrawal_plan_sen",
+        MoneyField::Realization => "realization_sen",
+    }
+}
+
+fn bind_value(field: &Field, value: &Value) -> Result<Bind, StoreError> {
     let text = |t: &str| Bind::Text(Some(t.to_owned()));
-    match value {
-        Value::Year(y) => Bind::Int(i64::from(*y)),
+    Ok(match value {
+        Value::Year(y) => Bind::Int(Some(i64::from(*y))),
         Value::Name(t) => text(t),
         // A place/date left empty is no place/date; other free texts keep their empty string.
         Value::Text(t)
@@ -100,11 +116,11 @@ fn bind_value(field: &Field, value: &Value) -> Bind {
         Value::Nip(n) => Bind::Text(n.as_ref().map(|n| n.as_str().to_owned())),
         Value::Decimal(d) => Bind::Text(Some(d.to_string())),
         Value::OptionalDecimal(d) => Bind::Text(d.map(|d| d.to_string())),
-        Value::Money(m) => Bind::Text(Some(m.amount().to_string())),
-        Value::OptionalMoney(m) => Bind::Text(m.map(|m| m.amount().to_string())),
+        Value::Money(m) => Bind::Int(Some(codec::sen("money", *m)?)),
+        Value::OptionalMoney(m) => Bind::Int(codec::optional_sen("money", *m)?),
         Value::Status(s) => Bind::Text(s.map(|s| s.code().to_owned())),
         Value::Kind(k) => text(k.code()),
         Value::Polarity(p) => text(p.code()),
         Value::Aggregation(a) => text(a.code()),
-    }
+    })
 }

@@ -33,6 +33,7 @@ fn unique_name() -> String {
 
 // Some test binaries run on SQLite alone.
 #[allow(dead_code)]
+#[derive(Clone, Copy, Debug)]
 pub enum Kind {
     Sqlite,
     Postgres,
@@ -80,6 +81,33 @@ impl TestDb {
     /// wrote it. The store opened on it runs the remaining migrations, as an upgraded server does.
     #[allow(dead_code)]
     pub async fn upgraded(kind: Kind, version: i64, script: (&str, &str)) -> TestDb {
+        let (store, cleanup) = TestDb::upgrade(kind, version, script).await;
+        let store = store.expect("bring the older database up to date");
+        TestDb { store, cleanup }
+    }
+
+    /// As [`TestDb::upgraded`], for an upgrade that must fail: the store's error, and the
+    /// database's URL (left as the failed upgrade left it) to look at, removed by `finish`.
+    #[allow(dead_code)]
+    pub async fn upgrade_refused(
+        kind: Kind,
+        version: i64,
+        script: (&str, &str),
+    ) -> (server::storage::StoreError, OlderDb) {
+        let (store, cleanup) = TestDb::upgrade(kind, version, script).await;
+        let error = store.err().expect("the upgrade must be refused");
+        let url = match &cleanup {
+            Cleanup::File(path) => format!("sqlite://{}", path.display()),
+            Cleanup::Database { admin_url, name } => database_url(admin_url, name),
+        };
+        (error, OlderDb { url, cleanup })
+    }
+
+    async fn upgrade(
+        kind: Kind,
+        version: i64,
+        script: (&str, &str),
+    ) -> (Result<Store, server::storage::StoreError>, Cleanup) {
         let (url, cleanup, db, script) = match kind {
             Kind::Sqlite => {
                 let path = std::env::temp_dir().join(format!("{}.db", unique_name()));
@@ -116,10 +144,7 @@ impl TestDb {
             .await
             .expect("run the older server's script");
         conn.close().await.ok();
-        let store = Store::connect(&url)
-            .await
-            .expect("bring the older database up to date");
-        TestDb { store, cleanup }
+        (Store::connect(&url).await, cleanup)
     }
 
     /// A second store on the same database: another app server, as far as the data knows.
@@ -189,14 +214,38 @@ impl TestDb {
                     let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
                 }
             }
-            Cleanup::Database { admin_url, name } => {
-                if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
-                    let _ = admin
-                        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-                        .await;
+            Cleanup::Database { admin_url, name } => drop_database(&admin_url, &name).await,
+        }
+    }
+}
+
+/// A database left at an older schema by a refused upgrade.
+#[allow(dead_code)]
+pub struct OlderDb {
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+#[allow(dead_code)]
+impl OlderDb {
+    /// Removes the database.
+    pub async fn finish(self) {
+        match self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
                 }
             }
+            Cleanup::Database { admin_url, name } => drop_database(&admin_url, &name).await,
         }
+    }
+}
+
+async fn drop_database(admin_url: &str, name: &str) {
+    if let Ok(mut admin) = sqlx::PgConnection::connect(admin_url).await {
+        let _ = admin
+            .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+            .await;
     }
 }
 

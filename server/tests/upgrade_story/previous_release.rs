@@ -7,7 +7,9 @@
 //! and every row of it written, as the previous release would have stored it, into a database
 //! at the previous schema. Opening that one runs the remaining migrations; then every table
 //! must read the same as the original, and the upgraded server must go on working.
-//! When a later migration changes a table's columns, `old_columns` learns its previous shape.
+//! When a later migration changes a table's columns, `as_the_previous_release_stored_it`
+//! learns its previous shape: 0010 turned money from rust_decimal's text (`budget`) into sen
+//! (`budget_sen`).
 
 use super::common::{self, dump_url, Kind, TestDb};
 use model::edit::{Field, FieldEdit, ReportField};
@@ -113,10 +115,22 @@ async fn as_the_previous_release_stored_it(url: &str) -> String {
             &mut script
         };
         let field_at = columns.iter().position(|c| c == "field");
+        let money = matches!(table.as_str(), "activities" | "activity_quarters");
         let renamed = matches!(table.as_str(), "field_versions" | "sync_conflicts");
         for row in rows(&mut conn, sqlite, &table, &columns).await {
             let mut names: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
             let mut values: Vec<String> = row.iter().map(|v| v.literal.clone()).collect();
+            for (at, column) in columns.iter().enumerate() {
+                let Some(old) = column.strip_suffix("_sen").filter(|_| money) else {
+                    continue;
+                };
+                // Before 0010: the amount as rust_decimal's text, the way `Rupiah` held it.
+                names[at] = format!("\"{old}\"");
+                if let Some(sen) = &row[at].text {
+                    let sen: i64 = sen.parse().expect("sen");
+                    values[at] = format!("'{}'", rust_decimal::Decimal::new(sen, 2).normalize());
+                }
+            }
             if let (true, Some(at)) = (renamed, field_at) {
                 // Before 0009: the text form in `field_key`, serde's JSON in `field`.
                 let text = row[at].text.clone().expect("a field");

@@ -167,7 +167,23 @@ fn a_value_with_more_decimals_than_a_display_shows_is_shown_back_whole() {
     assert_eq!(value.input_text(), "0,123456789012");
     assert_eq!(parse_value(&target, &value.input_text()).unwrap(), value);
     let budget = Field::Activity(ActivityId(5), ActivityField::Budget);
-    let money = parse_value(&budget, "1.000,555").unwrap();
-    assert_eq!(money.input_text(), "1.000,555");
+    let money = parse_value(&budget, "1.000,05").unwrap();
+    assert_eq!(money.input_text(), "1.000,05");
     assert_eq!(parse_value(&budget, &money.input_text()).unwrap(), money);
+}
+
+#[test]
+fn money_with_a_third_decimal_is_refused_in_words_not_rounded() {
+    // Money is stored in sen (migration 0010): a third decimal could only be rounded.
+    let budget = Field::Activity(ActivityId(5), ActivityField::Budget);
+    let refused = parse_value(&budget, "1.000,555").unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("rupiah paling banyak 2 angka di belakang koma"),
+        "{refused}"
+    );
+    let realization = Field::ActivityQuarter(ActivityId(5), Quarter::Q2, MoneyField::Realization);
+    assert!(parse_value(&realization, "0,001").is_err());
+    assert!(parse_value(&realization, "0,01").is_ok());
 }

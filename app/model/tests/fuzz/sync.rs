@@ -11,6 +11,7 @@ use model::edit::{
     parse_value, ActivityField, Field, IndicatorField, MoneyField, ReportField, Value,
 };
 use model::sync::{is_conflict, valid_client, Mutation, MutationId};
+use model::number::NumberError;
 use model::{ActivityId, IndicatorId, PlanId, Quarter, Rupiah};
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -279,15 +280,24 @@ fn every_decimal_a_number_field_holds_is_shown_as_text_that_reads_back() {
             let Ok(x) = model::number::parse_decimal(&model::number::format_exact(x.abs())) else {
                 return Ok(());
             };
+            // Money holds whole sen below 10^16 rupiah; the parser refuses the rest for it.
+            let money = || match Rupiah::new(x) {
+                Err(NumberError::MoneyTooManyDecimals | NumberError::MoneyOutOfRange) => Ok(None),
+                other => other
+                    .map(Some)
+                    .map_err(|e| TestCaseError::fail(e.to_string())),
+            };
             let value = match field {
                 Field::Indicator(..) => Value::Decimal(x),
                 Field::Report(..) => Value::OptionalDecimal(Some(x)),
-                Field::Activity(..) => {
-                    Value::Money(Rupiah::new(x).map_err(|e| TestCaseError::fail(e.to_string()))?)
-                }
-                _ => Value::OptionalMoney(Some(
-                    Rupiah::new(x).map_err(|e| TestCaseError::fail(e.to_string()))?,
-                )),
+                Field::Activity(..) => match money()? {
+                    Some(m) => Value::Money(m),
+                    None => return Ok(()),
+                },
+                _ => match money()? {
+                    Some(m) => Value::OptionalMoney(Some(m)),
+                    None => return Ok(()),
+                },
             };
             shows_back(&field, &value)
         },

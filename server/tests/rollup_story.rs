@@ -1,0 +1,8 @@
+//! The roll-up's foundation and the roll-up itself: money stored as sen that SQL can add
+//! (migration 0010), and `/unit/{id}`, every unit at and below one, summed in SQL.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+#[path = "rollup_story/money_migration.rs"]
+mod money_migration;
