@@ -6,7 +6,7 @@ use super::{Store, StoreError};
 use model::{
     Activity, ActivityId, ActivityQuarter, Aggregation, Goal, GoalId, Indicator, IndicatorId,
     IndicatorKind, Nip, Plan, PlanHeader, PlanId, PlanSummary, Polarity, Quarter, QuarterReport,
-    Rupiah, Signatory, Target,
+    Signatory, Target,
 };
 use sqlx::AnyConnection;
 use std::collections::HashMap;

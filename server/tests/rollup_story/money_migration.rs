@@ -2,7 +2,7 @@
 //! amount an older server stored reads back exactly as the text it was stored as, adds up in SQL,
 //! and an amount the new columns cannot hold exactly stops the upgrade and changes nothing.
 
-use super::common::{self, Kind, TestDb};
+use super::common::{Kind, TestDb};
 use model::{ActivityId, PlanId, Quarter};
 use rust_decimal::Decimal;
 use sqlx::{AnyConnection, Connection};
@@ -136,7 +136,7 @@ async fn every_amount_reads_back_as_the_text_it_was_stored_as(kind: Kind) {
         .iter()
         .map(|a| {
             (
-                a.id.unwrap(),
+                a.id,
                 a.budget.amount().to_string(),
                 a.blocked.amount().to_string(),
             )
