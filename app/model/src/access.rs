@@ -113,6 +113,19 @@ impl UnitTree {
         false
     }
 
+    /// Whether any unit has `unit` as its parent.
+    pub fn has_units_below(&self, unit: UnitId) -> bool {
+        self.children_of(unit).next().is_some()
+    }
+
+    /// The units right below `unit`, in no particular order.
+    pub fn children_of(&self, unit: UnitId) -> impl Iterator<Item = UnitId> + '_ {
+        self.parents
+            .iter()
+            .filter(move |(_, p)| **p == Some(unit))
+            .map(|(u, _)| *u)
+    }
+
     pub fn is_root(&self, unit: UnitId) -> bool {
         matches!(self.parents.get(&unit), Some(None))
     }

@@ -24,6 +24,7 @@ pub mod number;
 pub mod paging;
 pub mod plan;
 pub mod quarter;
+pub mod rollup;
 pub mod sheet;
 pub mod sync;
 pub mod synthetic;

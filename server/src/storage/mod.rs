@@ -25,6 +25,7 @@ mod plan_write;
 mod purge;
 mod read;
 mod refusal;
+mod rollup;
 pub mod schema;
 mod structure;
 mod sync;

@@ -151,16 +151,16 @@ async fn read_states(
 }
 
 #[derive(sqlx::FromRow)]
-struct StateRow {
-    quarter: i64,
-    state: String,
-    by_name: String,
-    at: i64,
-    comment: Option<String>,
+pub(super) struct StateRow {
+    pub(super) quarter: i64,
+    pub(super) state: String,
+    pub(super) by_name: String,
+    pub(super) at: i64,
+    pub(super) comment: Option<String>,
 }
 
 impl StateRow {
-    fn into_model(self) -> Result<(Quarter, QuarterState), StoreError> {
+    pub(super) fn into_model(self) -> Result<(Quarter, QuarterState), StoreError> {
         const TABLE: &str = "quarter_states";
         let quarter = codec::quarter(TABLE, self.quarter)?;
         let (by, at) = (self.by_name, Timestamp(self.at));

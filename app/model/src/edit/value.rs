@@ -119,7 +119,7 @@ pub fn parse_value(field: &Field, text: &str) -> Result<Value, EditError> {
 
 fn parse_year(field: &Field, text: &str) -> Result<Value, EditError> {
     match text.trim().parse::<i32>() {
-        Ok(year) if (2000..=2100).contains(&year) => Ok(Value::Year(year)),
+        Ok(year) if crate::rollup::FISCAL_YEARS.contains(&year) => Ok(Value::Year(year)),
         _ => Err(EditError::invalid(
             field,
             "tahun anggaran harus tahun empat angka antara 2000 dan 2100",

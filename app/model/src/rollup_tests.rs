@@ -1,0 +1,182 @@
+use super::*;
+use crate::testkit::{d, rp};
+
+fn unit(id: i64, name: &str, parent: Option<i64>) -> Unit {
+    Unit {
+        id: UnitId(id),
+        name: name.into(),
+        parent: parent.map(UnitId),
+    }
+}
+
+/// A Kanwil (1) with two UPTs (2, 3), a unit below UPT 2 (4), and another Kanwil (5).
+fn units() -> Vec<Unit> {
+    vec![
+        unit(1, "KANWIL SULTENG", None),
+        unit(3, "Rutan Poso", Some(1)),
+        unit(2, "Lapas Luwuk", Some(1)),
+        unit(4, "Bapas Luwuk", Some(2)),
+        unit(5, "KANWIL SULSEL", None),
+    ]
+}
+
+fn figures(plan: i64, budget: &str, blocked: &str, realized: &str) -> PlanFigures {
+    PlanFigures {
+        plan: PlanId(plan),
+        state: QuarterState::Draft,
+        activities: 2,
+        budget: rp(budget),
+        blocked: rp(blocked),
+        realized: rp(realized),
+        rpd_mismatches: 1,
+        open_conflicts: 0,
+        last_change: None,
+    }
+}
+
+fn returned() -> QuarterState {
+    QuarterState::Returned {
+        by: "Pimpinan".into(),
+        at: Timestamp(100),
+        comment: "Perbaiki".into(),
+    }
+}
+
+fn plans() -> HashMap<UnitId, PlanFigures> {
+    let mut luwuk = figures(20, "1.000.000", "200.000", "400.000");
+    luwuk.state = returned();
+    luwuk.open_conflicts = 2;
+    luwuk.last_change = Some(LastChange {
+        by: "Operator Luwuk".into(),
+        at: Timestamp(500),
+    });
+    let mut poso = figures(30, "500.000", "0", "100.000");
+    poso.state = QuarterState::Approved {
+        by: "Pimpinan".into(),
+        at: Timestamp(90),
+    };
+    poso.last_change = Some(LastChange {
+        by: "Operator Poso".into(),
+        at: Timestamp(300),
+    });
+    let bapas = figures(40, "300.000", "0", "0");
+    let elsewhere = figures(50, "9.000.000", "0", "9.000.000");
+    HashMap::from([
+        (UnitId(2), luwuk),
+        (UnitId(3), poso),
+        (UnitId(4), bapas),
+        (UnitId(5), elsewhere),
+    ])
+}
+
+#[test]
+fn a_kanwil_row_sums_its_upts_and_the_units_below_them() {
+    let rows = roll_up(UnitId(1), &units(), &plans(), |_| true).expect("in reach");
+    let names: Vec<(&str, u32)> = rows.iter().map(|r| (r.name.as_str(), r.depth)).collect();
+    // The Kanwil first, then its UPTs by name, each followed by the units below it.
+    assert_eq!(
+        names,
+        vec![
+            ("KANWIL SULTENG", 0),
+            ("Lapas Luwuk", 1),
+            ("Bapas Luwuk", 2),
+            ("Rutan Poso", 1),
+        ]
+    );
+    let kanwil = &rows[0];
+    assert_eq!(kanwil.plan, None, "the Kanwil has no plan of its own this year");
+    assert!(kanwil.has_units_below);
+    // 1.000.000 + 300.000 + 500.000; blocked 200.000; realized 400.000 + 0 + 100.000.
+    assert_eq!(kanwil.sums.plans, 3);
+    assert_eq!(kanwil.sums.budget, rp("1.800.000"));
+    assert_eq!(kanwil.sums.blocked, rp("200.000"));
+    assert_eq!(kanwil.sums.realized, rp("500.000"));
+    assert_eq!(kanwil.sums.activities, 6);
+    assert_eq!(kanwil.sums.rpd_mismatches, 3);
+    assert_eq!(kanwil.sums.open_conflicts, 2);
+    // 500.000 / (1.800.000 − 200.000) × 100 = 31,25.
+    assert_eq!(kanwil.sums.absorption(), Some(d("31.25")));
+    assert_eq!(kanwil.sums.against_target(d("40")), Some(d("-8.75")));
+    assert_eq!(
+        kanwil.sums.states,
+        StateCounts {
+            draft: 1,
+            submitted: 0,
+            approved: 1,
+            returned: 1
+        }
+    );
+    assert_eq!(
+        kanwil.sums.states.describe(),
+        "1 draf \u{00b7} 1 disetujui \u{00b7} 1 dikembalikan"
+    );
+    // The newest change of the three plans: Luwuk's at 500.
+    assert_eq!(
+        kanwil.sums.last_change.as_ref().map(|c| c.by.as_str()),
+        Some("Operator Luwuk")
+    );
+    // Luwuk sums itself and the Bapas below it: 400.000 / (1.300.000 − 200.000) × 100.
+    let luwuk = &rows[1];
+    assert_eq!(luwuk.plan, Some((PlanId(20), returned())));
+    assert_eq!(luwuk.sums.budget, rp("1.300.000"));
+    assert_eq!(
+        luwuk.sums.absorption().map(|a| a.round_dp(4)),
+        Some(d("36.3636"))
+    );
+    // A unit with nothing below sums its own plan alone.
+    let poso = &rows[3];
+    assert!(!poso.has_units_below);
+    assert_eq!(poso.sums.budget, rp("500.000"));
+    assert_eq!(poso.sums.absorption(), Some(d("20")));
+}
+
+#[test]
+fn a_unit_out_of_reach_is_left_out_with_the_units_below_it() {
+    let rows = roll_up(UnitId(1), &units(), &plans(), |u| u != UnitId(2)).expect("in reach");
+    let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, vec!["KANWIL SULTENG", "Rutan Poso"]);
+    assert_eq!(rows[0].sums.budget, rp("500.000"));
+    assert_eq!(roll_up(UnitId(1), &units(), &plans(), |u| u != UnitId(1)), None);
+    assert_eq!(roll_up(UnitId(99), &units(), &plans(), |_| true), None);
+}
+
+#[test]
+fn with_nothing_to_spend_there_is_no_absorption() {
+    let sums = Sums::default();
+    assert_eq!(sums.absorption(), None);
+    assert_eq!(sums.against_target(d("15")), None);
+    assert_eq!(sums.states.describe(), "belum ada rencana");
+}
+
+#[test]
+fn a_year_in_an_address_is_four_digits_between_2000_and_2100() {
+    assert_eq!(fiscal_year_from_query("2026"), Ok(2026));
+    assert_eq!(fiscal_year_from_query(" 2100 "), Ok(2100));
+    for bad in ["1999", "2101", "abc", "", "20.26", "-2026"] {
+        let said = fiscal_year_from_query(bad).unwrap_err();
+        assert!(
+            said.starts_with("Tahun \u{201c}") && said.contains("antara 2000 dan 2100"),
+            "{bad}: {said}"
+        );
+    }
+}
+
+#[test]
+fn the_home_page_offers_the_roll_up_of_units_a_role_reaches_below() {
+    use crate::access::fixtures::{person, tree, KANWIL, OTHER_KANWIL, SIBLING, SUB, UPT};
+    use crate::access::Role;
+    // A Kanwil's pimpinan reaches its UPTs; a pimpinan also of a UPT below it gets one link.
+    let head = person(1, &[(Role::Pimpinan, UPT), (Role::Pimpinan, KANWIL)]);
+    assert_eq!(offered_units(&head, &tree()), vec![KANWIL]);
+    // Two regional offices: two links, in grant order.
+    let both = person(2, &[(Role::Pimpinan, OTHER_KANWIL), (Role::Pimpinan, KANWIL)]);
+    assert_eq!(offered_units(&both, &tree()), vec![OTHER_KANWIL, KANWIL]);
+    // An operator reads their own unit only; a pimpinan of a unit with nothing below, one unit.
+    let operator = person(3, &[(Role::Operator, KANWIL)]);
+    assert_eq!(offered_units(&operator, &tree()), Vec::<UnitId>::new());
+    let alone = person(4, &[(Role::Pimpinan, SIBLING), (Role::Pimpinan, SUB)]);
+    assert_eq!(offered_units(&alone, &tree()), Vec::<UnitId>::new());
+    // An admin manages units but reads no plan: nothing to roll up.
+    let admin = person(5, &[(Role::Admin, KANWIL)]);
+    assert_eq!(offered_units(&admin, &tree()), Vec::<UnitId>::new());
+}

@@ -1,0 +1,161 @@
+//! The roll-up's figures (`/unit/{id}`): for every plan of a year in a unit's subtree, its
+//! quarter state and its sums, added up by the database (money is whole sen, migration 0010).
+//! Each activity is summed once from `activities`, never through its links to indicators, so an
+//! activity shared by several indicators counts once. No plan is loaded.
+
+use super::codec;
+use super::plan_write::StateRow;
+use super::{Store, StoreError};
+use model::rollup::{LastChange, PlanFigures};
+use model::time::Timestamp;
+use model::workflow::QuarterState;
+use model::{PlanId, Quarter, UnitId};
+use std::collections::HashMap;
+
+/// Every plan of `year` of `root` and the units below it (walked by `parent_id`), with: its
+/// state in `quarter`, its activities' pagu and blokir, the realization of the quarters up to
+/// `quarter`, the activities whose RPD does not add up to their pagu, the open conflicts, and
+/// the newest audit line.
+const FIGURES: &str = "\
+WITH RECURSIVE reach (id) AS (
+    SELECT id FROM units WHERE id = $1
+    UNION ALL
+    SELECT u.id FROM units u JOIN reach r ON u.parent_id = r.id
+),
+year_plans AS (
+    SELECT p.id, p.unit_id FROM plans p JOIN reach r ON r.id = p.unit_id
+    WHERE p.fiscal_year = $2
+),
+money AS (
+    SELECT a.plan_id, COUNT(*) AS activities, SUM(a.budget_sen) AS budget_sen,
+        SUM(a.blocked_sen) AS blocked_sen
+    FROM activities a JOIN year_plans y ON y.id = a.plan_id
+    GROUP BY a.plan_id
+),
+spent AS (
+    SELECT a.plan_id, SUM(q.realization_sen) AS realized_sen
+    FROM activity_quarters q
+    JOIN activities a ON a.id = q.activity_id
+    JOIN year_plans y ON y.id = a.plan_id
+    WHERE q.quarter <= $3
+    GROUP BY a.plan_id
+),
+rpd AS (
+    SELECT a.plan_id, COUNT(*) AS mismatches
+    FROM activities a JOIN year_plans y ON y.id = a.plan_id
+    WHERE a.budget_sen <> (
+        SELECT COALESCE(SUM(q.withdrawal_plan_sen), 0) FROM activity_quarters q
+        WHERE q.activity_id = a.id
+    )
+    GROUP BY a.plan_id
+),
+conflicts AS (
+    SELECT c.plan_id, COUNT(*) AS open_count
+    FROM sync_conflicts c JOIN year_plans y ON y.id = c.plan_id
+    WHERE c.resolved_at IS NULL
+    GROUP BY c.plan_id
+),
+newest AS (
+    SELECT l.plan_id, MAX(l.id) AS id
+    FROM audit_log l JOIN year_plans y ON y.id = l.plan_id
+    GROUP BY l.plan_id
+)
+SELECT y.unit_id, y.id AS plan_id,
+    s.state, s.by_name, s.at, s.comment,
+    CAST(COALESCE(m.activities, 0) AS BIGINT) AS activities,
+    CAST(COALESCE(m.budget_sen, 0) AS BIGINT) AS budget_sen,
+    CAST(COALESCE(m.blocked_sen, 0) AS BIGINT) AS blocked_sen,
+    CAST(COALESCE(sp.realized_sen, 0) AS BIGINT) AS realized_sen,
+    CAST(COALESCE(r.mismatches, 0) AS BIGINT) AS rpd_mismatches,
+    CAST(COALESCE(c.open_count, 0) AS BIGINT) AS open_conflicts,
+    l.user_name AS last_by, l.at AS last_at
+FROM year_plans y
+LEFT JOIN quarter_states s ON s.plan_id = y.id AND s.quarter = $4
+LEFT JOIN money m ON m.plan_id = y.id
+LEFT JOIN spent sp ON sp.plan_id = y.id
+LEFT JOIN rpd r ON r.plan_id = y.id
+LEFT JOIN conflicts c ON c.plan_id = y.id
+LEFT JOIN newest n ON n.plan_id = y.id
+LEFT JOIN audit_log l ON l.id = n.id";
+
+impl Store {
+    /// Each unit's plan of `year` in the subtree of `root`, summed for `quarter`. Unchecked:
+    /// the caller decides which units the person may see (`PlanBackend::rollup`).
+    pub async fn rollup_figures_unchecked(
+        &self,
+        root: UnitId,
+        year: i32,
+        quarter: Quarter,
+    ) -> Result<HashMap<UnitId, PlanFigures>, StoreError> {
+        let number = i64::from(quarter.number());
+        let rows: Vec<FiguresRow> = sqlx::query_as(FIGURES)
+            .bind(root.0)
+            .bind(i64::from(year))
+            .bind(number)
+            .bind(number)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter()
+            .map(|row| Ok((UnitId(row.unit_id), row.into_model(number)?)))
+            .collect()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct FiguresRow {
+    unit_id: i64,
+    plan_id: i64,
+    state: Option<String>,
+    by_name: Option<String>,
+    at: Option<i64>,
+    comment: Option<String>,
+    activities: i64,
+    budget_sen: i64,
+    blocked_sen: i64,
+    realized_sen: i64,
+    rpd_mismatches: i64,
+    open_conflicts: i64,
+    last_by: Option<String>,
+    last_at: Option<i64>,
+}
+
+impl FiguresRow {
+    fn into_model(self, quarter: i64) -> Result<PlanFigures, StoreError> {
+        // A quarter with no row is a draft.
+        let state = match self.state {
+            None => QuarterState::Draft,
+            Some(state) => {
+                StateRow {
+                    quarter,
+                    state,
+                    by_name: self.by_name.unwrap_or_default(),
+                    at: self.at.unwrap_or_default(),
+                    comment: self.comment,
+                }
+                .into_model()?
+                .1
+            }
+        };
+        Ok(PlanFigures {
+            plan: PlanId(self.plan_id),
+            state,
+            activities: codec::count(self.activities),
+            budget: codec::rupiah("activities", "SUM(budget_sen)", self.budget_sen)?,
+            blocked: codec::rupiah("activities", "SUM(blocked_sen)", self.blocked_sen)?,
+            realized: codec::rupiah(
+                "activity_quarters",
+                "SUM(realization_sen)",
+                self.realized_sen,
+            )?,
+            rpd_mismatches: codec::count(self.rpd_mismatches),
+            open_conflicts: codec::count(self.open_conflicts),
+            last_change: match (self.last_by, self.last_at) {
+                (Some(by), Some(at)) => Some(LastChange {
+                    by,
+                    at: Timestamp(at),
+                }),
+                _ => None,
+            },
+        })
+    }
+}
