@@ -3,7 +3,7 @@
 use crate::components::Account;
 use crate::pages::{
     admin::AdminPage, dashboard::DashboardPage, history::HistoryPage, home::HomePage,
-    login::LoginPage, plan::PlanPage, print::PrintPage, NotFound,
+    login::LoginPage, plan::PlanPage, print::PrintPage, rollup::RollupPage, NotFound,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rencana/:id/riwayat") view=HistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/unit/:id") view=RollupPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             // The release, so that a clerk reporting a problem can say which one they use.

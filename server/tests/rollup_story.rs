@@ -6,3 +6,5 @@
 mod common;
 #[path = "rollup_story/money_migration.rs"]
 mod money_migration;
+#[path = "rollup_story/tree.rs"]
+mod tree;

@@ -66,6 +66,9 @@ pub fn offered_units(person: &Person, tree: &UnitTree) -> Vec<UnitId> {
 pub struct LastChange {
     pub by: String,
     pub at: Timestamp,
+    /// The audit line's number: a later line has a larger one, which orders changes made in
+    /// the same second.
+    pub line: i64,
 }
 
 /// One plan's figures for the year and quarter, as storage sums them.
@@ -173,7 +176,8 @@ impl Sums {
 
     fn take_newer(&mut self, change: Option<&LastChange>) {
         if let Some(change) = change {
-            if self.last_change.as_ref().is_none_or(|c| change.at > c.at) {
+            let newer = |c: &LastChange| (change.at, change.line) > (c.at, c.line);
+            if self.last_change.as_ref().is_none_or(newer) {
                 self.last_change = Some(change.clone());
             }
         }
@@ -220,6 +224,8 @@ pub struct Rollup {
     pub quarter: Quarter,
     /// The year's absorption target at the end of the quarter, in percent.
     pub target: Decimal,
+    /// The fiscal years with a plan in the unit's subtree, newest first (the year switcher).
+    pub years: Vec<i32>,
     /// The unit first, then each unit below it after its parent, by name.
     pub rows: Vec<RollupRow>,
     /// Every plan in reach, once: the first row's sums.

@@ -49,6 +49,7 @@ fn plans() -> HashMap<UnitId, PlanFigures> {
     luwuk.last_change = Some(LastChange {
         by: "Operator Luwuk".into(),
         at: Timestamp(500),
+        line: 7,
     });
     let mut poso = figures(30, "500.000", "0", "100.000");
     poso.state = QuarterState::Approved {
@@ -57,7 +58,8 @@ fn plans() -> HashMap<UnitId, PlanFigures> {
     };
     poso.last_change = Some(LastChange {
         by: "Operator Poso".into(),
-        at: Timestamp(300),
+        at: Timestamp(500),
+        line: 6,
     });
     let bapas = figures(40, "300.000", "0", "0");
     let elsewhere = figures(50, "9.000.000", "0", "9.000.000");
@@ -110,7 +112,7 @@ fn a_kanwil_row_sums_its_upts_and_the_units_below_them() {
         kanwil.sums.states.describe(),
         "1 draf \u{00b7} 1 disetujui \u{00b7} 1 dikembalikan"
     );
-    // The newest change of the three plans: Luwuk's at 500.
+    // The newest change of the three plans: both at 500, Luwuk's on the later audit line.
     assert_eq!(
         kanwil.sums.last_change.as_ref().map(|c| c.by.as_str()),
         Some("Operator Luwuk")

@@ -8,6 +8,7 @@ pub mod document;
 pub mod edit;
 pub mod history;
 pub mod plan;
+pub mod rollup;
 pub mod session;
 pub mod structure;
 pub mod sync;
@@ -196,6 +197,18 @@ pub mod ssr {
             plan: PlanId,
             quarter: Option<Quarter>,
         ) -> Result<model::document::Document, AppError>;
+        /// The roll-up of `unit` and the units below it that `who` may read, for `year` and
+        /// `quarter` (the server's current ones when not given); "not found" for a unit `who`
+        /// may not read.
+        async fn rollup(
+            &self,
+            who: &Person,
+            unit: model::UnitId,
+            year: Option<i32>,
+            quarter: Option<Quarter>,
+        ) -> Result<model::rollup::Rollup, AppError>;
+        /// The units whose roll-up the home page offers `who`.
+        async fn rollup_units(&self, who: &Person) -> Result<Vec<model::access::Unit>, AppError>;
         /// Now, on the server's one clock, so a page's "today" agrees with every stored stamp.
         fn now(&self) -> model::time::Timestamp;
     }

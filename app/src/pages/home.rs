@@ -3,6 +3,7 @@
 
 use crate::api::dashboard::reporting_month;
 use crate::api::plan::list_plans;
+use crate::api::rollup::rollup_units;
 use crate::api::session::current_person;
 use crate::api::PlanListing;
 use crate::components::{col, num, Column, ErrorNote, ScrollTable};
@@ -21,8 +22,27 @@ async fn load() -> Result<(Vec<PlanListing>, CalendarMonth), AppError> {
 pub fn HomePage() -> impl IntoView {
     let plans = Resource::new(|| (), |_| load());
     let person = Resource::new(|| (), |_| current_person());
+    let rollups = Resource::new(|| (), |_| rollup_units());
     view! {
         <h1>"Daftar Rencana Aksi"</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                // A manager's first view: every unit they reach, at a glance.
+                let units = rollups.await.unwrap_or_default();
+                (!units.is_empty()).then(|| view! {
+                    <nav class="rollup-links" aria-label="Rekap unit">
+                        <ul>
+                            {units
+                                .into_iter()
+                                .map(|u| view! {
+                                    <li><a href=format!("/unit/{}", u.id)>{format!("Rekap unit: {}", u.name)}</a></li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    </nav>
+                })
+            })}
+        </Suspense>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let may_import = person.await.ok().flatten().is_some_and(|p| imports_somewhere(&p));

@@ -68,7 +68,7 @@ SELECT y.unit_id, y.id AS plan_id,
     CAST(COALESCE(sp.realized_sen, 0) AS BIGINT) AS realized_sen,
     CAST(COALESCE(r.mismatches, 0) AS BIGINT) AS rpd_mismatches,
     CAST(COALESCE(c.open_count, 0) AS BIGINT) AS open_conflicts,
-    l.user_name AS last_by, l.at AS last_at
+    l.user_name AS last_by, l.at AS last_at, l.id AS last_line
 FROM year_plans y
 LEFT JOIN quarter_states s ON s.plan_id = y.id AND s.quarter = $4
 LEFT JOIN money m ON m.plan_id = y.id
@@ -101,6 +101,24 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The fiscal years that have a plan in the subtree of `root`, newest first.
+    pub async fn rollup_years_unchecked(&self, root: UnitId) -> Result<Vec<i32>, StoreError> {
+        let years: Vec<i64> = sqlx::query_scalar(
+            "WITH RECURSIVE reach (id) AS ( \
+                 SELECT id FROM units WHERE id = $1 \
+                 UNION ALL \
+                 SELECT u.id FROM units u JOIN reach r ON u.parent_id = r.id) \
+             SELECT DISTINCT p.fiscal_year FROM plans p JOIN reach r ON r.id = p.unit_id \
+             ORDER BY p.fiscal_year DESC",
+        )
+        .bind(root.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(years.into_iter().map(codec::year).collect())
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct FiguresRow {
     unit_id: i64,
@@ -117,6 +135,7 @@ struct FiguresRow {
     open_conflicts: i64,
     last_by: Option<String>,
     last_at: Option<i64>,
+    last_line: Option<i64>,
 }
 
 impl FiguresRow {
@@ -149,10 +168,11 @@ impl FiguresRow {
             )?,
             rpd_mismatches: codec::count(self.rpd_mismatches),
             open_conflicts: codec::count(self.open_conflicts),
-            last_change: match (self.last_by, self.last_at) {
-                (Some(by), Some(at)) => Some(LastChange {
+            last_change: match (self.last_by, self.last_at, self.last_line) {
+                (Some(by), Some(at), Some(line)) => Some(LastChange {
                     by,
                     at: Timestamp(at),
+                    line,
                 }),
                 _ => None,
             },

@@ -194,6 +194,20 @@ impl PlanBackend for Store {
         admin::run(self, who, command).await
     }
 
+    async fn rollup(
+        &self,
+        who: &Person,
+        unit: model::UnitId,
+        year: Option<i32>,
+        quarter: Option<Quarter>,
+    ) -> Result<model::rollup::Rollup, AppError> {
+        crate::usecases::rollup::rollup(self, who, unit, year, quarter).await
+    }
+
+    async fn rollup_units(&self, who: &Person) -> Result<Vec<model::access::Unit>, AppError> {
+        crate::usecases::rollup::offered(self, who).await
+    }
+
     fn now(&self) -> model::time::Timestamp {
         crate::clock::now()
     }

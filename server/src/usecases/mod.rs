@@ -10,4 +10,5 @@ pub mod guard;
 pub mod importing;
 pub mod password;
 pub mod quarters;
+pub mod rollup;
 pub mod sync;

@@ -1,0 +1,67 @@
+//! The roll-up of a unit (`/unit/{id}`): the door (the person reads the unit's plans), the year
+//! and quarter when the address names none, and the tree the model sums.
+
+use super::guard::unit_tree;
+use crate::storage::Store;
+use app::error::AppError;
+use model::access::{allows, Permission, Person, Unit};
+use model::dashboard::CalendarMonth;
+use model::rollup::{offered_units, roll_up, Rollup};
+use model::{Quarter, UnitId};
+
+/// The roll-up of `unit` for `who`. A unit that does not exist and one `who` may not read are
+/// both "not found": the roll-up does not tell which units exist elsewhere. Without a year, the
+/// current one when it has plans, else the newest that has; without a quarter, the one running
+/// in that year (TW IV of a past year, TW I of a future one).
+pub async fn rollup(
+    store: &Store,
+    who: &Person,
+    unit: UnitId,
+    year: Option<i32>,
+    quarter: Option<Quarter>,
+) -> Result<Rollup, AppError> {
+    let tree = unit_tree(store).await?;
+    let reads = |u: UnitId| allows(who, &tree, Permission::ReadPlan, u);
+    if !tree.contains(unit) || !reads(unit) {
+        tracing::info!(user = %who.username, %unit, "roll-up refused");
+        return Err(not_found(unit));
+    }
+    let today = CalendarMonth::in_wib(crate::clock::now().0);
+    let years = store.rollup_years_unchecked(unit).await?;
+    let year = year.unwrap_or_else(|| {
+        if years.is_empty() || years.contains(&today.year) {
+            today.year
+        } else {
+            years[0]
+        }
+    });
+    let quarter = quarter.unwrap_or_else(|| today.started_through(year).unwrap_or(Quarter::Q1));
+    let units = store.units().await?;
+    let plans = store.rollup_figures_unchecked(unit, year, quarter).await?;
+    let rows = roll_up(unit, &units, &plans, reads).ok_or_else(|| not_found(unit))?;
+    let total = rows.first().map(|r| r.sums.clone()).unwrap_or_default();
+    let target = store.load_thresholds_unchecked(year).await?.target(quarter);
+    Ok(Rollup {
+        unit,
+        year,
+        quarter,
+        target,
+        years,
+        rows,
+        total,
+    })
+}
+
+/// The units whose roll-up the home page offers `who`, with their names.
+pub async fn offered(store: &Store, who: &Person) -> Result<Vec<Unit>, AppError> {
+    let units = store.units().await?;
+    let offered = offered_units(who, &model::access::UnitTree::new(&units));
+    Ok(offered
+        .into_iter()
+        .filter_map(|id| units.iter().find(|u| u.id == id).cloned())
+        .collect())
+}
+
+fn not_found(unit: UnitId) -> AppError {
+    AppError::NotFound(format!("Unit nomor {unit}"))
+}
