@@ -8,3 +8,5 @@ mod common;
 mod money_migration;
 #[path = "rollup_story/tree.rs"]
 mod tree;
+#[path = "rollup_story/page.rs"]
+mod page;
