@@ -15,6 +15,7 @@ use app::api::admin::{CreateUnit, GrantRole};
 use app::api::document::GetDocument;
 use app::api::edit::SaveGoal;
 use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
+use app::api::rollup::GetRollup;
 use app::api::structure::AddActivity;
 use app::api::workflow::{ApproveQuarter, ReopenQuarter, ReturnQuarter, SubmitQuarter};
 use app::error::AppError;
@@ -53,9 +54,12 @@ enum Endpoint {
     GrantRole,
     ImportPreview,
     ImportSave,
+    /// The roll-up of the unit (`/unit/{id}`) and its server function: reading a unit's plans.
+    UnitPage,
+    GetRollup,
 }
 
-const ENDPOINTS: [(Endpoint, char); 22] = [
+const ENDPOINTS: [(Endpoint, char); 24] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
@@ -78,6 +82,8 @@ const ENDPOINTS: [(Endpoint, char); 22] = [
     (Endpoint::GrantRole, 'M'),
     (Endpoint::ImportPreview, 'I'),
     (Endpoint::ImportSave, 'I'),
+    (Endpoint::UnitPage, 'R'),
+    (Endpoint::GetRollup, 'R'),
 ];
 
 /// Who holds a role in KANWIL A; what each may do with a plan of KANWIL A itself (own), of
@@ -219,6 +225,13 @@ impl World {
                 let sheet = STANDARD.encode(sheet_for(&self.unit_names[at], 2024));
                 form_post("/impor/simpan", format!("berkas={}", form_encode(&sheet)))
             }
+            Endpoint::UnitPage => get(format!("/unit/{unit}?tahun=2026&tw=2"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::GetRollup => form_post(
+                GetRollup::PATH,
+                format!("unit={unit}&year=2026&quarter=2"),
+            ),
         }
     }
 }
@@ -240,6 +253,9 @@ async fn passed(
     let is_page = request.method() == "GET" && !request.uri().path().starts_with("/api/");
     let is_import = request.uri().path().starts_with("/impor/");
     let is_stream = request.uri().path().ends_with("/events");
+    // The roll-up does not tell which units exist out of reach: it refuses with "not found".
+    let is_rollup = request.uri().path().starts_with("/unit/")
+        || request.uri().path() == GetRollup::PATH;
     let response = router(store.clone(), options())
         .oneshot(request)
         .await
@@ -265,6 +281,7 @@ async fn passed(
         return match status {
             StatusCode::OK => Ok(true),
             StatusCode::FORBIDDEN if body.contains("Anda tidak berhak") => Ok(false),
+            StatusCode::NOT_FOUND if is_rollup && body.contains("tidak ditemukan") => Ok(false),
             StatusCode::SEE_OTHER
                 if location
                     .as_deref()
@@ -291,6 +308,7 @@ async fn passed(
     match (status, error) {
         (StatusCode::FORBIDDEN, AppError::Forbidden(_))
         | (StatusCode::UNAUTHORIZED, AppError::Unauthenticated) => Ok(false),
+        (StatusCode::NOT_FOUND, AppError::NotFound(_)) if is_rollup => Ok(false),
         // Past the door, refused for what was asked (e.g. approving a quarter not submitted).
         (StatusCode::UNPROCESSABLE_ENTITY, AppError::Invalid(_))
         | (StatusCode::CONFLICT, AppError::Locked(_) | AppError::Stale(_)) => Ok(true),

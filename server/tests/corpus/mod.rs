@@ -34,6 +34,8 @@ pub enum Arg {
     Direction,
     Flag,
     Year,
+    /// A fiscal year, optional: none is the current one.
+    OptYear,
     Version,
     Since,
     Text,
@@ -70,6 +72,7 @@ impl Arg {
                     | Arg::Direction
                     | Arg::Flag
                     | Arg::Year
+                    | Arg::OptYear
                     | Arg::Version
                     | Arg::Since
                     | Arg::Page
@@ -83,7 +86,7 @@ impl Arg {
     pub fn required(self) -> bool {
         !matches!(
             self,
-            Arg::OptText | Arg::OptFilter | Arg::Page | Arg::OptQuarter
+            Arg::OptText | Arg::OptFilter | Arg::Page | Arg::OptQuarter | Arg::OptYear
         )
     }
 }
@@ -244,7 +247,7 @@ impl World {
             Arg::Quarter | Arg::OptQuarter => "1".into(),
             Arg::Direction => "Down".into(),
             Arg::Flag => "true".into(),
-            Arg::Year => "2026".into(),
+            Arg::Year | Arg::OptYear => "2026".into(),
             Arg::Version => "0".into(),
             Arg::Since => "0".into(),
             Arg::Page => "1".into(),

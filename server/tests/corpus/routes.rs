@@ -21,6 +21,9 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
     if rng.chance(25) {
         return super::import::import_request(world, rng);
     }
+    if rng.chance(15) {
+        return rollup_request(world, rng);
+    }
     let signed_in = [Who::OperatorA, Who::PimpinanA, Who::AdminA, Who::OperatorB];
     let get = |path: &str| {
         Request::builder()
@@ -173,6 +176,60 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
     let request = finish(builder, world, who, rng, body, length);
     Bad {
         label: format!("{label} as {who:?}"),
+        kind: kind.to_owned(),
+        request,
+    }
+}
+
+/// A bad request for the roll-up (`/unit/{id}?tahun=&tw=`): an id that names no unit, a unit out
+/// of the person's reach, or a year or quarter that is not one.
+fn rollup_request(world: &World, rng: &mut Rng) -> Bad {
+    let [kanwil_a, upt_a1, kanwil_b] = world.units;
+    let (kind, path, who) = match rng.below(3) {
+        0 => (
+            "roll-up of no unit",
+            format!("/unit/{}", rng.pick(&BAD_PLAN_IDS)),
+            *rng.pick(&[Who::OperatorA, Who::PimpinanA, Who::AdminA, Who::OperatorB]),
+        ),
+        1 => {
+            let (unit, who) = *rng.pick(&[
+                (kanwil_b, Who::OperatorA),
+                (kanwil_b, Who::PimpinanA),
+                (kanwil_a, Who::OperatorB),
+                (kanwil_a, Who::AdminA),
+                (upt_a1, Who::OperatorA),
+            ]);
+            ("roll-up out of reach", format!("/unit/{unit}"), who)
+        }
+        _ => {
+            let query = *rng.pick(&[
+                "tahun=abc",
+                "tahun=1999",
+                "tahun=2101",
+                "tahun=",
+                "tahun=99999999999",
+                "tahun=2026.5",
+                "tw=0",
+                "tw=5",
+                "tw=TW1",
+                "tahun=2026&tw=",
+                "tahun=2026&tw=%FF",
+            ]);
+            (
+                "roll-up year or quarter",
+                format!("/unit/{kanwil_a}?{query}"),
+                Who::PimpinanA,
+            )
+        }
+    };
+    let builder = Request::builder()
+        .method("GET")
+        .uri(&path)
+        .header(header::HOST, HOST);
+    let length = rng.chance(50);
+    let request = finish(builder, world, who, rng, Vec::new(), length);
+    Bad {
+        label: format!("{path} as {who:?}"),
         kind: kind.to_owned(),
         request,
     }

@@ -3,7 +3,7 @@
 
 use super::{Arg, Needs};
 use app::api::{
-    admin, dashboard, document, edit, history, plan, session, structure, sync, workflow,
+    admin, dashboard, document, edit, history, plan, rollup, session, structure, sync, workflow,
 };
 use leptos::server_fn::ServerFn;
 
@@ -165,6 +165,14 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
         spec!(plan::GetPlan, Read, [("id", Plan)]),
         spec!(plan::GetPlanAccess, Read, [("id", Plan)]),
         spec!(plan::OpenPlan, Read, [("id", Plan)]),
+        // rollup: the unit's roll-up needs a role that reads its plans (A's operator reads only
+        // KANWIL A, not UPT A1 below it: refused like a stranger, as "not found").
+        spec!(
+            rollup::GetRollup,
+            Read,
+            [("unit", Unit), ("year", OptYear), ("quarter", OptQuarter)]
+        ),
+        spec!(rollup::RollupUnits, SignedIn, []),
         // session
         spec!(session::CurrentPerson, Nobody, []),
         // structure
