@@ -228,10 +228,9 @@ impl World {
             Endpoint::UnitPage => get(format!("/unit/{unit}?tahun=2026&tw=2"))
                 .body(Body::empty())
                 .unwrap(),
-            Endpoint::GetRollup => form_post(
-                GetRollup::PATH,
-                format!("unit={unit}&year=2026&quarter=2"),
-            ),
+            Endpoint::GetRollup => {
+                form_post(GetRollup::PATH, format!("unit={unit}&year=2026&quarter=2"))
+            }
         }
     }
 }
@@ -254,8 +253,8 @@ async fn passed(
     let is_import = request.uri().path().starts_with("/impor/");
     let is_stream = request.uri().path().ends_with("/events");
     // The roll-up does not tell which units exist out of reach: it refuses with "not found".
-    let is_rollup = request.uri().path().starts_with("/unit/")
-        || request.uri().path() == GetRollup::PATH;
+    let is_rollup =
+        request.uri().path().starts_with("/unit/") || request.uri().path() == GetRollup::PATH;
     let response = router(store.clone(), options())
         .oneshot(request)
         .await

@@ -6,7 +6,7 @@
 mod common;
 #[path = "rollup_story/money_migration.rs"]
 mod money_migration;
-#[path = "rollup_story/tree.rs"]
-mod tree;
 #[path = "rollup_story/page.rs"]
 mod page;
+#[path = "rollup_story/tree.rs"]
+mod tree;

@@ -287,7 +287,10 @@ fn place(
         has_units_below: false,
         sums: Sums::default(),
     });
-    let below = children.get(&unit.id).map(Vec::as_slice).unwrap_or_default();
+    let below = children
+        .get(&unit.id)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     for child in below {
         if seen.contains(&child.id) || !in_reach(child.id) {
             continue;

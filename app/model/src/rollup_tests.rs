@@ -86,7 +86,10 @@ fn a_kanwil_row_sums_its_upts_and_the_units_below_them() {
         ]
     );
     let kanwil = &rows[0];
-    assert_eq!(kanwil.plan, None, "the Kanwil has no plan of its own this year");
+    assert_eq!(
+        kanwil.plan, None,
+        "the Kanwil has no plan of its own this year"
+    );
     assert!(kanwil.has_units_below);
     // 1.000.000 + 300.000 + 500.000; blocked 200.000; realized 400.000 + 0 + 100.000.
     assert_eq!(kanwil.sums.plans, 3);
@@ -138,7 +141,10 @@ fn a_unit_out_of_reach_is_left_out_with_the_units_below_it() {
     let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, vec!["KANWIL SULTENG", "Rutan Poso"]);
     assert_eq!(rows[0].sums.budget, rp("500.000"));
-    assert_eq!(roll_up(UnitId(1), &units(), &plans(), |u| u != UnitId(1)), None);
+    assert_eq!(
+        roll_up(UnitId(1), &units(), &plans(), |u| u != UnitId(1)),
+        None
+    );
     assert_eq!(roll_up(UnitId(99), &units(), &plans(), |_| true), None);
 }
 
@@ -171,7 +177,10 @@ fn the_home_page_offers_the_roll_up_of_units_a_role_reaches_below() {
     let head = person(1, &[(Role::Pimpinan, UPT), (Role::Pimpinan, KANWIL)]);
     assert_eq!(offered_units(&head, &tree()), vec![KANWIL]);
     // Two regional offices: two links, in grant order.
-    let both = person(2, &[(Role::Pimpinan, OTHER_KANWIL), (Role::Pimpinan, KANWIL)]);
+    let both = person(
+        2,
+        &[(Role::Pimpinan, OTHER_KANWIL), (Role::Pimpinan, KANWIL)],
+    );
     assert_eq!(offered_units(&both, &tree()), vec![OTHER_KANWIL, KANWIL]);
     // An operator reads their own unit only; a pimpinan of a unit with nothing below, one unit.
     let operator = person(3, &[(Role::Operator, KANWIL)]);

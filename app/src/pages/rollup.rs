@@ -137,7 +137,13 @@ const COLUMNS: &[Column] = &[
 ];
 
 #[component]
-fn UnitRow(row: RollupRow, root: UnitId, year: i32, quarter: Quarter, target: Decimal) -> impl IntoView {
+fn UnitRow(
+    row: RollupRow,
+    root: UnitId,
+    year: i32,
+    quarter: Quarter,
+    target: Decimal,
+) -> impl IntoView {
     let RollupRow {
         unit,
         name,
@@ -210,8 +216,16 @@ fn Figures(sums: Sums, target: Decimal) -> impl IntoView {
         Some(change) => format!("{} \u{00b7} {}", change.by, change.at),
         None => "\u{2013}".to_owned(),
     };
-    let rpd_class = if sums.rpd_mismatches > 0 { "num flagged" } else { "num" };
-    let conflict_class = if sums.open_conflicts > 0 { "num flagged" } else { "num" };
+    let rpd_class = if sums.rpd_mismatches > 0 {
+        "num flagged"
+    } else {
+        "num"
+    };
+    let conflict_class = if sums.open_conflicts > 0 {
+        "num flagged"
+    } else {
+        "num"
+    };
     view! {
         <td class=rpd_class>{sums.rpd_mismatches}</td>
         <td class="num">{sums.available().to_string()}</td>

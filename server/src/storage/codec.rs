@@ -71,7 +71,10 @@ pub fn sen(column: &'static str, amount: Rupiah) -> Result<i64, StoreError> {
     })
 }
 
-pub fn optional_sen(column: &'static str, amount: Option<Rupiah>) -> Result<Option<i64>, StoreError> {
+pub fn optional_sen(
+    column: &'static str,
+    amount: Option<Rupiah>,
+) -> Result<Option<i64>, StoreError> {
     amount.map(|a| sen(column, a)).transpose()
 }
 
@@ -131,7 +134,9 @@ mod tests {
     #[test]
     fn a_negative_amount_or_a_word_is_corrupt() {
         assert_eq!(
-            rupiah("activities", "budget_sen", 1250).map(|r| r.to_string()).ok(),
+            rupiah("activities", "budget_sen", 1250)
+                .map(|r| r.to_string())
+                .ok(),
             Some("12,5".to_owned())
         );
         assert!(matches!(

@@ -57,7 +57,12 @@ fn old_rows(extra: &[&str]) -> String {
         PLAN.0
     );
     let mut activities = activities();
-    activities.extend(extra.iter().enumerate().map(|(at, text)| (20 + at as i64, *text, "0")));
+    activities.extend(
+        extra
+            .iter()
+            .enumerate()
+            .map(|(at, text)| (20 + at as i64, *text, "0")),
+    );
     for (position, (id, budget, blocked)) in activities.iter().enumerate() {
         script.push_str(&format!(
             "INSERT INTO activities (id, plan_id, position, name, budget, blocked) \
@@ -112,7 +117,11 @@ async fn every_amount_reads_back_as_the_text_it_was_stored_as(kind: Kind) {
     for ((a, q, plan, real), (old_a, old_q, old_plan, old_real)) in stored.iter().zip(&expected) {
         assert_eq!((a, q), (old_a, old_q));
         assert_eq!(plan.map(text_of).as_deref(), *old_plan, "{a} TW {q} RPD");
-        assert_eq!(real.map(text_of).as_deref(), *old_real, "{a} TW {q} realisasi");
+        assert_eq!(
+            real.map(text_of).as_deref(),
+            *old_real,
+            "{a} TW {q} realisasi"
+        );
     }
 
     // SQL adds them up exactly: the sum of the old texts, to the sen.

@@ -85,7 +85,10 @@ pub struct Tree {
 /// The tree, its plans of 2026, and what happened to them.
 pub async fn tree(store: &Store) -> Tree {
     let cli = common::cli();
-    let kanwil = store.create_unit("KANWIL SULTENG", None, &cli).await.unwrap();
+    let kanwil = store
+        .create_unit("KANWIL SULTENG", None, &cli)
+        .await
+        .unwrap();
     let luwuk = store
         .create_unit("Lapas Luwuk", Some(kanwil), &cli)
         .await
@@ -118,7 +121,12 @@ pub async fn tree(store: &Store) -> Tree {
                 1,
                 "1.000.000.000,50",
                 "200.000.000",
-                ["300.000.000", "300.000.000", "200.000.000", "200.000.000,50"],
+                [
+                    "300.000.000",
+                    "300.000.000",
+                    "200.000.000",
+                    "200.000.000,50",
+                ],
                 ["150.000.000", "250.000.000,25", "100.000.000", "-"],
             ),
             activity(
@@ -155,7 +163,13 @@ pub async fn tree(store: &Store) -> Tree {
     let lain = plan(
         "KANWIL LAIN",
         2026,
-        vec![activity(1, "9.000.000", "0", ["-"; 4], ["9.000.000", "-", "-", "-"])],
+        vec![activity(
+            1,
+            "9.000.000",
+            "0",
+            ["-"; 4],
+            ["9.000.000", "-", "-", "-"],
+        )],
         &[&[0]],
     );
     insert(store, &lain, existing).await;
@@ -263,7 +277,10 @@ async fn every_row_and_the_total_add_up_from_the_stored_amounts(store: &Store) {
     assert_eq!(s.blocked, rp("200.000.000"));
     assert_eq!(s.available(), rp("1.300.000.000,50"));
     assert_eq!(s.realized, rp("450.000.000,25"));
-    assert_eq!(s.absorption(), Some(percent("450000000.25", "1300000000.50")));
+    assert_eq!(
+        s.absorption(),
+        Some(percent("450000000.25", "1300000000.50"))
+    );
     // RPD of activity 1 adds up to its pagu to the sen; activity 2's 400.000.000 falls short.
     assert_eq!(s.rpd_mismatches, 1);
     assert_eq!(s.open_conflicts, 1);
@@ -301,7 +318,10 @@ async fn every_row_and_the_total_add_up_from_the_stored_amounts(store: &Store) {
     assert_eq!(s.available(), rp("1.600.000.000,50"));
     // 30.000.000 + 450.000.000,25 + 100.000.000.
     assert_eq!(s.realized, rp("580.000.000,25"));
-    assert_eq!(s.absorption(), Some(percent("580000000.25", "1600000000.50")));
+    assert_eq!(
+        s.absorption(),
+        Some(percent("580000000.25", "1600000000.50"))
+    );
     assert_eq!(
         s.against_target(r.target),
         Some(percent("580000000.25", "1600000000.50") - dec("40"))
@@ -347,13 +367,17 @@ async fn a_person_sees_only_the_units_their_roles_reach(store: &Store) {
     let t = tree(store).await;
     let q2 = Some(Quarter::Q2);
     // The UPT's own roll-up, for the Kanwil's pimpinan: Luwuk alone.
-    let luwuk = rollup(store, &t.head, t.luwuk, Some(2026), q2).await.unwrap();
+    let luwuk = rollup(store, &t.head, t.luwuk, Some(2026), q2)
+        .await
+        .unwrap();
     assert_eq!(luwuk.rows.len(), 1);
     assert_eq!(luwuk.total.budget, rp("1.500.000.000,50"));
     // Poso's pimpinan reaches Poso, not the Kanwil above it nor Luwuk beside it; Luwuk's
     // operator reaches Luwuk only; nobody here reaches the other Kanwil. A unit that does not
     // exist is as "not found" as one out of reach.
-    let poso = rollup(store, &t.poso_head, t.poso, Some(2026), q2).await.unwrap();
+    let poso = rollup(store, &t.poso_head, t.poso, Some(2026), q2)
+        .await
+        .unwrap();
     assert_eq!(poso.rows.len(), 1);
     for (who, unit) in [
         (&t.poso_head, t.kanwil),
@@ -367,10 +391,15 @@ async fn a_person_sees_only_the_units_their_roles_reach(store: &Store) {
             refused,
             app::error::AppError::NotFound(format!("Unit nomor {unit}"))
         );
-        assert_eq!(refused.to_string(), format!("Unit nomor {unit} tidak ditemukan"));
+        assert_eq!(
+            refused.to_string(),
+            format!("Unit nomor {unit} tidak ditemukan")
+        );
     }
     // The home page offers the Kanwil's pimpinan the Kanwil's roll-up, and the others none.
-    let offered = server::usecases::rollup::offered(store, &t.head).await.unwrap();
+    let offered = server::usecases::rollup::offered(store, &t.head)
+        .await
+        .unwrap();
     assert_eq!(
         offered.iter().map(|u| u.id).collect::<Vec<_>>(),
         vec![t.kanwil]

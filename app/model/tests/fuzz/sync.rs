@@ -10,8 +10,8 @@ use crate::strategies::{any_decimal, any_field, field_text};
 use model::edit::{
     parse_value, ActivityField, Field, IndicatorField, MoneyField, ReportField, Value,
 };
-use model::sync::{is_conflict, valid_client, Mutation, MutationId};
 use model::number::NumberError;
+use model::sync::{is_conflict, valid_client, Mutation, MutationId};
 use model::{ActivityId, IndicatorId, PlanId, Quarter, Rupiah};
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
