@@ -39,6 +39,8 @@ export default defineConfig({
     { name: "print", testMatch: /print\.spec\.ts/ },
     // axe-core on every page for every role; reads only.
     { name: "a11y", testMatch: /a11y\.spec\.ts/ },
+    // The roll-up of the demo's regional office, as its pimpinan; reads only.
+    { name: "rollup", testMatch: /rollup\.spec\.ts/ },
   ],
   use: {
     baseURL: BASE,
