@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+#[path = "rollup_story/against_model.rs"]
+mod against_model;
 mod common;
 #[path = "rollup_story/money_migration.rs"]
 mod money_migration;

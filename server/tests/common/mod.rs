@@ -95,7 +95,7 @@ impl TestDb {
         script: (&str, &str),
     ) -> (server::storage::StoreError, OlderDb) {
         let (store, cleanup) = TestDb::upgrade(kind, version, script).await;
-        let error = store.err().expect("the upgrade must be refused");
+        let error = store.expect_err("the upgrade must be refused");
         let url = match &cleanup {
             Cleanup::File(path) => format!("sqlite://{}", path.display()),
             Cleanup::Database { admin_url, name } => database_url(admin_url, name),
