@@ -93,8 +93,9 @@ async fn the_sums_equal_the_models_figures_of_every_plan(store: &Store) {
     }
     times.sort();
     eprintln!(
-        "roll-up of a Kanwil with {upts} UPTs ({} activities): median {:?}, slowest {:?}",
+        "roll-up of a Kanwil with {upts} UPTs ({} activities) on {:?}: median {:?}, slowest {:?}",
         plans.iter().map(|(_, p)| p.activities.len()).sum::<usize>(),
+        store.backend(),
         times[times.len() / 2],
         times[times.len() - 1]
     );
