@@ -17,6 +17,7 @@ use app::api::edit::SaveGoal;
 use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
 use app::api::structure::AddActivity;
 use app::api::workflow::{ApproveQuarter, ReopenQuarter, ReturnQuarter, SubmitQuarter};
+use app::api::years::{CopyPlan, GetEarlierYear, PlanYears};
 use app::error::AppError;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -28,7 +29,8 @@ use server::storage::{InsertOutcome, Store, UnitPlacement};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
 
-/// Which permission an endpoint needs: R read, W write, S submit, D decide, M manage, I import.
+/// Which permission an endpoint needs: R read, W write, S submit, D decide, M manage, I create a
+/// plan (import one, or copy one into another year).
 #[derive(Clone, Copy, Debug)]
 enum Endpoint {
     PlanPage,
@@ -53,9 +55,13 @@ enum Endpoint {
     GrantRole,
     ImportPreview,
     ImportSave,
+    CopyPage,
+    PlanYears,
+    EarlierYear,
+    CopyPlan,
 }
 
-const ENDPOINTS: [(Endpoint, char); 22] = [
+const ENDPOINTS: [(Endpoint, char); 26] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
@@ -78,6 +84,10 @@ const ENDPOINTS: [(Endpoint, char); 22] = [
     (Endpoint::GrantRole, 'M'),
     (Endpoint::ImportPreview, 'I'),
     (Endpoint::ImportSave, 'I'),
+    (Endpoint::CopyPage, 'R'),
+    (Endpoint::PlanYears, 'R'),
+    (Endpoint::EarlierYear, 'R'),
+    (Endpoint::CopyPlan, 'I'),
 ];
 
 /// Who holds a role in KANWIL A; what each may do with a plan of KANWIL A itself (own), of
@@ -219,6 +229,17 @@ impl World {
                 let sheet = STANDARD.encode(sheet_for(&self.unit_names[at], 2024));
                 form_post("/impor/simpan", format!("berkas={}", form_encode(&sheet)))
             }
+            Endpoint::CopyPage => get(format!("/rencana/{plan}/salin"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::PlanYears => form_post(PlanYears::PATH, format!("plan={plan}")),
+            Endpoint::EarlierYear => form_post(GetEarlierYear::PATH, format!("plan={plan}")),
+            // The first person let in makes the unit's 2030 plan; past the door, the next one is
+            // refused for what was asked (422: the unit has a 2030 plan).
+            Endpoint::CopyPlan => form_post(
+                CopyPlan::PATH,
+                format!("plan={plan}&year=2030&goals%5B0%5D={goal}"),
+            ),
         }
     }
 }

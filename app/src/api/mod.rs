@@ -12,6 +12,7 @@ pub mod session;
 pub mod structure;
 pub mod sync;
 pub mod workflow;
+pub mod years;
 
 use model::access::{Person, Unit};
 use model::workflow::QuarterState;
@@ -196,6 +197,25 @@ pub mod ssr {
             plan: PlanId,
             quarter: Option<Quarter>,
         ) -> Result<model::document::Document, AppError>;
+        /// The plans of `plan`'s unit, and whether `who` may make one for another year.
+        async fn plan_years(
+            &self,
+            who: &Person,
+            plan: PlanId,
+        ) -> Result<crate::api::years::UnitYears, AppError>;
+        /// Stores a plan for another year made from `plan` ("Buat rencana 2025 dari 2024").
+        async fn copy_plan(
+            &self,
+            who: &Person,
+            plan: PlanId,
+            choice: model::years::CopyChoice,
+        ) -> Result<PlanId, AppError>;
+        /// The unit's latest plan before `plan`'s year, as the dashboard sets it beside this one.
+        async fn earlier_year(
+            &self,
+            who: &Person,
+            plan: PlanId,
+        ) -> Result<Option<model::years::EarlierYear>, AppError>;
         /// Now, on the server's one clock, so a page's "today" agrees with every stored stamp.
         fn now(&self) -> model::time::Timestamp;
     }

@@ -7,6 +7,7 @@ pub mod home;
 pub mod login;
 pub mod plan;
 pub mod print;
+pub mod years;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -11,3 +11,4 @@ pub mod importing;
 pub mod password;
 pub mod quarters;
 pub mod sync;
+pub mod years;
