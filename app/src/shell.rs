@@ -3,7 +3,8 @@
 use crate::components::Account;
 use crate::pages::{
     admin::AdminPage, dashboard::DashboardPage, history::HistoryPage, home::HomePage,
-    login::LoginPage, plan::PlanPage, print::PrintPage, rollup::RollupPage, NotFound,
+    login::LoginPage, plan::PlanPage, print::PrintPage, rollup::RollupPage, years::CopyPage,
+    NotFound,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
@@ -68,6 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rencana/:id/dasbor") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/rencana/:id/cetak") view=PrintPage ssr=SsrMode::Async/>
                     <Route path=path!("/rencana/:id/riwayat") view=HistoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/rencana/:id/salin") view=CopyPage ssr=SsrMode::Async/>
                     <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/unit/:id") view=RollupPage ssr=SsrMode::Async/>

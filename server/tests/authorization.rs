@@ -18,6 +18,7 @@ use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
 use app::api::rollup::GetRollup;
 use app::api::structure::AddActivity;
 use app::api::workflow::{ApproveQuarter, ReopenQuarter, ReturnQuarter, SubmitQuarter};
+use app::api::years::{CopyPlan, GetEarlierYear, PlanYears};
 use app::error::AppError;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -29,7 +30,8 @@ use server::storage::{InsertOutcome, Store, UnitPlacement};
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
 
-/// Which permission an endpoint needs: R read, W write, S submit, D decide, M manage, I import.
+/// Which permission an endpoint needs: R read, W write, S submit, D decide, M manage, I create a
+/// plan (import one, or copy one into another year).
 #[derive(Clone, Copy, Debug)]
 enum Endpoint {
     PlanPage,
@@ -57,9 +59,13 @@ enum Endpoint {
     /// The roll-up of the unit (`/unit/{id}`) and its server function: reading a unit's plans.
     UnitPage,
     GetRollup,
+    CopyPage,
+    PlanYears,
+    EarlierYear,
+    CopyPlan,
 }
 
-const ENDPOINTS: [(Endpoint, char); 24] = [
+const ENDPOINTS: [(Endpoint, char); 28] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
@@ -84,6 +90,10 @@ const ENDPOINTS: [(Endpoint, char); 24] = [
     (Endpoint::ImportSave, 'I'),
     (Endpoint::UnitPage, 'R'),
     (Endpoint::GetRollup, 'R'),
+    (Endpoint::CopyPage, 'R'),
+    (Endpoint::PlanYears, 'R'),
+    (Endpoint::EarlierYear, 'R'),
+    (Endpoint::CopyPlan, 'I'),
 ];
 
 /// Who holds a role in KANWIL A; what each may do with a plan of KANWIL A itself (own), of
@@ -231,6 +241,17 @@ impl World {
             Endpoint::GetRollup => {
                 form_post(GetRollup::PATH, format!("unit={unit}&year=2026&quarter=2"))
             }
+            Endpoint::CopyPage => get(format!("/rencana/{plan}/salin"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::PlanYears => form_post(PlanYears::PATH, format!("plan={plan}")),
+            Endpoint::EarlierYear => form_post(GetEarlierYear::PATH, format!("plan={plan}")),
+            // The first person let in makes the unit's 2030 plan; past the door, the next one is
+            // refused for what was asked (422: the unit has a 2030 plan).
+            Endpoint::CopyPlan => form_post(
+                CopyPlan::PATH,
+                format!("plan={plan}&year=2030&goals%5B0%5D={goal}"),
+            ),
         }
     }
 }

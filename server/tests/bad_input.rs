@@ -442,9 +442,13 @@ async fn junk_in_a_pages_query_string_is_never_a_fault_and_changes_nothing(kind:
         "__path=%2Fapi%2Fsubmit_quarter&__err=%FF%FE",
         "lanjut=%2F%2Fjahat.example&galat=%3Cscript%3E",
         "x=%FF",
+        "tahun=abc",
+        "tahun=1999",
+        "tahun=99999999999999999999",
+        "__path=%2Fapi%2Fcopy_plan&__err=AAAA",
     ];
     let mut answered = BTreeMap::new();
-    for page in ["", "/dasbor", "/riwayat", "/cetak", "/excel"] {
+    for page in ["", "/dasbor", "/riwayat", "/cetak", "/excel", "/salin"] {
         for query in junk {
             let path = format!("/rencana/{plan}{page}?{query}");
             let request = Request::builder()

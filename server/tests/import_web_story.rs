@@ -101,7 +101,7 @@ async fn an_operator_previews_then_saves_the_workbook_once(kind: Kind) {
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert!(text(response)
         .await
-        .contains("Anda tidak berhak mengimpor rencana unit ini"));
+        .contains("Anda tidak berhak membuat rencana unit ini"));
     let response = send(store, save("bukan base64!".to_owned())).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(db.dump().await, after, "a refused save stored something");

@@ -78,8 +78,9 @@ pub enum Permission {
     DecideQuarter,
     /// Create units below it, and grant or revoke roles in it.
     ManageUnit,
-    /// Import a plan for it from a workbook or sheet ("Impor dari Excel").
-    ImportPlan,
+    /// Create a plan for it: import one from a workbook or sheet ("Impor dari Excel"), or copy
+    /// one of its plans into another year ("Buat rencana 2025 dari 2024").
+    CreatePlan,
 }
 
 /// The unit hierarchy, as parent links.
@@ -153,7 +154,7 @@ pub fn allows(person: &Person, tree: &UnitTree, permission: Permission, unit: Un
         Permission::DecideQuarter => holds(Role::Pimpinan, Reach::Below),
         Permission::ManageUnit => holds(Role::Admin, Reach::Below),
         // The unit's own staff, or an admin of it or of a unit above it.
-        Permission::ImportPlan => {
+        Permission::CreatePlan => {
             holds(Role::Operator, Reach::Own) || holds(Role::Admin, Reach::Below)
         }
     }
@@ -252,9 +253,9 @@ pub fn check(
             "menyetujui, mengembalikan atau membuka kembali triwulan unit ini"
         }
         Permission::ManageUnit => "mengelola unit ini dan penggunanya",
-        Permission::ImportPlan => {
-            "mengimpor rencana unit ini (hanya operator unit itu atau admin unit itu atau unit di \
-             atasnya)"
+        Permission::CreatePlan => {
+            "membuat rencana unit ini (impor atau salin dari tahun lain; hanya operator unit itu \
+             atau admin unit itu atau unit di atasnya)"
         }
     };
     Err(Denied(format!("Anda tidak berhak {what}")))
@@ -375,21 +376,21 @@ mod tests {
     fn a_plan_is_imported_by_the_units_operator_or_an_admin_of_it_or_above() {
         let tree = tree();
         let operator = person(Role::Operator, LUWUK);
-        assert!(allows(&operator, &tree, Permission::ImportPlan, LUWUK));
+        assert!(allows(&operator, &tree, Permission::CreatePlan, LUWUK));
         assert!(!allows(
             &operator,
             &tree,
-            Permission::ImportPlan,
+            Permission::CreatePlan,
             super::fixtures::SUB
         ));
         let admin = person(Role::Admin, KANWIL);
-        assert!(allows(&admin, &tree, Permission::ImportPlan, LUWUK));
-        assert!(allows(&admin, &tree, Permission::ImportPlan, KANWIL));
-        assert!(!allows(&admin, &tree, Permission::ImportPlan, OTHER_UPT));
+        assert!(allows(&admin, &tree, Permission::CreatePlan, LUWUK));
+        assert!(allows(&admin, &tree, Permission::CreatePlan, KANWIL));
+        assert!(!allows(&admin, &tree, Permission::CreatePlan, OTHER_UPT));
         let below = person(Role::Admin, super::fixtures::SUB);
-        assert!(!allows(&below, &tree, Permission::ImportPlan, LUWUK));
+        assert!(!allows(&below, &tree, Permission::CreatePlan, LUWUK));
         let pimpinan = person(Role::Pimpinan, KANWIL);
-        assert!(!allows(&pimpinan, &tree, Permission::ImportPlan, LUWUK));
+        assert!(!allows(&pimpinan, &tree, Permission::CreatePlan, LUWUK));
         assert!(imports_somewhere(&operator) && imports_somewhere(&admin));
         assert!(!imports_somewhere(&pimpinan));
     }

@@ -92,13 +92,10 @@ pub fn may_act_on_person(
     }
 }
 
-/// The key a unit name is unique by: case and runs of white space do not make a new unit
-/// ("Lapas  Kelas IIB Luwuk" is "LAPAS KELAS IIB LUWUK").
+/// The key a unit name is unique by ([`crate::text::name_key`]): "Lapas  Kelas IIB Luwuk" is
+/// "LAPAS KELAS IIB LUWUK", not a new unit.
 pub fn unit_name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::text::name_key(name)
 }
 
 /// One line of the admin trail: who did what, when.

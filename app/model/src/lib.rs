@@ -31,6 +31,7 @@ pub mod synthetic;
 pub mod text;
 pub mod time;
 pub mod workflow;
+pub mod years;
 
 pub use checks::{plan_checks, Check, IndicatorRef};
 pub use ids::{ActivityId, GoalId, IndicatorId, PlanId, UnitId, UserId};

@@ -1,7 +1,14 @@
 //! Small helpers for text a person typed.
 
-/// `text`, trimmed, cut to `max` characters with an ellipsis: what a message quotes back, so a
-/// pasted page does not drown the point (or fill a response).
+/// The key a name is the same by: case and runs of white space do not make another name
+/// ("Lapas  Kelas IIB Luwuk" is "LAPAS KELAS IIB LUWUK").
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// Appends `text` to `out` escaped for HTML (`&`, `<`, `>`, `"`, `'`): for markup written as
 /// text (formulas as MathML, the server's own pages).
 pub fn escape_html_into(out: &mut String, text: &str) {
@@ -24,6 +31,8 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// `text`, trimmed, cut to `max` characters with an ellipsis: what a message quotes back, so a
+/// pasted page does not drown the point (or fill a response).
 pub fn excerpt(text: &str, max: usize) -> String {
     let text = text.trim();
     if text.chars().count() <= max {

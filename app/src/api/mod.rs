@@ -13,6 +13,7 @@ pub mod session;
 pub mod structure;
 pub mod sync;
 pub mod workflow;
+pub mod years;
 
 use model::access::{Person, Unit};
 use model::workflow::QuarterState;
@@ -209,6 +210,25 @@ pub mod ssr {
         ) -> Result<model::rollup::Rollup, AppError>;
         /// The units whose roll-up the home page offers `who`.
         async fn rollup_units(&self, who: &Person) -> Result<Vec<model::access::Unit>, AppError>;
+        /// The plans of `plan`'s unit, and whether `who` may make one for another year.
+        async fn plan_years(
+            &self,
+            who: &Person,
+            plan: PlanId,
+        ) -> Result<crate::api::years::UnitYears, AppError>;
+        /// Stores a plan for another year made from `plan` ("Buat rencana 2025 dari 2024").
+        async fn copy_plan(
+            &self,
+            who: &Person,
+            plan: PlanId,
+            choice: model::years::CopyChoice,
+        ) -> Result<PlanId, AppError>;
+        /// The unit's latest plan before `plan`'s year, as the dashboard sets it beside this one.
+        async fn earlier_year(
+            &self,
+            who: &Person,
+            plan: PlanId,
+        ) -> Result<Option<model::years::EarlierYear>, AppError>;
         /// Now, on the server's one clock, so a page's "today" agrees with every stored stamp.
         fn now(&self) -> model::time::Timestamp;
     }

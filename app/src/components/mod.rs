@@ -12,7 +12,7 @@ mod table;
 pub use account::Account;
 pub use field::{sync_select, EditGate, FieldInput, LabelledInput, SaveStatus};
 pub use formula::Formula;
-pub use post_form::PostForm;
+pub use post_form::{posted_refusal, PostForm};
 pub use sync_form::{SyncForm, SyncStatus};
 pub use table::{col, num, Column, ScrollTable, Table};
 

@@ -46,3 +46,20 @@ pub fn PostForm(
         </form>
     }
 }
+
+/// The refusal of a form posted without JavaScript to one of the server functions at `ours`:
+/// the server redirects back to the page with the function's path and its error in the query
+/// (`__path`, `__err`).
+pub fn posted_refusal(ours: &[&str]) -> Option<String> {
+    let query = leptos_router::hooks::use_query_map();
+    let query = query.read_untracked();
+    let path = query.get("__path")?;
+    if !ours.contains(&path.as_str()) {
+        return None;
+    }
+    let error = query.get("__err")?;
+    Some(
+        leptos::server_fn::error::ServerFnUrlError::<crate::error::AppError>::decode_err(&error)
+            .to_string(),
+    )
+}

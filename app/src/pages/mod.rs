@@ -8,6 +8,7 @@ pub mod login;
 pub mod plan;
 pub mod print;
 pub mod rollup;
+pub mod years;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -5,6 +5,7 @@ use super::codec;
 use super::insert::{insert_activity, insert_goal, insert_indicator, insert_links};
 use super::{Store, StoreError, Tx};
 use model::administer::unit_name_key;
+use model::years::PlanYear;
 use model::{ActivityId, Plan, PlanId, UnitId};
 use std::collections::HashMap;
 
@@ -69,6 +70,26 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(id.map(PlanId))
+    }
+
+    /// Every plan of `unit`, oldest year first.
+    pub async fn plans_of_unit(&self, unit: UnitId) -> Result<Vec<PlanYear>, StoreError> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT fiscal_year, id FROM plans WHERE unit_id = $1 ORDER BY fiscal_year",
+        )
+        .bind(unit.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(year, id)| {
+                let year = i32::try_from(year)
+                    .map_err(|_| codec::corrupt("plans", "fiscal_year", year, "not a year"))?;
+                Ok(PlanYear {
+                    year,
+                    plan: PlanId(id),
+                })
+            })
+            .collect()
     }
 }
 

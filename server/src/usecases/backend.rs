@@ -108,6 +108,31 @@ impl PlanBackend for Store {
         crate::usecases::documents::document(self, who, plan, quarter).await
     }
 
+    async fn plan_years(
+        &self,
+        who: &Person,
+        plan: PlanId,
+    ) -> Result<app::api::years::UnitYears, AppError> {
+        crate::usecases::years::years(self, who, plan).await
+    }
+
+    async fn copy_plan(
+        &self,
+        who: &Person,
+        plan: PlanId,
+        choice: model::years::CopyChoice,
+    ) -> Result<PlanId, AppError> {
+        crate::usecases::years::copy_plan(self, who, plan, choice).await
+    }
+
+    async fn earlier_year(
+        &self,
+        who: &Person,
+        plan: PlanId,
+    ) -> Result<Option<model::years::EarlierYear>, AppError> {
+        crate::usecases::years::earlier(self, who, plan).await
+    }
+
     async fn history(
         &self,
         who: &Person,

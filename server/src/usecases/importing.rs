@@ -106,7 +106,7 @@ async fn admit(store: &Store, who: &Person, parsed: &ParsedSheet) -> Result<Unit
             ),
         })?;
     let tree = unit_tree(store).await?;
-    check(who, &tree, Permission::ImportPlan, unit.id).map_err(|denied| {
+    check(who, &tree, Permission::CreatePlan, unit.id).map_err(|denied| {
         tracing::info!(user = %who.username, unit = %unit.name, "import refused");
         Refusal::from(AppError::Forbidden(denied.0))
     })?;

@@ -12,3 +12,4 @@ pub mod password;
 pub mod quarters;
 pub mod rollup;
 pub mod sync;
+pub mod years;

@@ -100,6 +100,8 @@ pub enum Needs {
     Edit,
     Submit,
     Decide,
+    /// Make a plan for the unit (import, or copy into another year).
+    Create,
     Admin,
     TopAdmin,
 }
@@ -135,6 +137,7 @@ impl Needs {
             Needs::Edit => matches!(who, Anonymous | PimpinanA | AdminA | OperatorB),
             Needs::Submit => matches!(who, Anonymous | AdminA | OperatorB),
             Needs::Decide => matches!(who, Anonymous | OperatorA | AdminA | OperatorB),
+            Needs::Create => matches!(who, Anonymous | PimpinanA | OperatorB),
             Needs::Admin | Needs::TopAdmin => {
                 matches!(who, Anonymous | OperatorA | PimpinanA | OperatorB)
             }

@@ -42,6 +42,8 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
                 "/rencana/{}/riwayat",
                 "/rencana/{}/cetak",
                 "/rencana/{}/cetak?tw=2",
+                "/rencana/{}/salin",
+                "/rencana/{}/salin?tahun=2030",
                 "/rencana/{}/excel",
                 "/rencana/{}/excel?tw=3",
                 "/api/plans/{}/events",

@@ -4,6 +4,7 @@
 use super::{Arg, Needs};
 use app::api::{
     admin, dashboard, document, edit, history, plan, rollup, session, structure, sync, workflow,
+    years,
 };
 use leptos::server_fn::ServerFn;
 
@@ -251,6 +252,10 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
                 ("text", OptText)
             ]
         ),
+        // years: the copy's goals and activities are optional lists (none ticked copies none)
+        spec!(years::PlanYears, Read, [("plan", Plan)]),
+        spec!(years::GetEarlierYear, Read, [("plan", Plan)]),
+        spec!(years::CopyPlan, Create, [("plan", Plan), ("year", Year)]),
         // workflow
         spec!(
             workflow::SubmitQuarter,

@@ -6,14 +6,19 @@ use leptos::prelude::*;
 use model::dashboard::{indicator_points, year_to_date_against_target};
 use model::figures::{cumulative_value, format_value, Standing, StandingThresholds};
 use model::number::format_percent;
+use model::years::{EarlierFigure, EarlierYear};
 use model::{Goal, Indicator, Plan, Quarter};
 
 #[component]
-pub fn IndicatorSection(plan: Plan, standing: StandingThresholds) -> impl IntoView {
+pub fn IndicatorSection(
+    plan: Plan,
+    standing: StandingThresholds,
+    earlier: Option<EarlierYear>,
+) -> impl IntoView {
     let goals = plan
         .goals
         .into_iter()
-        .map(|goal| view! { <GoalCharts goal standing/> })
+        .map(|goal| view! { <GoalCharts goal standing earlier=earlier.clone()/> })
         .collect_view();
     view! {
         <section id="indikator" class="dashboard-indicators" aria-labelledby="indikator-title">
@@ -24,12 +29,25 @@ pub fn IndicatorSection(plan: Plan, standing: StandingThresholds) -> impl IntoVi
 }
 
 #[component]
-fn GoalCharts(goal: Goal, standing: StandingThresholds) -> impl IntoView {
+fn GoalCharts(
+    goal: Goal,
+    standing: StandingThresholds,
+    earlier: Option<EarlierYear>,
+) -> impl IntoView {
     let number = goal.number;
     let indicators = goal
         .indicators
         .into_iter()
-        .map(|indicator| view! { <IndicatorChart goal=number indicator standing/> })
+        .map(|indicator| {
+            let then = earlier.as_ref().and_then(|e| {
+                let figure = e
+                    .figures
+                    .iter()
+                    .find(|f| Some(f.indicator) == indicator.id)?;
+                Some(earlier_line(e.year, figure))
+            });
+            view! { <IndicatorChart goal=number indicator standing then/> }
+        })
         .collect_view();
     view! {
         <div class="goal-charts" id=format!("dasbor-sasaran-{number}")>
@@ -40,7 +58,13 @@ fn GoalCharts(goal: Goal, standing: StandingThresholds) -> impl IntoView {
 }
 
 #[component]
-fn IndicatorChart(goal: u32, indicator: Indicator, standing: StandingThresholds) -> impl IntoView {
+fn IndicatorChart(
+    goal: u32,
+    indicator: Indicator,
+    standing: StandingThresholds,
+    /// The same indicator in an earlier year, as a sentence.
+    then: Option<String>,
+) -> impl IntoView {
     let place = format!("{goal}.{}", indicator.number);
     let mut bars: Vec<Bar> = indicator_points(&indicator)
         .into_iter()
@@ -75,6 +99,7 @@ fn IndicatorChart(goal: u32, indicator: Indicator, standing: StandingThresholds)
         >
             <h4>{format!("{place} {}", indicator.name)}</h4>
             <p class="muted">{format!("Target {}", indicator.target)}</p>
+            {then.map(|line| view! { <p class="earlier-year muted">{line}</p> })}
             {note}
             <AchievementBars
                 indicator=place.clone()
@@ -83,4 +108,16 @@ fn IndicatorChart(goal: u32, indicator: Indicator, standing: StandingThresholds)
             />
         </article>
     }
+}
+
+/// "Tahun 2024: capaian kumulatif 75% (93,75% dari target)".
+fn earlier_line(year: i32, figure: &EarlierFigure) -> String {
+    let against = figure
+        .against_target
+        .map(|a| format!(" ({} dari target)", format_percent(a)))
+        .unwrap_or_default();
+    format!(
+        "Tahun {year}: capaian kumulatif {}{against}",
+        figure.value_text
+    )
 }

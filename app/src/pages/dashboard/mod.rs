@@ -14,13 +14,16 @@ mod thresholds_form;
 use super::plan_id_param;
 use crate::api::dashboard::{get_thresholds, reporting_month, SaveThresholds};
 use crate::api::plan::{get_plan, get_plan_access};
+use crate::api::years::get_earlier_year;
 use crate::components::ErrorNote;
 use crate::error::AppError;
 use crate::live::use_plan_version;
+use crate::pages::years::YearSwitcher;
 use leptos::either::Either;
 use leptos::prelude::*;
 use model::dashboard::{attention, AbsorptionThresholds, CalendarMonth};
 use model::figures::StandingThresholds;
+use model::years::EarlierYear;
 use model::{Plan, PlanId, Quarter};
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +36,8 @@ pub struct DashboardData {
     pub today: CalendarMonth,
     /// Whether the person looking may change the year's targets (a top unit's admin).
     pub may_set_targets: bool,
+    /// The unit's plan of an earlier year, its figures beside this year's.
+    pub earlier: Option<EarlierYear>,
 }
 
 async fn load(id: PlanId) -> Result<DashboardData, AppError> {
@@ -40,11 +45,13 @@ async fn load(id: PlanId) -> Result<DashboardData, AppError> {
     let thresholds = get_thresholds(plan.header.fiscal_year).await?;
     let today = reporting_month().await?;
     let may_set_targets = get_plan_access(id).await?.may_set_targets;
+    let earlier = get_earlier_year(id).await?;
     Ok(DashboardData {
         plan,
         thresholds,
         today,
         may_set_targets,
+        earlier,
     })
 }
 
@@ -95,6 +102,7 @@ fn DashboardView(
         thresholds,
         today,
         may_set_targets,
+        earlier,
     } = data;
     let year = plan.header.fiscal_year;
     let due = today.due_quarters(year);
@@ -111,10 +119,11 @@ fn DashboardView(
             <p class="dashboard-links">
                 <a href=format!("/rencana/{id}")>"Buka rencana aksi"</a>
             </p>
+            <YearSwitcher plan=id year page="/dasbor"/>
             <p class="as-of muted">{as_of(today, &due)}</p>
             <attention_list::AttentionList id items/>
             <budget::BudgetSection id plan=plan.clone() thresholds started save may_set_targets/>
-            <indicators::IndicatorSection plan standing/>
+            <indicators::IndicatorSection plan standing earlier/>
         </article>
     }
 }

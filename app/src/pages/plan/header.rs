@@ -3,6 +3,7 @@
 use super::PlanState;
 use crate::api::edit::SaveHeader;
 use crate::components::{LabelledInput, SyncForm};
+use crate::pages::years::YearSwitcher;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::edit::{apply_to_header, header_value, Field, HeaderField, Value};
@@ -38,6 +39,7 @@ pub fn PlanHeading() -> impl IntoView {
             " \u{b7} "
             <a class="excel-link" href=format!("/rencana/{}/excel", state.id) rel="external">"Unduh Excel"</a>
         </p>
+        <YearSwitcher plan=state.id year=header.with_untracked(|h| h.fiscal_year) page=""/>
         <details class="edit-box">
             <summary>"Ubah kop rencana dan penanda tangan"</summary>
             <SyncForm id="form-kop".to_owned() action=SaveHeader::PATH fields=HeaderField::EDITABLE.map(Field::Header).to_vec() class="stacked-form">

@@ -8,41 +8,26 @@
 
 use super::PlanState;
 use crate::api::workflow::*;
-use crate::components::PostForm;
+use crate::components::{posted_refusal, PostForm};
 use crate::error::AppError;
 use leptos::prelude::*;
-use leptos::server_fn::error::ServerFnUrlError;
 use leptos::server_fn::ServerFn;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_query_map;
 use model::workflow::QuarterState;
 use model::Quarter;
 use std::future::Future;
 
 type Outcome = RwSignal<Option<Result<String, String>>>;
 
-/// The refusal of a workflow step posted without JavaScript: the server redirects back with
-/// the step's path and its error in the query (`__path`, `__err`).
-fn posted_refusal() -> Option<String> {
-    let query = use_query_map();
-    let query = query.read_untracked();
-    let path = query.get("__path")?;
+#[component]
+pub fn WorkflowBar() -> impl IntoView {
     let ours = [
         SubmitQuarter::PATH,
         ApproveQuarter::PATH,
         ReturnQuarter::PATH,
         ReopenQuarter::PATH,
     ];
-    if !ours.contains(&path.as_str()) {
-        return None;
-    }
-    let error = query.get("__err")?;
-    Some(ServerFnUrlError::<AppError>::decode_err(&error).to_string())
-}
-
-#[component]
-pub fn WorkflowBar() -> impl IntoView {
-    let outcome: Outcome = RwSignal::new(posted_refusal().map(Err));
+    let outcome: Outcome = RwSignal::new(posted_refusal(&ours).map(Err));
     view! {
         <section id="persetujuan" class="workflow" aria-labelledby="workflow-title">
             <h2 id="workflow-title">"Persetujuan triwulan"</h2>
