@@ -37,6 +37,8 @@ export default defineConfig({
     // Prints the demo plan's /cetak to PDF (read with poppler's pdftotext and pdfinfo) and
     // downloads its Excel; reads only.
     { name: "print", testMatch: /print\.spec\.ts/ },
+    // Makes next year's plans of a plan of its own (JavaScript on and off).
+    { name: "years", testMatch: /years\.spec\.ts/ },
     // axe-core on every page for every role; reads only.
     { name: "a11y", testMatch: /a11y\.spec\.ts/ },
     // The roll-up of the demo's regional office, as its pimpinan; reads only.

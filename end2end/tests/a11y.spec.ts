@@ -41,9 +41,9 @@ for (const who of ROLES) {
   test.describe(`as ${who}`, () => {
     test.use({ storageState: stateFile(who) });
 
-    test("home, plan, dashboard, history and print pages have no serious accessibility violation", async ({ page }) => {
+    test("home, plan, dashboard, history, print and copy pages have no serious accessibility violation", async ({ page }) => {
       const plan = await demoPlanUrl(page);
-      for (const url of ["/", plan, `${plan}/dasbor`, `${plan}/riwayat`, `${plan}/cetak`, `${plan}/cetak?tw=1`]) {
+      for (const url of ["/", plan, `${plan}/dasbor`, `${plan}/riwayat`, `${plan}/cetak`, `${plan}/cetak?tw=1`, `${plan}/salin`]) {
         await hydrated(page, url);
         expect(await violations(page), url).toEqual([]);
       }

@@ -110,7 +110,7 @@ test.describe("on a 390 × 844 phone", () => {
     const plan = new URL(page.url()).pathname;
     expect(await widthOf(page), "plan").toBeLessThanOrEqual(390);
     await page.screenshot({ path: "../target/screens/plan-390.png" });
-    for (const below of ["dasbor", "riwayat"]) {
+    for (const below of ["dasbor", "riwayat", "salin"]) {
       await page.goto(`${plan}/${below}`);
       await expect(page.locator("h1")).toBeVisible();
       expect(await widthOf(page), below).toBeLessThanOrEqual(390);

@@ -397,6 +397,19 @@ async fn refused_copies_store_nothing_and_say_why(kind: Kind) {
     assert!(text(response)
         .await
         .contains("Anda tidak berhak membuat rencana unit ini"));
+    // The copy page tells the pimpinan why there is no form.
+    let response = send(
+        store,
+        with_cookie(
+            common::web::get_request(&format!("/rencana/{id}/salin")),
+            &pimpinan_session,
+        ),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let page = text(response).await;
+    assert!(page.contains("Anda tidak berhak membuat rencana unit ini"));
+    assert!(!page.contains("Tahun rencana baru"));
     // Without JavaScript the refusal comes back to the form, in its address.
     let response = send(
         store,

@@ -245,20 +245,27 @@ pub fn check(
     if allows(person, tree, permission, unit) {
         return Ok(());
     }
-    let what = match permission {
-        Permission::ReadPlan => "membuka rencana unit ini",
-        Permission::EditPlan => "mengubah rencana unit ini (hanya operator unit itu)",
-        Permission::SubmitQuarter => "mengajukan triwulan rencana unit ini",
-        Permission::DecideQuarter => {
-            "menyetujui, mengembalikan atau membuka kembali triwulan unit ini"
-        }
-        Permission::ManageUnit => "mengelola unit ini dan penggunanya",
-        Permission::CreatePlan => {
-            "membuat rencana unit ini (impor atau salin dari tahun lain; hanya operator unit itu \
-             atau admin unit itu atau unit di atasnya)"
-        }
-    };
-    Err(Denied(format!("Anda tidak berhak {what}")))
+    Err(Denied::of(permission))
+}
+
+impl Denied {
+    /// The refusal of `permission`, as every page and answer words it.
+    pub fn of(permission: Permission) -> Denied {
+        let what = match permission {
+            Permission::ReadPlan => "membuka rencana unit ini",
+            Permission::EditPlan => "mengubah rencana unit ini (hanya operator unit itu)",
+            Permission::SubmitQuarter => "mengajukan triwulan rencana unit ini",
+            Permission::DecideQuarter => {
+                "menyetujui, mengembalikan atau membuka kembali triwulan unit ini"
+            }
+            Permission::ManageUnit => "mengelola unit ini dan penggunanya",
+            Permission::CreatePlan => {
+                "membuat rencana unit ini (impor atau salin dari tahun lain; hanya operator unit itu \
+                 atau admin unit itu atau unit di atasnya)"
+            }
+        };
+        Denied(format!("Anda tidak berhak {what}"))
+    }
 }
 
 /// The units and people the access and administration tests share.

@@ -12,6 +12,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
+use model::access::{Denied, Permission};
 use model::years::YEARS;
 use model::{Plan, PlanId};
 
@@ -68,12 +69,16 @@ fn next_free_year(years: &UnitYears, year: i32) -> i32 {
 #[component]
 pub fn CopyPage() -> impl IntoView {
     let id = plan_id_param();
+    // The form only for those who may make a plan for the unit; the others are told why.
     let plan = Resource::new(
         move || id.get(),
         |id| async move {
-            match id {
-                Some(id) => get_plan(id).await,
-                None => Err(AppError::NotFound("Rencana".into())),
+            let id = id.ok_or_else(|| AppError::NotFound("Rencana".into()))?;
+            let plan = get_plan(id).await?;
+            if plan_years(id).await?.may_create {
+                Ok(plan)
+            } else {
+                Err(AppError::Forbidden(Denied::of(Permission::CreatePlan).0))
             }
         },
     );

@@ -18,6 +18,12 @@ const MAX_COLUMNS: u32 = 100;
 const MAX_ROWS: u32 = 100_000;
 /// The most filled cells in all.
 const MAX_CELLS: usize = 1_000_000;
+/// The most a workbook may unpack to. A 1,000-indicator plan's workbook (336 kB) unpacks to
+/// under 10 MB; a zip bomb of a few MB unpacks to gigabytes, which calamine would hold in
+/// memory (shared strings are read whole).
+pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+/// The most parts (files inside the zip) a workbook may have: a plan's has about a dozen.
+const MAX_PARTS: usize = 1_000;
 
 /// Why a workbook could not be read, in words for the person who sent it.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -26,6 +32,12 @@ pub enum WorkbookError {
     Unreadable,
     #[error("berkas Excel ini tidak memiliki lembar kerja")]
     NoSheet,
+    #[error(
+        "berkas Excel ini terlalu besar setelah dibuka: isinya lebih dari {} MB atau lebih dari \
+         {MAX_PARTS} bagian",
+        MAX_UNPACKED_BYTES / (1024 * 1024)
+    )]
+    Unpacked,
     #[error(
         "lembar kerja \u{201c}{sheet}\u{201d} terlalu besar: paling banyak {MAX_ROWS} baris, {MAX_COLUMNS} kolom dan \
          {MAX_CELLS} sel terisi"
@@ -40,6 +52,7 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 
 /// The plan's sheet of the workbook in `bytes`, as a grid.
 pub fn read_workbook(bytes: &[u8]) -> Result<Grid, WorkbookError> {
+    check_unpacked(bytes, MAX_UNPACKED_BYTES)?;
     let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|error| {
         tracing::info!(%error, "an uploaded workbook does not read");
         WorkbookError::Unreadable
@@ -54,6 +67,31 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Grid, WorkbookError> {
         first.get_or_insert(grid);
     }
     first.ok_or(WorkbookError::NoSheet)
+}
+
+/// Unpacks every part of the zip archive in `bytes` into nothing, counting, and refuses it
+/// once more than `limit` bytes come out: what the parts really unpack to, not what their
+/// headers claim. Memory stays at one buffer whatever the archive holds.
+fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), WorkbookError> {
+    let unreadable = |error: &dyn std::fmt::Display| {
+        tracing::info!(%error, "an uploaded workbook does not unpack");
+        WorkbookError::Unreadable
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    if archive.len() > MAX_PARTS {
+        return Err(WorkbookError::Unpacked);
+    }
+    let mut total = 0_u64;
+    for index in 0..archive.len() {
+        let part = archive.by_index(index).map_err(|e| unreadable(&e))?;
+        let left = limit - total;
+        total += std::io::copy(&mut part.take(left + 1), &mut std::io::sink())
+            .map_err(|e| unreadable(&e))?;
+        if total > limit {
+            return Err(WorkbookError::Unpacked);
+        }
+    }
+    Ok(())
 }
 
 fn read_sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, WorkbookError> {
@@ -145,6 +183,39 @@ mod tests {
             CellValue::Number("0.30000000000000004".into())
         );
         assert_eq!(cell_value(&DataRef::String("  ".into())), CellValue::Empty);
+    }
+
+    /// A zip whose one part is `size` bytes of one letter (a few kB packed).
+    fn bomb(size: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("xl/sharedStrings.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        let block = vec![b'a'; 64 * 1024];
+        for _ in 0..size / block.len() {
+            zip.write_all(&block).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_workbook_that_unpacks_past_the_limit_is_refused_before_it_is_read() {
+        let packed = bomb(4 * 1024 * 1024);
+        assert!(packed.len() < 64 * 1024, "{} bytes packed", packed.len());
+        assert_eq!(
+            check_unpacked(&packed, 1024 * 1024),
+            Err(WorkbookError::Unpacked)
+        );
+        assert_eq!(check_unpacked(&packed, 4 * 1024 * 1024), Ok(()));
+        assert!(WorkbookError::Unpacked
+            .to_string()
+            .contains("terlalu besar setelah dibuka: isinya lebih dari 64 MB"));
+    }
+
+    #[test]
+    fn the_fixture_workbook_unpacks_well_within_the_limit() {
+        let fixture = include_bytes!("../../tests/fixtures/xlsx/seed-lapas-luwuk-2024.xlsx");
+        assert_eq!(check_unpacked(fixture, MAX_UNPACKED_BYTES / 16), Ok(()));
     }
 
     #[test]

@@ -19,7 +19,8 @@ pub async fn years(store: &Store, who: &Person, plan: PlanId) -> Result<UnitYear
 }
 
 /// Stores the plan for `choice.year` made from `source` ("Buat rencana 2025 dari 2024") and
-/// returns its id. Refused, storing nothing, when `who` may not create plans for the unit, the
+/// returns its id. Refused, storing nothing, when `who` may not read the plan or create plans for
+/// the unit, the
 /// choice is not one the model accepts, or the unit already has a plan that year.
 pub async fn copy_plan(
     store: &Store,
@@ -27,6 +28,9 @@ pub async fn copy_plan(
     source: PlanId,
     choice: CopyChoice,
 ) -> Result<PlanId, AppError> {
+    // What is copied must be readable: an admin who may import a unit's plans but not read
+    // them may not copy one either.
+    guard::plan(store, who, source, Permission::ReadPlan).await?;
     guard::plan(store, who, source, Permission::CreatePlan).await?;
     let plan = store
         .load_plan_unchecked(source)

@@ -100,8 +100,8 @@ pub enum Needs {
     Edit,
     Submit,
     Decide,
-    /// Make a plan for the unit (import, or copy into another year).
-    Create,
+    /// Read the plan and make one for its unit (a copy into another year): the unit's operator.
+    Copy,
     Admin,
     TopAdmin,
 }
@@ -137,7 +137,7 @@ impl Needs {
             Needs::Edit => matches!(who, Anonymous | PimpinanA | AdminA | OperatorB),
             Needs::Submit => matches!(who, Anonymous | AdminA | OperatorB),
             Needs::Decide => matches!(who, Anonymous | OperatorA | AdminA | OperatorB),
-            Needs::Create => matches!(who, Anonymous | PimpinanA | OperatorB),
+            Needs::Copy => matches!(who, Anonymous | PimpinanA | AdminA | OperatorB),
             Needs::Admin | Needs::TopAdmin => {
                 matches!(who, Anonymous | OperatorA | PimpinanA | OperatorB)
             }

@@ -255,7 +255,7 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
         // years: the copy's goals and activities are optional lists (none ticked copies none)
         spec!(years::PlanYears, Read, [("plan", Plan)]),
         spec!(years::GetEarlierYear, Read, [("plan", Plan)]),
-        spec!(years::CopyPlan, Create, [("plan", Plan), ("year", Year)]),
+        spec!(years::CopyPlan, Copy, [("plan", Plan), ("year", Year)]),
         // workflow
         spec!(
             workflow::SubmitQuarter,
