@@ -6,7 +6,7 @@
 use calamine::{open_workbook_from_rs, DataRef, Reader, Xlsx};
 use model::sheet::{grid_has_header, CellValue, Grid, GridRow, MergedRange};
 use std::collections::BTreeMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use thiserror::Error;
 
 /// A workbook starts with a zip archive's local file header.
