@@ -38,6 +38,18 @@ pub fn fiscal_year_from_query(raw: &str) -> Result<i32, String> {
 /// The units whose roll-up the home page offers `person`: those where a role of theirs reaches
 /// more than one unit (a pimpinan of a unit with units below it), leaving out any that lies
 /// below another one offered. In grant order.
+/// The year a roll-up shows when the address names none: this year when it has plans, else the
+/// latest earlier year that has (a plan already made for next year does not move the view
+/// into the future), else the earliest later one. `years` are the years with plans.
+pub fn default_year(years: &[i32], this_year: i32) -> i32 {
+    if years.is_empty() || years.contains(&this_year) {
+        return this_year;
+    }
+    let before = years.iter().copied().filter(|y| *y < this_year).max();
+    let after = years.iter().copied().filter(|y| *y > this_year).min();
+    before.or(after).unwrap_or(this_year)
+}
+
 pub fn offered_units(person: &Person, tree: &UnitTree) -> Vec<UnitId> {
     let reaching: Vec<UnitId> = person
         .grants

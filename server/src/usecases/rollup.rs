@@ -6,13 +6,13 @@ use crate::storage::Store;
 use app::error::AppError;
 use model::access::{allows, Permission, Person, Unit};
 use model::dashboard::CalendarMonth;
-use model::rollup::{offered_units, roll_up, Rollup};
+use model::rollup::{default_year, offered_units, roll_up, Rollup};
 use model::{Quarter, UnitId};
 
 /// The roll-up of `unit` for `who`. A unit that does not exist and one `who` may not read are
-/// both "not found": the roll-up does not tell which units exist elsewhere. Without a year, the
-/// current one when it has plans, else the newest that has; without a quarter, the one running
-/// in that year (TW IV of a past year, TW I of a future one).
+/// both "not found": the roll-up does not tell which units exist elsewhere. Without a year,
+/// [`default_year`]; without a quarter, the one running in that year (TW IV of a past year,
+/// TW I of a future one).
 pub async fn rollup(
     store: &Store,
     who: &Person,
@@ -28,13 +28,7 @@ pub async fn rollup(
     }
     let today = CalendarMonth::in_wib(crate::clock::now().0);
     let years = store.rollup_years_unchecked(unit).await?;
-    let year = year.unwrap_or_else(|| {
-        if years.is_empty() || years.contains(&today.year) {
-            today.year
-        } else {
-            years[0]
-        }
-    });
+    let year = year.unwrap_or_else(|| default_year(&years, today.year));
     let quarter = quarter.unwrap_or_else(|| today.started_through(year).unwrap_or(Quarter::Q1));
     let units = store.units().await?;
     let plans = store.rollup_figures_unchecked(unit, year, quarter).await?;
