@@ -47,9 +47,8 @@ impl EditGate {
 pub fn FieldInput(
     field: Field,
     /// The form field name the server function reads.
-    name: &'static str,
-    /// The id of the row's form (inputs may sit in table cells outside the `<form>` element).
-    form: String,
+    #[prop(into)]
+    name: String,
     /// The last saved text, for Escape.
     #[prop(into)]
     saved: Signal<String>,
@@ -129,7 +128,6 @@ pub fn FieldInput(
     let common = view! {
         <{..}
             name=name
-            form=form
             aria-label=label
             disabled=disabled
             readonly=move || locked().is_some()
@@ -208,7 +206,6 @@ pub fn LabelledInput(
     field: Field,
     /// The form field name the server function reads.
     name: &'static str,
-    form: String,
     #[prop(into)] saved: Signal<String>,
     #[prop(into)] on_value: Callback<Value>,
     #[prop(optional)] numeric: bool,
@@ -218,7 +215,7 @@ pub fn LabelledInput(
     view! {
         <label>
             <span>{field.label()}</span>
-            <FieldInput field name form saved on_value numeric wide multiline/>
+            <FieldInput field name saved on_value numeric wide multiline/>
         </label>
     }
 }

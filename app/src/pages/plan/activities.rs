@@ -1,10 +1,12 @@
 //! The activities with their budget, editable: pagu, blokir, RPD and realization per quarter,
-//! with the RPD total, its mismatch against the pagu, absorption, and the plan's totals.
+//! with the RPD total, its mismatch against the pagu, absorption, and the plan's totals. The
+//! table is one form: each input is named by its activity (`kegiatan[12][budget]`), and a
+//! row's button saves that row alone.
 
 use super::structure::{AddActivityForm, LinkActivityForm, RemoveActivityButton};
 use super::PlanState;
-use crate::api::edit::SaveActivity;
-use crate::components::{FieldInput, SyncForm};
+use crate::api::edit::{activity_inputs, cell_name, SaveActivity, ACTIVITY_ROWS};
+use crate::components::{EnterSaves, FieldInput, SyncForm, SyncStatus};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use model::checks::withdrawal_plan_check;
@@ -20,9 +22,20 @@ pub fn ActivityTable() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let totals = Memo::new(move |_| state.plan_totals());
     let rpd_total = move || totals.with(|t| t.withdrawal_plan_total());
+    // Every field of every row, read when the form is submitted (rows come and go).
+    let fields = Signal::derive(move || {
+        state.activities.with(|list| {
+            list.iter()
+                .flat_map(|a| activity_fields(a.with_untracked(|a| a.id)))
+                .collect::<Vec<Field>>()
+        })
+    });
     view! {
         <section class="activities" aria-labelledby="kegiatan-title">
             <h2 id="kegiatan-title">"Kegiatan dan Anggaran"</h2>
+            <SyncForm action=SaveActivity::PATH fields status_in_rows=true>
+            <EnterSaves/>
+            <input type="hidden" name="plan" value=state.id.0/>
             <div class="table-scroll">
                 <table class="budget">
                     <thead>
@@ -73,6 +86,7 @@ pub fn ActivityTable() -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
+            </SyncForm>
             <AddActivityForm/>
             <LinkActivityForm/>
         </section>
@@ -84,17 +98,14 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let id = activity.with_untracked(|a| a.id);
     let saved = RwSignal::new(activity.get_untracked());
-    let form_id = format!("form-kegiatan-{id}");
     let check = Memo::new(move |_| activity.with(withdrawal_plan_check));
     let totals = Memo::new(move |_| activity.with(activity_totals));
     let input = {
-        let form_id = form_id.clone();
         move |field: Field, name: &'static str, numeric: bool| {
             view! {
                 <FieldInput
                     field
-                    name
-                    form=form_id.clone()
+                    name=cell_name(ACTIVITY_ROWS, id, name)
                     saved=Signal::derive(move || saved.with(|a| activity_text(a, &field)))
                     on_value=Callback::new(move |v: Value| activity.update(|a| { let _ = apply_to_activity(a, &field, v); }))
                     numeric
@@ -133,11 +144,8 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
             </td>
             <td class="num absorption">{move || totals.with(|t| format_percent_or_dash(t.cumulative_absorption(Quarter::Q4)))}</td>
             <td class="row-save">
-                <SyncForm id=form_id.clone() action=SaveActivity::PATH fields=activity_fields(id)>
-                    <input type="hidden" name="plan" value=state.id.0/>
-                    <input type="hidden" name="activity" value=id.0/>
-                    <button type="submit">"Simpan"</button>
-                </SyncForm>
+                <button type="submit" name="activity" value=id.0>"Simpan"</button>
+                <SyncStatus fields=activity_fields(id)/>
                 <a class="history-link" href=format!("/rencana/{}/riwayat?kegiatan={id}", state.id)>"Riwayat"</a>
                 <RemoveActivityButton activity=id/>
             </td>
@@ -145,17 +153,9 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
     }
 }
 
-/// Every field the row saves, in the order the server function reads them.
+/// Every field the row saves.
 fn activity_fields(id: model::ActivityId) -> Vec<Field> {
-    let mut fields = vec![
-        Field::Activity(id, ActivityField::Name),
-        Field::Activity(id, ActivityField::Budget),
-        Field::Activity(id, ActivityField::Blocked),
-    ];
-    for f in [MoneyField::WithdrawalPlan, MoneyField::Realization] {
-        fields.extend(Quarter::ALL.map(|q| Field::ActivityQuarter(id, q, f)));
-    }
-    fields
+    activity_inputs(id).into_iter().map(|(_, f)| f).collect()
 }
 
 /// The text an input of the row shows: the model's text of the field's value.

@@ -15,21 +15,18 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
         .with_untracked(|i| i.id)
         .unwrap_or(model::IndicatorId(0));
     let saved = RwSignal::new(indicator.get_untracked());
-    let form_id = format!("form-indikator-{id}");
     let apply = move |field: Field, v: Value| {
         indicator.update(|i| {
             let _ = apply_to_indicator(i, &field, v);
         })
     };
     let text_input = {
-        let form_id = form_id.clone();
         move |f: IndicatorField, numeric: bool| {
             let field = Field::Indicator(id, f);
             view! {
                 <LabelledInput
                     field
                     name=f.name()
-                    form=form_id.clone()
                     saved=Signal::derive(move || saved.with(|i| indicator_value(i, f).input_text()))
                     on_value=Callback::new(move |v| apply(field, v))
                     numeric
@@ -76,7 +73,7 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
     view! {
         <details class="edit-box">
             <summary>"Ubah definisi indikator"</summary>
-            <SyncForm id=form_id.clone() action=SaveIndicator::PATH fields=indicator_fields(id) class="stacked-form">
+            <SyncForm action=SaveIndicator::PATH fields=indicator_fields(id) class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 <input type="hidden" name="indicator" value=id.0/>
                 // Input names are the server function's parameters, which are the fields' names.
