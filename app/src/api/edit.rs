@@ -6,9 +6,9 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
+use model::edit::{ActivityField, Field, MoneyField};
 #[cfg(feature = "ssr")]
 use model::edit::{FieldEdit, GoalField, HeaderField, IndicatorField, ReportField};
-use model::edit::{ActivityField, Field, MoneyField};
 use model::{ActivityId, GoalId, IndicatorId, PlanId, Quarter};
 use std::collections::BTreeMap;
 
@@ -57,14 +57,20 @@ pub fn cell_name(group: &str, row: impl std::fmt::Display, field: &str) -> Strin
 /// The inputs of an activity's budget row, each by its name in the row and its field: name,
 /// pagu, blokir, and RPD and realization per quarter (`MoneyField::input_name`).
 pub fn activity_inputs(activity: ActivityId) -> Vec<(&'static str, Field)> {
-    let mut inputs: Vec<(&'static str, Field)> =
-        [ActivityField::Name, ActivityField::Budget, ActivityField::Blocked]
-            .map(|f| (f.name(), Field::Activity(activity, f)))
-            .to_vec();
+    let mut inputs: Vec<(&'static str, Field)> = [
+        ActivityField::Name,
+        ActivityField::Budget,
+        ActivityField::Blocked,
+    ]
+    .map(|f| (f.name(), Field::Activity(activity, f)))
+    .to_vec();
     for money in [MoneyField::WithdrawalPlan, MoneyField::Realization] {
-        inputs.extend(
-            Quarter::ALL.map(|q| (money.input_name(q), Field::ActivityQuarter(activity, q, money))),
-        );
+        inputs.extend(Quarter::ALL.map(|q| {
+            (
+                money.input_name(q),
+                Field::ActivityQuarter(activity, q, money),
+            )
+        }));
     }
     inputs
 }

@@ -156,7 +156,6 @@ async fn answer(
     )
 }
 
-
 /// The error a refused form post sends back to the page (`__err`, base64 of its JSON).
 fn error_of(answer: &str) -> String {
     use base64::Engine as _;
@@ -183,7 +182,7 @@ async fn demo_page(store: &Store) -> (PlanId, model::Plan, String, String) {
     (id, plan, cookie, html)
 }
 
-fn quarter_table<'a>(html: &'a str, indicator: IndicatorId) -> &'a str {
+fn quarter_table(html: &str, indicator: IndicatorId) -> &str {
     form(
         html,
         SaveReport::PATH,
@@ -256,12 +255,22 @@ async fn a_quarter_button_saves_its_quarter_and_a_row_button_its_activity(store:
     }
     let fields = with(posted(table), &note(Quarter::Q2), "Dicatat dari formulir");
     let fields = with(fields, &note(Quarter::Q3), "Tidak disimpan");
-    post(store, SaveReport::PATH, &pressed(fields, "quarter", "2"), &cookie).await;
+    post(
+        store,
+        SaveReport::PATH,
+        &pressed(fields, "quarter", "2"),
+        &cookie,
+    )
+    .await;
 
     // The budget table is one form: its cells are named by activity, each row's button names
     // its activity.
     let budget = budget_table(&html);
-    let button = ("activity".to_owned(), activity.to_string(), "Simpan".to_owned());
+    let button = (
+        "activity".to_owned(),
+        activity.to_string(),
+        "Simpan".to_owned(),
+    );
     assert!(buttons(budget).contains(&button), "{button:?}");
     let fields = with(posted(budget), &rpd(activity, Quarter::Q2), "1.234");
     let fields = with(fields, &rpd(other, Quarter::Q2), "9.999");
@@ -278,7 +287,14 @@ async fn a_quarter_button_saves_its_quarter_and_a_row_button_its_activity(store:
             "1.234",
         ),
     ];
-    stored(store, id, &plan, &cells(indicator, &[activity, other]), &changed).await;
+    stored(
+        store,
+        id,
+        &plan,
+        &cells(indicator, &[activity, other]),
+        &changed,
+    )
+    .await;
 }
 both!(
     row_forms,
@@ -320,29 +336,53 @@ async fn enter_in_a_table_saves_every_changed_row(store: &Store) {
             "2.000",
         ),
     ];
-    stored(store, id, &plan, &cells(indicator, &[activity, other]), &changed).await;
+    stored(
+        store,
+        id,
+        &plan,
+        &cells(indicator, &[activity, other]),
+        &changed,
+    )
+    .await;
 }
-both!(enter_saves_every_row, enter_in_a_table_saves_every_changed_row);
+both!(
+    enter_saves_every_row,
+    enter_in_a_table_saves_every_changed_row
+);
 
-async fn a_bad_cell_in_a_table_form_is_refused_with_its_message_and_changes_nothing(
-    store: &Store,
-) {
+async fn a_bad_cell_in_a_table_form_is_refused_with_its_message_and_changes_nothing(store: &Store) {
     let (id, plan, cookie, html) = demo_page(store).await;
     let indicator = plan.goals[0].indicators[0].id.unwrap();
     let activity = plan.activities[0].id;
     let numerator = cell_name(QUARTER_ROWS, 2, ReportField::Numerator.name());
     let fields = with(posted(quarter_table(&html, indicator)), &numerator, "1O");
     let fields = with(fields, &note(Quarter::Q2), "Tidak disimpan");
-    let (ok, refused) = answer(store, SaveReport::PATH, &pressed(fields, "quarter", "2"), &cookie).await;
+    let (ok, refused) = answer(
+        store,
+        SaveReport::PATH,
+        &pressed(fields, "quarter", "2"),
+        &cookie,
+    )
+    .await;
     assert!(!ok, "{refused}");
-    let fields = with(posted(budget_table(&html)), &rpd(activity, Quarter::Q2), "14.1OO.000");
+    let fields = with(
+        posted(budget_table(&html)),
+        &rpd(activity, Quarter::Q2),
+        "14.1OO.000",
+    );
     let fields = pressed(fields, "activity", &activity.to_string());
     let (ok, money) = answer(store, SaveActivity::PATH, &fields, &cookie).await;
     assert!(!ok, "{money}");
     // The page is sent the model's message, which names the cell.
     for (answer, message) in [
-        (&refused, "A TW II: karakter \u{201c}O\u{201d} tidak dikenal"),
-        (&money, "RPD TW II: karakter \u{201c}O\u{201d} tidak dikenal"),
+        (
+            &refused,
+            "A TW II: karakter \u{201c}O\u{201d} tidak dikenal",
+        ),
+        (
+            &money,
+            "RPD TW II: karakter \u{201c}O\u{201d} tidak dikenal",
+        ),
     ] {
         assert!(error_of(answer).contains(message), "{answer}");
     }
@@ -373,7 +413,10 @@ async fn a_large_plan_has_about_two_forms_per_indicator_and_no_input_outside_its
     // buttons); per goal its title, its buttons and "Tambah indikator"; a few for the plan.
     let forms = html.matches("<form").count();
     assert!(forms <= 2 * 300 + 3 * goals + 12, "{forms} forms");
-    assert!(!html.contains(" form=\""), "an input joins a form from outside it");
+    assert!(
+        !html.contains(" form=\""),
+        "an input joins a form from outside it"
+    );
 }
 both!(
     large_plan_forms,

@@ -34,58 +34,58 @@ pub fn ActivityTable() -> impl IntoView {
         <section class="activities" aria-labelledby="kegiatan-title">
             <h2 id="kegiatan-title">"Kegiatan dan Anggaran"</h2>
             <SyncForm action=SaveActivity::PATH fields status_in_rows=true>
-            <EnterSaves/>
-            <input type="hidden" name="plan" value=state.id.0/>
-            <div class="table-scroll">
-                <table class="budget">
-                    <thead>
-                        <tr>
-                            <th scope="col" rowspan="2">"Kegiatan"</th>
-                            <th scope="col" rowspan="2" class="num">"Pagu"</th>
-                            <th scope="col" rowspan="2" class="num">"Blokir"</th>
-                            {Quarter::ALL.map(|q| view! { <th scope="col" class="num">{q.label()}</th> }).collect_view()}
-                            <th scope="col" class="num">"Jumlah"</th>
-                            <th scope="col" rowspan="2" class="num">"Penyerapan"</th>
-                            <th scope="col" rowspan="2">"Simpan"</th>
-                        </tr>
-                        <tr class="pair-legend">
-                            {(0..5).map(|_| view! {
-                                <th scope="col" class="num"><span class="rpd">"RPD"</span><span class="real">"Realisasi"</span></th>
-                            }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || state.activities.get()
-                            key=|activity| activity.with_untracked(|a| a.id)
-                            let:activity
-                        >
-                            <ActivityRow activity/>
-                        </For>
-                    </tbody>
-                    <tfoot>
-                        <tr class="totals" class:mismatch=move || totals.with(|t| t.withdrawal_plan_total() != t.budget)>
-                            <th scope="row">{move || format!("Jumlah ({} kegiatan)", totals.with(|t| t.activity_count))}</th>
-                            <td class="num total-budget">{move || totals.with(|t| t.budget.to_string())}</td>
-                            <td class="num">{move || totals.with(|t| t.blocked.to_string())}</td>
-                            {Quarter::ALL
-                                .map(|q| view! {
-                                    <td class="num pair">
-                                        <span class="rpd">{move || totals.with(|t| t.withdrawal_plan[q.index()].to_string())}</span>
-                                        <span class="real">{move || totals.with(|t| t.realization[q.index()].to_string())}</span>
-                                    </td>
-                                })
-                                .collect_view()}
-                            <td class="num pair">
-                                <span class="rpd rpd-total plan-rpd-total">{move || rpd_total().to_string()}</span>
-                                <span class="real">{move || totals.with(|t| t.realization_total().to_string())}</span>
-                            </td>
-                            <td class="num">{move || totals.with(|t| format_percent_or_dash(t.cumulative_absorption(Quarter::Q4)))}</td>
-                            <td></td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
+                <EnterSaves/>
+                <input type="hidden" name="plan" value=state.id.0/>
+                <div class="table-scroll">
+                    <table class="budget">
+                        <thead>
+                            <tr>
+                                <th scope="col" rowspan="2">"Kegiatan"</th>
+                                <th scope="col" rowspan="2" class="num">"Pagu"</th>
+                                <th scope="col" rowspan="2" class="num">"Blokir"</th>
+                                {Quarter::ALL.map(|q| view! { <th scope="col" class="num">{q.label()}</th> }).collect_view()}
+                                <th scope="col" class="num">"Jumlah"</th>
+                                <th scope="col" rowspan="2" class="num">"Penyerapan"</th>
+                                <th scope="col" rowspan="2">"Simpan"</th>
+                            </tr>
+                            <tr class="pair-legend">
+                                {(0..5).map(|_| view! {
+                                    <th scope="col" class="num"><span class="rpd">"RPD"</span><span class="real">"Realisasi"</span></th>
+                                }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || state.activities.get()
+                                key=|activity| activity.with_untracked(|a| a.id)
+                                let:activity
+                            >
+                                <ActivityRow activity/>
+                            </For>
+                        </tbody>
+                        <tfoot>
+                            <tr class="totals" class:mismatch=move || totals.with(|t| t.withdrawal_plan_total() != t.budget)>
+                                <th scope="row">{move || format!("Jumlah ({} kegiatan)", totals.with(|t| t.activity_count))}</th>
+                                <td class="num total-budget">{move || totals.with(|t| t.budget.to_string())}</td>
+                                <td class="num">{move || totals.with(|t| t.blocked.to_string())}</td>
+                                {Quarter::ALL
+                                    .map(|q| view! {
+                                        <td class="num pair">
+                                            <span class="rpd">{move || totals.with(|t| t.withdrawal_plan[q.index()].to_string())}</span>
+                                            <span class="real">{move || totals.with(|t| t.realization[q.index()].to_string())}</span>
+                                        </td>
+                                    })
+                                    .collect_view()}
+                                <td class="num pair">
+                                    <span class="rpd rpd-total plan-rpd-total">{move || rpd_total().to_string()}</span>
+                                    <span class="real">{move || totals.with(|t| t.realization_total().to_string())}</span>
+                                </td>
+                                <td class="num">{move || totals.with(|t| format_percent_or_dash(t.cumulative_absorption(Quarter::Q4)))}</td>
+                                <td></td>
+                            </tr>
+                        </tfoot>
+                    </table>
+                </div>
             </SyncForm>
             <AddActivityForm/>
             <LinkActivityForm/>
@@ -100,24 +100,21 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
     let saved = RwSignal::new(activity.get_untracked());
     let check = Memo::new(move |_| activity.with(withdrawal_plan_check));
     let totals = Memo::new(move |_| activity.with(activity_totals));
-    let input = {
-        move |field: Field, name: &'static str, numeric: bool| {
-            view! {
-                <FieldInput
-                    field
-                    name=cell_name(ACTIVITY_ROWS, id, name)
-                    saved=Signal::derive(move || saved.with(|a| activity_text(a, &field)))
-                    on_value=Callback::new(move |v: Value| activity.update(|a| { let _ = apply_to_activity(a, &field, v); }))
-                    numeric
-                    wide=!numeric
-                    multiline=!numeric
-                />
-            }
+    let input = move |field: Field, name: &'static str, numeric: bool| {
+        view! {
+            <FieldInput
+                field
+                name=cell_name(ACTIVITY_ROWS, id, name)
+                saved=Signal::derive(move || saved.with(|a| activity_text(a, &field)))
+                on_value=Callback::new(move |v: Value| activity.update(|a| { let _ = apply_to_activity(a, &field, v); }))
+                numeric
+                wide=!numeric
+                multiline=!numeric
+            />
         }
     };
     // A quarter's RPD over its realization, in one cell.
     let money_cell = {
-        let input = input.clone();
         move |q: Quarter| {
             let line =
                 |f: MoneyField| input(Field::ActivityQuarter(id, q, f), f.input_name(q), true);

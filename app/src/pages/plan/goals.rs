@@ -109,7 +109,9 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
         let id = indicator.with_untracked(|i| i.id.map(|id| id.0).unwrap_or_default());
         format!("/rencana/{plan}/riwayat?indikator={id}")
     };
-    let id = indicator.with_untracked(|i| i.id).unwrap_or(model::IndicatorId(0));
+    let id = indicator
+        .with_untracked(|i| i.id)
+        .unwrap_or(model::IndicatorId(0));
     let fields: Vec<Field> = Quarter::ALL
         .into_iter()
         .flat_map(|q| quarter_fields(id, q))
@@ -121,34 +123,34 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
             <h4>{move || { let at = at(); indicator.with(|i| format!("{}.{} {}", at.goal, at.indicator, i.name)) }}</h4>
             <IndicatorForm indicator/>
             <SyncForm action=SaveReport::PATH fields status_in_rows=true class="indicator-sheet">
-            <EnterSaves/>
-            <input type="hidden" name="plan" value=state.id.0/>
-            <input type="hidden" name="indicator" value=id.0/>
-            <dl class="indicator-facts">
-                <dt>"Target"</dt>
-                <dd class="target">{move || indicator.with(|i| i.target.to_string())}</dd>
-                <dt>"Rumus"</dt>
-                <dd class="formula"><Formula source=Signal::derive(move || indicator.with(|i| i.formula.clone()))/></dd>
-                <dt>"A"</dt>
-                <dd>{move || indicator.with(|i| text_or_dash(&i.numerator_label))}</dd>
-                <dt>"B"</dt>
-                <dd>{move || indicator.with(|i| text_or_dash(&i.denominator_label))}</dd>
-                <dt>"Capaian s.d. TW IV"</dt>
-                <dd class="year-to-date">{year_to_date}</dd>
-                <dt>"Kegiatan"</dt>
-                <dd><ul class="linked-activities">{activities}</ul></dd>
-                <dt>"Riwayat"</dt>
-                <dd>
-                    <a class="history-link" href=history>"Lihat perubahan"</a>
-                </dd>
-            </dl>
-            <IndicatorControls indicator/>
-            <ul class="warnings">
-                {move || warnings().iter().map(|w: &Check| view! { <li>{w.message()}</li> }).collect_view()}
-            </ul>
-            <ScrollTable class="quarters" columns=QUARTER_COLUMNS>
-                {Quarter::ALL.map(|quarter| view! { <QuarterRow indicator quarter place/> }).collect_view()}
-            </ScrollTable>
+                <EnterSaves/>
+                <input type="hidden" name="plan" value=state.id.0/>
+                <input type="hidden" name="indicator" value=id.0/>
+                <dl class="indicator-facts">
+                    <dt>"Target"</dt>
+                    <dd class="target">{move || indicator.with(|i| i.target.to_string())}</dd>
+                    <dt>"Rumus"</dt>
+                    <dd class="formula"><Formula source=Signal::derive(move || indicator.with(|i| i.formula.clone()))/></dd>
+                    <dt>"A"</dt>
+                    <dd>{move || indicator.with(|i| text_or_dash(&i.numerator_label))}</dd>
+                    <dt>"B"</dt>
+                    <dd>{move || indicator.with(|i| text_or_dash(&i.denominator_label))}</dd>
+                    <dt>"Capaian s.d. TW IV"</dt>
+                    <dd class="year-to-date">{year_to_date}</dd>
+                    <dt>"Kegiatan"</dt>
+                    <dd><ul class="linked-activities">{activities}</ul></dd>
+                    <dt>"Riwayat"</dt>
+                    <dd>
+                        <a class="history-link" href=history>"Lihat perubahan"</a>
+                    </dd>
+                </dl>
+                <IndicatorControls indicator/>
+                <ul class="warnings">
+                    {move || warnings().iter().map(|w: &Check| view! { <li>{w.message()}</li> }).collect_view()}
+                </ul>
+                <ScrollTable class="quarters" columns=QUARTER_COLUMNS>
+                    {Quarter::ALL.map(|quarter| view! { <QuarterRow indicator quarter place/> }).collect_view()}
+                </ScrollTable>
             </SyncForm>
         </section>
     }

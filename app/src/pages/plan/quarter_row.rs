@@ -113,10 +113,7 @@ pub fn QuarterRow(
 }
 
 /// The fields of an indicator's row for `quarter`, in the order of `ReportField::ALL`.
-pub fn quarter_fields(
-    id: model::IndicatorId,
-    quarter: Quarter,
-) -> impl Iterator<Item = Field> {
+pub fn quarter_fields(id: model::IndicatorId, quarter: Quarter) -> impl Iterator<Item = Field> {
     ReportField::ALL
         .into_iter()
         .map(move |f| Field::Report(id, quarter, f))

@@ -65,19 +65,22 @@ fn move_buttons(
     url: &'static str,
     run: impl Fn(Direction) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    [(Direction::Up, "\u{25b2} Naik"), (Direction::Down, "\u{25bc} Turun")]
-        .map(|(direction, label)| {
-            view! {
-                <PostButton
-                    url
-                    field=("direction", direction_name(direction))
-                    label=label.into()
-                    class="inline"
-                    run=Callback::new(move |_| run(direction))
-                />
-            }
-        })
-        .collect_view()
+    [
+        (Direction::Up, "\u{25b2} Naik"),
+        (Direction::Down, "\u{25bc} Turun"),
+    ]
+    .map(|(direction, label)| {
+        view! {
+            <PostButton
+                url
+                field=("direction", direction_name(direction))
+                label=label.into()
+                class="inline"
+                run=Callback::new(move |_| run(direction))
+            />
+        }
+    })
+    .collect_view()
 }
 
 /// A button that removes a part of the plan; disabled while `edit` would change a frozen quarter.

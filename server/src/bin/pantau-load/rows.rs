@@ -277,7 +277,11 @@ impl Person<'_> {
             ("quarter", row.1.number().to_string()),
         ];
         let mut form: Vec<(&str, &str)> = ids.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        form.extend(fields.iter().map(|(_, name, text)| (name.as_str(), text.as_str())));
+        form.extend(
+            fields
+                .iter()
+                .map(|(_, name, text)| (name.as_str(), text.as_str())),
+        );
         let page_url = format!("http://{}{}", self.conn.host(), self.plan_path());
         let request = Request::form(SaveReport::PATH, &form)
             .header("Accept", "text/html,application/xhtml+xml")
