@@ -18,16 +18,29 @@ pub fn SyncForm(
     /// no status of its own.
     #[prop(optional)]
     status_in_rows: bool,
+    /// The row of a table form a field is in, as its row's button names it (`value`): a row's
+    /// button saves its row alone, Enter (which names no row) the whole table.
+    #[prop(optional)]
+    row_of: Option<fn(&Field) -> String>,
     children: Children,
 ) -> impl IntoView {
     let sync = expect_context::<SyncEngine>();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let row = ev
+            .submitter()
+            .and_then(|button| button.get_attribute("value"))
+            .filter(|value| !value.is_empty());
+        let chosen = |field: &Field| match (row_of, &row) {
+            (Some(row_of), Some(row)) => row_of(field) == *row,
+            _ => true,
+        };
         // Only the fields whose text changed are queued, so a submit of a whole table saves
         // just what was typed in it.
         let edits = fields.with_untracked(|fields| {
             fields
                 .iter()
+                .filter(|field| chosen(field))
                 .filter_map(|field| sync.read(field).map(|text| (*field, text)))
                 .collect()
         });

@@ -33,7 +33,7 @@ pub fn ActivityTable() -> impl IntoView {
     view! {
         <section class="activities" aria-labelledby="kegiatan-title">
             <h2 id="kegiatan-title">"Kegiatan dan Anggaran"</h2>
-            <SyncForm action=SaveActivity::PATH fields status_in_rows=true>
+            <SyncForm action=SaveActivity::PATH fields status_in_rows=true row_of=activity_of>
                 <EnterSaves/>
                 <input type="hidden" name="plan" value=state.id.0/>
                 <div class="table-scroll">
@@ -153,6 +153,14 @@ fn ActivityRow(activity: RwSignal<Activity>) -> impl IntoView {
 /// Every field the row saves.
 fn activity_fields(id: model::ActivityId) -> Vec<Field> {
     activity_inputs(id).into_iter().map(|(_, f)| f).collect()
+}
+
+/// The activity a cell of the budget table is in, as its row's button names it (its id).
+fn activity_of(field: &Field) -> String {
+    match field {
+        Field::Activity(id, _) | Field::ActivityQuarter(id, _, _) => id.to_string(),
+        _ => String::new(),
+    }
 }
 
 /// The text an input of the row shows: the model's text of the field's value.

@@ -122,7 +122,7 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
         <section class="indicator" id=move || { let at = at(); format!("indikator-{}-{}", at.goal, at.indicator) }>
             <h4>{move || { let at = at(); indicator.with(|i| format!("{}.{} {}", at.goal, at.indicator, i.name)) }}</h4>
             <IndicatorForm indicator/>
-            <SyncForm action=SaveReport::PATH fields status_in_rows=true class="indicator-sheet">
+            <SyncForm action=SaveReport::PATH fields status_in_rows=true row_of=quarter_of class="indicator-sheet">
                 <EnterSaves/>
                 <input type="hidden" name="plan" value=state.id.0/>
                 <input type="hidden" name="indicator" value=id.0/>
@@ -153,6 +153,14 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
                 </ScrollTable>
             </SyncForm>
         </section>
+    }
+}
+
+/// The quarter a cell of the quarter table is in, as its button names it (`Quarter::number`).
+fn quarter_of(field: &Field) -> String {
+    match field {
+        Field::Report(_, quarter, _) => quarter.number().to_string(),
+        _ => String::new(),
     }
 }
 
