@@ -52,7 +52,8 @@ fn GoalTitleForm(goal: GoalState) -> impl IntoView {
             <SyncForm action=SaveGoal::PATH fields=vec![field] class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 <input type="hidden" name="goal" value=goal.id.0/>
-                <label>
+                // Not a `<label>`: see `LabelledInput`.
+                <div class="labelled">
                     <span>"Sasaran"</span>
                     <FieldInput
                         field
@@ -66,7 +67,7 @@ fn GoalTitleForm(goal: GoalState) -> impl IntoView {
                         wide=true
                         multiline=true
                     />
-                </label>
+                </div>
                 <button type="submit">"Simpan sasaran"</button>
             </SyncForm>
         </details>

@@ -45,7 +45,8 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
         let gate = use_context::<EditGate>();
         let locked = move || gate.and_then(|g| g.locked(&field));
         view! {
-            <label>
+            // Not a `<label>`: see `LabelledInput`.
+            <div class="labelled">
                 <span>{field.label()}</span>
                 // A disabled select is not posted: while frozen a hidden copy posts its value.
                 {move || locked().map(|_| view! {
@@ -54,6 +55,7 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
                 <select
                     node_ref=select
                     name=name
+                    aria-label=field.label()
                     disabled=move || locked().is_some()
                     title=locked
                     on:change=move |ev| {
@@ -67,7 +69,7 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
                         .map(|(code, label)| view! { <option value=*code selected=current == *code>{*label}</option> })
                         .collect_view()}
                 </select>
-            </label>
+            </div>
         }
     };
     view! {
