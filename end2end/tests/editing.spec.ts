@@ -99,6 +99,48 @@ test.describe("with JavaScript off", () => {
     // The server computed the figure on its render.
     await expect(again.locator(".quarter-value")).toHaveText("80%");
   });
+
+  test("a quarter's button saves that quarter alone, and Enter saves the table", async ({ page }) => {
+    await openOwnPlan(page, { hydrated: false });
+    const note = (quarter: string) =>
+      quarterRow(page, "2-3", quarter).getByRole("textbox", { name: new RegExp(`^Keterangan ${quarter}, indikator \\d+\\.\\d+$`) });
+    const saved = await note("TW I").inputValue();
+    await note("TW I").fill("Ditulis di TW I, tidak disimpan");
+    await note("TW II").fill("Disimpan dengan tombol TW II");
+    await quarterRow(page, "2-3", "TW II").getByRole("button", { name: "Simpan TW II", exact: true }).click();
+    await page.waitForLoadState("load");
+    await openOwnPlan(page, { hydrated: false });
+    await expect(note("TW II")).toHaveValue("Disimpan dengan tombol TW II");
+    await expect(note("TW I")).toHaveValue(saved);
+    // Enter in a one-line cell presses the table's first button, which saves every quarter.
+    await note("TW I").fill("Disimpan dengan Enter");
+    const b4 = quarterRow(page, "2-3", "TW IV").getByRole("textbox", { name: /^B TW IV, indikator \d+\.\d+$/ });
+    await b4.fill("20");
+    await b4.press("Enter");
+    await page.waitForLoadState("load");
+    await openOwnPlan(page, { hydrated: false });
+    await expect(note("TW I")).toHaveValue("Disimpan dengan Enter");
+    await expect(b4).toHaveValue("20");
+  });
+
+  test("a budget row posts from the one budget form and saves that row", async ({ page }) => {
+    await openOwnPlan(page, { hydrated: false });
+    const row = activityRow(page, "Layanan perkantoran");
+    await row.getByRole("textbox", { name: "Pagu blokir", exact: true }).fill("1.000.000");
+    await row.getByRole("button", { name: "Simpan", exact: true }).click();
+    await page.waitForLoadState("load");
+    await openOwnPlan(page, { hydrated: false });
+    await expect(activityRow(page, "Layanan perkantoran").getByRole("textbox", { name: "Pagu blokir", exact: true })).toHaveValue("1.000.000");
+  });
+
+  test("an indicator moves by its button in the quarter table's form", async ({ page }) => {
+    await openOwnPlan(page, { hydrated: false });
+    const name = await page.locator("#indikator-1-2 h4").textContent();
+    await page.locator("#indikator-1-2").getByRole("button", { name: "\u25b2 Naik" }).click();
+    await page.waitForLoadState("load");
+    await openOwnPlan(page, { hydrated: false });
+    await expect(page.locator("#indikator-1-1 h4")).toHaveText((name ?? "").replace("1.2", "1.1"));
+  });
 });
 
 test.describe("the plan's shape", () => {

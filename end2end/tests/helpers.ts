@@ -23,7 +23,7 @@ export function planRow(page: Page, unit: string): Locator {
 /** The budget row of the activity with this name. */
 export function activityRow(page: Page, name: string): Locator {
   const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
-  return page.locator('tr[id^="kegiatan-"]', { has: page.locator('textarea[name="name"]', { hasText: exact }) });
+  return page.locator('tr[id^="kegiatan-"]', { has: page.locator('textarea[name$="[name]"]', { hasText: exact }) });
 }
 
 /** An indicator's quarter row, e.g. quarterRow(page, "1-1", "TW I"). */

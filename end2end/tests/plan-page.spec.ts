@@ -79,7 +79,7 @@ test.describe("on a 1366 × 768 office laptop", () => {
     expect(count).toBeGreaterThan(10);
     for (let i = 0; i < count; i++) {
       const row = rows.nth(i);
-      const name = row.locator('textarea[name="name"]');
+      const name = row.locator('textarea[name$="[name]"]');
       const fits = await name.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1);
       expect(fits, await name.inputValue()).toBe(true);
       const cell = row.locator("th");

@@ -1,18 +1,16 @@
 //! Saving edits. Each server function takes one form's fields as typed (text, validated on the
 //! server by the same model rules the browser applied), so the same call serves the hydrated
 //! page and a plain HTML form post with JavaScript off. A parameter is named by its field's name
-//! (`ReportField::name` and the like), which is the name of the form's input.
+//! (`ReportField::name` and the like), which is the name of the form's input; a table's form
+//! (an indicator's quarters, the budget) posts its cells as [`Rows`].
 
 use crate::error::AppError;
 use leptos::prelude::*;
+use model::edit::{ActivityField, Field, MoneyField};
 #[cfg(feature = "ssr")]
-use model::edit::{
-    ActivityField, Field, FieldEdit, GoalField, HeaderField, IndicatorField, MoneyField,
-    ReportField,
-};
-#[cfg(feature = "ssr")]
-use model::Quarter;
-use model::{ActivityId, GoalId, IndicatorId, PlanId};
+use model::edit::{FieldEdit, GoalField, HeaderField, IndicatorField, ReportField};
+use model::{ActivityId, GoalId, IndicatorId, PlanId, Quarter};
+use std::collections::BTreeMap;
 
 /// One edit per field, in order: `fields` named through `field`, each with its text. The
 /// parameters of a save function come in the order of its fields' `ALL`, so they zip.
@@ -39,71 +37,114 @@ async fn save(plan: PlanId, edits: impl Iterator<Item = FieldEdit>) -> Result<()
         .await
 }
 
-/// One indicator in one quarter (by its number, `Quarter::number`): planned work, A, B,
-/// achievement, evidence, status, note.
+/// What a table form posts: for each of its rows (a quarter by its number, an activity by its
+/// id), the texts of the row's inputs by their fields' names. An input is named
+/// [`cell_name`]`(group, row, field)`, `tw[2][note]`, which the form decoder reads as this map
+/// under the server function's parameter `group`. So a table is one `<form>` around all its
+/// rows, and the button pressed names the row it saves.
+pub type Rows = BTreeMap<i64, BTreeMap<String, String>>;
+
+/// The parameter of [`save_report`] that holds an indicator's quarter table.
+pub const QUARTER_ROWS: &str = "tw";
+/// The parameter of [`save_activity`] that holds the budget table.
+pub const ACTIVITY_ROWS: &str = "kegiatan";
+
+/// The name of the input of `field` in row `row` of a table form's `group`.
+pub fn cell_name(group: &str, row: impl std::fmt::Display, field: &str) -> String {
+    format!("{group}[{row}][{field}]")
+}
+
+/// The inputs of an activity's budget row, each by its name in the row and its field: name,
+/// pagu, blokir, and RPD and realization per quarter (`MoneyField::input_name`).
+pub fn activity_inputs(activity: ActivityId) -> Vec<(&'static str, Field)> {
+    let mut inputs: Vec<(&'static str, Field)> = [
+        ActivityField::Name,
+        ActivityField::Budget,
+        ActivityField::Blocked,
+    ]
+    .map(|f| (f.name(), Field::Activity(activity, f)))
+    .to_vec();
+    for money in [MoneyField::WithdrawalPlan, MoneyField::Realization] {
+        inputs.extend(Quarter::ALL.map(|q| {
+            (
+                money.input_name(q),
+                Field::ActivityQuarter(activity, q, money),
+            )
+        }));
+    }
+    inputs
+}
+
+/// The rows a table form's post saves: the one its pressed button names, or every posted row
+/// when none is named (Enter in a cell presses the form's unnamed first button). A post with
+/// no cell to save is a request no page sends.
+#[cfg(feature = "ssr")]
+fn chosen(mut rows: Rows, named: Option<i64>) -> Result<Rows, AppError> {
+    let rows = match named {
+        None => rows,
+        Some(key) => {
+            let row = rows.remove(&key).ok_or(AppError::Malformed)?;
+            Rows::from([(key, row)])
+        }
+    };
+    if rows.values().all(BTreeMap::is_empty) {
+        return Err(AppError::Malformed);
+    }
+    Ok(rows)
+}
+
+/// One row's edits: each posted text under its input's name in `inputs`, in their order. A
+/// name the row has no input for is a request no page sends.
+#[cfg(feature = "ssr")]
+fn row_edits(
+    mut texts: BTreeMap<String, String>,
+    inputs: impl IntoIterator<Item = (&'static str, Field)>,
+) -> Result<Vec<FieldEdit>, AppError> {
+    let edits = inputs
+        .into_iter()
+        .filter_map(|(name, field)| texts.remove(name).map(|text| FieldEdit { field, text }))
+        .collect();
+    if texts.is_empty() {
+        Ok(edits)
+    } else {
+        Err(AppError::Malformed)
+    }
+}
+
+/// An indicator's quarter table: for each quarter (by its number, `Quarter::number`) planned
+/// work, A, B, achievement, evidence, status and note. `quarter` is the quarter whose button
+/// was pressed ("Simpan TW II"), and only its row is saved; without it, every posted row.
 #[server]
 pub async fn save_report(
     plan: PlanId,
     indicator: IndicatorId,
-    quarter: u8,
-    planned_work: String,
-    numerator: String,
-    denominator: String,
-    achievement: String,
-    evidence: String,
-    status: String,
-    note: String,
+    #[server(default)] quarter: Option<u8>,
+    #[server(default)] tw: Rows,
 ) -> Result<(), AppError> {
-    let quarter = super::ssr::quarter(quarter)?;
-    let texts = [
-        planned_work,
-        numerator,
-        denominator,
-        achievement,
-        evidence,
-        status,
-        note,
-    ];
-    let field = |field| Field::Report(indicator, quarter, field);
-    save(plan, edits(ReportField::ALL, field, texts)).await
+    let mut all = Vec::new();
+    for (number, texts) in chosen(tw, quarter.map(i64::from))? {
+        let quarter = u8::try_from(number)
+            .map_err(|_| AppError::Malformed)
+            .and_then(super::ssr::quarter)?;
+        let inputs = ReportField::ALL.map(|f| (f.name(), Field::Report(indicator, quarter, f)));
+        all.extend(row_edits(texts, inputs)?);
+    }
+    save(plan, all.into_iter()).await
 }
 
-/// An activity: name, pagu, blokir, and RPD and realization per quarter (each named as
-/// `MoneyField::input_name` names it).
+/// The budget table: for each activity (by its id) its [`activity_inputs`]. `activity` is the
+/// row whose button was pressed, and only it is saved; without it, every posted row.
 #[server]
 pub async fn save_activity(
     plan: PlanId,
-    activity: ActivityId,
-    name: String,
-    budget: String,
-    blocked: String,
-    withdrawal_plan_1: String,
-    withdrawal_plan_2: String,
-    withdrawal_plan_3: String,
-    withdrawal_plan_4: String,
-    realization_1: String,
-    realization_2: String,
-    realization_3: String,
-    realization_4: String,
+    #[server(default)] activity: Option<ActivityId>,
+    #[server(default)] kegiatan: Rows,
 ) -> Result<(), AppError> {
-    use ActivityField::{Blocked, Budget, Name};
-    use MoneyField::{Realization, WithdrawalPlan};
-    let money = |field| move |quarter| Field::ActivityQuarter(activity, quarter, field);
-    let withdrawal_plans = [
-        withdrawal_plan_1,
-        withdrawal_plan_2,
-        withdrawal_plan_3,
-        withdrawal_plan_4,
-    ];
-    let realizations = [realization_1, realization_2, realization_3, realization_4];
-    let all = edits(
-        [Name, Budget, Blocked],
-        |field| Field::Activity(activity, field),
-        [name, budget, blocked],
-    )
-    .chain(edits(Quarter::ALL, money(WithdrawalPlan), withdrawal_plans))
-    .chain(edits(Quarter::ALL, money(Realization), realizations));
-    save(plan, all).await
+    let mut all = Vec::new();
+    for (id, texts) in chosen(kegiatan, activity.map(|a| a.0))? {
+        all.extend(row_edits(texts, activity_inputs(ActivityId(id)))?);
+    }
+    save(plan, all.into_iter()).await
 }
 
 /// An indicator's definition.

@@ -47,9 +47,8 @@ impl EditGate {
 pub fn FieldInput(
     field: Field,
     /// The form field name the server function reads.
-    name: &'static str,
-    /// The id of the row's form (inputs may sit in table cells outside the `<form>` element).
-    form: String,
+    #[prop(into)]
+    name: String,
     /// The last saved text, for Escape.
     #[prop(into)]
     saved: Signal<String>,
@@ -129,7 +128,6 @@ pub fn FieldInput(
     let common = view! {
         <{..}
             name=name
-            form=form
             aria-label=label
             disabled=disabled
             readonly=move || locked().is_some()
@@ -202,13 +200,16 @@ fn submit_form_of(area: NodeRef<html::Textarea>) {
     let _ = area;
 }
 
-/// A [`FieldInput`] under its field's label: one row of a stacked form.
+/// A [`FieldInput`] beside its field's name: one row of a stacked form. The name is plain text
+/// and the input carries it as its `aria-label`, not a `<label>` element: when a page finishes
+/// parsing, Chromium (its form autofill, by all signs) visits every `<label>` of the page once
+/// per form. On a plan of a thousand indicators (nine labels and two forms each) that took
+/// 90 of the 100 seconds the static page needed; without the labels it took under one.
 #[component]
 pub fn LabelledInput(
     field: Field,
     /// The form field name the server function reads.
     name: &'static str,
-    form: String,
     #[prop(into)] saved: Signal<String>,
     #[prop(into)] on_value: Callback<Value>,
     #[prop(optional)] numeric: bool,
@@ -216,10 +217,10 @@ pub fn LabelledInput(
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
     view! {
-        <label>
+        <div class="labelled">
             <span>{field.label()}</span>
-            <FieldInput field name form saved on_value numeric wide multiline/>
-        </label>
+            <FieldInput field name saved on_value numeric wide multiline/>
+        </div>
     }
 }
 

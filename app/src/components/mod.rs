@@ -12,8 +12,8 @@ mod table;
 pub use account::Account;
 pub use field::{sync_select, EditGate, FieldInput, LabelledInput, SaveStatus};
 pub use formula::Formula;
-pub use post_form::{posted_refusal, PostForm};
-pub use sync_form::{SyncForm, SyncStatus};
+pub use post_form::{posted_refusal, PostButton, PostForm};
+pub use sync_form::{EnterSaves, SyncForm, SyncStatus};
 pub use table::{col, num, Column, ScrollTable, Table};
 
 use crate::error::AppError;

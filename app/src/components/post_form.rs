@@ -63,3 +63,44 @@ pub fn posted_refusal(ours: &[&str]) -> Option<String> {
             .to_string(),
     )
 }
+
+/// A button that changes the plan's shape from inside a form it shares with other controls (a
+/// quarter table, the budget table), so a page of a thousand indicators carries one form per
+/// indicator instead of one per button. With JavaScript off it posts the surrounding form to
+/// `url` (`formaction`), with its own `name=value` naming what it acts on (the server function
+/// ignores the form's other fields); hydrated, it calls `run` instead.
+#[component]
+pub fn PostButton(
+    /// The server function's URL.
+    url: &'static str,
+    /// The one field the button adds to the form's post, e.g. `("direction", "Up")`.
+    #[prop(optional)]
+    field: Option<(&'static str, String)>,
+    /// The button's text.
+    label: String,
+    #[prop(optional)] class: &'static str,
+    run: Callback<()>,
+    /// Why the button cannot be used now (it is then disabled, with the reason as its title).
+    #[prop(optional)]
+    locked: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let reason = move || locked.and_then(|l| l.get());
+    let (name, value) = field.unzip();
+    view! {
+        <button
+            type="submit"
+            class=class
+            formaction=url
+            name=name
+            value=value
+            disabled=move || reason().is_some()
+            title=reason
+            on:click=move |ev| {
+                ev.prevent_default();
+                run.run(());
+            }
+        >
+            {label}
+        </button>
+    }
+}

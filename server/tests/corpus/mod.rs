@@ -25,6 +25,8 @@ pub enum Arg {
     Goal,
     Indicator,
     Activity,
+    /// An activity, optional: the budget table's row a button names (none: every posted row).
+    OptActivity,
     Unit,
     User,
     Conflict,
@@ -56,6 +58,7 @@ impl Arg {
                 | Arg::Goal
                 | Arg::Indicator
                 | Arg::Activity
+                | Arg::OptActivity
                 | Arg::Unit
                 | Arg::User
                 | Arg::Conflict
@@ -86,7 +89,12 @@ impl Arg {
     pub fn required(self) -> bool {
         !matches!(
             self,
-            Arg::OptText | Arg::OptFilter | Arg::Page | Arg::OptQuarter | Arg::OptYear
+            Arg::OptText
+                | Arg::OptFilter
+                | Arg::Page
+                | Arg::OptQuarter
+                | Arg::OptYear
+                | Arg::OptActivity
         )
     }
 }
@@ -235,6 +243,12 @@ impl World {
             .and_then(|(_, c)| c.as_deref())
     }
 
+    /// A form field's name in a request on A's plan: a table form's cell names its row by id
+    /// (`kegiatan[{activity}][name]` becomes `kegiatan[12][name]`).
+    pub fn name(&self, name: &str) -> String {
+        name.replace("{activity}", &self.value(Arg::Activity, true))
+    }
+
     /// The value an argument has in a request that would pass, on A's plan (`own`) or B's.
     pub fn value(&self, arg: Arg, own: bool) -> String {
         let at = usize::from(!own);
@@ -242,7 +256,7 @@ impl World {
             Arg::Plan => self.plans[at].0.to_string(),
             Arg::Goal => self.goals[at].to_string(),
             Arg::Indicator => self.indicators[at].to_string(),
-            Arg::Activity => self.activities[at].to_string(),
+            Arg::Activity | Arg::OptActivity => self.activities[at].to_string(),
             // A's admin manages UPT A1; B's side is KANWIL B.
             Arg::Unit => self.units[if own { 1 } else { 2 }].to_string(),
             Arg::User => self.users[at].to_string(),

@@ -141,22 +141,28 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
         return push_request(world, spec, rng, defect, who);
     }
     // The fields of a request that would pass, on A's plan.
+    let args: Vec<(String, Arg)> = spec
+        .args
+        .iter()
+        .map(|(name, arg)| (world.name(name), *arg))
+        .collect();
     let mut fields: Vec<(String, Vec<u8>)> = Vec::new();
-    for (name, arg) in spec.args {
+    for (name, arg) in &args {
         match arg {
             Arg::OptFilter => {
                 if rng.chance(30) {
                     fields.push(("filter[quarter]".into(), b"Q2".to_vec()));
                 }
             }
-            Arg::OptText | Arg::Page | Arg::OptQuarter | Arg::OptYear if !rng.chance(50) => {}
+            Arg::OptText | Arg::Page | Arg::OptQuarter | Arg::OptYear | Arg::OptActivity
+                if !rng.chance(50) => {}
             _ => fields.push((name.to_string(), world.value(*arg, true).into_bytes())),
         }
     }
     let mut label = format!("{} {defect:?} as {who:?}", spec.path);
     let at = |f: fn(Arg) -> bool, rng: &mut Rng| {
         let i = choose_arg(spec, rng, f);
-        spec.args[i].0
+        args[i].0.as_str()
     };
     let set = |fields: &mut Vec<(String, Vec<u8>)>, name: &str, value: Vec<u8>| {
         if let Some(field) = fields.iter_mut().find(|(n, _)| n == name) {
@@ -169,7 +175,7 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
     match defect {
         Defect::Malformed => {
             let name = at(Arg::is_typed, rng);
-            let arg = spec.args.iter().find(|(n, _)| *n == name).map(|(_, a)| *a);
+            let arg = args.iter().find(|(n, _)| n == name).map(|(_, a)| *a);
             if rng.chance(20) {
                 // A nested key where a plain value belongs.
                 let value = fields.iter().find(|(n, _)| n == name).map(|f| f.1.clone());
@@ -195,9 +201,9 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
         }
         Defect::Foreign => {
             let i = choose_arg(spec, rng, |a| a.is_id() && a != Arg::Conflict);
-            let (name, arg) = spec.args[i];
+            let (name, arg) = &args[i];
             label.push_str(&format!(" {name} of KANWIL B"));
-            set(&mut fields, name, world.value(arg, false).into_bytes());
+            set(&mut fields, name, world.value(*arg, false).into_bytes());
         }
         Defect::Huge => {
             let name = at(Arg::is_text, rng);

@@ -79,39 +79,41 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
         ),
         spec!(dashboard::ReportingMonth, Nobody, []),
         // edit
+        // The quarter table's form: its cells by quarter (`tw[1][note]`), the button's quarter.
         spec!(
             edit::SaveReport,
             Edit,
             [
                 ("plan", Plan),
                 ("indicator", Indicator),
-                ("quarter", Quarter),
-                ("planned_work", Text),
-                ("numerator", Text),
-                ("denominator", Text),
-                ("achievement", Text),
-                ("evidence", Text),
-                ("status", Text),
-                ("note", Text)
+                ("quarter", OptQuarter),
+                ("tw[1][planned_work]", OptText),
+                ("tw[1][numerator]", OptText),
+                ("tw[1][denominator]", OptText),
+                ("tw[1][achievement]", OptText),
+                ("tw[1][evidence]", OptText),
+                ("tw[1][status]", OptText),
+                ("tw[1][note]", OptText)
             ]
         ),
+        // The budget table's form: its cells by activity, the button's activity.
         spec!(
             edit::SaveActivity,
             Edit,
             [
                 ("plan", Plan),
-                ("activity", Activity),
-                ("name", Text),
-                ("budget", Text),
-                ("blocked", Text),
-                ("withdrawal_plan_1", Text),
-                ("withdrawal_plan_2", Text),
-                ("withdrawal_plan_3", Text),
-                ("withdrawal_plan_4", Text),
-                ("realization_1", Text),
-                ("realization_2", Text),
-                ("realization_3", Text),
-                ("realization_4", Text)
+                ("activity", OptActivity),
+                ("kegiatan[{activity}][name]", OptText),
+                ("kegiatan[{activity}][budget]", OptText),
+                ("kegiatan[{activity}][blocked]", OptText),
+                ("kegiatan[{activity}][withdrawal_plan_1]", OptText),
+                ("kegiatan[{activity}][withdrawal_plan_2]", OptText),
+                ("kegiatan[{activity}][withdrawal_plan_3]", OptText),
+                ("kegiatan[{activity}][withdrawal_plan_4]", OptText),
+                ("kegiatan[{activity}][realization_1]", OptText),
+                ("kegiatan[{activity}][realization_2]", OptText),
+                ("kegiatan[{activity}][realization_3]", OptText),
+                ("kegiatan[{activity}][realization_4]", OptText)
             ]
         ),
         spec!(

@@ -4,6 +4,7 @@
 
 use super::killer::Fate;
 use super::{Dice, BATCH, CLIENT, PLAN, REQUESTS};
+use app::api::edit::{cell_name, QUARTER_ROWS};
 use model::edit::{current_value, Field, ReportField};
 use model::sync::{Mutation, Outcome};
 use model::{IndicatorId, Plan, Quarter};
@@ -27,7 +28,7 @@ impl Edit {
 /// A row's form as posted: every field of the row, three of them with new text.
 #[derive(Clone, Debug)]
 pub struct FormRow {
-    pub fields: Vec<(&'static str, String)>,
+    pub fields: Vec<(String, String)>,
     new_texts: Vec<String>,
 }
 
@@ -180,20 +181,22 @@ impl Browser {
                 .expect("a row of the plan")
                 .input_text()
         };
-        // Inputs are named by their fields' names, as the row's form names them.
-        let kept = |cell: ReportField| (cell.name(), shown(cell));
+        // Inputs are named by their quarter and their fields' names, as the quarter table's
+        // form names them (`tw[1][note]`); the pressed button names the quarter.
+        let name = |cell: ReportField| cell_name(QUARTER_ROWS, Quarter::Q1.number(), cell.name());
+        let kept = |cell: ReportField| (name(cell), shown(cell));
         let new_texts = vec![text("rencana"), text("data dukung"), text("catatan")];
         let fields = vec![
-            ("plan", PLAN.to_string()),
-            ("indicator", indicator.to_string()),
-            ("quarter", Quarter::Q1.number().to_string()),
-            (ReportField::PlannedWork.name(), new_texts[0].clone()),
+            ("plan".to_owned(), PLAN.to_string()),
+            ("indicator".to_owned(), indicator.to_string()),
+            ("quarter".to_owned(), Quarter::Q1.number().to_string()),
+            (name(ReportField::PlannedWork), new_texts[0].clone()),
             kept(ReportField::Numerator),
             kept(ReportField::Denominator),
             kept(ReportField::Achievement),
-            (ReportField::Evidence.name(), new_texts[1].clone()),
+            (name(ReportField::Evidence), new_texts[1].clone()),
             kept(ReportField::Status),
-            (ReportField::Note.name(), new_texts[2].clone()),
+            (name(ReportField::Note), new_texts[2].clone()),
         ];
         Request::Form(FormRow { fields, new_texts })
     }

@@ -92,7 +92,7 @@ impl Client {
     pub fn post_row(
         &self,
         plan: PlanId,
-        fields: &[(&str, String)],
+        fields: &[(String, String)],
         sent: impl FnOnce(),
     ) -> Result<(), Lost> {
         let body = fields

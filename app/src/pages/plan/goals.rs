@@ -2,13 +2,13 @@
 //! quarter rows.
 
 use super::indicator_form::IndicatorForm;
-use super::quarter_row::QuarterRow;
+use super::quarter_row::{quarter_fields, QuarterRow};
 use super::state::GoalState;
 use super::structure::{GoalControls, IndicatorControls, UnlinkActivityButton};
 use super::PlanState;
-use crate::api::edit::SaveGoal;
+use crate::api::edit::{SaveGoal, SaveReport};
 use crate::components::{
-    col, num, text_or_dash, Column, FieldInput, Formula, ScrollTable, SyncForm,
+    col, num, text_or_dash, Column, EnterSaves, FieldInput, Formula, ScrollTable, SyncForm,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -45,21 +45,19 @@ pub fn GoalSection(goal: GoalState) -> impl IntoView {
 fn GoalTitleForm(goal: GoalState) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let saved = RwSignal::new(goal.title.get_untracked());
-    let form_id = format!("form-sasaran-{}", goal.id);
     let field = Field::Goal(goal.id, GoalField::Title);
-    let input_form = form_id.clone();
     view! {
         <details class="edit-box">
             <summary>"Ubah sasaran"</summary>
-            <SyncForm id=form_id action=SaveGoal::PATH fields=vec![field] class="stacked-form">
+            <SyncForm action=SaveGoal::PATH fields=vec![field] class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 <input type="hidden" name="goal" value=goal.id.0/>
-                <label>
+                // Not a `<label>`: see `LabelledInput`.
+                <div class="labelled">
                     <span>"Sasaran"</span>
                     <FieldInput
                         field
                         name=GoalField::Title.name()
-                        form=input_form
                         saved=Signal::derive(move || saved.get())
                         on_value=Callback::new(move |v: Value| {
                             if let Value::Name(title) = v {
@@ -69,7 +67,7 @@ fn GoalTitleForm(goal: GoalState) -> impl IntoView {
                         wide=true
                         multiline=true
                     />
-                </label>
+                </div>
                 <button type="submit">"Simpan sasaran"</button>
             </SyncForm>
         </details>
@@ -112,36 +110,58 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
         let id = indicator.with_untracked(|i| i.id.map(|id| id.0).unwrap_or_default());
         format!("/rencana/{plan}/riwayat?indikator={id}")
     };
+    let id = indicator
+        .with_untracked(|i| i.id)
+        .unwrap_or(model::IndicatorId(0));
+    let fields: Vec<Field> = Quarter::ALL
+        .into_iter()
+        .flat_map(|q| quarter_fields(id, q))
+        .collect();
+    // The definition's form comes first: forms do not nest, and everything after it (the
+    // unlink, move and remove buttons, the quarter rows) shares the quarter table's one form.
     view! {
         <section class="indicator" id=move || { let at = at(); format!("indikator-{}-{}", at.goal, at.indicator) }>
             <h4>{move || { let at = at(); indicator.with(|i| format!("{}.{} {}", at.goal, at.indicator, i.name)) }}</h4>
-            <dl class="indicator-facts">
-                <dt>"Target"</dt>
-                <dd class="target">{move || indicator.with(|i| i.target.to_string())}</dd>
-                <dt>"Rumus"</dt>
-                <dd class="formula"><Formula source=Signal::derive(move || indicator.with(|i| i.formula.clone()))/></dd>
-                <dt>"A"</dt>
-                <dd>{move || indicator.with(|i| text_or_dash(&i.numerator_label))}</dd>
-                <dt>"B"</dt>
-                <dd>{move || indicator.with(|i| text_or_dash(&i.denominator_label))}</dd>
-                <dt>"Capaian s.d. TW IV"</dt>
-                <dd class="year-to-date">{year_to_date}</dd>
-                <dt>"Kegiatan"</dt>
-                <dd><ul class="linked-activities">{activities}</ul></dd>
-                <dt>"Riwayat"</dt>
-                <dd>
-                    <a class="history-link" href=history>"Lihat perubahan"</a>
-                </dd>
-            </dl>
             <IndicatorForm indicator/>
-            <IndicatorControls indicator/>
-            <ul class="warnings">
-                {move || warnings().iter().map(|w: &Check| view! { <li>{w.message()}</li> }).collect_view()}
-            </ul>
-            <ScrollTable class="quarters" columns=QUARTER_COLUMNS>
-                {Quarter::ALL.map(|quarter| view! { <QuarterRow indicator quarter place/> }).collect_view()}
-            </ScrollTable>
+            <SyncForm action=SaveReport::PATH fields status_in_rows=true row_of=quarter_of class="indicator-sheet">
+                <EnterSaves/>
+                <input type="hidden" name="plan" value=state.id.0/>
+                <input type="hidden" name="indicator" value=id.0/>
+                <dl class="indicator-facts">
+                    <dt>"Target"</dt>
+                    <dd class="target">{move || indicator.with(|i| i.target.to_string())}</dd>
+                    <dt>"Rumus"</dt>
+                    <dd class="formula"><Formula source=Signal::derive(move || indicator.with(|i| i.formula.clone()))/></dd>
+                    <dt>"A"</dt>
+                    <dd>{move || indicator.with(|i| text_or_dash(&i.numerator_label))}</dd>
+                    <dt>"B"</dt>
+                    <dd>{move || indicator.with(|i| text_or_dash(&i.denominator_label))}</dd>
+                    <dt>"Capaian s.d. TW IV"</dt>
+                    <dd class="year-to-date">{year_to_date}</dd>
+                    <dt>"Kegiatan"</dt>
+                    <dd><ul class="linked-activities">{activities}</ul></dd>
+                    <dt>"Riwayat"</dt>
+                    <dd>
+                        <a class="history-link" href=history>"Lihat perubahan"</a>
+                    </dd>
+                </dl>
+                <IndicatorControls indicator/>
+                <ul class="warnings">
+                    {move || warnings().iter().map(|w: &Check| view! { <li>{w.message()}</li> }).collect_view()}
+                </ul>
+                <ScrollTable class="quarters" columns=QUARTER_COLUMNS>
+                    {Quarter::ALL.map(|quarter| view! { <QuarterRow indicator quarter place/> }).collect_view()}
+                </ScrollTable>
+            </SyncForm>
         </section>
+    }
+}
+
+/// The quarter a cell of the quarter table is in, as its button names it (`Quarter::number`).
+fn quarter_of(field: &Field) -> String {
+    match field {
+        Field::Report(_, quarter, _) => quarter.number().to_string(),
+        _ => String::new(),
     }
 }
 

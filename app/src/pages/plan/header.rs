@@ -13,14 +13,12 @@ pub fn PlanHeading() -> impl IntoView {
     let state = expect_context::<PlanState>();
     let header = state.header;
     let saved = RwSignal::new(header.get_untracked());
-    let form_id = "form-kop".to_owned();
     let input = move |f: HeaderField| {
         let field = Field::Header(f);
         view! {
             <LabelledInput
                 field
                 name=f.name()
-                form=form_id.clone()
                 saved=Signal::derive(move || saved.with(|h| header_value(h, f).input_text()))
                 on_value=Callback::new(move |v: Value| header.update(|h| { let _ = apply_to_header(h, &field, v); }))
                 wide=true
@@ -42,7 +40,7 @@ pub fn PlanHeading() -> impl IntoView {
         <YearSwitcher plan=state.id year=header.with_untracked(|h| h.fiscal_year) page=""/>
         <details class="edit-box">
             <summary>"Ubah kop rencana dan penanda tangan"</summary>
-            <SyncForm id="form-kop".to_owned() action=SaveHeader::PATH fields=HeaderField::EDITABLE.map(Field::Header).to_vec() class="stacked-form">
+            <SyncForm action=SaveHeader::PATH fields=HeaderField::EDITABLE.map(Field::Header).to_vec() class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 <p class="muted">{move || header.with(|h| format!("Satuan kerja: {} (unit pemilik rencana; tidak diubah di sini)", h.work_unit))}</p>
                 {HeaderField::EDITABLE.map(input).collect_view()}

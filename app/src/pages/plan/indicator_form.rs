@@ -15,21 +15,18 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
         .with_untracked(|i| i.id)
         .unwrap_or(model::IndicatorId(0));
     let saved = RwSignal::new(indicator.get_untracked());
-    let form_id = format!("form-indikator-{id}");
     let apply = move |field: Field, v: Value| {
         indicator.update(|i| {
             let _ = apply_to_indicator(i, &field, v);
         })
     };
     let text_input = {
-        let form_id = form_id.clone();
         move |f: IndicatorField, numeric: bool| {
             let field = Field::Indicator(id, f);
             view! {
                 <LabelledInput
                     field
                     name=f.name()
-                    form=form_id.clone()
                     saved=Signal::derive(move || saved.with(|i| indicator_value(i, f).input_text()))
                     on_value=Callback::new(move |v| apply(field, v))
                     numeric
@@ -48,7 +45,8 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
         let gate = use_context::<EditGate>();
         let locked = move || gate.and_then(|g| g.locked(&field));
         view! {
-            <label>
+            // Not a `<label>`: see `LabelledInput`.
+            <div class="labelled">
                 <span>{field.label()}</span>
                 // A disabled select is not posted: while frozen a hidden copy posts its value.
                 {move || locked().map(|_| view! {
@@ -57,6 +55,7 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
                 <select
                     node_ref=select
                     name=name
+                    aria-label=field.label()
                     disabled=move || locked().is_some()
                     title=locked
                     on:change=move |ev| {
@@ -70,13 +69,13 @@ pub fn IndicatorForm(indicator: RwSignal<Indicator>) -> impl IntoView {
                         .map(|(code, label)| view! { <option value=*code selected=current == *code>{*label}</option> })
                         .collect_view()}
                 </select>
-            </label>
+            </div>
         }
     };
     view! {
         <details class="edit-box">
             <summary>"Ubah definisi indikator"</summary>
-            <SyncForm id=form_id.clone() action=SaveIndicator::PATH fields=indicator_fields(id) class="stacked-form">
+            <SyncForm action=SaveIndicator::PATH fields=indicator_fields(id) class="stacked-form">
                 <input type="hidden" name="plan" value=state.id.0/>
                 <input type="hidden" name="indicator" value=id.0/>
                 // Input names are the server function's parameters, which are the fields' names.

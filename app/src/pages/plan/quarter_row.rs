@@ -1,10 +1,11 @@
-//! One indicator in one quarter, as a row of inputs with its live figures and its own form.
+//! One indicator in one quarter, as a row of inputs with its live figures. The rows of an
+//! indicator share one form (the quarter table's, in `goals.rs`); each row's inputs are named
+//! by its quarter (`tw[2][note]`) and its button saves that quarter alone.
 
 use super::{PlanState, QuarterFilter};
-use crate::api::edit::SaveReport;
-use crate::components::{sync_select, EditGate, FieldInput, SyncForm};
+use crate::api::edit::{cell_name, QUARTER_ROWS};
+use crate::components::{sync_select, EditGate, FieldInput, SyncStatus};
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 use model::edit::{apply_to_indicator, report_value, Field, ReportField, Value};
 use model::figures::{against_target, format_value, quarter_value};
 use model::number::format_percent_or_dash;
@@ -24,21 +25,18 @@ pub fn QuarterRow(
         .with_untracked(|i| i.id)
         .unwrap_or(model::IndicatorId(0));
     let saved = RwSignal::new(indicator.with_untracked(|i| i.quarter(quarter).clone()));
-    let form_id = format!("form-tw-{id}-{}", quarter.number());
+    let name = move |f: ReportField| cell_name(QUARTER_ROWS, quarter.number(), f.name());
     let value = move || indicator.with(|i| quarter_value(i, quarter));
     let against = move || indicator.with(|i| value().and_then(|v| against_target(i, v)));
     let standing = move || against().map(|a| thresholds.standing(a));
     let input = {
-        let form_id = form_id.clone();
         move |f: ReportField, numeric: bool| {
             let field = Field::Report(id, quarter, f);
-            let name = f.name();
             view! {
                 <td data-label=f.heading()>
                     <FieldInput
                         field
-                        name
-                        form=form_id.clone()
+                        name=name(f)
                         saved=Signal::derive(move || saved.with(|r| report_value(r, f).input_text()))
                         on_value=Callback::new(move |v: Value| {
                             indicator.update(|i| { let _ = apply_to_indicator(i, &field, v); })
@@ -80,17 +78,13 @@ pub fn QuarterRow(
             {input(ReportField::Evidence, false)}
             <td data-label=ReportField::Status.heading()>
                 // A disabled select is not posted: while frozen a hidden copy posts its value.
-                {
-                    let form_id = form_id.clone();
-                    move || status_locked().map(|_| view! {
-                        <input type="hidden" name=ReportField::Status.name() form=form_id.clone()
-                            value=move || indicator.with(|i| report_value(i.quarter(quarter), ReportField::Status).input_text())/>
-                    })
-                }
+                {move || status_locked().map(|_| view! {
+                    <input type="hidden" name=name(ReportField::Status)
+                        value=move || indicator.with(|i| report_value(i.quarter(quarter), ReportField::Status).input_text())/>
+                })}
                 <select
                     node_ref=status_select
-                    name=ReportField::Status.name()
-                    form=form_id.clone()
+                    name=name(ReportField::Status)
                     disabled=move || status_locked().is_some()
                     title=status_locked
                     aria-label=move || format!("{}, {}", status_field.label(), place.get())
@@ -108,18 +102,19 @@ pub fn QuarterRow(
             </td>
             {input(ReportField::Note, false)}
             <td class="row-save">
-                <SyncForm
-                    id=form_id.clone()
-                    action=SaveReport::PATH
-                    fields=ReportField::ALL.map(|f| Field::Report(id, quarter, f)).to_vec()
-                >
-                    <input type="hidden" name="plan" value=state.id.0/>
-                    <input type="hidden" name="indicator" value=id.0/>
-                    <input type="hidden" name="quarter" value=quarter.number()/>
-                    // Out of the Tab order, so Tab walks the grid cell to cell; Enter in any cell saves.
-                    <button type="submit" tabindex="-1" title=format!("Simpan {}", quarter.label())>"Simpan"</button>
-                </SyncForm>
+                // Out of the Tab order, so Tab walks the grid cell to cell; Enter in any cell saves.
+                <button type="submit" name="quarter" value=quarter.number() tabindex="-1">
+                    {format!("Simpan {}", quarter.label())}
+                </button>
+                <SyncStatus fields=quarter_fields(id, quarter).collect()/>
             </td>
         </tr>
     }
+}
+
+/// The fields of an indicator's row for `quarter`, in the order of `ReportField::ALL`.
+pub fn quarter_fields(id: model::IndicatorId, quarter: Quarter) -> impl Iterator<Item = Field> {
+    ReportField::ALL
+        .into_iter()
+        .map(move |f| Field::Report(id, quarter, f))
 }

@@ -1,10 +1,12 @@
-//! The controls that change the plan's shape, each a [`PostForm`] whose hydrated path calls the
-//! server function and applies what it confirms to the working copy.
+//! The controls that change the plan's shape: a [`PostForm`] where a name is typed, a
+//! [`PostButton`] inside a form it shares otherwise (an indicator's quarter table, the budget
+//! table, a goal's buttons), whose hydrated path calls the server function and applies what it
+//! confirms to the working copy.
 
 use super::state::GoalState;
 use super::PlanState;
 use crate::api::structure::*;
-use crate::components::{EditGate, PostForm};
+use crate::components::{EditGate, PostButton, PostForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -57,33 +59,50 @@ fn add_form(
     })
 }
 
-/// The two buttons that move a part up or down among its siblings; `hidden` names the part.
+/// The two buttons that move a part up or down among its siblings; the form they are in names
+/// the part.
 fn move_buttons(
     url: &'static str,
-    hidden: Vec<(&'static str, String)>,
     run: impl Fn(Direction) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    [(Direction::Up, "\u{25b2} Naik"), (Direction::Down, "\u{25bc} Turun")]
-        .map(|(direction, label)| {
-            let mut hidden = hidden.clone();
-            hidden.push(("direction", direction_name(direction)));
-            view! {
-                <PostForm url hidden button=label.into() class="inline" run=Callback::new(move |_| run(direction))/>
-            }
-        })
-        .collect_view()
+    [
+        (Direction::Up, "\u{25b2} Naik"),
+        (Direction::Down, "\u{25bc} Turun"),
+    ]
+    .map(|(direction, label)| {
+        view! {
+            <PostButton
+                url
+                field=("direction", direction_name(direction))
+                label=label.into()
+                class="inline"
+                run=Callback::new(move |_| run(direction))
+            />
+        }
+    })
+    .collect_view()
 }
 
 /// A button that removes a part of the plan; disabled while `edit` would change a frozen quarter.
+/// `field` names the part when the form it is in does not.
 fn remove_button(
     url: &'static str,
-    hidden: Vec<(&'static str, String)>,
+    field: Option<(&'static str, String)>,
     label: &'static str,
     edit: StructureEdit,
     run: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
-    view! {
-        <PostForm url hidden button=label.into() class="inline danger" locked=frozen(edit) run=Callback::new(move |_| run())/>
+    let run = Callback::new(move |_| run());
+    let locked = frozen(edit);
+    match field {
+        Some(field) => view! {
+            <PostButton url field label=label.into() class="inline danger" locked run/>
+        }
+        .into_any(),
+        None => view! {
+            <PostButton url label=label.into() class="inline danger" locked run/>
+        }
+        .into_any(),
     }
 }
 
@@ -161,7 +180,7 @@ impl Part {
         }
     }
 
-    /// Up, down and remove.
+    /// Up, down and remove, inside a form whose fields name the part ([`Part::hidden`]).
     fn buttons(self, state: PlanState) -> impl IntoView {
         let (move_url, remove_url, label, edit) = match self {
             Part::Goal(goal) => (
@@ -178,8 +197,8 @@ impl Part {
             ),
         };
         view! {
-            {move_buttons(move_url, self.hidden(state), move |direction| self.moved(state, direction))}
-            {remove_button(remove_url, self.hidden(state), label, edit, move || self.removed(state))}
+            {move_buttons(move_url, move |direction| self.moved(state, direction))}
+            {remove_button(remove_url, None, label, edit, move || self.removed(state))}
         }
     }
 }
@@ -191,7 +210,10 @@ pub fn GoalControls(goal: GoalState) -> impl IntoView {
     let id = goal.id;
     state.may_edit().then(|| view! {
         <div class="structure-controls">
-            {Part::Goal(id).buttons(state)}
+            <form method="post" action=MoveGoal::url() class="post-form">
+                {Part::Goal(id).hidden(state).into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
+                {Part::Goal(id).buttons(state)}
+            </form>
             <PostForm
                 url=AddIndicator::url()
                 hidden=Part::Goal(id).hidden(state)
@@ -214,6 +236,7 @@ pub fn GoalControls(goal: GoalState) -> impl IntoView {
 pub fn IndicatorControls(indicator: RwSignal<Indicator>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let id = indicator.with_untracked(|i| i.id).unwrap_or(IndicatorId(0));
+    // The quarter table's form, which these buttons are in, names the plan and the indicator.
     state.may_edit().then(|| {
         view! {
             <div class="structure-controls">{Part::Indicator(id).buttons(state)}</div>
@@ -311,10 +334,11 @@ pub fn UnlinkActivityButton(indicator: RwSignal<Indicator>, activity: ActivityId
     let plan = state.id;
     let id = indicator.with_untracked(|i| i.id).unwrap_or(IndicatorId(0));
     state.may_edit().then(|| view! {
-        <PostForm
+        // In the quarter table's form, which names the plan and the indicator.
+        <PostButton
             url=UnlinkActivity::url()
-            hidden=vec![plan_field(state), ("indicator", id.0.to_string()), ("activity", activity.0.to_string())]
-            button="Lepas".into()
+            field=("activity", activity.0.to_string())
+            label="Lepas".into()
             class="inline"
             locked=frozen(StructureEdit::Unlink { indicator: id, activity })
             run=Callback::new(move |_| {
@@ -355,9 +379,10 @@ pub fn RemoveActivityButton(activity: ActivityId) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let plan = state.id;
     state.may_edit().then(|| {
+        // In the budget table's form, which names the plan.
         remove_button(
             RemoveActivity::url(),
-            vec![plan_field(state), ("activity", activity.0.to_string())],
+            Some(("activity", activity.0.to_string())),
             "Hapus",
             StructureEdit::RemoveActivity { activity },
             move || {

@@ -7,7 +7,7 @@ use crate::http::Request;
 use crate::journal::{Entry, Kind};
 use crate::person::Person;
 use crate::setup::Row;
-use app::api::edit::SaveReport;
+use app::api::edit::{cell_name, SaveReport, QUARTER_ROWS};
 use app::api::sync::SyncPush;
 use leptos::server_fn::ServerFn;
 use model::audit::field_change;
@@ -254,10 +254,10 @@ impl Person<'_> {
         let Some(page) = self.page.as_ref() else {
             return;
         };
-        let mut fields: Vec<(Field, &str, String)> = Vec::new();
+        let mut fields: Vec<(Field, String, String)> = Vec::new();
         for cell in ReportField::ALL {
-            // The row's form names each input by its field's name.
-            let name = cell.name();
+            // The quarter table's form names each input by its quarter and its field's name.
+            let name = cell_name(QUARTER_ROWS, row.1.number(), cell.name());
             let field = Field::Report(row.0, row.1, cell);
             let text = typed
                 .iter()
@@ -277,7 +277,11 @@ impl Person<'_> {
             ("quarter", row.1.number().to_string()),
         ];
         let mut form: Vec<(&str, &str)> = ids.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        form.extend(fields.iter().map(|(_, name, text)| (*name, text.as_str())));
+        form.extend(
+            fields
+                .iter()
+                .map(|(_, name, text)| (name.as_str(), text.as_str())),
+        );
         let page_url = format!("http://{}{}", self.conn.host(), self.plan_path());
         let request = Request::form(SaveReport::PATH, &form)
             .header("Accept", "text/html,application/xhtml+xml")
