@@ -11,7 +11,8 @@ use base64::Engine as _;
 use common::form_encode;
 use common::web::{file_post, form_post, options, sheet_for};
 
-use app::api::admin::{CreateUnit, GrantRole};
+use app::api::admin::{CreateUnit, GrantRole, SetUnitZone};
+use app::api::dashboard::ReportingMonth;
 use app::api::document::GetDocument;
 use app::api::edit::SaveGoal;
 use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
@@ -39,6 +40,7 @@ enum Endpoint {
     Excel,
     ExcelReport,
     GetDocument,
+    ReportingMonth,
     LiveEvents,
     GetPlan,
     GetPlanAccess,
@@ -51,11 +53,12 @@ enum Endpoint {
     Reopen,
     CreateUnit,
     GrantRole,
+    SetUnitZone,
     ImportPreview,
     ImportSave,
 }
 
-const ENDPOINTS: [(Endpoint, char); 22] = [
+const ENDPOINTS: [(Endpoint, char); 24] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
@@ -64,6 +67,7 @@ const ENDPOINTS: [(Endpoint, char); 22] = [
     (Endpoint::Excel, 'R'),
     (Endpoint::ExcelReport, 'R'),
     (Endpoint::GetDocument, 'R'),
+    (Endpoint::ReportingMonth, 'R'),
     (Endpoint::LiveEvents, 'R'),
     (Endpoint::GetPlan, 'R'),
     (Endpoint::GetPlanAccess, 'R'),
@@ -76,6 +80,7 @@ const ENDPOINTS: [(Endpoint, char); 22] = [
     (Endpoint::Reopen, 'D'),
     (Endpoint::CreateUnit, 'M'),
     (Endpoint::GrantRole, 'M'),
+    (Endpoint::SetUnitZone, 'M'),
     (Endpoint::ImportPreview, 'I'),
     (Endpoint::ImportSave, 'I'),
 ];
@@ -173,6 +178,7 @@ impl World {
                 .body(Body::empty())
                 .unwrap(),
             Endpoint::GetDocument => form_post(GetDocument::PATH, format!("id={plan}&quarter=3")),
+            Endpoint::ReportingMonth => form_post(ReportingMonth::PATH, format!("plan={plan}")),
             Endpoint::LiveEvents => get(format!("/api/plans/{plan}/events"))
                 .body(Body::empty())
                 .unwrap(),
@@ -204,6 +210,10 @@ impl World {
                 GrantRole::PATH,
                 format!("user={}&unit={unit}&role=operator", self.target.id),
             ),
+            Endpoint::SetUnitZone => {
+                let zone = ["WIB", "WITA", "WIT", ""][n as usize % 4];
+                form_post(SetUnitZone::PATH, format!("unit={unit}&zone={zone}"))
+            }
             // The sheet names the unit; its plan for the year exists, so past the door the
             // answer is 409 (nothing is stored either way).
             Endpoint::ImportPreview => {

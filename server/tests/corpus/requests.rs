@@ -55,6 +55,7 @@ const NOT_QUARTER_NUMBERS: [&str; 7] = ["0", "5", "Q1", "abc", "1.5", "-1", "256
 const NOT_DIRECTIONS: [&str; 5] = ["Sideways", "up", "", "0", "Naik"];
 const NOT_FLAGS: [&str; 5] = ["ya", "2", "TRUE", "", "benar"];
 const NOT_YEARS: [&str; 5] = ["2147483648", "-2147483649", "2026.5", "dua ribu", ""];
+const NOT_ZONES: [&str; 7] = ["XYZ", "UTC", "UTC+8", "WIT A", "Asia/Makassar", "8", "WITB"];
 const NOT_PAGES: [&str; 6] = ["0", "-1", "abc", "1.5", "", "4294967296"];
 const NO_SUCH_IDS: [i64; 5] = [999_999_999, -1, 0, i64::MAX, i64::MIN];
 
@@ -66,6 +67,7 @@ fn not_a_value(arg: Arg, rng: &mut Rng) -> String {
         Arg::Flag => rng.pick(&NOT_FLAGS).to_string(),
         Arg::Year => rng.pick(&NOT_YEARS).to_string(),
         Arg::Page => rng.pick(&NOT_PAGES).to_string(),
+        Arg::Zone => rng.pick(&NOT_ZONES).to_string(),
         _ => rng.pick(&NOT_NUMBERS).to_string(),
     }
 }
@@ -146,7 +148,7 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
                     fields.push(("filter[quarter]".into(), b"Q2".to_vec()));
                 }
             }
-            Arg::OptText | Arg::Page | Arg::OptQuarter if !rng.chance(50) => {}
+            Arg::OptText | Arg::Page | Arg::OptQuarter | Arg::OptPlan if !rng.chance(50) => {}
             _ => fields.push((name.to_string(), world.value(*arg, true).into_bytes())),
         }
     }

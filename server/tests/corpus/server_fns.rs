@@ -63,6 +63,7 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
             Admin,
             [("user", User), ("disabled", Flag)]
         ),
+        spec!(admin::SetUnitZone, Admin, [("unit", Unit), ("zone", Zone)]),
         // dashboard
         spec!(dashboard::GetThresholds, SignedIn, [("year", Year)]),
         spec!(
@@ -76,7 +77,7 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
                 ("q4", Text)
             ]
         ),
-        spec!(dashboard::ReportingMonth, Nobody, []),
+        spec!(dashboard::ReportingMonth, SignedIn, [("plan", OptPlan)]),
         // edit
         spec!(
             edit::SaveReport,

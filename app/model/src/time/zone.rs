@@ -48,10 +48,16 @@ impl Zone {
         Zone::ALL.into_iter().find(|z| z.code() == code)
     }
 
-    /// A zone as typed or posted (any case, spaces around it ignored), or why it is refused.
+    /// A zone as typed or posted (any case, spaces around it ignored), or why it is refused
+    /// (naming what was sent when it is short enough to read).
     pub fn parse(text: &str) -> Result<Zone, String> {
         Zone::from_code(&text.trim().to_uppercase()).ok_or_else(|| {
-            format!("Zona waktu \u{201c}{text}\u{201d} tidak dikenal: pilih WIB, WITA atau WIT")
+            let what = if text.chars().count() <= 20 {
+                format!(" \u{201c}{text}\u{201d}")
+            } else {
+                String::new()
+            };
+            format!("Zona waktu{what} tidak dikenal: pilih WIB, WITA atau WIT")
         })
     }
 
@@ -171,6 +177,10 @@ mod tests {
             Err("Zona waktu \u{201c}XYZ\u{201d} tidak dikenal: pilih WIB, WITA atau WIT".into())
         );
         assert!(Zone::parse("").is_err());
+        assert_eq!(
+            Zone::parse(&"W".repeat(5000)),
+            Err("Zona waktu tidak dikenal: pilih WIB, WITA atau WIT".into())
+        );
         assert!(Zone::parse("UTC+8").is_err());
         assert_eq!(Zone::Wita.label(), "WITA (UTC+8)");
     }
