@@ -63,7 +63,10 @@ async fn existing_units_keep_no_zone_and_inherit_their_kanwils(kind: Kind) {
     assert_eq!(store.unit_zone(kanwil).await.unwrap(), Zone::Wita);
     assert_eq!(store.unit_zone(upt).await.unwrap(), Zone::Wita);
     // Set lower down, it holds there; cleared, the Kanwil's holds again.
-    store.set_unit_zone(upt, Some(Zone::Wit), &by).await.unwrap();
+    store
+        .set_unit_zone(upt, Some(Zone::Wit), &by)
+        .await
+        .unwrap();
     assert_eq!(store.unit_zone(upt).await.unwrap(), Zone::Wit);
     assert_eq!(store.unit_zone(kanwil).await.unwrap(), Zone::Wita);
     store.set_unit_zone(upt, None, &by).await.unwrap();
@@ -117,7 +120,10 @@ async fn post_zone(
 }
 
 async fn an_admin_sets_a_zone_and_an_unknown_one_is_refused_in_indonesian(store: &Store) {
-    let kanwil = store.unit_or_new_top("KANWIL A", &common::cli()).await.unwrap();
+    let kanwil = store
+        .unit_or_new_top("KANWIL A", &common::cli())
+        .await
+        .unwrap();
     let upt = store
         .create_unit("UPT A1", Some(kanwil), &common::cli())
         .await
@@ -165,7 +171,8 @@ async fn an_admin_sets_a_zone_and_an_unknown_one_is_refused_in_indonesian(store:
         }],
     )
     .await;
-    let (status, error) = post_zone(store, &common::cookie(store, &operator).await, upt, "WITA").await;
+    let (status, error) =
+        post_zone(store, &common::cookie(store, &operator).await, upt, "WITA").await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{error:?}");
     let other = common::person_in_unit(store, "KANWIL B", Role::Admin).await;
     let (status, _) = post_zone(store, &common::cookie(store, &other).await, kanwil, "WITA").await;

@@ -14,10 +14,7 @@ use model::freeze;
 /// editable. The zone is the plan's unit's, in which a refusal names when the quarter was
 /// decided.
 #[derive(Clone, Copy)]
-pub struct EditGate(
-    pub RwSignal<crate::api::PlanAccess>,
-    pub model::time::Zone,
-);
+pub struct EditGate(pub RwSignal<crate::api::PlanAccess>, pub model::time::Zone);
 
 impl EditGate {
     /// Why `field` cannot be changed now, or `None` when it can.

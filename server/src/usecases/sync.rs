@@ -11,9 +11,9 @@ use app::error::AppError;
 use model::access::{Permission, Person};
 use model::audit::field_change;
 use model::edit::{apply, current_value, describe_place, parse_value, EditError, Field};
-use model::time::Zone;
 use model::freeze;
 pub use model::sync::Resolution;
+use model::time::Zone;
 
 mod answers;
 use answers::{clients_of_others, given_answers, replayed};
