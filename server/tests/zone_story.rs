@@ -183,3 +183,53 @@ both!(
     set_through_the_server_function,
     an_admin_sets_a_zone_and_an_unknown_one_is_refused_in_indonesian
 );
+
+/// The command line: `pantau set-zone "UNIT" WITA`, `induk` to inherit again; an unknown zone
+/// or unit is refused by name and changes nothing.
+async fn the_command_line_sets_a_units_zone(kind: Kind) {
+    let _serial = common::SERIAL.lock().await;
+    let db = TestDb::new(kind).await;
+    let store = &db.store;
+    let kanwil = store
+        .unit_or_new_top("KANWIL SULTENG", &common::cli())
+        .await
+        .unwrap();
+    let upt = store
+        .create_unit("LAPAS LUWUK", Some(kanwil), &common::cli())
+        .await
+        .unwrap();
+    let url = db.url();
+    let ran = common::cli::pantau(&["set-zone", "kanwil sulteng", "WITA"], &url);
+    assert!(ran.ok, "{ran:?}");
+    assert!(
+        ran.stdout
+            .contains("KANWIL SULTENG now shows times in WITA (UTC+8)"),
+        "{ran:?}"
+    );
+    assert_eq!(store.unit_zone(upt).await.unwrap(), Zone::Wita);
+    let before = store.units().await.unwrap();
+    for (args, said) in [
+        (
+            ["set-zone", "LAPAS LUWUK", "XYZ"],
+            "ZONE must be WIB, WITA, WIT or induk (given: XYZ)",
+        ),
+        (
+            ["set-zone", "LAPAS PALU", "WIT"],
+            "there is no unit named \u{201c}LAPAS PALU\u{201d}",
+        ),
+    ] {
+        let ran = common::cli::pantau(&args, &url);
+        assert!(!ran.ok && ran.stderr.contains(said), "{ran:?}");
+    }
+    assert_eq!(store.units().await.unwrap(), before);
+    let ran = common::cli::pantau(&["set-zone", "LAPAS LUWUK", "WIT"], &url);
+    assert!(ran.ok, "{ran:?}");
+    let ran = common::cli::pantau(&["set-zone", "LAPAS LUWUK", "induk"], &url);
+    assert!(
+        ran.stdout
+            .contains("LAPAS LUWUK now shows times in WITA (UTC+8)"),
+        "{ran:?}"
+    );
+    db.finish().await;
+}
+both_kinds!(command_line, the_command_line_sets_a_units_zone);
