@@ -30,6 +30,8 @@ export default defineConfig({
     { name: "deploy", testMatch: /deploy\.spec\.ts/ },
     // Adds and disables a person of its own; touches no demo person.
     { name: "admin", testMatch: /admin\.spec\.ts/ },
+    // Units' time zones (changes Luwuk's and puts it back) and the web app manifest offline.
+    { name: "clock", testMatch: /clock\.spec\.ts/ },
     // A shared PC: one person's waiting edits, another signing in, signing out, a damaged outbox.
     { name: "outbox", testMatch: /outbox\.spec\.ts/ },
     // "Impor dari Excel": imports the workbook fixture for units of its own (JavaScript on and off).

@@ -12,7 +12,9 @@
 //   A page stored from an old build, opened after a new build is deployed (offline, or when
 //   the network fails), asks for its own old names and gets them from the cache: old HTML never
 //   meets new wasm. Files no stored page names any more are removed when a page is stored.
-// - Other files (robots.txt): network first, the cache when the network fails.
+// - Other files (robots.txt, the manifest and icons): network first, the cache when the network
+//   fails. The manifest and its icons are stored at install (APP_FILES), so a Pantau pinned to
+//   the home screen opens with its name and icon offline too.
 //
 // Never touched: anything under /api/ (server functions, sign-in and sign-out, the live
 // stream /api/plans/{id}/events), any request that is not a GET, other origins, and this file.
@@ -22,10 +24,20 @@
 //
 // Bump VERSION when this file's caching changes; activation deletes our other caches.
 
-const VERSION = 'v2';
+const VERSION = 'v3';
 const PREFIX = 'pantau-';
 const PAGES = `${PREFIX}halaman-${VERSION}`;
 const FILES = `${PREFIX}berkas-${VERSION}`;
+// Keep in step with public/manifest.webmanifest and the <link>s of app/src/shell.rs.
+const APP_FILES = [
+  '/manifest.webmanifest',
+  '/favicon.ico',
+  '/icons/pantau.svg',
+  '/icons/pantau-180.png',
+  '/icons/pantau-192.png',
+  '/icons/pantau-512.png',
+  '/icons/pantau-maskable-512.png',
+];
 
 const OFFLINE_PAGE = `<!doctype html>
 <html lang="id">
@@ -228,9 +240,24 @@ self.addEventListener('message', (event) => {
   event.waitUntil(storeWithFiles(href).catch(() => {}));
 });
 
+// The manifest and icons, each stored if it can be fetched now (one missing stops none).
+async function storeAppFiles() {
+  const cache = await caches.open(FILES);
+  await Promise.all(
+    APP_FILES.map(async (path) => {
+      try {
+        const response = await fetch(path, { cache: 'no-cache' });
+        if (storable(response)) await cache.put(new URL(path, self.location.origin).href, response);
+      } catch (error) {
+        // Offline: stored on the next install or when the browser asks for it.
+      }
+    }),
+  );
+}
+
 self.addEventListener('install', (event) => {
   self.skipWaiting();
-  event.waitUntil(storeOpenPages().catch(() => {}));
+  event.waitUntil(Promise.all([storeAppFiles(), storeOpenPages().catch(() => {})]));
 });
 
 self.addEventListener('activate', (event) => {

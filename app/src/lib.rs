@@ -12,7 +12,7 @@ pub mod pages;
 mod shell;
 pub mod sync;
 
-pub use shell::{shell, App};
+pub use shell::{app_links_html, shell, App, MANIFEST};
 
 /// The browser's entry point: attach to the server-rendered page.
 #[cfg(feature = "hydrate")]

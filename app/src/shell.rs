@@ -13,6 +13,26 @@ use leptos_router::{
     path, SsrMode,
 };
 
+/// Where the web app manifest is served (public/manifest.webmanifest).
+pub const MANIFEST: &str = "/manifest.webmanifest";
+/// The browser's bar in the top bar's colour (`--ink` in style/main.css).
+pub const THEME_COLOR: &str = "#1d2430";
+pub const FAVICON: &str = "/favicon.ico";
+pub const SVG_ICON: &str = "/icons/pantau.svg";
+pub const TOUCH_ICON: &str = "/icons/pantau-180.png";
+
+/// The manifest, theme colour and icon links of every page, for the pages the server writes as
+/// whole documents (the import pages); the shell below writes the same.
+pub fn app_links_html() -> String {
+    format!(
+        "<link rel=\"manifest\" href=\"{MANIFEST}\"/>\
+         <meta name=\"theme-color\" content=\"{THEME_COLOR}\"/>\
+         <link rel=\"icon\" href=\"{FAVICON}\" sizes=\"48x48\"/>\
+         <link rel=\"icon\" href=\"{SVG_ICON}\" type=\"image/svg+xml\"/>\
+         <link rel=\"apple-touch-icon\" href=\"{TOUCH_ICON}\"/>"
+    )
+}
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -20,6 +40,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // Pinned to a phone's home screen it opens as an app (public/manifest.webmanifest,
+                // icons drawn by scripts/make_icons.py); the colour is the top bar's (--ink).
+                <link rel="manifest" href=MANIFEST/>
+                <meta name="theme-color" content=THEME_COLOR/>
+                <link rel="icon" href=FAVICON sizes="48x48"/>
+                <link rel="icon" href=SVG_ICON type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href=TOUCH_ICON/>
                 <AutoReload options=options.clone()/>
                 // /pkg names carry their content's hash (`hash-files`): these read the names of
                 // this build from `hash.txt` beside the server binary.

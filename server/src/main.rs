@@ -23,6 +23,10 @@
 //!                         in a fresh SQLite database
 //!   pantau grant USERNAME "UNIT" ROLE
 //!                         give an existing person a role in a unit (created at the top if missing)
+//!   pantau set-zone "UNIT" ZONE
+//!                         set the unit's time zone (WIB, WITA or WIT), or `induk` to let it keep
+//!                         its parent's again. Units created by import, create-user or grant keep
+//!                         their parent's (WIB at the top) until one is set.
 //!   pantau purge          remove stored sync answers of clients unseen for 90 days, expired
 //!                         sessions and day-old login failures (`serve` does this every hour)
 //!
@@ -53,6 +57,10 @@ async fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
+        // Logs on standard error, so a command's own output (stdout) stays clean; colours only
+        // on a terminal: under systemd the journal would keep the escape codes.
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args
@@ -68,6 +76,7 @@ async fn main() -> ExitCode {
         ["generate", count] => generate(count).await,
         ["create-user", username, name, unit, role] => create_user(username, name, unit, role).await,
         ["grant", username, unit, role] => grant(username, unit, role).await,
+        ["set-zone", unit, zone] => set_zone(unit, zone).await,
         ["bench-sync", rest @ ..] => bench_sync(rest).await,
         ["bench-export", rest @ ..] => bench_export(rest).await,
         ["purge"] => purge().await,
@@ -83,7 +92,7 @@ async fn main() -> ExitCode {
         }
         _ => Err(format!(
             "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | \
-             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau purge | \
+             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau set-zone \"UNIT\" WIB|WITA|WIT|induk | pantau purge | \
              pantau backup FILE | pantau restore FILE [--force] | pantau check-config | pantau --version \
              (ROLE: operator, pimpinan or admin; given: {})",
             args.join(" ")
@@ -266,6 +275,32 @@ async fn create_user(username: &str, name: &str, unit: &str, role: &str) -> Resu
         username.trim().to_lowercase(),
         role.label()
     );
+    Ok(())
+}
+
+async fn set_zone(unit: &str, zone: &str) -> Result<(), String> {
+    let zone = match zone.trim() {
+        "induk" => None,
+        code => Some(model::time::Zone::parse(code).map_err(|_| {
+            format!("set-zone: ZONE must be WIB, WITA, WIT or induk (given: {code})")
+        })?),
+    };
+    let store = open_store().await?;
+    let found = store
+        .unit_named(unit)
+        .await
+        .map_err(|e| format!("cannot read the units: {e}"))?
+        .ok_or_else(|| format!("set-zone: there is no unit named \u{201c}{unit}\u{201d}"))?;
+    let by = AdminStamp::command_line(server::clock::now());
+    store
+        .set_unit_zone(found.id, zone, &by)
+        .await
+        .map_err(|e| format!("cannot set the zone: {e}"))?;
+    let now = store
+        .unit_zone(found.id)
+        .await
+        .map_err(|e| format!("cannot read the zone: {e}"))?;
+    println!("{} now shows times in {}", found.name, now.label());
     Ok(())
 }
 

@@ -11,7 +11,8 @@ use base64::Engine as _;
 use common::form_encode;
 use common::web::{file_post, form_post, options, sheet_for};
 
-use app::api::admin::{CreateUnit, GrantRole};
+use app::api::admin::{CreateUnit, GrantRole, SetUnitZone};
+use app::api::dashboard::ReportingMonth;
 use app::api::document::GetDocument;
 use app::api::edit::SaveGoal;
 use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
@@ -42,6 +43,7 @@ enum Endpoint {
     Excel,
     ExcelReport,
     GetDocument,
+    ReportingMonth,
     LiveEvents,
     GetPlan,
     GetPlanAccess,
@@ -54,6 +56,7 @@ enum Endpoint {
     Reopen,
     CreateUnit,
     GrantRole,
+    SetUnitZone,
     ImportPreview,
     ImportSave,
     /// The roll-up of the unit (`/unit/{id}`) and its server function: reading a unit's plans.
@@ -65,7 +68,7 @@ enum Endpoint {
     CopyPlan,
 }
 
-const ENDPOINTS: [(Endpoint, char); 28] = [
+const ENDPOINTS: [(Endpoint, char); 30] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
@@ -74,6 +77,7 @@ const ENDPOINTS: [(Endpoint, char); 28] = [
     (Endpoint::Excel, 'R'),
     (Endpoint::ExcelReport, 'R'),
     (Endpoint::GetDocument, 'R'),
+    (Endpoint::ReportingMonth, 'R'),
     (Endpoint::LiveEvents, 'R'),
     (Endpoint::GetPlan, 'R'),
     (Endpoint::GetPlanAccess, 'R'),
@@ -86,6 +90,7 @@ const ENDPOINTS: [(Endpoint, char); 28] = [
     (Endpoint::Reopen, 'D'),
     (Endpoint::CreateUnit, 'M'),
     (Endpoint::GrantRole, 'M'),
+    (Endpoint::SetUnitZone, 'M'),
     (Endpoint::ImportPreview, 'I'),
     (Endpoint::ImportSave, 'I'),
     (Endpoint::UnitPage, 'R'),
@@ -189,6 +194,7 @@ impl World {
                 .body(Body::empty())
                 .unwrap(),
             Endpoint::GetDocument => form_post(GetDocument::PATH, format!("id={plan}&quarter=3")),
+            Endpoint::ReportingMonth => form_post(ReportingMonth::PATH, format!("plan={plan}")),
             Endpoint::LiveEvents => get(format!("/api/plans/{plan}/events"))
                 .body(Body::empty())
                 .unwrap(),
@@ -220,6 +226,10 @@ impl World {
                 GrantRole::PATH,
                 format!("user={}&unit={unit}&role=operator", self.target.id),
             ),
+            Endpoint::SetUnitZone => {
+                let zone = ["WIB", "WITA", "WIT", ""][n as usize % 4];
+                form_post(SetUnitZone::PATH, format!("unit={unit}&zone={zone}"))
+            }
             // The sheet names the unit; its plan for the year exists, so past the door the
             // answer is 409 (nothing is stored either way).
             Endpoint::ImportPreview => {

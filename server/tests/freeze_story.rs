@@ -130,11 +130,17 @@ async fn approve(store: &Store, w: &World, q: Quarter) -> QuarterState {
     step(store, &w.head, w, q, Transition::Approve { seen }).await
 }
 
-/// "TW I sudah diajukan oleh Sri pada 28 Nov 2026 12.13 UTC": how every refusal begins.
+/// "TW I sudah diajukan oleh Sri pada 28 Nov 2026 19.13 WIB": how every refusal begins (the
+/// plan's unit has no zone set: WIB).
 fn decided(state: &QuarterState) -> String {
+    let wib = |at: &model::time::Timestamp| at.in_zone(model::time::Zone::Wib);
     match state {
-        QuarterState::Submitted { by, at } => format!("TW I sudah diajukan oleh {by} pada {at}; "),
-        QuarterState::Approved { by, at } => format!("TW I sudah disetujui oleh {by} pada {at}; "),
+        QuarterState::Submitted { by, at } => {
+            format!("TW I sudah diajukan oleh {by} pada {}; ", wib(at))
+        }
+        QuarterState::Approved { by, at } => {
+            format!("TW I sudah disetujui oleh {by} pada {}; ", wib(at))
+        }
         other => panic!("{other:?}"),
     }
 }

@@ -209,6 +209,74 @@ both!(
     the_history_page_lists_a_saved_change_as_plain_text
 );
 
+/// Lapas Luwuk keeps its Kanwil's zone (WITA): its history, its plan page's workflow line and
+/// the admin trail show times in WITA, whoever reads them, never in UTC.
+async fn times_on_luwuks_pages_are_shown_in_wita_inherited_from_its_kanwil(store: &Store) {
+    use model::time::Zone;
+    use model::workflow::Transition;
+    use model::Quarter;
+    let (id, indicator, operator) = demo_with_operator(store).await;
+    let by = common::cli();
+    let luwuk = store.plan_unit(id).await.unwrap().unwrap();
+    let kanwil = store
+        .create_unit("KANWIL SULAWESI TENGAH", None, &by)
+        .await
+        .unwrap();
+    store.set_unit_parent(luwuk, Some(kanwil)).await.unwrap();
+    store
+        .set_unit_zone(kanwil, Some(Zone::Wita), &by)
+        .await
+        .unwrap();
+    let edit = model::edit::FieldEdit {
+        field: model::edit::Field::Report(
+            indicator,
+            Quarter::Q1,
+            model::edit::ReportField::Numerator,
+        ),
+        text: "1.140".into(),
+    };
+    server::usecases::editing::save_fields(store, &operator, id, vec![edit])
+        .await
+        .unwrap();
+    server::usecases::quarters::change_quarter(
+        store,
+        &operator,
+        id,
+        Quarter::Q1,
+        Transition::Submit,
+    )
+    .await
+    .unwrap();
+    let history = store
+        .history_unchecked(id, model::audit::HistoryFilter::default())
+        .await
+        .unwrap();
+    let (status, html) = get(store, &format!("/rencana/{id}/riwayat")).await;
+    assert_eq!(status, StatusCode::OK);
+    for entry in &history {
+        let shown = entry.at.in_zone(Zone::Wita).to_string();
+        assert!(shown.ends_with(" WITA"), "{shown}");
+        assert!(
+            html.contains(&format!(r#"<td class="audit-time">{shown}</td>"#)),
+            "missing {shown:?} in {html}"
+        );
+    }
+    // The submission's entry names the state's time in WITA too.
+    assert!(html.contains(&format!("Diajukan oleh {}, ", operator.name)));
+    assert!(!html.contains(" UTC") && !html.contains(" WIB<"), "{html}");
+
+    let (_, plan_page) = get(store, &format!("/rencana/{id}")).await;
+    let submitted = history.first().unwrap().at.in_zone(Zone::Wita);
+    assert!(
+        plan_page.contains(&format!("Diajukan oleh {}, {submitted}", operator.name)),
+        "{plan_page}"
+    );
+}
+both!(
+    times_in_the_units_zone,
+    times_on_luwuks_pages_are_shown_in_wita_inherited_from_its_kanwil
+);
+
 async fn a_long_history_is_read_a_hundred_entries_at_a_time(store: &Store) {
     use model::edit::{Field, FieldEdit, ReportField};
     use model::Quarter;

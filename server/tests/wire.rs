@@ -172,3 +172,124 @@ both!(
     wire,
     hashed_files_are_kept_a_year_pages_are_compressed_and_the_live_stream_is_not
 );
+
+/// The site's own `public/` folder, as cargo-leptos copies it into the site.
+fn public() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../public")
+}
+
+/// A phone pins Pantau from the manifest: it is served without a session (browsers fetch it
+/// without cookies) as `application/manifest+json`, it parses, and every icon it names is
+/// served as the image type it says; the favicon and touch icon too.
+async fn the_manifest_and_every_icon_it_names_are_served(store: &Store) {
+    let fetch = |path: String| async move {
+        let response = get(store, options(&public(), true), &path, None, None).await;
+        let status = response.status();
+        let kind = header(&response, header::CONTENT_TYPE).map(str::to_owned);
+        (status, kind, body(response).await)
+    };
+    let (status, kind, manifest) = fetch(app::MANIFEST.to_owned()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(kind.as_deref(), Some("application/manifest+json"));
+    let manifest: serde_json::Value = serde_json::from_slice(&manifest).unwrap();
+    assert_eq!(manifest["name"], "Pantau");
+    assert_eq!(manifest["short_name"], "Pantau");
+    assert_eq!(manifest["start_url"], "/");
+    assert_eq!(manifest["display"], "standalone");
+    assert_eq!(manifest["lang"], "id");
+    // The colours are the stylesheet's: the top bar's and the page's.
+    let css = std::fs::read_to_string(public().join("../style/main.css")).unwrap();
+    for (key, variable) in [("theme_color", "--ink"), ("background_color", "--band")] {
+        let colour = manifest[key].as_str().unwrap();
+        assert!(
+            css.contains(&format!("{variable}: {colour};")),
+            "{key} {colour}"
+        );
+    }
+    let icons = manifest["icons"].as_array().unwrap();
+    let mut sizes = Vec::new();
+    for icon in icons {
+        let src = icon["src"].as_str().unwrap();
+        let (status, kind, bytes) = fetch(src.to_owned()).await;
+        assert_eq!(status, StatusCode::OK, "{src}");
+        assert_eq!(kind.as_deref(), icon["type"].as_str(), "{src}");
+        if kind.as_deref() == Some("image/png") {
+            // A PNG whose header says the size the manifest gives.
+            assert_eq!(&bytes[1..4], b"PNG", "{src}");
+            let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+            let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+            assert_eq!(format!("{width}x{height}"), icon["sizes"], "{src}");
+        }
+        sizes.push((
+            icon["sizes"].as_str().unwrap().to_owned(),
+            icon["purpose"].as_str().unwrap_or("any").to_owned(),
+        ));
+    }
+    for wanted in [
+        ("192x192", "any"),
+        ("512x512", "any"),
+        ("512x512", "maskable"),
+    ] {
+        assert!(
+            sizes.contains(&(wanted.0.to_owned(), wanted.1.to_owned())),
+            "{wanted:?} in {sizes:?}"
+        );
+    }
+    for (path, kind) in [
+        ("/favicon.ico", "image/x-icon"),
+        ("/icons/pantau-180.png", "image/png"),
+    ] {
+        let (status, got, _) = fetch(path.to_owned()).await;
+        assert_eq!(
+            (status, got.as_deref()),
+            (StatusCode::OK, Some(kind)),
+            "{path}"
+        );
+    }
+    // The service worker stores exactly these for offline use.
+    let worker = std::fs::read_to_string(public().join("sw.js")).unwrap();
+    let mut named: Vec<&str> = icons.iter().map(|i| i["src"].as_str().unwrap()).collect();
+    named.extend([app::MANIFEST, "/favicon.ico", "/icons/pantau-180.png"]);
+    for path in named {
+        assert!(worker.contains(&format!("'{path}'")), "sw.js misses {path}");
+    }
+}
+both!(manifest, the_manifest_and_every_icon_it_names_are_served);
+
+/// Every page, the server-written import page and the not-found page included, links the
+/// manifest and the icons in its head.
+async fn every_page_links_the_manifest_and_the_icons(store: &Store) {
+    let plan = common::demo_plan(store).await;
+    let links = app::app_links_html();
+    let wanted = [
+        format!(r#"<link rel="manifest" href="{}""#, app::MANIFEST),
+        r#"<link rel="apple-touch-icon" href="/icons/pantau-180.png""#.to_owned(),
+        r#"<link rel="icon" href="/icons/pantau.svg" type="image/svg+xml""#.to_owned(),
+        r#"<link rel="icon" href="/favicon.ico" sizes="48x48""#.to_owned(),
+        r##"<meta name="theme-color" content="#1d2430""##.to_owned(),
+    ];
+    for tag in &wanted {
+        assert!(links.contains(tag.as_str()), "{tag} in {links}");
+    }
+    for path in [
+        "/".to_owned(),
+        "/masuk".to_owned(),
+        "/admin".to_owned(),
+        "/impor".to_owned(),
+        "/tidak-ada".to_owned(),
+        format!("/rencana/{plan}"),
+        format!("/rencana/{plan}/dasbor"),
+        format!("/rencana/{plan}/riwayat"),
+        format!("/rencana/{plan}/cetak"),
+    ] {
+        let (_, html) = common::web::get(store, &path).await;
+        let head = html.split("</head>").next().unwrap();
+        for tag in &wanted {
+            assert!(head.contains(tag.as_str()), "{path} lacks {tag}: {head}");
+        }
+    }
+}
+both!(
+    pages_link_the_manifest,
+    every_page_links_the_manifest_and_the_icons
+);

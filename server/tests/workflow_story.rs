@@ -79,8 +79,9 @@ async fn an_approved_quarter_locks_until_a_pimpinan_reopens_it(store: &Store) {
     assert_eq!(
         error,
         AppError::Locked(format!(
-            "TW I sudah disetujui oleh {} pada {at}; perubahan ditolak. Minta pimpinan membuka kembali triwulan ini.",
-            head.name
+            "TW I sudah disetujui oleh {} pada {}; perubahan ditolak. Minta pimpinan membuka kembali triwulan ini.",
+            head.name,
+            at.in_zone(model::time::Zone::Wib)
         ))
     );
     let q1_money = Field::ActivityQuarter(activity, Quarter::Q1, MoneyField::Realization);

@@ -13,6 +13,9 @@ pub struct Unit {
     pub id: UnitId,
     pub name: String,
     pub parent: Option<UnitId>,
+    /// The zone set on this unit; `None`: it keeps its parent's (`crate::time::zone_of_unit`).
+    #[serde(default)]
+    pub zone: Option<crate::time::Zone>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -299,6 +302,7 @@ pub(crate) mod fixtures {
                 id: *id,
                 name: format!("unit {id}"),
                 parent: *parent,
+                zone: None,
             })
             .collect();
         UnitTree::new(&units)
@@ -421,11 +425,13 @@ mod tests {
                 id: UnitId(1),
                 name: "a".into(),
                 parent: Some(UnitId(2)),
+                zone: None,
             },
             Unit {
                 id: UnitId(2),
                 name: "b".into(),
                 parent: Some(UnitId(1)),
+                zone: None,
             },
         ]);
         assert!(!tree.is_within(UnitId(1), UnitId(9)));

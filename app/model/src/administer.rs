@@ -117,10 +117,12 @@ pub enum AdminLogAction {
     PasswordReset,
     PersonDisabled,
     PersonEnabled,
+    /// A unit's time zone set, or cleared so that it keeps its parent's.
+    UnitZoneSet,
 }
 
 impl AdminLogAction {
-    pub const ALL: [AdminLogAction; 7] = [
+    pub const ALL: [AdminLogAction; 8] = [
         AdminLogAction::UnitCreated,
         AdminLogAction::PersonCreated,
         AdminLogAction::RoleGranted,
@@ -128,6 +130,7 @@ impl AdminLogAction {
         AdminLogAction::PasswordReset,
         AdminLogAction::PersonDisabled,
         AdminLogAction::PersonEnabled,
+        AdminLogAction::UnitZoneSet,
     ];
 
     pub fn code(self) -> &'static str {
@@ -139,6 +142,7 @@ impl AdminLogAction {
             AdminLogAction::PasswordReset => "password_reset",
             AdminLogAction::PersonDisabled => "person_disabled",
             AdminLogAction::PersonEnabled => "person_enabled",
+            AdminLogAction::UnitZoneSet => "unit_zone_set",
         }
     }
 
@@ -155,6 +159,7 @@ impl AdminLogAction {
             AdminLogAction::PasswordReset => "Kata sandi diganti",
             AdminLogAction::PersonDisabled => "Akun dinonaktifkan",
             AdminLogAction::PersonEnabled => "Akun diaktifkan kembali",
+            AdminLogAction::UnitZoneSet => "Zona waktu unit diubah",
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::edit::{
 use crate::ids::{ActivityId, GoalId, IndicatorId};
 use crate::plan::Plan;
 use crate::quarter::Quarter;
-use crate::time::Timestamp;
+use crate::time::{Timestamp, Zone};
 use crate::workflow::{QuarterState, Transition};
 use serde::{Deserialize, Serialize};
 
@@ -358,12 +358,14 @@ pub fn structure_change(plan: &Plan, edit: &StructureEdit, created: &Created) ->
     }
 }
 
-/// The entry a workflow step leaves.
+/// The entry a workflow step leaves. Its texts name the states' times on the clock of the
+/// plan's unit (`zone`), as its readers see them.
 pub fn workflow_change(
     quarter: Quarter,
     step: &Transition,
     before: &QuarterState,
     after: &QuarterState,
+    zone: Zone,
 ) -> Change {
     Change {
         subject: Subject {
@@ -372,8 +374,8 @@ pub fn workflow_change(
         },
         place: format!("Triwulan {}", quarter.label()),
         field: step.label().into(),
-        old: before.describe(),
-        new: after.describe(),
+        old: before.describe(zone),
+        new: after.describe(zone),
     }
 }
 
@@ -422,9 +424,10 @@ mod structure_tests {
             },
             &QuarterState::Draft,
             &after,
+            Zone::Wita,
         );
         assert_eq!(change.place, "Triwulan TW I");
         assert_eq!(change.field, "Disetujui");
-        assert_eq!(change.new, "Disetujui oleh Budi, 1 Jan 1970 00.00 UTC");
+        assert_eq!(change.new, "Disetujui oleh Budi, 1 Jan 1970 08.00 WITA");
     }
 }

@@ -10,6 +10,7 @@
 use crate::edit::structure::StructureEdit;
 use crate::edit::{ActivityField, Field, IndicatorField};
 use crate::quarter::Quarter;
+use crate::time::Zone;
 use crate::workflow::{QuarterState, WorkflowError};
 
 /// Which quarters' figures an input changes.
@@ -70,21 +71,28 @@ pub fn structure_reach(edit: &StructureEdit) -> Reach {
 }
 
 /// Refuses an edit to `field` while a quarter whose figures it changes is submitted or approved.
-pub fn check_field(field: &Field, states: &[QuarterState; 4]) -> Result<(), WorkflowError> {
-    check(field_reach(field), states)
+/// The refusal names when, on the clock of the plan's unit (`zone`).
+pub fn check_field(
+    field: &Field,
+    states: &[QuarterState; 4],
+    zone: Zone,
+) -> Result<(), WorkflowError> {
+    check(field_reach(field), states, zone)
 }
 
 /// Refuses a change of shape while a quarter whose figures it changes is submitted or approved.
 pub fn check_structure(
     edit: &StructureEdit,
     states: &[QuarterState; 4],
+    zone: Zone,
 ) -> Result<(), WorkflowError> {
-    check(structure_reach(edit), states)
+    check(structure_reach(edit), states, zone)
 }
 
 /// The rule: an input is refused while a quarter it reaches is submitted or approved; the
-/// message names the (first such) quarter, its state, who and when, and who can unfreeze it.
-pub fn check(reach: Reach, states: &[QuarterState; 4]) -> Result<(), WorkflowError> {
+/// message names the (first such) quarter, its state, who and when (in `zone`), and who can
+/// unfreeze it.
+pub fn check(reach: Reach, states: &[QuarterState; 4], zone: Zone) -> Result<(), WorkflowError> {
     let frozen = match reach {
         Reach::Nothing => None,
         Reach::Quarter(q) => decided(q, &states[q.index()]).map(|d| (d, None)),
@@ -97,7 +105,12 @@ pub fn check(reach: Reach, states: &[QuarterState; 4]) -> Result<(), WorkflowErr
         return Ok(());
     };
     let q = d.quarter.label();
-    let head = format!("{q} sudah {} oleh {} pada {}", d.verb, d.by, d.at);
+    let head = format!(
+        "{q} sudah {} oleh {} pada {}",
+        d.verb,
+        d.by,
+        d.at.in_zone(zone)
+    );
     Err(WorkflowError(match what {
         None => format!(
             "{head}; perubahan ditolak. Minta pimpinan {} triwulan ini.",

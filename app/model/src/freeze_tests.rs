@@ -40,14 +40,14 @@ fn an_approved_quarters_own_cells_are_refused_with_who_approved_it_and_when() {
     let states = with(Quarter::Q2, approved());
     let a = Field::Report(I, Quarter::Q2, ReportField::Numerator);
     assert_eq!(
-        check_field(&a, &states).unwrap_err().0,
-        "TW II sudah disetujui oleh Budi pada 28 Nov 2026 12.13 UTC; perubahan ditolak. Minta pimpinan membuka kembali triwulan ini."
+        check_field(&a, &states, Zone::Wib).unwrap_err().0,
+        "TW II sudah disetujui oleh Budi pada 28 Nov 2026 19.13 WIB; perubahan ditolak. Minta pimpinan membuka kembali triwulan ini."
     );
     let money = Field::ActivityQuarter(A, Quarter::Q2, MoneyField::Realization);
-    assert!(check_field(&money, &states).is_err());
+    assert!(check_field(&money, &states, Zone::Wib).is_err());
     // The other quarters' cells stay open.
     let q1 = Field::Report(I, Quarter::Q1, ReportField::Numerator);
-    assert_eq!(check_field(&q1, &states), Ok(()));
+    assert_eq!(check_field(&q1, &states, Zone::Wib), Ok(()));
 }
 
 #[test]
@@ -55,8 +55,8 @@ fn a_submitted_quarters_cells_are_refused_too_and_the_pimpinan_is_asked_to_retur
     let states = with(Quarter::Q1, submitted());
     let note = Field::Report(I, Quarter::Q1, ReportField::Note);
     assert_eq!(
-        check_field(&note, &states).unwrap_err().0,
-        "TW I sudah diajukan oleh Sri pada 28 Nov 2026 12.13 UTC; perubahan ditolak. Minta pimpinan mengembalikan triwulan ini."
+        check_field(&note, &states, Zone::Wita).unwrap_err().0,
+        "TW I sudah diajukan oleh Sri pada 28 Nov 2026 20.13 WITA; perubahan ditolak. Minta pimpinan mengembalikan triwulan ini."
     );
 }
 
@@ -69,13 +69,13 @@ fn a_draft_or_returned_quarter_takes_every_edit() {
             Field::Indicator(I, IndicatorField::TargetValue),
             Field::Activity(A, ActivityField::Budget),
         ] {
-            assert_eq!(check_field(&field, &states), Ok(()), "{field:?}");
+            assert_eq!(check_field(&field, &states, Zone::Wib), Ok(()), "{field:?}");
         }
         let link = StructureEdit::Link {
             indicator: I,
             activity: A,
         };
-        assert_eq!(check_structure(&link, &states), Ok(()));
+        assert_eq!(check_structure(&link, &states, Zone::Wib), Ok(()));
     }
 }
 
@@ -93,17 +93,17 @@ fn target_formula_kind_polarity_aggregation_pagu_and_blokir_are_frozen_by_any_de
         Field::Activity(A, ActivityField::Blocked),
     ];
     for field in frozen {
-        let why = check_field(&field, &states).unwrap_err().0;
+        let why = check_field(&field, &states, Zone::Wib).unwrap_err().0;
         assert!(
-            why.starts_with("TW III sudah diajukan oleh Sri pada 28 Nov 2026 12.13 UTC; "),
+            why.starts_with("TW III sudah diajukan oleh Sri pada 28 Nov 2026 19.13 WIB; "),
             "{why}"
         );
     }
     assert_eq!(
-        check_field(&Field::Activity(A, ActivityField::Budget), &with(Quarter::Q1, approved()))
+        check_field(&Field::Activity(A, ActivityField::Budget), &with(Quarter::Q1, approved()), Zone::Wib)
             .unwrap_err()
             .0,
-        "TW I sudah disetujui oleh Budi pada 28 Nov 2026 12.13 UTC; Pagu tidak dapat diubah karena mengubah angka triwulan itu. Minta pimpinan membuka kembali triwulan itu."
+        "TW I sudah disetujui oleh Budi pada 28 Nov 2026 19.13 WIB; Pagu tidak dapat diubah karena mengubah angka triwulan itu. Minta pimpinan membuka kembali triwulan itu."
     );
 }
 
@@ -118,7 +118,7 @@ fn names_and_labels_change_no_figure_and_stay_open() {
         Field::Goal(GoalId(3), GoalField::Title),
         Field::Header(HeaderField::Title),
     ] {
-        assert_eq!(check_field(&field, &states), Ok(()), "{field:?}");
+        assert_eq!(check_field(&field, &states, Zone::Wib), Ok(()), "{field:?}");
     }
 }
 
@@ -126,9 +126,13 @@ fn names_and_labels_change_no_figure_and_stay_open() {
 fn the_first_decided_quarter_is_the_one_named() {
     let mut states = with(Quarter::Q2, approved());
     states[3] = submitted();
-    let why = check_field(&Field::Indicator(I, IndicatorField::Kind), &states)
-        .unwrap_err()
-        .0;
+    let why = check_field(
+        &Field::Indicator(I, IndicatorField::Kind),
+        &states,
+        Zone::Wib,
+    )
+    .unwrap_err()
+    .0;
     assert!(why.starts_with("TW II sudah disetujui"), "{why}");
 }
 
@@ -165,9 +169,9 @@ fn linking_unlinking_and_removing_are_refused_while_a_quarter_is_decided() {
     ];
     for (edit, what) in refused {
         assert_eq!(
-            check_structure(&edit, &states).unwrap_err().0,
+            check_structure(&edit, &states, Zone::Wib).unwrap_err().0,
             format!(
-                "TW IV sudah diajukan oleh Sri pada 28 Nov 2026 12.13 UTC; {what} karena mengubah angka triwulan itu. Minta pimpinan mengembalikan triwulan itu."
+                "TW IV sudah diajukan oleh Sri pada 28 Nov 2026 19.13 WIB; {what} karena mengubah angka triwulan itu. Minta pimpinan mengembalikan triwulan itu."
             )
         );
     }
@@ -188,6 +192,10 @@ fn adding_and_moving_change_no_figure_and_stay_open() {
             direction: crate::edit::structure::Direction::Up,
         },
     ] {
-        assert_eq!(check_structure(&edit, &states), Ok(()), "{edit:?}");
+        assert_eq!(
+            check_structure(&edit, &states, Zone::Wib),
+            Ok(()),
+            "{edit:?}"
+        );
     }
 }

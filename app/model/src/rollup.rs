@@ -242,6 +242,8 @@ pub struct Rollup {
     pub rows: Vec<RollupRow>,
     /// Every plan in reach, once: the first row's sums.
     pub total: Sums,
+    /// The zone the page's times are read in: the unit's (`time::zone_of_unit`).
+    pub zone: crate::time::Zone,
 }
 
 /// The rows of `root` and every unit below it that `in_reach` admits (a unit out of reach is

@@ -6,7 +6,16 @@ fn unit(id: i64, name: &str, parent: Option<i64>) -> Unit {
         id: UnitId(id),
         name: name.into(),
         parent: parent.map(UnitId),
+        zone: None,
     }
+}
+
+#[test]
+fn the_roll_up_opens_on_this_year_else_the_latest_past_year_with_plans() {
+    assert_eq!(default_year(&[], 2026), 2026);
+    assert_eq!(default_year(&[2027, 2026, 2024], 2026), 2026);
+    assert_eq!(default_year(&[2027, 2025, 2024], 2026), 2025);
+    assert_eq!(default_year(&[2028, 2027], 2026), 2027);
 }
 
 /// A Kanwil (1) with two UPTs (2, 3), a unit below UPT 2 (4), and another Kanwil (5).

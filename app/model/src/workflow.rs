@@ -6,7 +6,7 @@
 use crate::access::Permission;
 use crate::approval::PlanVersion;
 use crate::quarter::Quarter;
-use crate::time::Timestamp;
+use crate::time::{Timestamp, Zone};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -52,14 +52,19 @@ impl QuarterState {
         }
     }
 
-    /// The state as one line: `Disetujui oleh Budi, 28 Nov 2026 12.13 UTC`.
-    pub fn describe(&self) -> String {
+    /// The state as one line, its time in the reader's `zone`:
+    /// `Disetujui oleh Budi, 28 Nov 2026 20.13 WITA`.
+    pub fn describe(&self, zone: Zone) -> String {
         match self {
             QuarterState::Draft => self.label().into(),
-            QuarterState::Submitted { by, at } => format!("Diajukan oleh {by}, {at}"),
-            QuarterState::Approved { by, at } => format!("Disetujui oleh {by}, {at}"),
+            QuarterState::Submitted { by, at } => {
+                format!("Diajukan oleh {by}, {}", at.in_zone(zone))
+            }
+            QuarterState::Approved { by, at } => {
+                format!("Disetujui oleh {by}, {}", at.in_zone(zone))
+            }
             QuarterState::Returned { by, at, comment } => {
-                format!("Dikembalikan oleh {by}, {at}: {comment}")
+                format!("Dikembalikan oleh {by}, {}: {comment}", at.in_zone(zone))
             }
         }
     }
@@ -223,8 +228,8 @@ mod tests {
         };
         let s = step(Quarter::Q2, &submitted, &ret, "Budi", AT).unwrap();
         assert_eq!(
-            s.describe(),
-            "Dikembalikan oleh Budi, 28 Nov 2026 12.13 UTC: Lengkapi data dukung"
+            s.describe(Zone::Wita),
+            "Dikembalikan oleh Budi, 28 Nov 2026 20.13 WITA: Lengkapi data dukung"
         );
         assert!(step(Quarter::Q2, &s, &Transition::Submit, "Sri", AT).is_ok());
     }

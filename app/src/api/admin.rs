@@ -71,3 +71,13 @@ pub async fn reset_password(user: UserId, password: String) -> Result<(), AppErr
 pub async fn set_disabled(user: UserId, disabled: bool) -> Result<(), AppError> {
     run(AdminCommand::SetDisabled { user, disabled }).await
 }
+
+/// Sets a unit's time zone from the form: `WIB`, `WITA` or `WIT`, or empty for the parent's.
+#[server]
+pub async fn set_unit_zone(unit: UnitId, zone: String) -> Result<(), AppError> {
+    let zone = match zone.trim() {
+        "" => None,
+        code => Some(model::time::Zone::parse(code).map_err(AppError::Invalid)?),
+    };
+    run(AdminCommand::SetUnitZone { unit, zone }).await
+}

@@ -5,6 +5,7 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 use model::dashboard::{AbsorptionThresholds, CalendarMonth};
+use model::PlanId;
 
 #[server]
 pub async fn get_thresholds(year: i32) -> Result<AbsorptionThresholds, AppError> {
@@ -30,9 +31,15 @@ pub async fn save_thresholds(
         .await
 }
 
-/// Today's month on the server's clock, in Western Indonesian Time. Asked of the server so that
-/// a browser with a wrong clock still shows the same quarters as due.
+/// Today's month on the server's clock, in the reader's zone: the plan's unit's for a plan's
+/// dashboard, the person's own unit's without a plan (the home page). Asked of the server so
+/// that a browser with a wrong clock still shows the same quarters as due.
 #[server]
-pub async fn reporting_month() -> Result<CalendarMonth, AppError> {
-    Ok(CalendarMonth::in_wib(super::ssr::backend()?.now().0))
+pub async fn reporting_month(
+    #[server(default)] plan: Option<PlanId>,
+) -> Result<CalendarMonth, AppError> {
+    let who = super::ssr::person()?;
+    let backend = super::ssr::backend()?;
+    let zone = backend.reader_zone(&who, plan).await?;
+    Ok(CalendarMonth::of(backend.now(), zone))
 }

@@ -62,6 +62,8 @@ pub struct AdminView {
     pub viewer: model::UserId,
     /// The admin trail of the managed units (and this admin's own actions), newest first.
     pub log: Vec<model::administer::AdminLogEntry>,
+    /// The zone the admin reads times in (their first role's unit's).
+    pub zone: model::time::Zone,
 }
 
 /// One change an admin makes.
@@ -96,6 +98,11 @@ pub enum AdminCommand {
     SetDisabled {
         user: model::UserId,
         disabled: bool,
+    },
+    /// Sets a unit's time zone; `None`: it keeps its parent's.
+    SetUnitZone {
+        unit: UnitId,
+        zone: Option<model::time::Zone>,
     },
 }
 
@@ -229,6 +236,13 @@ pub mod ssr {
             who: &Person,
             plan: PlanId,
         ) -> Result<Option<model::years::EarlierYear>, AppError>;
+        /// The zone `who` reads times in: on a plan's pages the zone of the plan's unit (they
+        /// must be able to read the plan), elsewhere that of their first role's unit.
+        async fn reader_zone(
+            &self,
+            who: &Person,
+            plan: Option<PlanId>,
+        ) -> Result<model::time::Zone, AppError>;
         /// Now, on the server's one clock, so a page's "today" agrees with every stored stamp.
         fn now(&self) -> model::time::Timestamp;
     }

@@ -17,6 +17,8 @@ pub struct OpenedPlan {
     pub pulled: Pulled,
     /// Whose edits the page queues and sends (rendered into the page, so known offline too).
     pub person: UserId,
+    /// The zone of the plan's unit: the page shows every time in it.
+    pub zone: model::time::Zone,
 }
 
 #[server]

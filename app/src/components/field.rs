@@ -11,9 +11,10 @@ use model::freeze;
 /// Which fields the person may change now: none when they may not edit the plan, and none that
 /// would change the figures of a submitted or approved quarter (the server's rule,
 /// `model::freeze`, asked here too). Provided by the plan page; inputs without it are always
-/// editable.
+/// editable. The zone is the plan's unit's, in which a refusal names when the quarter was
+/// decided.
 #[derive(Clone, Copy)]
-pub struct EditGate(pub RwSignal<crate::api::PlanAccess>);
+pub struct EditGate(pub RwSignal<crate::api::PlanAccess>, pub model::time::Zone);
 
 impl EditGate {
     /// Why `field` cannot be changed now, or `None` when it can.
@@ -22,7 +23,7 @@ impl EditGate {
             if !access.may_edit {
                 return Some("Hanya operator unit ini yang dapat mengubah rencana ini".into());
             }
-            freeze::check_field(field, &access.states)
+            freeze::check_field(field, &access.states, self.1)
                 .err()
                 .map(|e| e.0)
         })
@@ -36,7 +37,7 @@ impl EditGate {
     /// Why a change of shape cannot be made now, or `None` when it can.
     pub fn structure_locked(&self, edit: &model::edit::structure::StructureEdit) -> Option<String> {
         self.0.with(|access| {
-            freeze::check_structure(edit, &access.states)
+            freeze::check_structure(edit, &access.states, self.1)
                 .err()
                 .map(|e| e.0)
         })

@@ -3,7 +3,7 @@
 //! hundred at a time (`?halaman=N`, newest first). Read-only; values are shown as plain text.
 
 use super::plan_id_param;
-use crate::api::history::get_history;
+use crate::api::history::{get_history, History};
 use crate::components::{col, Column, ErrorNote, ScrollTable};
 use crate::error::AppError;
 use leptos::either::Either;
@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use model::audit::{HistoryFilter, HistoryPage};
 use model::paging::PageNumber;
+use model::time::Zone;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
@@ -51,9 +52,9 @@ pub fn HistoryPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Memuat riwayat\u{2026}"</p> }>
                 {move || Suspend::new(async move {
                     match entries.await {
-                        Ok(page) => Either::Left(view! {
+                        Ok(History { page, zone }) => Either::Left(view! {
                             <Pager page=page.clone() filter=filter.get_untracked()/>
-                            <HistoryTable page/>
+                            <HistoryTable page zone/>
                         }),
                         Err(error) => Either::Right(view! { <ErrorNote error/> }),
                     }
@@ -131,7 +132,7 @@ fn query_string(filter: &HistoryFilter, page: PageNumber) -> String {
 }
 
 #[component]
-fn HistoryTable(page: HistoryPage) -> impl IntoView {
+fn HistoryTable(page: HistoryPage, zone: Zone) -> impl IntoView {
     let entries = page.items;
     if entries.is_empty() {
         let message = if page.total == 0 {
@@ -147,7 +148,7 @@ fn HistoryTable(page: HistoryPage) -> impl IntoView {
             let change = entry.change;
             view! {
                 <tr class="audit-entry">
-                    <td class="audit-time">{entry.at.to_string()}</td>
+                    <td class="audit-time">{entry.at.in_zone(zone).to_string()}</td>
                     <td>{entry.by}</td>
                     <td>{change.place}</td>
                     <td>{change.field}</td>

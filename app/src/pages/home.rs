@@ -15,7 +15,7 @@ use model::agenda::{next_steps, Next};
 use model::dashboard::CalendarMonth;
 
 async fn load() -> Result<(Vec<PlanListing>, CalendarMonth), AppError> {
-    Ok((list_plans().await?, reporting_month().await?))
+    Ok((list_plans().await?, reporting_month(None).await?))
 }
 
 #[component]

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::number::{format_percent, format_percent_or_dash};
 use model::rollup::{Rollup, RollupRow, Sums};
+use model::time::Zone;
 use model::{Quarter, UnitId};
 use rust_decimal::Decimal;
 
@@ -72,6 +73,7 @@ fn RollupView(rollup: Rollup) -> impl IntoView {
         years,
         rows,
         total,
+        zone,
     } = rollup;
     let name = rows.first().map(|r| r.name.clone()).unwrap_or_default();
     let here = move |y: i32, q: Quarter| format!("/unit/{unit}?tahun={y}&tw={}", q.number());
@@ -97,7 +99,7 @@ fn RollupView(rollup: Rollup) -> impl IntoView {
     let units = rows.len();
     let body = rows
         .into_iter()
-        .map(|row| view! { <UnitRow row root=unit year quarter target/> })
+        .map(|row| view! { <UnitRow row root=unit year quarter target zone/> })
         .collect_view();
     view! {
         <article class="rollup">
@@ -118,7 +120,7 @@ fn RollupView(rollup: Rollup) -> impl IntoView {
             </p>
             <ScrollTable class="rollup-table" columns=COLUMNS region="Rekap unit">
                 {body}
-                <TotalRow total target/>
+                <TotalRow total target zone/>
             </ScrollTable>
         </article>
     }
@@ -143,6 +145,7 @@ fn UnitRow(
     year: i32,
     quarter: Quarter,
     target: Decimal,
+    zone: Zone,
 ) -> impl IntoView {
     let RollupRow {
         unit,
@@ -184,25 +187,25 @@ fn UnitRow(
                 {summed}
             </th>
             <td class=state_class>{state}</td>
-            <Figures sums target/>
+            <Figures sums target zone/>
         </tr>
     }
 }
 
 #[component]
-fn TotalRow(total: Sums, target: Decimal) -> impl IntoView {
+fn TotalRow(total: Sums, target: Decimal, zone: Zone) -> impl IntoView {
     view! {
         <tr class="total">
             <th scope="row">{format!("Jumlah ({} rencana)", total.plans)}</th>
             <td>{total.states.describe()}</td>
-            <Figures sums=total target/>
+            <Figures sums=total target zone/>
         </tr>
     }
 }
 
 /// The figure cells of a row, in the columns' order after the state.
 #[component]
-fn Figures(sums: Sums, target: Decimal) -> impl IntoView {
+fn Figures(sums: Sums, target: Decimal, zone: Zone) -> impl IntoView {
     let gap = sums.against_target(target);
     let gap_class = match gap {
         Some(g) if g < Decimal::ZERO => "num behind",
@@ -213,7 +216,7 @@ fn Figures(sums: Sums, target: Decimal) -> impl IntoView {
         other => format_percent_or_dash(other),
     };
     let last = match &sums.last_change {
-        Some(change) => format!("{} \u{00b7} {}", change.by, change.at),
+        Some(change) => format!("{} \u{00b7} {}", change.by, change.at.in_zone(zone)),
         None => "\u{2013}".to_owned(),
     };
     let rpd_class = if sums.rpd_mismatches > 0 {

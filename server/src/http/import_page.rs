@@ -16,11 +16,12 @@ use model::text::escape_html as escape;
 fn document(stylesheet: &str, title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"/>\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>{}\
          <link rel=\"stylesheet\" href=\"{}\"/><title>{} \u{2013} Pantau</title></head><body>\
          <header class=\"topbar\"><a href=\"/\" class=\"brand\">Pantau</a>\
          <span class=\"tagline\">Rencana Aksi Perjanjian Kinerja</span></header>\
          <main class=\"import-page\">{body}</main></body></html>",
+        app::app_links_html(),
         escape(stylesheet),
         escape(title)
     )

@@ -125,7 +125,12 @@ pub async fn run(url: &str, indicators: usize, runs: usize) -> Result<Vec<String
     let mut times = Vec::new();
     for _ in 0..runs.max(1) {
         let started = Instant::now();
-        std::hint::black_box(quarter_report(&stored, Quarter::Q2, &QuarterState::Draft));
+        std::hint::black_box(quarter_report(
+            &stored,
+            Quarter::Q2,
+            &QuarterState::Draft,
+            model::time::Zone::Wib,
+        ));
         times.push(started.elapsed());
     }
     record("TW II report layout alone", &times, "no request".into());

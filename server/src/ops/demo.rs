@@ -6,6 +6,7 @@ use crate::storage::{AdminStamp, InsertOutcome, NewPerson, Store, UnitPlacement}
 use crate::usecases::password::hash_password;
 use model::access::{Grant, Role};
 use model::sheet::parse_sheet;
+use model::time::Zone;
 use model::PlanId;
 use thiserror::Error;
 
@@ -126,6 +127,11 @@ async fn store_demo_data(store: &Store) -> Result<DemoOutcome, DemoError> {
         InsertOutcome::Created(id) | InsertOutcome::AlreadyExists(id) => id,
     };
     let prison = batch.plan_unit(plan).await?;
+    // Central Sulawesi keeps Central Indonesian Time (WITA). Luwuk would inherit it; it is set
+    // on the UPT too, so its clock stays if it is ever placed under another unit.
+    for unit in [office, prison] {
+        batch.set_unit_zone(unit, Some(Zone::Wita), &by).await?;
+    }
     for (user, hash) in DEMO_USERS.iter().zip(&hashes) {
         let unit = match user.unit {
             DemoUnit::RegionalOffice => office,

@@ -189,8 +189,11 @@ mod tests {
     fn bomb(size: usize) -> Vec<u8> {
         use std::io::Write;
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        zip.start_file("xl/sharedStrings.xml", zip::write::SimpleFileOptions::default())
-            .unwrap();
+        zip.start_file(
+            "xl/sharedStrings.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
         let block = vec![b'a'; 64 * 1024];
         for _ in 0..size / block.len() {
             zip.write_all(&block).unwrap();

@@ -65,7 +65,7 @@ impl Store {
     /// The unit with this name (whatever its case and spacing), if there is one.
     pub async fn unit_named(&self, name: &str) -> Result<Option<Unit>, StoreError> {
         let row: Option<UnitRow> =
-            sqlx::query_as("SELECT id, name, parent_id FROM units WHERE name_key = $1")
+            sqlx::query_as("SELECT id, name, parent_id, time_zone FROM units WHERE name_key = $1")
                 .bind(unit_name_key(name))
                 .fetch_optional(&self.pool)
                 .await?;
@@ -487,7 +487,7 @@ pub(super) async fn insert_grant(
     Ok(())
 }
 
-async fn log(
+pub(super) async fn log(
     tx: &mut Tx<'_>,
     by: &AdminStamp,
     action: AdminLogAction,
@@ -519,7 +519,7 @@ async fn end_sessions(tx: &mut Tx<'_>, user: UserId) -> Result<(), StoreError> {
     Ok(())
 }
 
-async fn unit_name(tx: &mut Tx<'_>, unit: UnitId) -> Result<String, StoreError> {
+pub(super) async fn unit_name(tx: &mut Tx<'_>, unit: UnitId) -> Result<String, StoreError> {
     let name: Option<String> = sqlx::query_scalar("SELECT name FROM units WHERE id = $1")
         .bind(unit.0)
         .fetch_optional(&mut **tx)
@@ -552,7 +552,7 @@ async fn first_unit(tx: &mut Tx<'_>, user: UserId) -> Result<Option<UnitId>, Sto
 
 /// Several account and plan changes that land together or not at all (the demo data).
 pub struct AccountBatch {
-    tx: Tx<'static>,
+    pub(super) tx: Tx<'static>,
 }
 
 impl Store {

@@ -32,6 +32,7 @@ mod sync;
 mod thresholds;
 mod update;
 mod write;
+mod zones;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;

@@ -2,14 +2,14 @@
 
 use super::{Store, StoreError};
 use model::access::{Grant, Person, Role, Unit};
-use model::time::Timestamp;
+use model::time::{Timestamp, Zone};
 use model::{PlanId, UnitId, UserId};
 use std::collections::HashMap;
 
 impl Store {
     pub async fn units(&self) -> Result<Vec<Unit>, StoreError> {
         let rows: Vec<UnitRow> =
-            sqlx::query_as("SELECT id, name, parent_id FROM units ORDER BY name")
+            sqlx::query_as("SELECT id, name, parent_id, time_zone FROM units ORDER BY name")
                 .fetch_all(&self.pool)
                 .await?;
         Ok(rows.into_iter().map(Unit::from).collect())
@@ -158,14 +158,17 @@ pub(super) struct UnitRow {
     id: i64,
     name: String,
     parent_id: Option<i64>,
+    time_zone: Option<String>,
 }
 
 impl From<UnitRow> for Unit {
+    /// A zone code this version does not know is read as none set (the parent's holds).
     fn from(row: UnitRow) -> Unit {
         Unit {
             id: UnitId(row.id),
             name: row.name,
             parent: row.parent_id.map(UnitId),
+            zone: row.time_zone.as_deref().and_then(Zone::from_code),
         }
     }
 }

@@ -180,13 +180,14 @@ mod tests {
 
     #[test]
     fn a_database_is_current_behind_or_newer_by_its_applied_migrations() {
-        let all: Vec<i64> = (1..=newest_known()).collect();
+        // The numbers this binary carries (they may skip one that another branch holds).
+        let all: Vec<i64> = SQLITE_MIGRATIONS.iter().map(|m| m.version).collect();
         let newest = newest_known();
         assert_eq!(state_of(&applied(&all)), SchemaState::Current);
         assert_eq!(
             state_of(&applied(&all[..all.len() - 1])),
             SchemaState::Behind {
-                database: newest - 1,
+                database: all[all.len() - 2],
                 supported: newest
             }
         );

@@ -55,7 +55,9 @@ pub async fn view(store: &Store, who: &Person) -> Result<AdminView, AppError> {
     let log = store
         .admin_log(&manageable, who.id, ADMIN_LOG_LINES)
         .await?;
+    let zone = model::time::zone_of_person(who, &units);
     Ok(AdminView {
+        zone,
         units,
         manageable,
         people,
@@ -118,6 +120,10 @@ pub async fn run(store: &Store, who: &Person, command: AdminCommand) -> Result<(
             };
             may_act(store, who, &tree, user, action).await?;
             store.set_disabled(user, disabled, &by).await?;
+        }
+        AdminCommand::SetUnitZone { unit, zone } => {
+            manage(unit)?;
+            store.set_unit_zone(unit, zone, &by).await?;
         }
     }
     Ok(())

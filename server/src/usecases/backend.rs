@@ -63,11 +63,13 @@ impl PlanBackend for Store {
         let access = access(self, who, unit, id).await?;
         // One load of the plan: the page shows it, and the sync state's texts are read from it.
         let (pulled, plan) = sync::pull_unchecked(self, id, 0).await?;
+        let zone = self.unit_zone(unit).await?;
         Ok(OpenedPlan {
             plan,
             access,
             pulled,
             person: who.id,
+            zone,
         })
     }
 
@@ -231,6 +233,20 @@ impl PlanBackend for Store {
 
     async fn rollup_units(&self, who: &Person) -> Result<Vec<model::access::Unit>, AppError> {
         crate::usecases::rollup::offered(self, who).await
+    }
+
+    async fn reader_zone(
+        &self,
+        who: &Person,
+        plan: Option<PlanId>,
+    ) -> Result<model::time::Zone, AppError> {
+        match plan {
+            Some(plan) => {
+                let unit = guard::plan(self, who, plan, Permission::ReadPlan).await?;
+                Ok(self.unit_zone(unit).await?)
+            }
+            None => Ok(self.person_zone(who).await?),
+        }
     }
 
     fn now(&self) -> model::time::Timestamp {

@@ -15,7 +15,7 @@ pub async fn document(
     plan: PlanId,
     quarter: Option<Quarter>,
 ) -> Result<Document, AppError> {
-    guard::plan(store, who, plan, Permission::ReadPlan).await?;
+    let unit = guard::plan(store, who, plan, Permission::ReadPlan).await?;
     let loaded = store
         .load_plan_unchecked(plan)
         .await?
@@ -24,7 +24,8 @@ pub async fn document(
         None => action_plan(&loaded),
         Some(quarter) => {
             let states = store.quarter_states(plan).await?;
-            quarter_report(&loaded, quarter, &states[quarter.index()])
+            let zone = store.unit_zone(unit).await?;
+            quarter_report(&loaded, quarter, &states[quarter.index()], zone)
         }
     })
 }

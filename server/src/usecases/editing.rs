@@ -19,7 +19,9 @@ pub async fn save_fields(
     plan_id: PlanId,
     edits: Vec<FieldEdit>,
 ) -> Result<(), AppError> {
-    guard::plan(store, who, plan_id, Permission::EditPlan).await?;
+    let unit = guard::plan(store, who, plan_id, Permission::EditPlan).await?;
+    // A refusal of a frozen field names when the quarter was decided, on the unit's clock.
+    let zone = store.unit_zone(unit).await?;
     let mut write = begin(store, plan_id).await?;
     let mut plan = write.plan().await?;
     let states = write.quarter_states().await?;
@@ -32,7 +34,7 @@ pub async fn save_fields(
         let Some(change) = field_change(&plan, &edit.field, &value).map_err(refused)? else {
             continue;
         };
-        freeze::check_field(&edit.field, &states).map_err(|e| AppError::Locked(e.0))?;
+        freeze::check_field(&edit.field, &states, zone).map_err(|e| AppError::Locked(e.0))?;
         apply(&mut plan, &edit.field, value.clone()).map_err(refused)?;
         changes.push(change);
         values.push((edit.field, value));
@@ -56,12 +58,13 @@ pub async fn change_structure(
     plan_id: PlanId,
     edit: StructureEdit,
 ) -> Result<Created, AppError> {
-    guard::plan(store, who, plan_id, Permission::EditPlan).await?;
+    let unit = guard::plan(store, who, plan_id, Permission::EditPlan).await?;
     let edit = edit.checked().map_err(AppError::Invalid)?;
+    let zone = store.unit_zone(unit).await?;
     let mut write = begin(store, plan_id).await?;
     let before = write.plan().await?;
     let states = write.quarter_states().await?;
-    freeze::check_structure(&edit, &states).map_err(|e| AppError::Locked(e.0))?;
+    freeze::check_structure(&edit, &states, zone).map_err(|e| AppError::Locked(e.0))?;
     let created = write.change_structure(&edit).await?;
     let change = structure_change(&before, &edit, &created);
     write.record(&stamp(who), &[change]).await?;

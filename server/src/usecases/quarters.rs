@@ -20,7 +20,9 @@ pub async fn change_quarter(
     quarter: Quarter,
     transition: Transition,
 ) -> Result<QuarterStep, AppError> {
-    guard::plan(store, who, plan, transition.permission()).await?;
+    let unit = guard::plan(store, who, plan, transition.permission()).await?;
+    // The trail's texts name the states' times on the unit's clock.
+    let zone = store.unit_zone(unit).await?;
     let stamp = stamp(who);
     let mut write = begin(store, plan).await?;
     let states = write.quarter_states().await?;
@@ -40,7 +42,7 @@ pub async fn change_quarter(
         check_unchanged(&later, total).map_err(|e| AppError::Stale(e.0))?;
     }
     write.set_quarter_state(quarter, &after).await?;
-    let change = workflow_change(quarter, &transition, before, &after);
+    let change = workflow_change(quarter, &transition, before, &after, zone);
     write.record(&stamp, &[change]).await?;
     let version = write.version().await?;
     finish(store, write).await?;

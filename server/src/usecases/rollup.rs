@@ -7,6 +7,7 @@ use app::error::AppError;
 use model::access::{allows, Permission, Person, Unit};
 use model::dashboard::CalendarMonth;
 use model::rollup::{default_year, offered_units, roll_up, Rollup};
+use model::time::zone_of_unit;
 use model::{Quarter, UnitId};
 
 /// The roll-up of `unit` for `who`. A unit that does not exist and one `who` may not read are
@@ -26,11 +27,12 @@ pub async fn rollup(
         tracing::info!(user = %who.username, %unit, "roll-up refused");
         return Err(not_found(unit));
     }
-    let today = CalendarMonth::in_wib(crate::clock::now().0);
+    let units = store.units().await?;
+    let zone = zone_of_unit(&units, unit);
+    let today = CalendarMonth::of(crate::clock::now(), zone);
     let years = store.rollup_years_unchecked(unit).await?;
     let year = year.unwrap_or_else(|| default_year(&years, today.year));
     let quarter = quarter.unwrap_or_else(|| today.started_through(year).unwrap_or(Quarter::Q1));
-    let units = store.units().await?;
     let plans = store.rollup_figures_unchecked(unit, year, quarter).await?;
     let rows = roll_up(unit, &units, &plans, reads).ok_or_else(|| not_found(unit))?;
     let total = rows.first().map(|r| r.sums.clone()).unwrap_or_default();
@@ -43,6 +45,7 @@ pub async fn rollup(
         years,
         rows,
         total,
+        zone,
     })
 }
 

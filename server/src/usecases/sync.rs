@@ -13,6 +13,7 @@ use model::audit::field_change;
 use model::edit::{apply, current_value, describe_place, parse_value, EditError, Field};
 use model::freeze;
 pub use model::sync::Resolution;
+use model::time::Zone;
 
 mod answers;
 use answers::{clients_of_others, given_answers, replayed};
@@ -70,24 +71,29 @@ async fn push_group(
     // A plan the person may not edit (or that does not exist) is refused before any lock is
     // taken or any row written: nothing of theirs lands, so a replay is refused the same way.
     let refused = match guard::plan(store, who, plan_id, Permission::EditPlan).await {
-        Ok(_) => None,
-        Err(AppError::Forbidden(why)) => Some(why),
-        Err(AppError::NotFound(what)) => Some(format!("{what} tidak ditemukan")),
+        Ok(unit) => Ok(unit),
+        Err(AppError::Forbidden(why)) => Err(why),
+        Err(AppError::NotFound(what)) => Err(format!("{what} tidak ditemukan")),
         Err(other) => return Err(other),
     };
-    if let Some(reason) = refused {
-        return Ok(group
-            .iter()
-            .map(|_| Outcome::Rejected {
-                reason: reason.clone(),
-            })
-            .collect());
-    }
+    let unit = match refused {
+        Ok(unit) => unit,
+        Err(reason) => {
+            return Ok(group
+                .iter()
+                .map(|_| Outcome::Rejected {
+                    reason: reason.clone(),
+                })
+                .collect())
+        }
+    };
+    // A refusal of a frozen field names when the quarter was decided, on the unit's clock.
+    let zone = store.unit_zone(unit).await?;
     // Another push of this person, for another plan, may record an answer to one of these
     // (client, sequence number)s between this write's look-up and its insert: this write is then
     // rolled back and decided again, and meets that answer.
     for _ in 0..ATTEMPTS {
-        if let Some(outcomes) = apply_group(store, who, plan_id, group).await? {
+        if let Some(outcomes) = apply_group(store, who, plan_id, zone, group).await? {
             return Ok(outcomes);
         }
     }
@@ -106,6 +112,7 @@ async fn apply_group(
     store: &Store,
     who: &Person,
     plan_id: PlanId,
+    zone: Zone,
     group: &[Mutation],
 ) -> Result<Option<Vec<Outcome>>, AppError> {
     let stamp = stamp(who);
@@ -125,6 +132,7 @@ async fn apply_group(
         plan: write.plan().await?,
         states: write.quarter_states().await?,
         versions: write.field_versions().await?,
+        zone,
         changes: Vec::new(),
         values: BTreeMap::new(),
     };
@@ -203,6 +211,8 @@ struct Work {
     states: [model::workflow::QuarterState; 4],
     /// Every changed field's version and last writer.
     versions: HashMap<Field, FieldVersion>,
+    /// The zone of the plan's unit.
+    zone: Zone,
     /// The audit entries of the edits applied, recorded together before the commit.
     changes: Vec<model::audit::Change>,
     /// Each changed field's last value, stored together before the commit.
@@ -280,7 +290,7 @@ async fn decide(
     }
     // A frozen field is refused before it can become a conflict: no choice between the two
     // values could be applied until the quarter is returned or reopened.
-    if let Err(frozen) = freeze::check_field(&m.field, &work.states) {
+    if let Err(frozen) = freeze::check_field(&m.field, &work.states, work.zone) {
         return reject(frozen.0);
     }
     if is_conflict(m.base_version, current, m.after.as_ref(), last.as_ref()) {
@@ -339,7 +349,7 @@ pub async fn resolve(
     conflict: i64,
     resolution: Resolution,
 ) -> Result<(), AppError> {
-    guard::plan(store, who, plan, Permission::EditPlan).await?;
+    let unit = guard::plan(store, who, plan, Permission::EditPlan).await?;
     let stamp = stamp(who);
     let mut write = begin(store, plan).await?;
     let open: StoredConflict = write
@@ -360,7 +370,8 @@ pub async fn resolve(
         {
             // Like a form save: only a value that changes is checked against the freeze.
             let states = write.quarter_states().await?;
-            freeze::check_field(&open.field, &states).map_err(|e| AppError::Locked(e.0))?;
+            let zone = store.unit_zone(unit).await?;
+            freeze::check_field(&open.field, &states, zone).map_err(|e| AppError::Locked(e.0))?;
             write.update_fields(&[(open.field, value)]).await?;
             write.bump_versions(&[open.field], None).await?;
             write.record(&stamp, &[change]).await?;

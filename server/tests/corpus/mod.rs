@@ -22,6 +22,8 @@ use server::storage::{InsertOutcome, Store, UnitPlacement};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arg {
     Plan,
+    /// A plan, optional: none asks about the person's own unit.
+    OptPlan,
     Goal,
     Indicator,
     Activity,
@@ -42,6 +44,8 @@ pub enum Arg {
     Since,
     Text,
     Role,
+    /// A time zone's code (`WIB`, `WITA`, `WIT`), or empty for the parent unit's.
+    Zone,
     OptText,
     OptFilter,
     /// A page number (`model::paging::PageNumber`), optional.
@@ -55,6 +59,7 @@ impl Arg {
         matches!(
             self,
             Arg::Plan
+                | Arg::OptPlan
                 | Arg::Goal
                 | Arg::Indicator
                 | Arg::Activity
@@ -72,6 +77,7 @@ impl Arg {
                 self,
                 Arg::Quarter
                     | Arg::OptQuarter
+                    | Arg::Zone
                     | Arg::Direction
                     | Arg::Flag
                     | Arg::Year
@@ -95,6 +101,7 @@ impl Arg {
                 | Arg::OptQuarter
                 | Arg::OptYear
                 | Arg::OptActivity
+                | Arg::OptPlan
         )
     }
 }
@@ -253,7 +260,7 @@ impl World {
     pub fn value(&self, arg: Arg, own: bool) -> String {
         let at = usize::from(!own);
         match arg {
-            Arg::Plan => self.plans[at].0.to_string(),
+            Arg::Plan | Arg::OptPlan => self.plans[at].0.to_string(),
             Arg::Goal => self.goals[at].to_string(),
             Arg::Indicator => self.indicators[at].to_string(),
             Arg::Activity | Arg::OptActivity => self.activities[at].to_string(),
@@ -270,6 +277,7 @@ impl World {
             Arg::Page => "1".into(),
             Arg::Text | Arg::OptText => "Teks uji".into(),
             Arg::Role => "operator".into(),
+            Arg::Zone => "WITA".into(),
             Arg::OptFilter | Arg::Mutations => String::new(),
         }
     }

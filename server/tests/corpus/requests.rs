@@ -57,6 +57,7 @@ const NOT_FLAGS: [&str; 5] = ["ya", "2", "TRUE", "", "benar"];
 const NOT_YEARS: [&str; 5] = ["2147483648", "-2147483649", "2026.5", "dua ribu", ""];
 /// Not a fiscal year, and not empty (an empty optional year is none).
 const NOT_OPT_YEARS: [&str; 6] = ["2147483648", "2026.5", "dua ribu", "1999", "2101", "-2026"];
+const NOT_ZONES: [&str; 7] = ["XYZ", "UTC", "UTC+8", "WIT A", "Asia/Makassar", "8", "WITB"];
 const NOT_PAGES: [&str; 6] = ["0", "-1", "abc", "1.5", "", "4294967296"];
 const NO_SUCH_IDS: [i64; 5] = [999_999_999, -1, 0, i64::MAX, i64::MIN];
 
@@ -69,6 +70,7 @@ fn not_a_value(arg: Arg, rng: &mut Rng) -> String {
         Arg::Year => rng.pick(&NOT_YEARS).to_string(),
         Arg::OptYear => rng.pick(&NOT_OPT_YEARS).to_string(),
         Arg::Page => rng.pick(&NOT_PAGES).to_string(),
+        Arg::Zone => rng.pick(&NOT_ZONES).to_string(),
         _ => rng.pick(&NOT_NUMBERS).to_string(),
     }
 }
@@ -154,7 +156,12 @@ pub fn server_fn_request(world: &World, spec: &ServerFnSpec, rng: &mut Rng) -> B
                     fields.push(("filter[quarter]".into(), b"Q2".to_vec()));
                 }
             }
-            Arg::OptText | Arg::Page | Arg::OptQuarter | Arg::OptYear | Arg::OptActivity
+            Arg::OptText
+            | Arg::Page
+            | Arg::OptQuarter
+            | Arg::OptYear
+            | Arg::OptActivity
+            | Arg::OptPlan
                 if !rng.chance(50) => {}
             _ => fields.push((name.to_string(), world.value(*arg, true).into_bytes())),
         }

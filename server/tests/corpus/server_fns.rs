@@ -64,6 +64,7 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
             Admin,
             [("user", User), ("disabled", Flag)]
         ),
+        spec!(admin::SetUnitZone, Admin, [("unit", Unit), ("zone", Zone)]),
         // dashboard
         spec!(dashboard::GetThresholds, SignedIn, [("year", Year)]),
         spec!(
@@ -77,7 +78,7 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
                 ("q4", Text)
             ]
         ),
-        spec!(dashboard::ReportingMonth, Nobody, []),
+        spec!(dashboard::ReportingMonth, SignedIn, [("plan", OptPlan)]),
         // edit
         // The quarter table's form: its cells by quarter (`tw[1][note]`), the button's quarter.
         spec!(

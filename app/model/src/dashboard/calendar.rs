@@ -6,6 +6,7 @@
 //! quarter still counts as *started*: its realization so far is drawn, but not judged.
 
 use crate::quarter::Quarter;
+use crate::time::{Timestamp, Zone};
 use serde::{Deserialize, Serialize};
 
 /// A month of the calendar: what the dashboard needs to know about "today".
@@ -16,16 +17,14 @@ pub struct CalendarMonth {
     pub month: u32,
 }
 
-/// Western Indonesian Time (WIB, UTC+7), the clock of the central government's deadlines.
-const WIB_OFFSET_SECONDS: i64 = 7 * 60 * 60;
-const SECONDS_PER_DAY: i64 = 24 * 60 * 60;
-
 impl CalendarMonth {
-    /// The month in WIB at `unix_seconds` (seconds since 1970-01-01 00:00 UTC).
-    pub fn in_wib(unix_seconds: i64) -> CalendarMonth {
-        let days = (unix_seconds + WIB_OFFSET_SECONDS).div_euclid(SECONDS_PER_DAY);
-        let (year, month) = year_month_from_days(days);
-        CalendarMonth { year, month }
+    /// The month a reader in `zone` is in at `at`: a quarter is due by the unit's own calendar.
+    pub fn of(at: Timestamp, zone: Zone) -> CalendarMonth {
+        let local = at.in_zone(zone);
+        CalendarMonth {
+            year: local.year(),
+            month: local.month(),
+        }
     }
 
     /// `November 2026`.
@@ -79,28 +78,6 @@ pub fn started_through(fiscal_year: i32, today_year: i32, today_month: u32) -> O
         }
         std::cmp::Ordering::Greater => None,
     }
-}
-
-/// Year and month of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`), so
-/// that the pure model needs no date library.
-fn year_month_from_days(days: i64) -> (i32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (
-        i32::try_from(year).unwrap_or(i32::MAX),
-        u32::try_from(month).unwrap_or(1),
-    )
 }
 
 #[cfg(test)]
@@ -160,19 +137,27 @@ mod tests {
     }
 
     #[test]
-    fn the_month_is_taken_in_western_indonesian_time() {
-        for (at, expected) in [
+    fn the_month_is_taken_in_the_readers_zone() {
+        for (at, zone, expected) in [
             // 2024-03-31 16:59:59 UTC is 23:59:59 WIB, still March; a second later it is April.
-            (1_711_904_399, month(2024, 3)),
-            (1_711_904_400, month(2024, 4)),
-            // 2023-12-31 16:59:59 UTC is the last second of 2023 in WIB.
-            (1_704_041_999, month(2023, 12)),
-            (1_704_042_000, month(2024, 1)),
+            (1_711_904_399, Zone::Wib, month(2024, 3)),
+            (1_711_904_400, Zone::Wib, month(2024, 4)),
+            // An hour earlier it is already April at 00.00 WITA, and still March in WIB.
+            (1_711_900_800, Zone::Wita, month(2024, 4)),
+            (1_711_900_800, Zone::Wib, month(2024, 3)),
+            // 2023-12-31 16:59:59 UTC is the last second of 2023 in WIB, and 2024 in WIT.
+            (1_704_041_999, Zone::Wib, month(2023, 12)),
+            (1_704_041_999, Zone::Wit, month(2024, 1)),
+            (1_704_042_000, Zone::Wib, month(2024, 1)),
             // A leap day, and a moment before 1970.
-            (951_825_600, month(2000, 2)),
-            (-43_200 - 8 * 3600, month(1969, 12)),
+            (951_825_600, Zone::Wib, month(2000, 2)),
+            (-43_200 - 8 * 3600, Zone::Wib, month(1969, 12)),
         ] {
-            assert_eq!(CalendarMonth::in_wib(at), expected, "{at}");
+            assert_eq!(
+                CalendarMonth::of(Timestamp(at), zone),
+                expected,
+                "{at} {zone:?}"
+            );
         }
     }
 }

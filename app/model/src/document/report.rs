@@ -9,6 +9,7 @@ use super::{
 use crate::figures::{activity_totals, against_target, format_value, plan_totals, quarter_value};
 use crate::plan::{Activity, Indicator, IndicatorKind, Plan};
 use crate::quarter::Quarter;
+use crate::time::Zone;
 use crate::workflow::QuarterState;
 
 // Column positions.
@@ -52,8 +53,9 @@ fn columns(quarter: Quarter) -> Vec<Heading> {
     ]
 }
 
-/// The report of `quarter`, with its workflow `state` (who approved it, when).
-pub fn quarter_report(plan: &Plan, quarter: Quarter, state: &QuarterState) -> Document {
+/// The report of `quarter`, with its workflow `state` (who approved it, when, on the clock of
+/// the plan's unit, `zone`).
+pub fn quarter_report(plan: &Plan, quarter: Quarter, state: &QuarterState, zone: Zone) -> Document {
     let rows = goal_rows(plan, |indicator, rows| {
         indicator_rows(plan, indicator, quarter, rows)
     });
@@ -76,7 +78,7 @@ pub fn quarter_report(plan: &Plan, quarter: Quarter, state: &QuarterState) -> Do
         columns: columns(quarter),
         rows,
         totals: total_row,
-        approval: Some(approval(quarter, state)),
+        approval: Some(approval(quarter, state, zone)),
         signature: signature(&plan.header),
         file_stem: file_stem(
             &format!("laporan capaian kinerja tw{}", quarter.number()),
@@ -121,12 +123,13 @@ fn indicator_rows(plan: &Plan, indicator: &Indicator, quarter: Quarter, rows: &m
     span(rows, at, STATUS, Value::text(status));
 }
 
-/// `Persetujuan TW II: Disetujui oleh Budi, 28 Nov 2026 12.13 UTC`, or where it stands.
-fn approval(quarter: Quarter, state: &QuarterState) -> String {
+/// `Persetujuan TW II: Disetujui oleh Budi, 28 Nov 2026 20.13 WITA`, or where it stands.
+fn approval(quarter: Quarter, state: &QuarterState, zone: Zone) -> String {
     let q = quarter.label();
+    let described = state.describe(zone);
     match state {
-        QuarterState::Approved { .. } => format!("Persetujuan {q}: {}", state.describe()),
-        _ => format!("Persetujuan {q}: {} (belum disetujui)", state.describe()),
+        QuarterState::Approved { .. } => format!("Persetujuan {q}: {described}"),
+        _ => format!("Persetujuan {q}: {described} (belum disetujui)"),
     }
 }
 

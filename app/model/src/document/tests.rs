@@ -5,7 +5,7 @@ use super::*;
 use crate::plan::{IndicatorKind, Plan};
 use crate::sheet::parse_sheet;
 use crate::testkit::{activity, d, goal, indicator, linked, plan, seed_food_activity};
-use crate::time::Timestamp;
+use crate::time::{Timestamp, Zone};
 use crate::workflow::QuarterState;
 
 const SEED: &str = include_str!("../../../../seed/rencana-kegiatan-pk-2024-lapas-luwuk.txt");
@@ -264,7 +264,12 @@ fn a_plan_without_a_signatory_has_no_signature_block() {
 
 #[test]
 fn the_quarter_report_has_one_row_per_indicator_and_activity_with_the_pages_figures() {
-    let document = quarter_report(&two_activity_plan(), Quarter::Q1, &QuarterState::Draft);
+    let document = quarter_report(
+        &two_activity_plan(),
+        Quarter::Q1,
+        &QuarterState::Draft,
+        Zone::Wib,
+    );
     assert_eq!(document.title[0], "LAPORAN CAPAIAN KINERJA TRIWULAN I");
     assert_eq!(document.rows.len(), 3);
     assert_grid_is_whole(&document);
@@ -297,7 +302,12 @@ fn the_quarter_report_has_one_row_per_indicator_and_activity_with_the_pages_figu
 
 #[test]
 fn the_quarter_reports_totals_are_the_quarters_money_each_activity_once() {
-    let document = quarter_report(&two_activity_plan(), Quarter::Q1, &QuarterState::Draft);
+    let document = quarter_report(
+        &two_activity_plan(),
+        Quarter::Q1,
+        &QuarterState::Draft,
+        Zone::Wib,
+    );
     // 5.160.600.000 + 24.000.000; RPD 1.012.304.000 + 1.000.000; realization
     // 636.431.901 + 500.000 = 636.931.901, of 1.013.304.000 is 62,86 %.
     let totals: Vec<String> = (9..15).map(|c| total(&document, c)).collect();
@@ -320,12 +330,12 @@ fn the_quarter_report_states_who_approved_the_quarter_and_when() {
         by: "Budi".into(),
         at: Timestamp(1_795_868_009),
     };
-    let document = quarter_report(&seed_plan(), Quarter::Q2, &approved);
+    let document = quarter_report(&seed_plan(), Quarter::Q2, &approved, Zone::Wita);
     assert_eq!(
         document.approval.as_deref(),
-        Some("Persetujuan TW II: Disetujui oleh Budi, 28 Nov 2026 12.13 UTC")
+        Some("Persetujuan TW II: Disetujui oleh Budi, 28 Nov 2026 20.13 WITA")
     );
-    let draft = quarter_report(&seed_plan(), Quarter::Q3, &QuarterState::Draft);
+    let draft = quarter_report(&seed_plan(), Quarter::Q3, &QuarterState::Draft, Zone::Wib);
     assert_eq!(
         draft.approval.as_deref(),
         Some("Persetujuan TW III: Draf (belum disetujui)")
@@ -337,7 +347,7 @@ fn the_quarter_report_states_who_approved_the_quarter_and_when() {
 #[test]
 fn the_seed_quarter_report_totals_match_the_plan_pages_budget_totals() {
     let plan = seed_plan();
-    let document = quarter_report(&plan, Quarter::Q1, &QuarterState::Draft);
+    let document = quarter_report(&plan, Quarter::Q1, &QuarterState::Draft, Zone::Wib);
     assert_eq!(document.rows.len(), 23);
     assert_eq!(total(&document, 9), "9.485.886.000");
     // 464.229.000 + 10.257.000 blocked.

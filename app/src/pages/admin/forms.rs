@@ -2,11 +2,12 @@
 //! the ones the admin manages.
 
 use super::units::UnitChoices;
-use crate::api::admin::{CreateUnit, CreateUser, GrantRole};
+use crate::api::admin::{CreateUnit, CreateUser, GrantRole, SetUnitZone};
 use crate::components::SaveStatus;
 use crate::error::AppError;
 use leptos::prelude::*;
 use model::access::{Person, Role, MIN_PASSWORD_CHARS};
+use model::time::Zone;
 
 /// What each role may do, for the role `<select>`.
 pub fn role_label(role: Role) -> String {
@@ -98,6 +99,27 @@ pub fn GrantRoleForm(
             <Labelled text="Pengguna"><select name="user" required>{people}</select></Labelled>
             <UnitAndRole choices/>
             <SubmitRow label="Beri peran" pending=action.pending().into() result=action.value().into()/>
+        </ActionForm>
+    }
+}
+
+/// Sets a unit's time zone, or lets it keep its parent's (a UPT takes its Kanwil's).
+#[component]
+pub fn UnitZoneForm(choices: UnitChoices, action: ServerAction<SetUnitZone>) -> impl IntoView {
+    let zones = Zone::ALL
+        .map(|zone| view! { <option value=zone.code()>{zone.label()}</option> })
+        .collect_view();
+    view! {
+        <ActionForm action attr:class="stacked-form admin-form" attr:aria-labelledby="unit-zone-title">
+            <h2 id="unit-zone-title">"Zona waktu unit"</h2>
+            <Labelled text="Unit"><select name="unit" required>{choices.view()}</select></Labelled>
+            <Labelled text="Zona waktu">
+                <select name="zone">
+                    <option value="">"Ikuti unit induk"</option>
+                    {zones}
+                </select>
+            </Labelled>
+            <SubmitRow label="Simpan zona waktu" pending=action.pending().into() result=action.value().into()/>
         </ActionForm>
     }
 }

@@ -11,6 +11,7 @@ mod units;
 
 use crate::api::admin::{
     get_admin_view, CreateUnit, CreateUser, GrantRole, ResetPassword, RevokeRole, SetDisabled,
+    SetUnitZone,
 };
 use crate::api::AdminView;
 use crate::components::ErrorNote;
@@ -29,6 +30,7 @@ pub struct Actions {
     pub revoke: ServerAction<RevokeRole>,
     pub reset: ServerAction<ResetPassword>,
     pub disable: ServerAction<SetDisabled>,
+    pub zone: ServerAction<SetUnitZone>,
     /// Whom the last role removal was for, so its outcome shows beside that person. `None` when
     /// it came back in the address of a post made without JavaScript.
     pub revoked_for: RwSignal<Option<UserId>>,
@@ -47,6 +49,7 @@ impl Actions {
             revoke: ServerAction::new(),
             reset: ServerAction::new(),
             disable: ServerAction::new(),
+            zone: ServerAction::new(),
             revoked_for: RwSignal::new(None),
             reset_for: RwSignal::new(None),
             disabled_for: RwSignal::new(None),
@@ -79,6 +82,7 @@ impl Actions {
         let revoke = successes(self.revoke);
         let reset = successes(self.reset);
         let disable = successes(self.disable);
+        let zone = successes(self.zone);
         Memo::new(move |_| {
             create_unit.get()
                 + create_user.get()
@@ -86,6 +90,7 @@ impl Actions {
                 + revoke.get()
                 + reset.get()
                 + disable.get()
+                + zone.get()
         })
     }
 }
@@ -135,6 +140,7 @@ fn AdminSections(data: AdminView, actions: Actions) -> impl IntoView {
         disabled,
         viewer,
         log,
+        zone,
     } = data;
     let choices = units::UnitChoices::new(&units, &manageable);
     // Roles are given only to people this admin may manage.
@@ -150,13 +156,14 @@ fn AdminSections(data: AdminView, actions: Actions) -> impl IntoView {
         viewer,
     };
     view! {
-        <units::UnitTable units manageable/>
+        <units::UnitTable units=units.clone() manageable/>
         <people::PeopleTable people choices=choices.clone() actions/>
         <section class="admin-forms" aria-label="Tambah dan ubah">
             <forms::CreateUnitForm choices=choices.clone() action=actions.create_unit/>
             <forms::CreateUserForm choices=choices.clone() action=actions.create_user/>
-            <forms::GrantRoleForm people=grantable choices action=actions.grant/>
+            <forms::GrantRoleForm people=grantable choices=choices.clone() action=actions.grant/>
+            <forms::UnitZoneForm choices action=actions.zone/>
         </section>
-        <log::AdminLog entries=log/>
+        <log::AdminLog entries=log zone/>
     }
 }

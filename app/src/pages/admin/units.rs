@@ -4,6 +4,7 @@
 use crate::components::{col, Column, ScrollTable};
 use leptos::prelude::*;
 use model::access::Unit;
+use model::time::zone_of_unit;
 use model::UnitId;
 use std::collections::HashSet;
 
@@ -99,7 +100,23 @@ impl UnitChoices {
     }
 }
 
-const COLUMNS: &[Column] = &[col("Unit"), col("Induk"), col("Anda kelola")];
+const COLUMNS: &[Column] = &[
+    col("Unit"),
+    col("Induk"),
+    col("Zona waktu"),
+    col("Anda kelola"),
+];
+
+/// `WITA` when set on the unit, `WITA (dari induk)` when it keeps its parent's, `WIB (bawaan)`
+/// for a top unit with none set.
+fn zone_text(units: &[Unit], unit: &Unit) -> String {
+    let zone = zone_of_unit(units, unit.id).code();
+    match (unit.zone, unit.parent) {
+        (Some(_), _) => zone.to_owned(),
+        (None, Some(_)) => format!("{zone} (dari induk)"),
+        (None, None) => format!("{zone} (bawaan)"),
+    }
+}
 
 #[component]
 pub fn UnitTable(units: Vec<Unit>, manageable: Vec<UnitId>) -> impl IntoView {
@@ -111,12 +128,14 @@ pub fn UnitTable(units: Vec<Unit>, manageable: Vec<UnitId>) -> impl IntoView {
                 .map(|p| unit_name(&units, p))
                 .unwrap_or_else(|| "\u{2014}".to_owned());
             let managed = manageable.contains(&unit.id);
+            let zone = zone_text(&units, unit);
             view! {
                 <tr class="unit-row" data-depth=depth>
                     <td>
                         <span class="unit-name" style=format!("padding-left: {}rem", depth)>{unit.name.clone()}</span>
                     </td>
                     <td>{parent}</td>
+                    <td class="unit-zone">{zone}</td>
                     <td>{if managed { "Ya" } else { "Tidak" }}</td>
                 </tr>
             }
@@ -141,6 +160,7 @@ mod tests {
             id: UnitId(id),
             name: name.into(),
             parent: parent.map(UnitId),
+            zone: None,
         }
     }
 
@@ -168,5 +188,15 @@ mod tests {
         assert_eq!(choices.options, [(UnitId(2), "Lapas (Kanwil)".to_owned())]);
         assert!(!choices.manages(UnitId(1)));
         assert_eq!(choices.name(UnitId(1)), "Kanwil");
+    }
+
+    #[test]
+    fn a_units_zone_says_whether_it_is_its_own_or_its_parents() {
+        let mut kanwil = unit(1, "Kanwil", None);
+        kanwil.zone = Some(model::time::Zone::Wita);
+        let units = [kanwil, unit(2, "Lapas", Some(1)), unit(3, "Lain", None)];
+        assert_eq!(zone_text(&units, &units[0]), "WITA");
+        assert_eq!(zone_text(&units, &units[1]), "WITA (dari induk)");
+        assert_eq!(zone_text(&units, &units[2]), "WIB (bawaan)");
     }
 }

@@ -43,7 +43,7 @@ pub struct DashboardData {
 async fn load(id: PlanId) -> Result<DashboardData, AppError> {
     let plan = get_plan(id).await?;
     let thresholds = get_thresholds(plan.header.fiscal_year).await?;
-    let today = reporting_month().await?;
+    let today = reporting_month(Some(id)).await?;
     let may_set_targets = get_plan_access(id).await?.may_set_targets;
     let earlier = get_earlier_year(id).await?;
     Ok(DashboardData {

@@ -40,8 +40,8 @@ pub fn PlanPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Memuat rencana\u{2026}"</p> }>
             {move || Suspend::new(async move {
                 match plan.await {
-                    Ok(OpenedPlan { plan, access, pulled, person }) => {
-                        Either::Left(view! { <PlanView plan access pulled person/> })
+                    Ok(OpenedPlan { plan, access, pulled, person, zone }) => {
+                        Either::Left(view! { <PlanView plan access pulled person zone/> })
                     }
                     Err(error) => Either::Right(view! { <ErrorNote error/> }),
                 }
@@ -71,9 +71,10 @@ fn PlanView(
     access: PlanAccess,
     pulled: model::sync::Pulled,
     person: model::UserId,
+    zone: model::time::Zone,
 ) -> impl IntoView {
     let large = plan.indicators().count() > LARGE_PLAN_INDICATORS;
-    let state = PlanState::new(plan, access);
+    let state = PlanState::new(plan, access, zone);
     provide_context(state);
     provide_context(SyncEngine::new(
         state.id,
@@ -83,7 +84,7 @@ fn PlanView(
             state.apply_text(field, &text)
         }),
     ));
-    provide_context(EditGate(state.access));
+    provide_context(EditGate(state.access, state.zone));
     let filter = QuarterFilter(RwSignal::new(None));
     provide_context(filter);
     let query = use_query_map();

@@ -57,10 +57,12 @@ pub struct PlanState {
     pub notice: RwSignal<Option<Result<String, String>>>,
     /// What the signed-in person may do, and where the quarters stand.
     pub access: RwSignal<PlanAccess>,
+    /// The zone of the plan's unit: every time on the page is shown in it.
+    pub zone: model::time::Zone,
 }
 
 impl PlanState {
-    pub fn new(plan: Plan, access: PlanAccess) -> PlanState {
+    pub fn new(plan: Plan, access: PlanAccess, zone: model::time::Zone) -> PlanState {
         PlanState {
             id: plan.id.unwrap_or(PlanId(0)),
             header: RwSignal::new(plan.header),
@@ -69,6 +71,7 @@ impl PlanState {
             thresholds: StandingThresholds::default(),
             notice: RwSignal::new(None),
             access: RwSignal::new(access),
+            zone,
         }
     }
 

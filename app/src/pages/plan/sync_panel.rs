@@ -180,6 +180,7 @@ pub fn ConflictList() -> impl IntoView {
 #[component]
 fn ConflictItem(conflict: Conflict) -> impl IntoView {
     let sync = expect_context::<SyncEngine>();
+    let zone = expect_context::<super::state::PlanState>().zone;
     let error = RwSignal::new(None::<String>);
     let plan = sync.plan();
     let id = conflict.id;
@@ -215,7 +216,7 @@ fn ConflictItem(conflict: Conflict) -> impl IntoView {
                 <dt>"Nilai di server"</dt>
                 <dd class="theirs">{conflict.theirs.clone()}</dd>
             </dl>
-            <p class="conflict-who">{format!("Diubah luring oleh {} \u{00b7} tiba {}", conflict.user_name, conflict.at)}</p>
+            <p class="conflict-who">{format!("Diubah luring oleh {} \u{00b7} tiba {}", conflict.user_name, conflict.at.in_zone(zone))}</p>
             <div class="conflict-actions">
                 {form("mine", "Pakai nilai saya")}
                 {form("server", "Pakai nilai server")}

@@ -113,7 +113,7 @@ fn QuarterStep(quarter: Quarter, outcome: Outcome) -> impl IntoView {
         <li class="workflow-quarter" data-quarter=quarter.label() data-state=move || current().code()>
             <strong>{quarter.label()}</strong>
             " "
-            <span class="workflow-state">{move || current().describe()}</span>
+            <span class="workflow-state">{move || current().describe(state.zone)}</span>
             {move || current().freezes().then(|| view! { <span class="lock" title="Angka triwulan ini dibekukan">" \u{1f512}"</span> })}
             <span class="workflow-steps">{steps}</span>
             <a class="history-link" href=format!("/rencana/{plan}/riwayat?tw={}", quarter.number())>"Riwayat"</a>
