@@ -75,19 +75,14 @@ pub fn activity_inputs(activity: ActivityId) -> Vec<(&'static str, Field)> {
     inputs
 }
 
-/// The rows a table form's post saves: the one its pressed button names, or every posted row
-/// when none is named (Enter in a cell presses the form's unnamed first button). A post with
-/// no cell to save is a request no page sends.
+/// The rows a table form's post saves: every posted row. The pressed button names the row the
+/// person meant (it must be among them), but what they typed in the table's other rows is
+/// saved too: with JavaScript off the page reloads after the post, and nothing typed may be
+/// dropped. Unchanged cells store nothing (not even in a frozen quarter). A post with no cell
+/// to save is a request no page sends.
 #[cfg(feature = "ssr")]
-fn chosen(mut rows: Rows, named: Option<i64>) -> Result<Rows, AppError> {
-    let rows = match named {
-        None => rows,
-        Some(key) => {
-            let row = rows.remove(&key).ok_or(AppError::Malformed)?;
-            Rows::from([(key, row)])
-        }
-    };
-    if rows.values().all(BTreeMap::is_empty) {
+fn chosen(rows: Rows, named: Option<i64>) -> Result<Rows, AppError> {
+    if named.is_some_and(|key| !rows.contains_key(&key)) || rows.values().all(BTreeMap::is_empty) {
         return Err(AppError::Malformed);
     }
     Ok(rows)
@@ -113,7 +108,7 @@ fn row_edits(
 
 /// An indicator's quarter table: for each quarter (by its number, `Quarter::number`) planned
 /// work, A, B, achievement, evidence, status and note. `quarter` is the quarter whose button
-/// was pressed ("Simpan TW II"), and only its row is saved; without it, every posted row.
+/// was pressed ("Simpan TW II"); every posted row is saved ([`chosen`]).
 #[server]
 pub async fn save_report(
     plan: PlanId,
@@ -133,7 +128,7 @@ pub async fn save_report(
 }
 
 /// The budget table: for each activity (by its id) its [`activity_inputs`]. `activity` is the
-/// row whose button was pressed, and only it is saved; without it, every posted row.
+/// row whose button was pressed; every posted row is saved ([`chosen`]).
 #[server]
 pub async fn save_activity(
     plan: PlanId,

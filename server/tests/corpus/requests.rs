@@ -50,7 +50,8 @@ const NOT_NUMBERS: [&str; 14] = [
     " 7",
     "satu",
 ];
-const NOT_QUARTERS: [&str; 8] = ["Q9", "Q0", "q1", "TW1", "", "Q1 ", "1", "Q-1"];
+/// A quarter travels as its number, 1 to 4 (`quarter=2`): none of these is one.
+const NOT_QUARTERS: [&str; 8] = ["Q9", "0", "q1", "TW1", "", "5", "1.5", "Q-1"];
 const NOT_QUARTER_NUMBERS: [&str; 7] = ["0", "5", "Q1", "abc", "1.5", "-1", "256"];
 const NOT_DIRECTIONS: [&str; 5] = ["Sideways", "up", "", "0", "Naik"];
 const NOT_FLAGS: [&str; 5] = ["ya", "2", "TRUE", "", "benar"];
