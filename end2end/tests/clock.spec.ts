@@ -14,7 +14,8 @@ test.describe("the unit's clock", () => {
   test("an admin sees each unit's zone, sets one, and times read in the admin's zone", async ({ page }) => {
     await page.goto("/admin");
     await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
-    const luwuk = page.locator("tr.unit-row", { hasText: LUWUK });
+    // Exactly Luwuk's row: other specs' units are named after it ("… LUWUK EDITING 1A2B3C").
+    const luwuk = page.locator("tr.unit-row", { has: page.locator(".unit-name", { hasText: new RegExp(`^${LUWUK}$`) }) });
     await expect(luwuk.locator(".unit-zone")).toHaveText("WITA");
     // The admin's first role is in the Kanwil: the trail reads in WITA.
     const times = page.locator("table.admin-log tbody tr td:first-child");
@@ -45,7 +46,8 @@ test.describe("the unit's clock", () => {
 
   test("an unknown zone is refused in Indonesian and changes nothing", async ({ page }) => {
     await page.goto("/admin");
-    const luwuk = page.locator("tr.unit-row", { hasText: LUWUK });
+    // Exactly Luwuk's row: other specs' units are named after it ("… LUWUK EDITING 1A2B3C").
+    const luwuk = page.locator("tr.unit-row", { has: page.locator(".unit-name", { hasText: new RegExp(`^${LUWUK}$`) }) });
     await expect(luwuk.locator(".unit-zone")).toHaveText("WITA");
     const form = page.locator("form", { has: page.getByRole("heading", { name: "Zona waktu unit" }) });
     const unit = await form
