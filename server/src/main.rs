@@ -27,6 +27,9 @@
 //!                         set the unit's time zone (WIB, WITA or WIT), or `induk` to let it keep
 //!                         its parent's again. Units created by import, create-user or grant keep
 //!                         their parent's (WIB at the top) until one is set.
+//!   pantau set-deadline YEAR TW DATE
+//!                         set the last day (YYYY-MM-DD) a quarter's report of YEAR may be
+//!                         approved (default: the quarter's last day); past it, unapproved is late
 //!   pantau purge          remove stored sync answers of clients unseen for 90 days, expired
 //!                         sessions and day-old login failures (`serve` does this every hour)
 //!
@@ -77,6 +80,12 @@ async fn main() -> ExitCode {
         ["create-user", username, name, unit, role] => create_user(username, name, unit, role).await,
         ["grant", username, unit, role] => grant(username, unit, role).await,
         ["set-zone", unit, zone] => set_zone(unit, zone).await,
+        ["set-deadline", year, quarter, day] => match open_store().await {
+            Ok(store) => server::ops::deadlines::set_deadline(&store, year, quarter, day)
+                .await
+                .map(|said| println!("{said}")),
+            Err(e) => Err(e),
+        },
         ["bench-sync", rest @ ..] => bench_sync(rest).await,
         ["bench-export", rest @ ..] => bench_export(rest).await,
         ["purge"] => purge().await,
@@ -92,7 +101,7 @@ async fn main() -> ExitCode {
         }
         _ => Err(format!(
             "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | \
-             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau set-zone \"UNIT\" WIB|WITA|WIT|induk | pantau purge | \
+             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau set-zone \"UNIT\" WIB|WITA|WIT|induk | pantau set-deadline YEAR TW YYYY-MM-DD | pantau purge | \
              pantau backup FILE | pantau restore FILE [--force] | pantau check-config | pantau --version \
              (ROLE: operator, pimpinan or admin; given: {})",
             args.join(" ")

@@ -7,6 +7,7 @@ pub mod bench_export;
 pub mod bench_summary;
 pub mod bench_sync;
 pub mod check_config;
+pub mod deadlines;
 pub mod demo;
 pub mod dice;
 pub mod import;
