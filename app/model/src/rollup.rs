@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::ops::RangeInclusive;
 
 pub mod attention;
+pub mod live;
 pub mod order;
 
 /// The fiscal years a plan may have.
@@ -298,6 +299,10 @@ pub struct Rollup {
     pub deadline: Day,
     /// What needs attention in every unit in reach, most urgent first.
     pub attention: Vec<attention::UnitAttention>,
+    /// The units of `rows` and each one's own plan: what a live page sums again when one unit's
+    /// plan changes (`live`), without asking for the others.
+    pub units: Vec<Unit>,
+    pub plans: Vec<(UnitId, PlanFigures)>,
 }
 
 /// The rows of `root` and every unit below it that `in_reach` admits (a unit out of reach is

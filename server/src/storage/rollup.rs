@@ -26,7 +26,7 @@ WITH RECURSIVE reach (id) AS (
 ),
 year_plans AS (
     SELECT p.id, p.unit_id FROM plans p JOIN reach r ON r.id = p.unit_id
-    WHERE p.fiscal_year = $2
+    WHERE p.fiscal_year = $2 AND ($5 = 0 OR p.unit_id = $1)
 ),
 money AS (
     SELECT a.plan_id, COUNT(*) AS activities, SUM(a.budget_sen) AS budget_sen,
@@ -94,12 +94,34 @@ impl Store {
         year: i32,
         quarter: Quarter,
     ) -> Result<HashMap<UnitId, PlanFigures>, StoreError> {
+        self.figures(root, year, quarter, false).await
+    }
+
+    /// The figures of `unit`'s own plan of `year` alone (what a live roll-up fetches when the
+    /// plan is saved); `None` without one.
+    pub async fn unit_figures_unchecked(
+        &self,
+        unit: UnitId,
+        year: i32,
+        quarter: Quarter,
+    ) -> Result<Option<PlanFigures>, StoreError> {
+        Ok(self.figures(unit, year, quarter, true).await?.remove(&unit))
+    }
+
+    async fn figures(
+        &self,
+        root: UnitId,
+        year: i32,
+        quarter: Quarter,
+        only_root: bool,
+    ) -> Result<HashMap<UnitId, PlanFigures>, StoreError> {
         let number = i64::from(quarter.number());
         let rows: Vec<FiguresRow> = sqlx::query_as(FIGURES)
             .bind(root.0)
             .bind(i64::from(year))
             .bind(number)
             .bind(number)
+            .bind(i64::from(only_root))
             .fetch_all(&self.pool)
             .await?;
         rows.into_iter()

@@ -10,7 +10,8 @@
 mod attention;
 mod table;
 
-use crate::api::rollup::get_rollup;
+use crate::api::rollup::{get_rollup, get_rollup_unit};
+use crate::live::use_unit_changes;
 use crate::components::ErrorNote;
 use crate::error::AppError;
 use leptos::either::Either;
@@ -69,17 +70,50 @@ pub fn RollupPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Memuat rekap unit\u{2026}"</p> }>
             {move || Suspend::new(async move {
-                let fetched = data.await;
-                match (fetched, row_view.get()) {
-                    (Ok(rollup), Ok(row_view)) => {
-                        Either::Left(view! { <RollupView rollup row_view/> })
-                    }
-                    (Err(error), _) | (_, Err(error)) => {
-                        Either::Right(view! { <ErrorNote error/> })
-                    }
+                match data.await {
+                    Ok(rollup) => Either::Left(view! { <LiveRollup rollup row_view/> }),
+                    Err(error) => Either::Right(view! { <ErrorNote error/> }),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The roll-up as fetched, then kept up to date: when the live feed names a unit whose plan
+/// was saved, that unit's figures alone are fetched and the tree is summed again in the
+/// browser (`Rollup::replace_plan`); when changes may have been missed, the whole roll-up is
+/// fetched again. Sorting and filtering arrange what is held, without a request.
+#[component]
+fn LiveRollup(rollup: Rollup, row_view: Memo<Result<RowView, AppError>>) -> impl IntoView {
+    let (root, year, quarter) = (rollup.unit, rollup.year, rollup.quarter);
+    let state = RwSignal::new(rollup);
+    let live = use_unit_changes(root);
+    Effect::new(move |_| {
+        if let Some((_, unit)) = live.changed.get() {
+            if state.with_untracked(|r| r.shows(unit)) {
+                leptos::task::spawn_local(async move {
+                    match get_rollup_unit(root, unit, year, quarter.number()).await {
+                        Ok(figures) => state.update(|r| r.replace_plan(unit, figures)),
+                        Err(error) => leptos::logging::warn!("roll-up row {unit}: {error}"),
+                    }
+                });
+            }
+        }
+    });
+    Effect::new(move |seen: Option<u64>| {
+        let version = live.resync.get();
+        if seen.is_some_and(|seen| seen != version) {
+            leptos::task::spawn_local(async move {
+                if let Ok(fresh) = get_rollup(root, Some(year), Some(quarter.number())).await {
+                    state.set(fresh);
+                }
+            });
+        }
+        version
+    });
+    move || match row_view.get() {
+        Ok(row_view) => Either::Left(view! { <RollupView rollup=state.get() row_view/> }),
+        Err(error) => Either::Right(view! { <ErrorNote error/> }),
     }
 }
 
@@ -103,6 +137,8 @@ fn RollupView(rollup: Rollup, row_view: RowView) -> impl IntoView {
         zone,
         deadline,
         attention,
+        units: _,
+        plans: _,
     } = rollup;
     let name = rows.first().map(|r| r.name.clone()).unwrap_or_default();
     let mut years = years;
