@@ -17,6 +17,13 @@
 //!   pantau bench-sync [EDITS] [BATCH]
 //!                         time pushing EDITS (10000) queued offline edits in batches of BATCH
 //!                         (500) into fresh SQLite and PostgreSQL databases (PANTAU_TEST_POSTGRES_URL)
+//!   pantau generate-national [UNITS] [YEARS]
+//!                         store a made-up national tree: 34 Kanwil, UNITS (1000) units under
+//!                         them, each with a plan (30 indicators, 15 activities) for each of YEARS
+//!                         (5) years up to this one (`model::synthetic::national`)
+//!   pantau bench-rollup [UNITS] [RUNS]
+//!                         time the national and a Kanwil's roll-up page and one save reaching an
+//!                         open roll-up, in fresh SQLite and PostgreSQL databases
 //!   pantau bench-export [INDICATORS] [RUNS]
 //!                         time "Unduh Excel", the print page and "Impor dari Excel" of a
 //!                         made-up plan of INDICATORS (1000) indicators, RUNS (5) times each,
@@ -88,6 +95,11 @@ async fn main() -> ExitCode {
         },
         ["bench-sync", rest @ ..] => bench_sync(rest).await,
         ["bench-export", rest @ ..] => bench_export(rest).await,
+        ["bench-rollup", rest @ ..] => server::ops::bench_rollup::command(rest).await,
+        ["generate-national", rest @ ..] => match open_store().await {
+            Ok(store) => server::ops::national::command(&store, rest).await,
+            Err(e) => Err(e),
+        },
         ["purge"] => purge().await,
         ["backup", file] => backup(file).await,
         ["restore", file] => restore(file, false).await,
@@ -100,7 +112,7 @@ async fn main() -> ExitCode {
             Ok(())
         }
         _ => Err(format!(
-            "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | \
+            "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | pantau generate-national [UNITS] [YEARS] | \
              pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau set-zone \"UNIT\" WIB|WITA|WIT|induk | pantau set-deadline YEAR TW YYYY-MM-DD | pantau purge | \
              pantau backup FILE | pantau restore FILE [--force] | pantau check-config | pantau --version \
              (ROLE: operator, pimpinan or admin; given: {})",

@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod bench_export;
+pub mod bench_rollup;
 pub mod bench_summary;
 pub mod bench_sync;
 pub mod check_config;
@@ -11,6 +12,7 @@ pub mod deadlines;
 pub mod demo;
 pub mod dice;
 pub mod import;
+pub mod national;
 pub mod purge;
 pub mod shutdown;
 pub mod site;
