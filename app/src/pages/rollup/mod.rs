@@ -19,7 +19,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::number::format_percent;
 use model::rollup::order::{arrange, RowView};
-use model::rollup::Rollup;
+use crate::components::charts::{UnitAbsorptionChart, UnitBar, UnitStandingChart};
+use model::rollup::{Rollup, RollupRow};
 use model::{Quarter, UnitId};
 
 /// What the address asks for: the unit, and the year and quarter when it names them.
@@ -171,6 +172,17 @@ fn RollupView(rollup: Rollup, row_view: RowView) -> impl IntoView {
     let units = rows.len();
     let rows = arrange(rows, &row_view, target);
     let shown = rows.len();
+    // The charts draw the units right below this one (the Kanwil of a national roll-up, the
+    // UPTs of a Kanwil's), in the table's order; a unit with none below draws itself.
+    let below: Vec<&RollupRow> = rows.iter().filter(|r| r.depth == 1).collect();
+    let charted: Vec<UnitBar> = if below.is_empty() { rows.iter().take(1).collect() } else { below }
+        .into_iter()
+        .map(|r| UnitBar {
+            name: r.name.clone(),
+            absorption: r.sums.absorption(),
+            standings: r.sums.standings,
+        })
+        .collect();
     let place = table::Place {
         root: unit,
         year,
@@ -202,6 +214,17 @@ fn RollupView(rollup: Rollup, row_view: RowView) -> impl IntoView {
                 )}
             </p>
             <table::RollupTable rows total place/>
+            <div class="chart-grid rollup-charts">
+                <UnitAbsorptionChart
+                    caption=format!("Penyerapan per unit s.d. {} terhadap target {}", quarter.label(), format_percent(target))
+                    units=charted.clone()
+                    target
+                />
+                <UnitStandingChart
+                    caption=format!("Sebaran capaian indikator per unit s.d. {}", quarter.label())
+                    units=charted
+                />
+            </div>
         </article>
     }
 }
