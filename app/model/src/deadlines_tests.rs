@@ -5,9 +5,9 @@ use crate::dashboard::due_quarters;
 fn noon(year: i16, month: i8, day: i8) -> Timestamp {
     let date = jiff::civil::date(year, month, day).at(12, 0, 0, 0);
     Timestamp(
-        date.to_zoned(jiff::tz::TimeZone::UTC)
+        jiff::tz::Offset::UTC
+            .to_timestamp(date)
             .expect("a real day")
-            .timestamp()
             .as_second(),
     )
 }
