@@ -49,9 +49,14 @@ pub async fn run(label: &str, url: &str, units: usize, runs: usize) -> Result<Ve
         .build();
     let app = crate::http::router::router(store.clone(), options);
     let mut figures = Vec::new();
-    for (what, unit, goal) in [
-        (format!("national ({units} units)"), national.top, 100),
-        ("one Kanwil".to_owned(), kanwil, 20),
+    for (what, unit, name, goal) in [
+        (format!("national ({units} units)"), national.top, TOP.to_owned(), 100),
+        (
+            "one Kanwil".to_owned(),
+            kanwil,
+            model::synthetic::national::kanwil_name(0),
+            20,
+        ),
     ] {
         let path = format!("/unit/{unit}?tahun={year}&tw=3");
         let mut times = Vec::new();
@@ -73,8 +78,8 @@ pub async fn run(label: &str, url: &str, units: usize, runs: usize) -> Result<Ve
                 .await
                 .map_err(|e| e.to_string())?;
             times.push(started.elapsed());
-            if status != StatusCode::OK {
-                return Err(format!("{path} answered {status}"));
+            if status != StatusCode::OK || !String::from_utf8_lossy(&body).contains(&name) {
+                return Err(format!("{path} answered {status} without {name}"));
             }
             bytes = body.len();
         }

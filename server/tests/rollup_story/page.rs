@@ -135,6 +135,12 @@ fn position(html: &str, text: &str) -> usize {
         .unwrap_or_else(|| panic!("missing {text:?}"))
 }
 
+/// The roll-up's table alone (the page also carries its data for hydration).
+fn table_of(html: &str) -> &str {
+    let start = position(html, "rollup-table");
+    &html[start..start + position(&html[start..], "</table>")]
+}
+
 async fn the_rows_sort_and_filter_by_links(store: &Store) {
     let t = tree(store).await;
     let head = Some(common::cookie(store, &t.head).await);
@@ -143,7 +149,7 @@ async fn the_rows_sort_and_filter_by_links(store: &Store) {
     let path = format!("/unit/{kanwil}?tahun=2026&tw=2&urut=penyerapan&arah=turun");
     let (status, html) = get_with(store, &path, head.clone()).await;
     assert_eq!(status, StatusCode::OK, "{html}");
-    let table = &html[position(&html, "rollup-table")..];
+    let table = table_of(&html);
     assert!(position(table, "Rutan Poso") < position(table, "Lapas Luwuk"));
     assert!(table.contains("aria-sort=\"descending\""));
     // The heading's link turns the order round; the others start ascending; the year and
@@ -159,7 +165,7 @@ async fn the_rows_sort_and_filter_by_links(store: &Store) {
     // Ascending: Luwuk first.
     let path = format!("/unit/{kanwil}?tahun=2026&tw=2&urut=penyerapan");
     let (_, html) = get_with(store, &path, head.clone()).await;
-    let table = &html[position(&html, "rollup-table")..];
+    let table = table_of(&html);
     assert!(position(table, "Lapas Luwuk") < position(table, "Rutan Poso"));
 
     // Only what needs attention: TW II is past its deadline, Luwuk's returned quarter is
@@ -168,7 +174,7 @@ async fn the_rows_sort_and_filter_by_links(store: &Store) {
     let path = format!("/unit/{kanwil}?tahun=2026&tw=2&perhatian=1");
     let (status, html) = get_with(store, &path, head.clone()).await;
     assert_eq!(status, StatusCode::OK, "{html}");
-    let table = &html[position(&html, "rollup-table")..];
+    let table = table_of(&html);
     assert!(table.contains("Lapas Luwuk"));
     assert!(!table.contains("Rutan Poso"), "{table}");
     assert!(table.contains("Jumlah (3 rencana)"));
