@@ -193,7 +193,7 @@ fn rollup_request(world: &World, rng: &mut Rng) -> Bad {
     let (kind, path, who) = match rng.below(3) {
         0 => (
             "roll-up of no unit",
-            template.replace("{}", rng.pick(&BAD_PLAN_IDS)),
+            template.replace("{}", *rng.pick(&BAD_PLAN_IDS)),
             *rng.pick(&[Who::OperatorA, Who::PimpinanA, Who::AdminA, Who::OperatorB]),
         ),
         1 => {
