@@ -52,7 +52,11 @@ impl Day {
             )
         };
         let mut parts = text.trim().splitn(3, '-');
-        let mut next = || parts.next().filter(|p| p.chars().all(|c| c.is_ascii_digit()));
+        let mut next = || {
+            parts
+                .next()
+                .filter(|p| p.chars().all(|c| c.is_ascii_digit()))
+        };
         let (Some(y), Some(m), Some(d)) = (next(), next(), next()) else {
             return Err(refuse());
         };

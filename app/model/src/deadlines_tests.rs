@@ -99,8 +99,15 @@ fn a_deadline_before_the_quarter_ends_or_years_later_is_refused() {
 #[test]
 fn only_a_real_day_in_year_month_day_form_is_read() {
     for bad in [
-        "", "2026-4-15", "15-04-2026", "2026-02-30", "2026-13-01", "abcd-ef-gh", "2026-04-15x",
-        "+026-04-15", "0000-01-01",
+        "",
+        "2026-4-15",
+        "15-04-2026",
+        "2026-02-30",
+        "2026-13-01",
+        "abcd-ef-gh",
+        "2026-04-15x",
+        "+026-04-15",
+        "0000-01-01",
     ] {
         assert!(Day::parse(bad).is_err(), "{bad:?} was read");
     }

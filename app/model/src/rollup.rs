@@ -129,7 +129,10 @@ pub fn mark_overdue(
 impl PlanFigures {
     /// Penyerapan of this plan alone, as [`Sums::absorption`] rules it.
     pub fn absorption(&self) -> Option<Decimal> {
-        percent_of(self.realized.amount(), (self.budget - self.blocked).amount())
+        percent_of(
+            self.realized.amount(),
+            (self.budget - self.blocked).amount(),
+        )
     }
 }
 
@@ -258,7 +261,9 @@ impl Sums {
     pub fn needs_attention(&self, target: Decimal) -> bool {
         self.overdue > 0
             || self.standings.behind > 0
-            || self.against_target(target).is_some_and(|g| g < Decimal::ZERO)
+            || self
+                .against_target(target)
+                .is_some_and(|g| g < Decimal::ZERO)
     }
 }
 

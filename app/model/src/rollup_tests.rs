@@ -277,7 +277,8 @@ fn needing_attention_is_overdue_behind_target_or_absorbing_below_target() {
 fn rows_sort_among_their_siblings_and_the_filter_keeps_parents() {
     use order::{arrange, RowView, SortKey};
     let rows = roll_up(UnitId(1), &units(), &judged_plans(), |_| true).expect("in reach");
-    let names = |rows: &[RollupRow]| -> Vec<String> { rows.iter().map(|r| r.name.clone()).collect() };
+    let names =
+        |rows: &[RollupRow]| -> Vec<String> { rows.iter().map(|r| r.name.clone()).collect() };
     // Absorption, highest first: Luwuk's subtree 36,36 % before Poso's 20 %; the Bapas stays
     // under Luwuk.
     let view = RowView::from_query(Some("penyerapan"), Some("turun"), None).expect("a view");
@@ -287,7 +288,10 @@ fn rows_sort_among_their_siblings_and_the_filter_keeps_parents() {
         ["KANWIL SULTENG", "Lapas Luwuk", "Bapas Luwuk", "Rutan Poso"]
     );
     let view = view.sorted_by(SortKey::Absorption);
-    assert!(!view.descending, "a second click on a descending column sorts ascending");
+    assert!(
+        !view.descending,
+        "a second click on a descending column sorts ascending"
+    );
     let sorted = arrange(rows.clone(), &view, d("25"));
     assert_eq!(
         names(&sorted),
@@ -319,7 +323,10 @@ fn a_view_reads_from_the_address_and_writes_back_only_what_is_not_default() {
         assert_eq!(SortKey::from_code(key.code()), Some(key));
     }
     let said = RowView::from_query(Some("gaji"), None, None).unwrap_err();
-    assert!(said.starts_with("Urutan \u{201c}gaji\u{201d} tidak dikenal"), "{said}");
+    assert!(
+        said.starts_with("Urutan \u{201c}gaji\u{201d} tidak dikenal"),
+        "{said}"
+    );
     assert!(RowView::from_query(None, Some("atas"), None).is_err());
     assert!(RowView::from_query(None, None, Some("ya")).is_err());
 }
@@ -338,10 +345,7 @@ fn the_attention_list_puts_overdue_first_then_behind_then_absorption_then_approv
     let rows = roll_up(UnitId(1), &units(), &plans, |_| true).expect("in reach");
     let deadline = Day::quarter_end(2026, Quarter::Q1);
     let items = attention_across(&rows, &plans, Quarter::Q1, d("25"), deadline);
-    let seen: Vec<(&str, &str)> = items
-        .iter()
-        .map(|i| (i.name.as_str(), i.code()))
-        .collect();
+    let seen: Vec<(&str, &str)> = items.iter().map(|i| (i.name.as_str(), i.code())).collect();
     assert_eq!(
         seen,
         vec![
@@ -359,7 +363,10 @@ fn the_attention_list_puts_overdue_first_then_behind_then_absorption_then_approv
         "Laporan TW I terlambat: dikembalikan dan belum diajukan lagi (batas 31 Maret 2026)"
     );
     assert_eq!(items[0].link(), "/rencana/20#persetujuan");
-    assert_eq!(items[1].message(), "2 dari 6 indikator tertinggal dari target s.d. TW I");
+    assert_eq!(
+        items[1].message(),
+        "2 dari 6 indikator tertinggal dari target s.d. TW I"
+    );
     assert_eq!(items[1].link(), "/rencana/20/dasbor#perhatian");
     assert_eq!(
         items[3].message(),

@@ -50,7 +50,12 @@ pub async fn run(label: &str, url: &str, units: usize, runs: usize) -> Result<Ve
     let app = crate::http::router::router(store.clone(), options);
     let mut figures = Vec::new();
     for (what, unit, name, goal) in [
-        (format!("national ({units} units)"), national.top, TOP.to_owned(), 100),
+        (
+            format!("national ({units} units)"),
+            national.top,
+            TOP.to_owned(),
+            100,
+        ),
         (
             "one Kanwil".to_owned(),
             kanwil,
@@ -189,10 +194,19 @@ pub async fn command(args: &[&str]) -> Result<(), String> {
                 .map_err(|_| format!("bench-rollup: {a} is not a number"))
         })
     };
-    let (units, runs) = (number(0, model::synthetic::national::UNITS)?, number(1, 40)?);
+    let (units, runs) = (
+        number(0, model::synthetic::national::UNITS)?,
+        number(1, 40)?,
+    );
     let id = std::process::id();
     let sqlite = std::env::temp_dir().join(format!("pantau_bench_rollup_{id}.db"));
-    let result = run("SQLite", &format!("sqlite://{}", sqlite.display()), units, runs).await;
+    let result = run(
+        "SQLite",
+        &format!("sqlite://{}", sqlite.display()),
+        units,
+        runs,
+    )
+    .await;
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", sqlite.display()));
     }

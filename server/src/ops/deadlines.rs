@@ -24,8 +24,5 @@ pub async fn set_deadline(
         .into_iter()
         .map(|q| format!("{} {}", q.label(), deadlines.deadline(q).label()))
         .collect();
-    Ok(format!(
-        "Batas laporan tahun {year}: {}",
-        listed.join(", ")
-    ))
+    Ok(format!("Batas laporan tahun {year}: {}", listed.join(", ")))
 }

@@ -90,9 +90,7 @@ pub async fn command(store: &Store, args: &[&str]) -> Result<(), String> {
         })
     };
     let (units, years) = (number(0, model::synthetic::national::UNITS)?, number(1, 5)?);
-    let this_year = crate::clock::now()
-        .in_zone(model::time::Zone::Wib)
-        .year();
+    let this_year = crate::clock::now().in_zone(model::time::Zone::Wib).year();
     let national = generate_national(store, units, years, this_year).await?;
     println!(
         "{TOP} (unit {}): {} Kanwil, {} units, years {:?}; {} plans stored now",

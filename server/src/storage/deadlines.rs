@@ -10,18 +10,17 @@ impl Store {
     /// The year's deadlines; a quarter without a row has its default
     /// ([`ReportDeadlines::default_for`]). Unchecked: anyone who reads a roll-up may read them.
     pub async fn report_deadlines(&self, year: i32) -> Result<ReportDeadlines, StoreError> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT quarter, due_on FROM report_deadlines WHERE fiscal_year = $1",
-        )
-        .bind(i64::from(year))
-        .fetch_all(&self.pool)
-        .await?;
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT quarter, due_on FROM report_deadlines WHERE fiscal_year = $1")
+                .bind(i64::from(year))
+                .fetch_all(&self.pool)
+                .await?;
         let mut deadlines = ReportDeadlines::default_for(year);
         for (quarter, due_on) in rows {
             const TABLE: &str = "report_deadlines";
             let quarter = codec::quarter(TABLE, quarter)?;
-            let day = Day::parse(&due_on)
-                .map_err(|e| codec::corrupt(TABLE, "due_on", &due_on, e))?;
+            let day =
+                Day::parse(&due_on).map_err(|e| codec::corrupt(TABLE, "due_on", &due_on, e))?;
             deadlines.quarters[quarter.index()] = day;
         }
         Ok(deadlines)

@@ -22,7 +22,7 @@ pub(super) async fn write_standings(
         .await?;
     let rows: Vec<(Quarter, StandingCounts)> = Quarter::ALL.into_iter().zip(counts).collect();
     super::batch::insert_rows(
-        &mut **tx,
+        tx,
         "INSERT INTO plan_standings (plan_id, quarter, met, close, behind, unreported)",
         "",
         &rows,
@@ -41,7 +41,7 @@ pub(super) async fn write_standings(
 
 /// Recomputes `plan`'s rows from what this transaction holds.
 pub(super) async fn refresh_standings(tx: &mut Tx<'_>, plan: PlanId) -> Result<(), StoreError> {
-    if let Some(contents) = read_plan(&mut **tx, plan).await? {
+    if let Some(contents) = read_plan(tx, plan).await? {
         write_standings(tx, plan, &contents).await?;
     }
     Ok(())

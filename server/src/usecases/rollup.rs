@@ -56,7 +56,10 @@ pub async fn rollup_at(
     let attention = attention_across(&rows, &plans, quarter, target, deadline);
     // What a live page needs to sum again: the units it shows and their own plans.
     let shown: std::collections::HashSet<UnitId> = rows.iter().map(|r| r.unit).collect();
-    let units: Vec<Unit> = units.into_iter().filter(|u| shown.contains(&u.id)).collect();
+    let units: Vec<Unit> = units
+        .into_iter()
+        .filter(|u| shown.contains(&u.id))
+        .collect();
     let mut plans: Vec<_> = plans
         .into_iter()
         .filter(|(u, _)| shown.contains(u))

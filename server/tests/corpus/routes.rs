@@ -190,10 +190,11 @@ fn rollup_request(world: &World, rng: &mut Rng) -> Bad {
     let [kanwil_a, upt_a1, kanwil_b] = world.units;
     // The page, or its live feed.
     let template = *rng.pick(&["/unit/{}", "/api/units/{}/events"]);
+    let bad_id = rng.pick(&BAD_PLAN_IDS).to_string();
     let (kind, path, who) = match rng.below(3) {
         0 => (
             "roll-up of no unit",
-            template.replace("{}", *rng.pick(&BAD_PLAN_IDS)),
+            template.replace("{}", &bad_id),
             *rng.pick(&[Who::OperatorA, Who::PimpinanA, Who::AdminA, Who::OperatorB]),
         ),
         1 => {

@@ -7,8 +7,8 @@
 use super::common;
 use model::checks::withdrawal_plan_check;
 use model::dashboard::standing_counts_at;
-use model::figures::StandingThresholds;
 use model::figures::plan_totals;
+use model::figures::StandingThresholds;
 use model::{Quarter, Rupiah};
 use server::storage::{InsertOutcome, Store, UnitPlacement};
 use server::usecases::rollup::rollup;

@@ -42,12 +42,22 @@ async fn figures_overdue_quarters_and_attention_come_from_what_was_saved(store: 
     let t = tree(store).await;
     let at = |r: &Rollup, unit| r.rows.iter().find(|row| row.unit == unit).unwrap().clone();
     let july = JULY_1;
-    let before = rollup_at(store, &t.head, t.kanwil, Some(2026), Some(Quarter::Q2), july)
-        .await
-        .unwrap();
+    let before = rollup_at(
+        store,
+        &t.head,
+        t.kanwil,
+        Some(2026),
+        Some(Quarter::Q2),
+        july,
+    )
+    .await
+    .unwrap();
     // Luwuk's indicator 1 has A (12) without B: nothing to judge yet, in either indicator.
     let luwuk = at(&before, t.luwuk).sums.standings;
-    assert_eq!((luwuk.met, luwuk.close, luwuk.behind, luwuk.unreported), (0, 0, 0, 2));
+    assert_eq!(
+        (luwuk.met, luwuk.close, luwuk.behind, luwuk.unreported),
+        (0, 0, 0, 2)
+    );
 
     // Luwuk's operator saves TW I: 12 of 100 against a target of 100 % (12 %: behind) and 90
     // of 100 (90 %: close, from 80 %). Poso's operator: 100 of 100 (met).
@@ -85,9 +95,16 @@ async fn figures_overdue_quarters_and_attention_come_from_what_was_saved(store: 
     .await
     .unwrap();
 
-    let r = rollup_at(store, &t.head, t.kanwil, Some(2026), Some(Quarter::Q2), july)
-        .await
-        .unwrap();
+    let r = rollup_at(
+        store,
+        &t.head,
+        t.kanwil,
+        Some(2026),
+        Some(Quarter::Q2),
+        july,
+    )
+    .await
+    .unwrap();
     let counts = |unit| {
         let s = at(&r, unit).sums.standings;
         (s.met, s.close, s.behind, s.unreported)
@@ -105,9 +122,16 @@ async fn figures_overdue_quarters_and_attention_come_from_what_was_saved(store: 
     assert!(!at(&r, t.poso).overdue);
     assert_eq!(r.total.overdue, 2);
     assert_eq!(at(&r, t.poso).sums.overdue, 0);
-    let june = rollup_at(store, &t.head, t.kanwil, Some(2026), Some(Quarter::Q2), JUNE_30)
-        .await
-        .unwrap();
+    let june = rollup_at(
+        store,
+        &t.head,
+        t.kanwil,
+        Some(2026),
+        Some(Quarter::Q2),
+        JUNE_30,
+    )
+    .await
+    .unwrap();
     assert_eq!(june.total.overdue, 0);
 
     // What needs attention on 1 July, most urgent first. Target at TW II: 40 %. Luwuk absorbs
@@ -144,29 +168,54 @@ async fn figures_overdue_quarters_and_attention_come_from_what_was_saved(store: 
         .await
         .unwrap()
         .unwrap_err();
-    assert!(refused.contains("tidak boleh sebelum triwulan berakhir"), "{refused}");
+    assert!(
+        refused.contains("tidak boleh sebelum triwulan berakhir"),
+        "{refused}"
+    );
     store
         .set_report_deadline(2026, Quarter::Q2, Day::parse("2026-07-15").unwrap())
         .await
         .unwrap()
         .unwrap();
     assert_eq!(
-        store.report_deadlines(2026).await.unwrap().deadline(Quarter::Q2),
+        store
+            .report_deadlines(2026)
+            .await
+            .unwrap()
+            .deadline(Quarter::Q2),
         Day::parse("2026-07-15").unwrap()
     );
-    let r = rollup_at(store, &t.head, t.kanwil, Some(2026), Some(Quarter::Q2), july)
-        .await
-        .unwrap();
+    let r = rollup_at(
+        store,
+        &t.head,
+        t.kanwil,
+        Some(2026),
+        Some(Quarter::Q2),
+        july,
+    )
+    .await
+    .unwrap();
     assert_eq!(r.total.overdue, 0);
     assert!(r.attention.iter().all(|i| i.code() != "overdue"));
-    let r = rollup_at(store, &t.head, t.kanwil, Some(2026), Some(Quarter::Q2), JULY_16)
-        .await
-        .unwrap();
+    let r = rollup_at(
+        store,
+        &t.head,
+        t.kanwil,
+        Some(2026),
+        Some(Quarter::Q2),
+        JULY_16,
+    )
+    .await
+    .unwrap();
     assert_eq!(r.total.overdue, 2);
     assert_eq!(r.deadline.label(), "15 Juli 2026");
     // Other years keep the default.
     assert_eq!(
-        store.report_deadlines(2025).await.unwrap().deadline(Quarter::Q2),
+        store
+            .report_deadlines(2025)
+            .await
+            .unwrap()
+            .deadline(Quarter::Q2),
         Day::quarter_end(2025, Quarter::Q2)
     );
 }

@@ -106,7 +106,10 @@ async fn a_save_below_names_its_unit_and_the_page_sums_again(store: &Store) {
         let refused = unit_figures(store, who, root, unit, 2026, Quarter::Q1)
             .await
             .unwrap_err();
-        assert_eq!(refused.to_string(), format!("Unit nomor {unit} tidak ditemukan"));
+        assert_eq!(
+            refused.to_string(),
+            format!("Unit nomor {unit} tidak ditemukan")
+        );
     }
 }
 crate::both!(

@@ -21,7 +21,10 @@ pub enum Concern {
     Overdue { returned: bool },
     /// Indicators whose year-to-date achievement is below the "close" threshold.
     BehindTarget { behind: u32, indicators: u32 },
-    AbsorptionBelowTarget { absorption: Decimal, target: Decimal },
+    AbsorptionBelowTarget {
+        absorption: Decimal,
+        target: Decimal,
+    },
     /// Submitted, past the deadline, not approved: the pimpinan's to decide.
     AwaitingApproval,
 }

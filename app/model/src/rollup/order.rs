@@ -230,8 +230,9 @@ fn compare(a: &RollupRow, b: &RollupRow, key: SortKey) -> Ordering {
     match key {
         SortKey::Unit => a.name.cmp(&b.name),
         SortKey::State => state_rank(a).cmp(&state_rank(b)),
-        SortKey::Standing => (y.standings.behind, y.standings.close)
-            .cmp(&(x.standings.behind, x.standings.close)),
+        SortKey::Standing => {
+            (y.standings.behind, y.standings.close).cmp(&(x.standings.behind, x.standings.close))
+        }
         SortKey::RpdMismatches => x.rpd_mismatches.cmp(&y.rpd_mismatches),
         SortKey::Available => x.available().cmp(&y.available()),
         SortKey::Realized => x.realized.cmp(&y.realized),

@@ -73,12 +73,7 @@ const ABSORPTION_COLUMNS: &[Column] = &[col("Unit"), num("Penyerapan"), num("Sel
 #[component]
 pub fn UnitAbsorptionChart(caption: String, units: Vec<UnitBar>, target: Decimal) -> impl IntoView {
     let frame = frame(units.len());
-    let axis_top = percent_axis_top(
-        units
-            .iter()
-            .filter_map(|u| u.absorption)
-            .chain([target]),
-    );
+    let axis_top = percent_axis_top(units.iter().filter_map(|u| u.absorption).chain([target]));
     let ticks = percent_ticks(axis_top)
         .into_iter()
         .map(|tick| {
@@ -206,7 +201,7 @@ pub fn UnitStandingChart(caption: String, units: Vec<UnitBar>) -> impl IntoView 
                 }
             })
             .collect_view();
-        view! { <g class="unit-bar">{name_label(frame, i, &unit.name)}{parts}</g> }
+            view! { <g class="unit-bar">{name_label(frame, i, &unit.name)}{parts}</g> }
         })
         .collect_view();
     let rows = units

@@ -11,15 +11,15 @@ mod attention;
 mod table;
 
 use crate::api::rollup::{get_rollup, get_rollup_unit};
-use crate::live::use_unit_changes;
+use crate::components::charts::{UnitAbsorptionChart, UnitBar, UnitStandingChart};
 use crate::components::ErrorNote;
 use crate::error::AppError;
+use crate::live::use_unit_changes;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::number::format_percent;
 use model::rollup::order::{arrange, RowView};
-use crate::components::charts::{UnitAbsorptionChart, UnitBar, UnitStandingChart};
 use model::rollup::{Rollup, RollupRow};
 use model::{Quarter, UnitId};
 
@@ -122,7 +122,10 @@ fn LiveRollup(rollup: Rollup, row_view: Memo<Result<RowView, AppError>>) -> impl
 pub(crate) fn address(unit: UnitId, year: i32, quarter: Quarter, view: &RowView) -> String {
     let extra = view.query();
     let sep = if extra.is_empty() { "" } else { "&" };
-    format!("/unit/{unit}?tahun={year}&tw={}{sep}{extra}", quarter.number())
+    format!(
+        "/unit/{unit}?tahun={year}&tw={}{sep}{extra}",
+        quarter.number()
+    )
 }
 
 #[component]
@@ -175,14 +178,18 @@ fn RollupView(rollup: Rollup, row_view: RowView) -> impl IntoView {
     // The charts draw the units right below this one (the Kanwil of a national roll-up, the
     // UPTs of a Kanwil's), in the table's order; a unit with none below draws itself.
     let below: Vec<&RollupRow> = rows.iter().filter(|r| r.depth == 1).collect();
-    let charted: Vec<UnitBar> = if below.is_empty() { rows.iter().take(1).collect() } else { below }
-        .into_iter()
-        .map(|r| UnitBar {
-            name: r.name.clone(),
-            absorption: r.sums.absorption(),
-            standings: r.sums.standings,
-        })
-        .collect();
+    let charted: Vec<UnitBar> = if below.is_empty() {
+        rows.iter().take(1).collect()
+    } else {
+        below
+    }
+    .into_iter()
+    .map(|r| UnitBar {
+        name: r.name.clone(),
+        absorption: r.sums.absorption(),
+        standings: r.sums.standings,
+    })
+    .collect();
     let place = table::Place {
         root: unit,
         year,

@@ -51,8 +51,7 @@ pub(super) fn RollupTable(rows: Vec<RollupRow>, total: Sums, place: Place) -> im
         .map(|(title, key, numeric)| {
             let class = numeric.then_some("num");
             let Some(key) = key else {
-                return view! { <th scope="col" class=class>{*title}</th> }
-                    .into_any();
+                return view! { <th scope="col" class=class>{*title}</th> }.into_any();
             };
             let sorted = place.view.sort == *key;
             let sort = sorted.then_some(if place.view.descending {
@@ -180,11 +179,7 @@ fn Figures(sums: Sums, place: Place) -> impl IntoView {
         other => format_percent_or_dash(other),
     };
     let last = match &sums.last_change {
-        Some(change) => format!(
-            "{} \u{00b7} {}",
-            change.by,
-            change.at.in_zone(place.zone)
-        ),
+        Some(change) => format!("{} \u{00b7} {}", change.by, change.at.in_zone(place.zone)),
         None => "\u{2013}".to_owned(),
     };
     let flagged = |n: u32| if n > 0 { "num flagged" } else { "num" };
