@@ -116,7 +116,13 @@ pub async fn run(label: &str, url: &str, units: usize, runs: usize) -> Result<Ve
         .and_then(|p| p.goals.first()?.indicators.first()?.id)
         .ok_or("no indicator")?;
     let operator = person(&store, upt, Role::Operator, "bench.operator").await?;
-    let watcher = Store::connect(url).await.map_err(|e| e.to_string())?;
+    // On PostgreSQL another app server hears it (LISTEN/NOTIFY); SQLite has one server.
+    let watcher = match store.backend() {
+        crate::storage::Backend::Sqlite => store.clone(),
+        crate::storage::Backend::Postgres => {
+            Store::connect(url).await.map_err(|e| e.to_string())?
+        }
+    };
     let mut heard = watcher.subscribe().await;
     let mut times = Vec::new();
     for run in 0..runs.max(1) {
@@ -159,7 +165,9 @@ pub async fn run(label: &str, url: &str, units: usize, runs: usize) -> Result<Ve
         format!("{p95:.1}"),
         "<= 1000",
     ));
-    watcher.close().await;
+    if store.backend() == crate::storage::Backend::Postgres {
+        watcher.close().await;
+    }
     store.close().await;
     append(&figures)?;
     Ok(lines)

@@ -56,7 +56,12 @@ pub async fn generate_national(
         .iter()
         .flat_map(|year| (0..units).map(move |u| (u, *year)))
         .collect();
-    // A few plans at once: PostgreSQL takes them side by side; SQLite one after another.
+    // A few plans at once on PostgreSQL; SQLite takes one writer at a time (a transaction that
+    // reads and then writes is refused, not queued, while another writes).
+    let at_once = match store.backend() {
+        crate::storage::Backend::Sqlite => 1,
+        crate::storage::Backend::Postgres => 4,
+    };
     let stored: Vec<bool> = stream::iter(jobs)
         .map(|(u, year)| async move {
             let plan = national_plan(u, year);
@@ -69,7 +74,7 @@ pub async fn generate_national(
                 InsertOutcome::AlreadyExists(_) => Ok(false),
             }
         })
-        .buffer_unordered(4)
+        .buffer_unordered(at_once)
         .try_collect()
         .await?;
     Ok(National {
