@@ -17,6 +17,13 @@
 //!   pantau bench-sync [EDITS] [BATCH]
 //!                         time pushing EDITS (10000) queued offline edits in batches of BATCH
 //!                         (500) into fresh SQLite and PostgreSQL databases (PANTAU_TEST_POSTGRES_URL)
+//!   pantau generate-national [UNITS] [YEARS]
+//!                         store a made-up national tree: 34 Kanwil, UNITS (1000) units under
+//!                         them, each with a plan (30 indicators, 15 activities) for each of YEARS
+//!                         (5) years up to this one (`model::synthetic::national`)
+//!   pantau bench-rollup [UNITS] [RUNS]
+//!                         time the national and a Kanwil's roll-up page and one save reaching an
+//!                         open roll-up, in fresh SQLite and PostgreSQL databases
 //!   pantau bench-export [INDICATORS] [RUNS]
 //!                         time "Unduh Excel", the print page and "Impor dari Excel" of a
 //!                         made-up plan of INDICATORS (1000) indicators, RUNS (5) times each,
@@ -27,6 +34,9 @@
 //!                         set the unit's time zone (WIB, WITA or WIT), or `induk` to let it keep
 //!                         its parent's again. Units created by import, create-user or grant keep
 //!                         their parent's (WIB at the top) until one is set.
+//!   pantau set-deadline YEAR TW DATE
+//!                         set the last day (YYYY-MM-DD) a quarter's report of YEAR may be
+//!                         approved (default: the quarter's last day); past it, unapproved is late
 //!   pantau purge          remove stored sync answers of clients unseen for 90 days, expired
 //!                         sessions and day-old login failures (`serve` does this every hour)
 //!
@@ -77,8 +87,19 @@ async fn main() -> ExitCode {
         ["create-user", username, name, unit, role] => create_user(username, name, unit, role).await,
         ["grant", username, unit, role] => grant(username, unit, role).await,
         ["set-zone", unit, zone] => set_zone(unit, zone).await,
+        ["set-deadline", year, quarter, day] => match open_store().await {
+            Ok(store) => server::ops::deadlines::set_deadline(&store, year, quarter, day)
+                .await
+                .map(|said| println!("{said}")),
+            Err(e) => Err(e),
+        },
         ["bench-sync", rest @ ..] => bench_sync(rest).await,
         ["bench-export", rest @ ..] => bench_export(rest).await,
+        ["bench-rollup", rest @ ..] => server::ops::bench_rollup::command(rest).await,
+        ["generate-national", rest @ ..] => match open_store().await {
+            Ok(store) => server::ops::national::command(&store, rest).await,
+            Err(e) => Err(e),
+        },
         ["purge"] => purge().await,
         ["backup", file] => backup(file).await,
         ["restore", file] => restore(file, false).await,
@@ -91,8 +112,8 @@ async fn main() -> ExitCode {
             Ok(())
         }
         _ => Err(format!(
-            "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | \
-             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau set-zone \"UNIT\" WIB|WITA|WIT|induk | pantau purge | \
+            "usage: pantau [serve] [--demo] | pantau import FILE [--under \"UNIT\"] | pantau generate N | pantau generate-national [UNITS] [YEARS] | \
+             pantau create-user USERNAME \"FULL NAME\" \"UNIT\" ROLE | pantau grant USERNAME \"UNIT\" ROLE | pantau set-zone \"UNIT\" WIB|WITA|WIT|induk | pantau set-deadline YEAR TW YYYY-MM-DD | pantau purge | \
              pantau backup FILE | pantau restore FILE [--force] | pantau check-config | pantau --version \
              (ROLE: operator, pimpinan or admin; given: {})",
             args.join(" ")

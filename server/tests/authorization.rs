@@ -16,7 +16,7 @@ use app::api::dashboard::ReportingMonth;
 use app::api::document::GetDocument;
 use app::api::edit::SaveGoal;
 use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
-use app::api::rollup::GetRollup;
+use app::api::rollup::{GetRollup, GetRollupUnit};
 use app::api::structure::AddActivity;
 use app::api::workflow::{ApproveQuarter, ReopenQuarter, ReturnQuarter, SubmitQuarter};
 use app::api::years::{CopyPlan, GetEarlierYear, PlanYears};
@@ -62,13 +62,16 @@ enum Endpoint {
     /// The roll-up of the unit (`/unit/{id}`) and its server function: reading a unit's plans.
     UnitPage,
     GetRollup,
+    /// The roll-up's live feed (`/api/units/{id}/events`) and the one-unit figures it leads to.
+    UnitEvents,
+    GetRollupUnit,
     CopyPage,
     PlanYears,
     EarlierYear,
     CopyPlan,
 }
 
-const ENDPOINTS: [(Endpoint, char); 30] = [
+const ENDPOINTS: [(Endpoint, char); 32] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
@@ -95,6 +98,8 @@ const ENDPOINTS: [(Endpoint, char); 30] = [
     (Endpoint::ImportSave, 'I'),
     (Endpoint::UnitPage, 'R'),
     (Endpoint::GetRollup, 'R'),
+    (Endpoint::UnitEvents, 'R'),
+    (Endpoint::GetRollupUnit, 'R'),
     (Endpoint::CopyPage, 'C'),
     (Endpoint::PlanYears, 'R'),
     (Endpoint::EarlierYear, 'R'),
@@ -251,6 +256,13 @@ impl World {
             Endpoint::GetRollup => {
                 form_post(GetRollup::PATH, format!("unit={unit}&year=2026&quarter=2"))
             }
+            Endpoint::UnitEvents => get(format!("/api/units/{unit}/events"))
+                .body(Body::empty())
+                .unwrap(),
+            Endpoint::GetRollupUnit => form_post(
+                GetRollupUnit::PATH,
+                format!("root={unit}&unit={unit}&year=2026&quarter=2"),
+            ),
             Endpoint::CopyPage => get(format!("/rencana/{plan}/salin"))
                 .body(Body::empty())
                 .unwrap(),
@@ -284,8 +296,11 @@ async fn passed(
     let is_import = request.uri().path().starts_with("/impor/");
     let is_stream = request.uri().path().ends_with("/events");
     // The roll-up does not tell which units exist out of reach: it refuses with "not found".
-    let is_rollup =
-        request.uri().path().starts_with("/unit/") || request.uri().path() == GetRollup::PATH;
+    let path = request.uri().path();
+    let is_rollup = path.starts_with("/unit/")
+        || path.starts_with("/api/units/")
+        || path == GetRollup::PATH
+        || path == GetRollupUnit::PATH;
     let response = router(store.clone(), options())
         .oneshot(request)
         .await
@@ -296,6 +311,7 @@ async fn passed(
         return match status {
             StatusCode::OK => Ok(true),
             StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => Ok(false),
+            StatusCode::NOT_FOUND if is_rollup => Ok(false),
             other => Err(format!("stream answered {other}")),
         };
     }

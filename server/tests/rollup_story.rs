@@ -6,6 +6,10 @@
 #[path = "rollup_story/against_model.rs"]
 mod against_model;
 mod common;
+#[path = "rollup_story/judged.rs"]
+mod judged;
+#[path = "rollup_story/live.rs"]
+mod live;
 #[path = "rollup_story/money_migration.rs"]
 mod money_migration;
 #[path = "rollup_story/page.rs"]

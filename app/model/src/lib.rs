@@ -13,6 +13,7 @@ pub mod audit;
 pub mod checks;
 mod codes;
 pub mod dashboard;
+pub mod deadlines;
 pub mod document;
 pub mod edit;
 pub mod figures;

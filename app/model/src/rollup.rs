@@ -5,16 +5,22 @@
 //! every subtree up, and says what the sums mean.
 
 use crate::access::{allows, Permission, Person, Unit, UnitTree};
+use crate::dashboard::StandingCounts;
+use crate::deadlines::{Day, ReportDeadlines};
 use crate::figures::percent_of;
 use crate::ids::{PlanId, UnitId};
 use crate::money::Rupiah;
 use crate::quarter::Quarter;
-use crate::time::Timestamp;
+use crate::time::{zone_of_unit, Timestamp};
 use crate::workflow::QuarterState;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::RangeInclusive;
+
+pub mod attention;
+pub mod live;
+pub mod order;
 
 /// The fiscal years a plan may have.
 pub const FISCAL_YEARS: RangeInclusive<i32> = 2000..=2100;
@@ -98,6 +104,36 @@ pub struct PlanFigures {
     pub rpd_mismatches: u32,
     pub open_conflicts: u32,
     pub last_change: Option<LastChange>,
+    /// Its indicators by standing at the end of the quarter (`dashboard::standing_counts`), as
+    /// kept beside the plan by every write (`plan_standings`).
+    pub standings: StandingCounts,
+    /// The quarter's deadline has passed, in the unit's zone, and it is not approved
+    /// ([`mark_overdue`]; storage leaves it `false`).
+    pub overdue: bool,
+}
+
+/// Marks each plan whose quarter is overdue on the day its own unit is in at `now`.
+pub fn mark_overdue(
+    plans: &mut HashMap<UnitId, PlanFigures>,
+    units: &[Unit],
+    deadlines: &ReportDeadlines,
+    quarter: Quarter,
+    now: Timestamp,
+) {
+    for (unit, plan) in plans.iter_mut() {
+        let zone = zone_of_unit(units, *unit);
+        plan.overdue = deadlines.is_overdue(quarter, &plan.state, now, zone);
+    }
+}
+
+impl PlanFigures {
+    /// Penyerapan of this plan alone, as [`Sums::absorption`] rules it.
+    pub fn absorption(&self) -> Option<Decimal> {
+        percent_of(
+            self.realized.amount(),
+            (self.budget - self.blocked).amount(),
+        )
+    }
 }
 
 /// How many plans stand in each quarter state.
@@ -159,6 +195,10 @@ pub struct Sums {
     pub open_conflicts: u32,
     /// The newest change of any of the plans.
     pub last_change: Option<LastChange>,
+    /// Indicators of all the plans by standing.
+    pub standings: StandingCounts,
+    /// Plans whose quarter is overdue.
+    pub overdue: u32,
 }
 
 impl Sums {
@@ -172,6 +212,8 @@ impl Sums {
         self.rpd_mismatches += plan.rpd_mismatches;
         self.open_conflicts += plan.open_conflicts;
         self.take_newer(plan.last_change.as_ref());
+        self.standings.add(plan.standings);
+        self.overdue += u32::from(plan.overdue);
     }
 
     pub fn add(&mut self, other: &Sums) {
@@ -184,6 +226,8 @@ impl Sums {
         self.rpd_mismatches += other.rpd_mismatches;
         self.open_conflicts += other.open_conflicts;
         self.take_newer(other.last_change.as_ref());
+        self.standings.add(other.standings);
+        self.overdue += other.overdue;
     }
 
     fn take_newer(&mut self, change: Option<&LastChange>) {
@@ -211,6 +255,16 @@ impl Sums {
     pub fn against_target(&self, target: Decimal) -> Option<Decimal> {
         self.absorption().map(|a| a - target)
     }
+
+    /// "Perlu perhatian": an overdue quarter (which includes one waiting for approval past its
+    /// deadline), an indicator behind its target, or absorption below the quarter's target.
+    pub fn needs_attention(&self, target: Decimal) -> bool {
+        self.overdue > 0
+            || self.standings.behind > 0
+            || self
+                .against_target(target)
+                .is_some_and(|g| g < Decimal::ZERO)
+    }
 }
 
 /// One unit's row.
@@ -222,6 +276,8 @@ pub struct RollupRow {
     pub depth: u32,
     /// The unit's own plan of the year, and its state in the quarter; `None` without a plan.
     pub plan: Option<(PlanId, QuarterState)>,
+    /// The unit's own plan is overdue in the quarter (terlambat).
+    pub overdue: bool,
     /// Whether units below it are summed into `sums`.
     pub has_units_below: bool,
     /// The unit's own plan and those of every unit below it that is in reach.
@@ -244,6 +300,14 @@ pub struct Rollup {
     pub total: Sums,
     /// The zone the page's times are read in: the unit's (`time::zone_of_unit`).
     pub zone: crate::time::Zone,
+    /// The quarter's report deadline (the last day it may be approved).
+    pub deadline: Day,
+    /// What needs attention in every unit in reach, most urgent first.
+    pub attention: Vec<attention::UnitAttention>,
+    /// The units of `rows` and each one's own plan: what a live page sums again when one unit's
+    /// plan changes (`live`), without asking for the others.
+    pub units: Vec<Unit>,
+    pub plans: Vec<(UnitId, PlanFigures)>,
 }
 
 /// The rows of `root` and every unit below it that `in_reach` admits (a unit out of reach is
@@ -298,6 +362,7 @@ fn place(
         name: unit.name.clone(),
         depth,
         plan: own.map(|p| (p.plan, p.state.clone())),
+        overdue: own.is_some_and(|p| p.overdue),
         has_units_below: false,
         sums: Sums::default(),
     });

@@ -14,6 +14,8 @@ use crate::plan::{
 };
 use rust_decimal::Decimal;
 
+pub mod national;
+
 /// How many goals the indicators are spread over (fewer when there are fewer indicators).
 pub const GOALS: usize = 10;
 

@@ -56,6 +56,11 @@ impl LocalTime {
         u32::try_from(self.civil.month()).unwrap_or(1)
     }
 
+    /// The day of the month, 1..=31.
+    pub fn day(self) -> u32 {
+        u32::try_from(self.civil.day()).unwrap_or(1)
+    }
+
     pub fn zone(self) -> Zone {
         self.zone
     }

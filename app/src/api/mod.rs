@@ -215,6 +215,16 @@ pub mod ssr {
             year: Option<i32>,
             quarter: Option<Quarter>,
         ) -> Result<model::rollup::Rollup, AppError>;
+        /// The figures of `unit`'s own plan in the roll-up of `root` (what a live roll-up
+        /// fetches when that plan was saved); "not found" for a unit the roll-up does not show.
+        async fn rollup_unit(
+            &self,
+            who: &Person,
+            root: model::UnitId,
+            unit: model::UnitId,
+            year: i32,
+            quarter: Quarter,
+        ) -> Result<Option<model::rollup::PlanFigures>, AppError>;
         /// The units whose roll-up the home page offers `who`.
         async fn rollup_units(&self, who: &Person) -> Result<Vec<model::access::Unit>, AppError>;
         /// The plans of `plan`'s unit, and whether `who` may make one for another year.

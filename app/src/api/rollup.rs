@@ -4,7 +4,7 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 use model::access::Unit;
-use model::rollup::Rollup;
+use model::rollup::{PlanFigures, Rollup};
 use model::UnitId;
 
 /// The roll-up of `unit` for `year` (2000 to 2100) and `quarter` (1 to 4); the server's current
@@ -31,4 +31,23 @@ pub async fn get_rollup(
 pub async fn rollup_units() -> Result<Vec<Unit>, AppError> {
     let who = super::ssr::person()?;
     super::ssr::backend()?.rollup_units(&who).await
+}
+
+/// The figures of `unit`'s own plan, for the open roll-up of `root` (`None`: no plan that
+/// year): what the page fetches when the live feed says that unit's plan was saved, so no
+/// other unit is asked for. A unit the roll-up does not show is "not found".
+#[server]
+pub async fn get_rollup_unit(
+    root: UnitId,
+    unit: UnitId,
+    year: i32,
+    quarter: u8,
+) -> Result<Option<PlanFigures>, AppError> {
+    let who = super::ssr::person()?;
+    let year =
+        model::rollup::fiscal_year_from_query(&year.to_string()).map_err(AppError::Invalid)?;
+    let quarter = super::ssr::quarter(quarter)?;
+    super::ssr::backend()?
+        .rollup_unit(&who, root, unit, year, quarter)
+        .await
 }

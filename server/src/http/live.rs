@@ -44,19 +44,10 @@ pub async fn plan_events(
     if let Err(refused) = guard::plan(&store, &who, plan, Permission::ReadPlan).await {
         return text(&refused);
     }
-    // The stream lasts as long as the session that opened it: it closes when the session
-    // expires, and when the person signs out, their password is reset, their account is
-    // disabled or their last role is revoked (announced as `SessionsEnded`).
-    let Some(Extension(SessionHash(session))) = session else {
-        return text(&AppError::Unauthenticated);
+    let (session, deadline) = match session_lasts(&store, session).await {
+        Ok(lasts) => lasts,
+        Err(refused) => return refused,
     };
-    let expires = match store.session(&session, crate::clock::now()).await {
-        Ok(Some((_, expires))) => expires,
-        Ok(None) => return text(&AppError::Unauthenticated),
-        Err(error) => return text(&AppError::from(error)),
-    };
-    let deadline = tokio::time::Instant::now()
-        + Duration::from_secs(u64::try_from(expires.0 - crate::clock::now().0).unwrap_or(0));
     let receiver = store.subscribe().await;
     let ready =
         stream::once(async { Ok::<_, Infallible>(Event::default().event("ready").data("")) });
@@ -100,6 +91,27 @@ pub async fn plan_events(
         .into_response()
 }
 
+/// The stream lasts as long as the session that opened it: it closes when the session
+/// expires, and when the person signs out, their password is reset, their account is disabled
+/// or their last role is revoked (announced as `SessionsEnded`). The session and when it
+/// expires, or the refusal to answer.
+pub(super) async fn session_lasts(
+    store: &Store,
+    session: Option<Extension<SessionHash>>,
+) -> Result<(String, tokio::time::Instant), Response> {
+    let Some(Extension(SessionHash(session))) = session else {
+        return Err(text(&AppError::Unauthenticated));
+    };
+    let expires = match store.session(&session, crate::clock::now()).await {
+        Ok(Some((_, expires))) => expires,
+        Ok(None) => return Err(text(&AppError::Unauthenticated)),
+        Err(error) => return Err(text(&AppError::from(error))),
+    };
+    let deadline = tokio::time::Instant::now()
+        + Duration::from_secs(u64::try_from(expires.0 - crate::clock::now().0).unwrap_or(0));
+    Ok((session, deadline))
+}
+
 /// What a live stream watches besides the plan: its own session.
 struct Watch {
     store: Store,
@@ -110,15 +122,19 @@ struct Watch {
 }
 
 impl Watch {
-    /// Whether the stream's session still holds. A storage failure keeps the stream open: the
-    /// next announcement asks again.
     async fn holds(&self) -> bool {
-        match self.store.session(&self.session, crate::clock::now()).await {
-            Ok(found) => found.is_some(),
-            Err(error) => {
-                tracing::warn!(%error, "cannot check a live stream's session");
-                true
-            }
+        session_holds(&self.store, &self.session).await
+    }
+}
+
+/// Whether a stream's session still holds. A storage failure keeps the stream open: the next
+/// announcement asks again.
+pub(super) async fn session_holds(store: &Store, session: &str) -> bool {
+    match store.session(session, crate::clock::now()).await {
+        Ok(found) => found.is_some(),
+        Err(error) => {
+            tracing::warn!(%error, "cannot check a live stream's session");
+            true
         }
     }
 }

@@ -10,4 +10,5 @@ pub mod health;
 pub mod import;
 mod import_page;
 pub mod live;
+pub mod live_rollup;
 pub mod router;

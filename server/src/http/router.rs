@@ -43,6 +43,10 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
             "/api/plans/{id}/events",
             get(crate::http::live::plan_events),
         )
+        .route(
+            "/api/units/{id}/events",
+            get(crate::http::live_rollup::unit_events),
+        )
         .route("/rencana/{id}/excel", get(crate::http::export::excel))
         .with_state(store.clone())
         .merge(sign_in);

@@ -159,7 +159,8 @@ pub async fn run(url: &str, indicators: usize, runs: usize) -> Result<Vec<String
 }
 
 /// The `p`-th percentile of `times`, in milliseconds (nearest rank).
-fn percentile(times: &[Duration], p: usize) -> f64 {
+/// The `p`th percentile of `times`, in milliseconds (nearest rank).
+pub(crate) fn percentile(times: &[Duration], p: usize) -> f64 {
     let mut sorted: Vec<Duration> = times.to_vec();
     sorted.sort();
     let rank = (p * sorted.len()).div_ceil(100).max(1) - 1;

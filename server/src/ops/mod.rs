@@ -4,12 +4,15 @@
 
 pub mod backup;
 pub mod bench_export;
+pub mod bench_rollup;
 pub mod bench_summary;
 pub mod bench_sync;
 pub mod check_config;
+pub mod deadlines;
 pub mod demo;
 pub mod dice;
 pub mod import;
+pub mod national;
 pub mod purge;
 pub mod shutdown;
 pub mod site;

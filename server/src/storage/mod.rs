@@ -17,6 +17,7 @@ mod accounts;
 mod batch;
 mod changes;
 mod codec;
+mod deadlines;
 mod history;
 mod insert;
 mod login;
@@ -27,6 +28,7 @@ mod read;
 mod refusal;
 mod rollup;
 pub mod schema;
+mod standings;
 mod structure;
 mod sync;
 mod thresholds;
@@ -155,11 +157,14 @@ impl Store {
             .await?;
         schema::refuse_newer(&mut *pool.acquire().await?, backend).await?;
         schema::migrator(backend).run(&pool).await?;
-        Ok(Store {
+        let store = Store {
             pool,
             backend,
             changes,
-        })
+        };
+        // Plans stored before migration 0013 get their standings once.
+        store.fill_missing_standings().await?;
+        Ok(store)
     }
 
     pub fn backend(&self) -> Backend {

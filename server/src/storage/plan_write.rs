@@ -126,7 +126,10 @@ impl PlanWrite {
         Ok(())
     }
 
-    pub async fn commit(self) -> Result<(), StoreError> {
+    /// Commits, after rewriting the plan's standings from what the write left (the roll-up's
+    /// per-plan summary is kept in the same transaction as every write).
+    pub async fn commit(mut self) -> Result<(), StoreError> {
+        super::standings::refresh_standings(&mut self.tx, self.plan).await?;
         self.tx.commit().await?;
         Ok(())
     }

@@ -6,6 +6,7 @@
 use super::codec;
 use super::plan_write::StateRow;
 use super::{Store, StoreError};
+use model::dashboard::StandingCounts;
 use model::rollup::{LastChange, PlanFigures};
 use model::time::Timestamp;
 use model::workflow::QuarterState;
@@ -14,8 +15,9 @@ use std::collections::HashMap;
 
 /// Every plan of `year` of `root` and the units below it (walked by `parent_id`), with: its
 /// state in `quarter`, its activities' pagu and blokir, the realization of the quarters up to
-/// `quarter`, the activities whose RPD does not add up to their pagu, the open conflicts, and
-/// the newest audit line.
+/// `quarter`, the activities whose RPD does not add up to their pagu, the open conflicts, the
+/// newest audit line, and its indicators by standing at the end of `quarter` (kept by every
+/// write, `plan_standings`).
 const FIGURES: &str = "\
 WITH RECURSIVE reach (id) AS (
     SELECT id FROM units WHERE id = $1
@@ -24,7 +26,7 @@ WITH RECURSIVE reach (id) AS (
 ),
 year_plans AS (
     SELECT p.id, p.unit_id FROM plans p JOIN reach r ON r.id = p.unit_id
-    WHERE p.fiscal_year = $2
+    WHERE p.fiscal_year = $2 AND ($5 = 0 OR p.unit_id = $1)
 ),
 money AS (
     SELECT a.plan_id, COUNT(*) AS activities, SUM(a.budget_sen) AS budget_sen,
@@ -68,7 +70,11 @@ SELECT y.unit_id, y.id AS plan_id,
     CAST(COALESCE(sp.realized_sen, 0) AS BIGINT) AS realized_sen,
     CAST(COALESCE(r.mismatches, 0) AS BIGINT) AS rpd_mismatches,
     CAST(COALESCE(c.open_count, 0) AS BIGINT) AS open_conflicts,
-    l.user_name AS last_by, l.at AS last_at, l.id AS last_line
+    l.user_name AS last_by, l.at AS last_at, l.id AS last_line,
+    CAST(COALESCE(st.met, 0) AS BIGINT) AS met,
+    CAST(COALESCE(st.close, 0) AS BIGINT) AS close,
+    CAST(COALESCE(st.behind, 0) AS BIGINT) AS behind,
+    CAST(COALESCE(st.unreported, 0) AS BIGINT) AS unreported
 FROM year_plans y
 LEFT JOIN quarter_states s ON s.plan_id = y.id AND s.quarter = $4
 LEFT JOIN money m ON m.plan_id = y.id
@@ -76,7 +82,8 @@ LEFT JOIN spent sp ON sp.plan_id = y.id
 LEFT JOIN rpd r ON r.plan_id = y.id
 LEFT JOIN conflicts c ON c.plan_id = y.id
 LEFT JOIN newest n ON n.plan_id = y.id
-LEFT JOIN audit_log l ON l.id = n.id";
+LEFT JOIN audit_log l ON l.id = n.id
+LEFT JOIN plan_standings st ON st.plan_id = y.id AND st.quarter = $4";
 
 impl Store {
     /// Each unit's plan of `year` in the subtree of `root`, summed for `quarter`. Unchecked:
@@ -87,12 +94,34 @@ impl Store {
         year: i32,
         quarter: Quarter,
     ) -> Result<HashMap<UnitId, PlanFigures>, StoreError> {
+        self.figures(root, year, quarter, false).await
+    }
+
+    /// The figures of `unit`'s own plan of `year` alone (what a live roll-up fetches when the
+    /// plan is saved); `None` without one.
+    pub async fn unit_figures_unchecked(
+        &self,
+        unit: UnitId,
+        year: i32,
+        quarter: Quarter,
+    ) -> Result<Option<PlanFigures>, StoreError> {
+        Ok(self.figures(unit, year, quarter, true).await?.remove(&unit))
+    }
+
+    async fn figures(
+        &self,
+        root: UnitId,
+        year: i32,
+        quarter: Quarter,
+        only_root: bool,
+    ) -> Result<HashMap<UnitId, PlanFigures>, StoreError> {
         let number = i64::from(quarter.number());
         let rows: Vec<FiguresRow> = sqlx::query_as(FIGURES)
             .bind(root.0)
             .bind(i64::from(year))
             .bind(number)
             .bind(number)
+            .bind(i64::from(only_root))
             .fetch_all(&self.pool)
             .await?;
         rows.into_iter()
@@ -136,6 +165,10 @@ struct FiguresRow {
     last_by: Option<String>,
     last_at: Option<i64>,
     last_line: Option<i64>,
+    met: i64,
+    close: i64,
+    behind: i64,
+    unreported: i64,
 }
 
 impl FiguresRow {
@@ -176,6 +209,13 @@ impl FiguresRow {
                 }),
                 _ => None,
             },
+            standings: StandingCounts {
+                met: codec::count(self.met),
+                close: codec::count(self.close),
+                behind: codec::count(self.behind),
+                unreported: codec::count(self.unreported),
+            },
+            overdue: false,
         })
     }
 }

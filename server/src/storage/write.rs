@@ -192,5 +192,6 @@ async fn insert_plan_rows(
             insert_links(tx, indicator_id, &links).await?;
         }
     }
+    super::standings::write_standings(tx, PlanId(plan_id), plan).await?;
     Ok(PlanId(plan_id))
 }

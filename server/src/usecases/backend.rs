@@ -231,6 +231,17 @@ impl PlanBackend for Store {
         crate::usecases::rollup::rollup(self, who, unit, year, quarter).await
     }
 
+    async fn rollup_unit(
+        &self,
+        who: &Person,
+        root: model::UnitId,
+        unit: model::UnitId,
+        year: i32,
+        quarter: Quarter,
+    ) -> Result<Option<model::rollup::PlanFigures>, AppError> {
+        crate::usecases::rollup::unit_figures(self, who, root, unit, year, quarter).await
+    }
+
     async fn rollup_units(&self, who: &Person) -> Result<Vec<model::access::Unit>, AppError> {
         crate::usecases::rollup::offered(self, who).await
     }

@@ -6,7 +6,8 @@ use crate::storage::Store;
 use app::error::AppError;
 use model::access::{allows, Permission, Person, Unit};
 use model::dashboard::CalendarMonth;
-use model::rollup::{default_year, offered_units, roll_up, Rollup};
+use model::rollup::attention::attention_across;
+use model::rollup::{default_year, mark_overdue, offered_units, roll_up, PlanFigures, Rollup};
 use model::time::zone_of_unit;
 use model::{Quarter, UnitId};
 
@@ -21,6 +22,18 @@ pub async fn rollup(
     year: Option<i32>,
     quarter: Option<Quarter>,
 ) -> Result<Rollup, AppError> {
+    rollup_at(store, who, unit, year, quarter, crate::clock::now()).await
+}
+
+/// [`rollup`] as it reads at `now` (which quarters are overdue, which year and quarter open).
+pub async fn rollup_at(
+    store: &Store,
+    who: &Person,
+    unit: UnitId,
+    year: Option<i32>,
+    quarter: Option<Quarter>,
+    now: model::time::Timestamp,
+) -> Result<Rollup, AppError> {
     let tree = unit_tree(store).await?;
     let reads = |u: UnitId| allows(who, &tree, Permission::ReadPlan, u);
     if !tree.contains(unit) || !reads(unit) {
@@ -29,14 +42,29 @@ pub async fn rollup(
     }
     let units = store.units().await?;
     let zone = zone_of_unit(&units, unit);
-    let today = CalendarMonth::of(crate::clock::now(), zone);
+    let today = CalendarMonth::of(now, zone);
     let years = store.rollup_years_unchecked(unit).await?;
     let year = year.unwrap_or_else(|| default_year(&years, today.year));
     let quarter = quarter.unwrap_or_else(|| today.started_through(year).unwrap_or(Quarter::Q1));
-    let plans = store.rollup_figures_unchecked(unit, year, quarter).await?;
+    let mut plans = store.rollup_figures_unchecked(unit, year, quarter).await?;
+    let deadlines = store.report_deadlines(year).await?;
+    mark_overdue(&mut plans, &units, &deadlines, quarter, now);
     let rows = roll_up(unit, &units, &plans, reads).ok_or_else(|| not_found(unit))?;
     let total = rows.first().map(|r| r.sums.clone()).unwrap_or_default();
     let target = store.load_thresholds_unchecked(year).await?.target(quarter);
+    let deadline = deadlines.deadline(quarter);
+    let attention = attention_across(&rows, &plans, quarter, target, deadline);
+    // What a live page needs to sum again: the units it shows and their own plans.
+    let shown: std::collections::HashSet<UnitId> = rows.iter().map(|r| r.unit).collect();
+    let units: Vec<Unit> = units
+        .into_iter()
+        .filter(|u| shown.contains(&u.id))
+        .collect();
+    let mut plans: Vec<_> = plans
+        .into_iter()
+        .filter(|(u, _)| shown.contains(u))
+        .collect();
+    plans.sort_by_key(|(u, _)| u.0);
     Ok(Rollup {
         unit,
         year,
@@ -46,7 +74,45 @@ pub async fn rollup(
         rows,
         total,
         zone,
+        deadline,
+        attention,
+        units,
+        plans,
     })
+}
+
+/// The figures of `unit`'s own plan, for the roll-up of `root` that shows it (a live page
+/// fetches them when the plan was saved), overdue marked as [`rollup`] marks it. A unit the
+/// roll-up of `root` does not show `who` (out of reach, not below `root`, not there) is "not
+/// found".
+pub async fn unit_figures(
+    store: &Store,
+    who: &Person,
+    root: UnitId,
+    unit: UnitId,
+    year: i32,
+    quarter: Quarter,
+) -> Result<Option<PlanFigures>, AppError> {
+    let tree = unit_tree(store).await?;
+    let reads = |u: UnitId| allows(who, &tree, Permission::ReadPlan, u);
+    // Shown when `unit` is `root` or below it and `root` is in reach: reach passes down, so
+    // every unit between them is too (the rows `roll_up` makes).
+    if !tree.contains(unit) || !tree.is_within(unit, root) || !reads(root) || !reads(unit) {
+        tracing::info!(user = %who.username, %unit, "roll-up row refused");
+        return Err(not_found(unit));
+    }
+    let Some(mut figures) = store.unit_figures_unchecked(unit, year, quarter).await? else {
+        return Ok(None);
+    };
+    let units = store.units().await?;
+    let deadlines = store.report_deadlines(year).await?;
+    figures.overdue = deadlines.is_overdue(
+        quarter,
+        &figures.state,
+        crate::clock::now(),
+        zone_of_unit(&units, unit),
+    );
+    Ok(Some(figures))
 }
 
 /// The units whose roll-up the home page offers `who`, with their names.

@@ -183,14 +183,18 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
     }
 }
 
-/// A bad request for the roll-up (`/unit/{id}?tahun=&tw=`): an id that names no unit, a unit out
-/// of the person's reach, or a year or quarter that is not one.
+/// A bad request for the roll-up (`/unit/{id}?tahun=&tw=`) or its live feed
+/// (`/api/units/{id}/events`): an id that names no unit, a unit out
+/// of the person's reach, or a year, quarter, sort column, direction or filter that is not one.
 fn rollup_request(world: &World, rng: &mut Rng) -> Bad {
     let [kanwil_a, upt_a1, kanwil_b] = world.units;
+    // The page, or its live feed.
+    let template = *rng.pick(&["/unit/{}", "/api/units/{}/events"]);
+    let bad_id = rng.pick(&BAD_PLAN_IDS).to_string();
     let (kind, path, who) = match rng.below(3) {
         0 => (
             "roll-up of no unit",
-            format!("/unit/{}", rng.pick(&BAD_PLAN_IDS)),
+            template.replace("{}", &bad_id),
             *rng.pick(&[Who::OperatorA, Who::PimpinanA, Who::AdminA, Who::OperatorB]),
         ),
         1 => {
@@ -201,7 +205,11 @@ fn rollup_request(world: &World, rng: &mut Rng) -> Bad {
                 (kanwil_a, Who::AdminA),
                 (upt_a1, Who::OperatorA),
             ]);
-            ("roll-up out of reach", format!("/unit/{unit}"), who)
+            (
+                "roll-up out of reach",
+                template.replace("{}", &unit.to_string()),
+                who,
+            )
         }
         _ => {
             let query = *rng.pick(&[
@@ -216,9 +224,17 @@ fn rollup_request(world: &World, rng: &mut Rng) -> Bad {
                 "tw=TW1",
                 "tahun=2026&tw=",
                 "tahun=2026&tw=%FF",
+                "urut=gaji",
+                "urut=",
+                "urut=PENYERAPAN",
+                "urut=rpd&arah=atas",
+                "arah=",
+                "perhatian=ya",
+                "perhatian=2",
+                "tahun=2026&tw=2&urut=%FF",
             ]);
             (
-                "roll-up year or quarter",
+                "roll-up year, quarter, order or filter",
                 format!("/unit/{kanwil_a}?{query}"),
                 Who::PimpinanA,
             )

@@ -176,6 +176,16 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
             Read,
             [("unit", Unit), ("year", OptYear), ("quarter", OptQuarter)]
         ),
+        spec!(
+            rollup::GetRollupUnit,
+            Read,
+            [
+                ("root", Unit),
+                ("unit", Unit),
+                ("year", Year),
+                ("quarter", Quarter)
+            ]
+        ),
         spec!(rollup::RollupUnits, SignedIn, []),
         // session
         spec!(session::CurrentPerson, Nobody, []),

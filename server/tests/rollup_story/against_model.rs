@@ -6,7 +6,9 @@
 
 use super::common;
 use model::checks::withdrawal_plan_check;
+use model::dashboard::standing_counts_at;
 use model::figures::plan_totals;
+use model::figures::StandingThresholds;
 use model::{Quarter, Rupiah};
 use server::storage::{InsertOutcome, Store, UnitPlacement};
 use server::usecases::rollup::rollup;
@@ -75,6 +77,15 @@ async fn the_sums_equal_the_models_figures_of_every_plan(store: &Store) {
             );
             assert_eq!(row.sums.rpd_mismatches as usize, mismatches, "{}", row.name);
             assert_eq!(row.sums.activities as usize, plan.activities.len());
+            // Indicators by standing, kept beside the plan when it was stored, as the
+            // dashboard's rule counts them.
+            assert_eq!(
+                row.sums.standings,
+                standing_counts_at(plan, &StandingThresholds::default(), quarter),
+                "{} {quarter:?}",
+                row.name
+            );
+            assert_eq!(row.sums.standings.indicators() as usize, indicators(plan));
             budget = budget + totals.budget;
             realized = realized + totals.cumulative_realization(quarter);
         }
@@ -100,6 +111,10 @@ async fn the_sums_equal_the_models_figures_of_every_plan(store: &Store) {
         times[times.len() - 1]
     );
 }
+fn indicators(plan: &model::Plan) -> usize {
+    plan.goals.iter().map(|g| g.indicators.len()).sum()
+}
+
 crate::both!(
     the_roll_up_of_made_up_plans_equals_the_models_figures,
     the_sums_equal_the_models_figures_of_every_plan

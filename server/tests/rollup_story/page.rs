@@ -100,6 +100,24 @@ async fn the_page_shows_every_row_with_its_figures_and_links(store: &Store) {
             StatusCode::UNPROCESSABLE_ENTITY,
             "Triwulan \u{201c}5\u{201d} tidak sah".to_owned(),
         ),
+        (
+            format!("/unit/{kanwil}?urut=gaji"),
+            &head,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Urutan \u{201c}gaji\u{201d} tidak dikenal".to_owned(),
+        ),
+        (
+            format!("/unit/{kanwil}?urut=rpd&arah=atas"),
+            &head,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Arah \u{201c}atas\u{201d} tidak dikenal".to_owned(),
+        ),
+        (
+            format!("/unit/{kanwil}?perhatian=ya"),
+            &head,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Saringan \u{201c}ya\u{201d} tidak dikenal".to_owned(),
+        ),
     ] {
         let (got, html) = get_with(store, &path, who.clone()).await;
         assert_eq!(got, status, "{path}: {html}");
@@ -109,4 +127,74 @@ async fn the_page_shows_every_row_with_its_figures_and_links(store: &Store) {
 crate::both!(
     the_roll_up_page_reads_without_javascript,
     the_page_shows_every_row_with_its_figures_and_links
+);
+
+/// The position of `text` in `html`, which must hold it.
+fn position(html: &str, text: &str) -> usize {
+    html.find(text)
+        .unwrap_or_else(|| panic!("missing {text:?}"))
+}
+
+/// The roll-up's table alone (the page also carries its data for hydration).
+fn table_of(html: &str) -> &str {
+    let start = position(html, "rollup-table");
+    &html[start..start + position(&html[start..], "</table>")]
+}
+
+async fn the_rows_sort_and_filter_by_links(store: &Store) {
+    let t = tree(store).await;
+    let head = Some(common::cookie(store, &t.head).await);
+    let kanwil = t.kanwil;
+    // By absorption, highest first: Poso (50 %) above Luwuk (34,6 %), under the Kanwil.
+    let path = format!("/unit/{kanwil}?tahun=2026&tw=2&urut=penyerapan&arah=turun");
+    let (status, html) = get_with(store, &path, head.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let table = table_of(&html);
+    assert!(position(table, "Rutan Poso") < position(table, "Lapas Luwuk"));
+    assert!(table.contains("aria-sort=\"descending\""));
+    // The heading's link turns the order round; the others start ascending; the year and
+    // quarter links keep the order.
+    for link in [
+        format!("/unit/{kanwil}?tahun=2026&amp;tw=2&amp;urut=penyerapan\""),
+        format!("/unit/{kanwil}?tahun=2026&amp;tw=2&amp;urut=rpd\""),
+        format!("/unit/{kanwil}?tahun=2026&amp;tw=3&amp;urut=penyerapan&amp;arah=turun\""),
+        format!("/unit/{kanwil}?tahun=2026&amp;tw=2&amp;urut=penyerapan&amp;arah=turun&amp;perhatian=1\""),
+    ] {
+        assert!(html.contains(&link), "missing {link}");
+    }
+    // Ascending: Luwuk first.
+    let path = format!("/unit/{kanwil}?tahun=2026&tw=2&urut=penyerapan");
+    let (_, html) = get_with(store, &path, head.clone()).await;
+    let table = table_of(&html);
+    assert!(position(table, "Lapas Luwuk") < position(table, "Rutan Poso"));
+
+    // Only what needs attention: TW II is past its deadline, Luwuk's returned quarter is
+    // overdue and below target; Poso (approved, 50 %) needs nothing and leaves the table. The
+    // total row still sums all three plans.
+    let path = format!("/unit/{kanwil}?tahun=2026&tw=2&perhatian=1");
+    let (status, html) = get_with(store, &path, head.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let table = table_of(&html);
+    assert!(table.contains("Lapas Luwuk"));
+    assert!(!table.contains("Rutan Poso"), "{table}");
+    assert!(table.contains("Jumlah (3 rencana)"));
+    assert!(html.contains("2 dari 3 unit"));
+    // The list across units, with its links to where each is fixed.
+    let list = &html[position(&html, "Yang perlu perhatian di semua unit (")..];
+    for expected in [
+        "Laporan TW II terlambat: dikembalikan dan belum diajukan lagi (batas 30 Juni 2026)"
+            .to_owned(),
+        format!("href=\"/rencana/{}#persetujuan\"", t.plans[1]),
+        format!("href=\"/rencana/{}#kegiatan-title\"", t.plans[0]),
+    ] {
+        assert!(list.contains(&expected), "missing {expected:?}");
+    }
+    assert!(
+        position(list, "Lapas Luwuk") < position(list, "Penyerapan anggaran"),
+        "overdue comes before absorption"
+    );
+}
+crate::both!(
+    the_roll_up_sorts_and_filters_without_javascript,
+    the_rows_sort_and_filter_by_links
 );

@@ -6,6 +6,7 @@ pub mod attention;
 pub mod axis;
 pub mod calendar;
 pub mod series;
+pub mod standings;
 pub mod thresholds;
 
 pub use attention::{attention, Attention};
@@ -14,4 +15,5 @@ pub use series::{
     absorption_points, indicator_points, s_curve, year_to_date_against_target, AbsorptionPoint,
     IndicatorPoint, SCurvePoint,
 };
+pub use standings::{standing_counts, standing_counts_at, StandingCounts};
 pub use thresholds::{AbsorptionThresholds, ThresholdError};

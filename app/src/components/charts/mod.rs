@@ -9,10 +9,12 @@
 mod absorption;
 mod bars;
 mod scurve;
+mod units;
 
 pub use absorption::AbsorptionChart;
 pub use bars::{AchievementBars, Bar, CUMULATIVE};
 pub use scurve::SCurve;
+pub use units::{UnitAbsorptionChart, UnitBar, UnitStandingChart};
 
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
