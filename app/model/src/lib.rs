@@ -15,6 +15,7 @@ mod codes;
 pub mod dashboard;
 pub mod document;
 pub mod edit;
+pub mod evidence;
 pub mod figures;
 pub mod freeze;
 pub mod ids;
