@@ -19,6 +19,8 @@ pub struct OpenedPlan {
     pub person: UserId,
     /// The zone of the plan's unit: the page shows every time in it.
     pub zone: model::time::Zone,
+    /// How many attachments (data dukung) each quarter row has.
+    pub evidence: model::evidence::EvidenceCounts,
 }
 
 #[server]

@@ -15,8 +15,10 @@
 
 mod accounts;
 mod batch;
+mod blobs;
 mod changes;
 mod codec;
+mod evidence;
 mod history;
 mod insert;
 mod login;
@@ -41,7 +43,9 @@ use std::str::FromStr;
 use thiserror::Error;
 
 pub use accounts::{AccountBatch, AdminStamp, NewPerson};
+pub use blobs::{StoredBlob, CHUNK_BYTES};
 pub use changes::{Change, ChangeFeed};
+pub use evidence::{NewEvidence, NewSource};
 pub use plan_write::{PlanWrite, Stamp};
 pub use refusal::{Part, Taken};
 pub use sync::{FieldVersion, NewConflict, StoredAnswer, StoredConflict};

@@ -64,12 +64,14 @@ impl PlanBackend for Store {
         // One load of the plan: the page shows it, and the sync state's texts are read from it.
         let (pulled, plan) = sync::pull_unchecked(self, id, 0).await?;
         let zone = self.unit_zone(unit).await?;
+        let evidence = self.evidence_counts(id).await?;
         Ok(OpenedPlan {
             plan,
             access,
             pulled,
             person: who.id,
             zone,
+            evidence,
         })
     }
 

@@ -5,6 +5,7 @@
 
 mod kind;
 mod limits;
+mod place;
 mod sniff;
 
 pub use kind::EvidenceKind;
@@ -12,6 +13,7 @@ pub use limits::{
     check_caption, check_link, check_size, format_size, safe_file_name, DEFAULT_MAX_FILE_BYTES,
     MAX_CAPTION_CHARS, MAX_LINK_CHARS,
 };
+pub use place::{evidence_change, place};
 pub use sniff::{sniff_head, zip_kind, Sniffed, SNIFF_WINDOW};
 
 use crate::ids::{ActivityId, IndicatorId, PlanId};
@@ -65,6 +67,20 @@ impl Slot {
         };
         let quarter = Quarter::from_query(quarter).ok()?;
         Some(Slot { owner, quarter })
+    }
+}
+
+/// How many attachments each slot of a plan has (slots with none left out): the plan page
+/// shows the count in each quarter row and links to the slot's page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceCounts(pub Vec<(Slot, u32)>);
+
+impl EvidenceCounts {
+    pub fn of(&self, slot: &Slot) -> u32 {
+        self.0
+            .iter()
+            .find(|(s, _)| s == slot)
+            .map_or(0, |(_, n)| *n)
     }
 }
 

@@ -216,3 +216,26 @@ fn every_kind_reads_back_from_its_code_and_none_is_served_as_html() {
     }
     assert_eq!(EvidenceKind::from_code("exe"), None);
 }
+
+#[test]
+fn a_slot_is_placed_in_its_plan_or_not_at_all() {
+    let plan = crate::testkit::stored_plan();
+    let indicator = plan.indicators().next().unwrap().id.unwrap();
+    let slot = Slot {
+        owner: Owner::Indicator(indicator),
+        quarter: crate::Quarter::Q2,
+    };
+    let placed = place(&plan, &slot).unwrap();
+    assert!(placed.starts_with("Indikator "), "{placed}");
+    let elsewhere = Slot {
+        owner: Owner::Indicator(IndicatorId(987_654)),
+        quarter: crate::Quarter::Q2,
+    };
+    assert_eq!(place(&plan, &elsewhere), None);
+    let change = evidence_change(placed, &slot, "BAST.pdf", true);
+    assert_eq!(change.field, "Berkas data dukung TW II");
+    assert_eq!((change.old.as_str(), change.new.as_str()), ("", "BAST.pdf"));
+    assert_eq!(change.subject.quarter, Some(crate::Quarter::Q2));
+    let removed = evidence_change("x".into(), &slot, "BAST.pdf", false);
+    assert_eq!((removed.old.as_str(), removed.new.as_str()), ("BAST.pdf", ""));
+}
