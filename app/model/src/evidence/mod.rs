@@ -3,11 +3,13 @@
 //! links are taken, how long a caption may be, how large a file may be, and how a size and a
 //! file name are shown. The server streams and stores; these decide.
 
+mod document;
 mod kind;
 mod limits;
 mod place;
 mod sniff;
 
+pub use document::with_evidence;
 pub use kind::EvidenceKind;
 pub use limits::{
     check_caption, check_link, check_size, format_size, safe_file_name, DEFAULT_MAX_FILE_BYTES,

@@ -239,3 +239,48 @@ fn a_slot_is_placed_in_its_plan_or_not_at_all() {
     let removed = evidence_change("x".into(), &slot, "BAST.pdf", false);
     assert_eq!((removed.old.as_str(), removed.new.as_str()), ("BAST.pdf", ""));
 }
+
+#[test]
+fn documents_list_each_quarters_files_by_name_and_links_whole_after_the_typed_text() {
+    let mut plan = crate::testkit::stored_plan();
+    plan.goals[0].indicators[0].quarters[0].evidence = "Dokumen Kontrak".into();
+    let attached = |id: i64, quarter, name: &str, source| Evidence {
+        id: EvidenceId(id),
+        plan: crate::PlanId(1),
+        slot: Slot {
+            owner: Owner::Indicator(IndicatorId(10)),
+            quarter,
+        },
+        kind: EvidenceKind::Pdf,
+        name: name.into(),
+        caption: String::new(),
+        size: 1,
+        source,
+        by: "Sri".into(),
+        at: crate::time::Timestamp(0),
+    };
+    let file = Source::File {
+        sha256: "ab".into(),
+        present: true,
+    };
+    let evidence = [
+        attached(1, crate::Quarter::Q1, "BAST.pdf", file.clone()),
+        attached(
+            2,
+            crate::Quarter::Q1,
+            "https://drive.example.id/x",
+            Source::Link("https://drive.example.id/x".into()),
+        ),
+        attached(3, crate::Quarter::Q2, "foto.jpg", file),
+    ];
+    let listed = with_evidence(plan, &evidence);
+    let quarters = &listed.goals[0].indicators[0].quarters;
+    assert_eq!(
+        quarters[0].evidence,
+        "Dokumen Kontrak\nBerkas: BAST.pdf, https://drive.example.id/x"
+    );
+    assert_eq!(quarters[1].evidence, "Berkas: foto.jpg");
+    assert_eq!(quarters[2].evidence, "");
+    // Indicator 1.2 has none.
+    assert_eq!(listed.goals[0].indicators[1].quarters[0].evidence, "");
+}
