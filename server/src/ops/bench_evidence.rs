@@ -105,21 +105,21 @@ pub async fn run(url: &str, megabytes: u64, parallel: usize) -> Result<Vec<Strin
     let figures = [
         Figure::new(
             area.clone(),
-            "upload (MB/s)".into(),
+            "upload (MB/s)",
             format!("{:.1}", mb / upload_seconds),
-            "-".into(),
+            "-",
         ),
         Figure::new(
             area.clone(),
-            "download (MB/s)".into(),
+            "download (MB/s)",
             format!("{:.1}", mb / download_seconds),
-            "-".into(),
+            "-",
         ),
         Figure::new(
             area.clone(),
             format!("{parallel} parallel uploads (s)"),
             format!("{parallel_seconds:.1}"),
-            "-".into(),
+            "-",
         ),
         Figure::new(
             area.clone(),

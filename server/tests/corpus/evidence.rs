@@ -211,7 +211,8 @@ pub fn evidence_request(world: &World, rng: &mut Rng) -> Bad {
         post(&path, content_type.as_deref())
     };
     let claims = kind.contains("over the limit") && body.len() < MEGABYTE;
-    let mut request = finish(builder, world, who, rng, body, !claims && rng.chance(50));
+    let length = !claims && rng.chance(50);
+    let mut request = finish(builder, world, who, rng, body, length);
     if claims {
         request
             .headers_mut()
