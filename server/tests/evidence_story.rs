@@ -237,8 +237,9 @@ async fn a_file_over_the_limit_is_refused_before_it_is_read_whole(store: &Store)
     let read = Arc::new(AtomicU64::new(0));
     let request = post(&w.slot(1), &w.cookie, counted_upload(40 << 20, read.clone()));
     let response = send_with(store, settings.clone(), request).await;
-    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let status = response.status();
     let said = body_text(response).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{said}");
     assert!(said.contains("paling besar 1 MB"), "{said}");
     let taken = read.load(Ordering::SeqCst);
     assert!(

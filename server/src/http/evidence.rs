@@ -60,9 +60,26 @@ pub fn routes<S: Clone + Send + Sync + 'static>(
         )
         .route("/bukti/{id}", get(download))
         .route("/bukti/{id}/hapus", post(remove))
+        .layer(axum::middleware::map_request(super::evidence_upload::paced))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(RequestBodyLimitLayer::new(body_limit))
+        // The body limit's refusal (a length announced past it) in the evidence's own words.
+        .layer(axum::middleware::map_response(move |response: Response| async move {
+            if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                text(&AppError::TooLarge(too_large_words(limit)))
+            } else {
+                response
+            }
+        }))
         .with_state(state)
+}
+
+/// The refusal of a body past the evidence routes' limit.
+pub fn too_large_words(limit: u64) -> String {
+    format!(
+        "Data yang dikirim terlalu besar: berkas data dukung paling besar {}",
+        model::evidence::format_size(limit)
+    )
 }
 
 type SlotPath = Result<Path<(String, String, String, String)>, PathRejection>;

@@ -1,8 +1,11 @@
 //! Receiving an evidence upload: the multipart form's fields (`berkas`, `keterangan`,
 //! `tautan`), the file streamed into chunk rows as it arrives. Memory stays bounded whatever is
 //! sent: one chunk being filled, the first and the last 64 KiB (to tell DOCX from XLSX), a
-//! caption and a link. A file is refused as soon as it passes the limit or its first bytes show
-//! a kind that is not taken; whatever was written for it is removed then.
+//! caption and a link, and what the multipart parser holds: one frame of the body, because
+//! [`paced`] hands it the body a frame at a time (the parser, multer, otherwise reads every
+//! frame that is ready into its buffer, up to the whole body). A file is refused as soon as it
+//! passes the limit or its first bytes show a kind that is not taken; whatever was written for
+//! it is removed then.
 
 use crate::storage::{Store, CHUNK_BYTES};
 use app::error::AppError;
@@ -14,6 +17,8 @@ use model::evidence::{
     EvidenceKind, Sniffed, SNIFF_WINDOW,
 };
 use sha2::{Digest, Sha256};
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 /// What the form carried, checked.
 pub enum Sent {
@@ -242,12 +247,50 @@ fn too_large(error: EvidenceError) -> AppError {
 /// A multipart body that does not read: over the request's limit (413), or broken (400).
 fn unreadable(error: &MultipartError, limit: u64) -> AppError {
     tracing::info!(%error, "an evidence upload does not read");
-    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::TooLarge(format!(
-            "Data yang dikirim terlalu besar: berkas data dukung paling besar {}",
-            model::evidence::format_size(limit)
-        ))
+    // The body limit's error, under the parser's and the paced body's own.
+    let mut over_limit = false;
+    let mut source: Option<&dyn std::error::Error> = Some(error);
+    while let Some(cause) = source {
+        over_limit |= cause.to_string().contains("length limit exceeded");
+        source = cause.source();
+    }
+    if over_limit || error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge(super::evidence::too_large_words(limit))
     } else {
         AppError::Malformed
+    }
+}
+
+/// The request with its body handed on one frame per poll (see the module's comment).
+pub async fn paced(request: axum::extract::Request) -> axum::extract::Request {
+    let (parts, body) = request.into_parts();
+    let paced = Paced {
+        frames: body.into_data_stream(),
+        rested: false,
+    };
+    axum::extract::Request::from_parts(parts, axum::body::Body::from_stream(paced))
+}
+
+/// A stream that, after each item, answers "not yet" once (and asks to be polled again at
+/// once), so a reader that drains whatever is ready takes one item at a time.
+struct Paced<S> {
+    frames: S,
+    rested: bool,
+}
+
+impl<S: futures::Stream + Unpin> futures::Stream for Paced<S> {
+    type Item = S::Item;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
+        if !self.rested {
+            self.rested = true;
+            cx.waker().wake_by_ref();
+            return Poll::Pending;
+        }
+        let polled = Pin::new(&mut self.frames).poll_next(cx);
+        if polled.is_ready() {
+            self.rested = false;
+        }
+        polled
     }
 }
