@@ -364,7 +364,11 @@ async fn passed(
         // Plain answers of their own; a file of a plan out of reach is "not found".
         return match status {
             StatusCode::OK => Ok(true),
-            StatusCode::SEE_OTHER if location.as_deref().is_some_and(|l| l.contains("/bukti/")) => {
+            StatusCode::SEE_OTHER
+                if location
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with("/rencana/") && l.contains("/bukti/")) =>
+            {
                 Ok(true)
             }
             StatusCode::FORBIDDEN if body.contains("Anda tidak berhak") => Ok(false),

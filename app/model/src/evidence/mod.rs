@@ -131,7 +131,7 @@ pub enum EvidenceError {
     UnknownType(String),
     #[error("Berkas \u{201c}{name}\u{201d} terlalu besar: paling besar {limit}")]
     TooLarge { name: String, limit: String },
-    #[error("Berkas \u{201c}{0}\u{201d} kosong")]
+    #[error("Berkas \u{201c}{0}\u{201d} kosong: tidak ada isinya")]
     Empty(String),
     #[error(
         "Tautan \u{201c}{0}\u{201d} tidak dapat dipakai: tulis alamat lengkap yang diawali \
