@@ -60,7 +60,9 @@ pub enum SettingsError {
         "PANTAU_TRUSTED_PROXY_HEADER must be a header name such as X-Forwarded-For (given: {0:?})"
     )]
     ProxyHeader(String),
-    #[error("PANTAU_EVIDENCE_MAX_MB must be a whole number of megabytes from 1 to 1024 (given: {0:?})")]
+    #[error(
+        "PANTAU_EVIDENCE_MAX_MB must be a whole number of megabytes from 1 to 1024 (given: {0:?})"
+    )]
     EvidenceMax(String),
     #[error("{name} must be 1 (on) or 0 (off) (given: {given:?})")]
     Flag { name: &'static str, given: String },

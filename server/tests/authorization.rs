@@ -334,8 +334,7 @@ async fn passed(
     let is_page = request.method() == "GET" && !request.uri().path().starts_with("/api/");
     let is_import = request.uri().path().starts_with("/impor/");
     let is_stream = request.uri().path().ends_with("/events");
-    let is_evidence =
-        request.uri().path().contains("/bukti/");
+    let is_evidence = request.uri().path().contains("/bukti/");
     // The roll-up does not tell which units exist out of reach: it refuses with "not found".
     let is_rollup =
         request.uri().path().starts_with("/unit/") || request.uri().path() == GetRollup::PATH;

@@ -133,7 +133,11 @@ async fn files_attached_to_a_quarter_are_listed_served_and_removed(store: &Store
         .unwrap();
     let removal = &history[0].change;
     assert_eq!(
-        (removal.field.as_str(), removal.old.as_str(), removal.new.as_str()),
+        (
+            removal.field.as_str(),
+            removal.old.as_str(),
+            removal.new.as_str()
+        ),
         ("Berkas data dukung TW I", "BAST TW I.pdf", "")
     );
     assert_eq!(removal.place, "Indikator 1.1");
@@ -160,11 +164,17 @@ async fn the_same_file_attached_twice_is_stored_once(store: &Store) {
     let first = evidence_ids(&page(store, &w, 1).await)[0];
     let second = evidence_ids(&page(store, &w, 2).await)[0];
     let remove = |id: i64| post(&format!("/bukti/{id}/hapus"), &w.cookie, Body::empty());
-    assert_eq!(send(store, remove(first)).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        send(store, remove(first)).await.status(),
+        StatusCode::SEE_OTHER
+    );
     assert_eq!(store.blob_counts().await.unwrap(), (1, 2));
     let response = send(store, get(&format!("/bukti/{second}"), &w.cookie)).await;
     assert_eq!(body_bytes(response).await, report);
-    assert_eq!(send(store, remove(second)).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        send(store, remove(second)).await.status(),
+        StatusCode::SEE_OTHER
+    );
     assert_eq!(store.blob_counts().await.unwrap(), (0, 0));
 }
 both!(same_file_twice, the_same_file_attached_twice_is_stored_once);
@@ -235,7 +245,11 @@ async fn a_file_over_the_limit_is_refused_before_it_is_read_whole(store: &Store)
     };
     // 40 MB, streamed with no length: refused once the file passes 1 MB.
     let read = Arc::new(AtomicU64::new(0));
-    let request = post(&w.slot(1), &w.cookie, counted_upload(40 << 20, read.clone()));
+    let request = post(
+        &w.slot(1),
+        &w.cookie,
+        counted_upload(40 << 20, read.clone()),
+    );
     let response = send_with(store, settings.clone(), request).await;
     let status = response.status();
     let said = body_text(response).await;
@@ -248,7 +262,11 @@ async fn a_file_over_the_limit_is_refused_before_it_is_read_whole(store: &Store)
     );
     // A body that says its length up front is refused before a byte is read.
     let read = Arc::new(AtomicU64::new(0));
-    let mut request = post(&w.slot(1), &w.cookie, counted_upload(40 << 20, read.clone()));
+    let mut request = post(
+        &w.slot(1),
+        &w.cookie,
+        counted_upload(40 << 20, read.clone()),
+    );
     request
         .headers_mut()
         .insert(header::CONTENT_LENGTH, (40u64 << 20).into());
@@ -260,7 +278,12 @@ async fn a_file_over_the_limit_is_refused_before_it_is_read_whole(store: &Store)
     assert!(store.plan_evidence(w.plan).await.unwrap().is_empty());
     // Exactly at the limit is taken.
     let body = multipart_body(&[Part::File("pas.pdf", &pdf(limit as usize, 3))]);
-    let response = send_with(store, settings, post(&w.slot(1), &w.cookie, Body::from(body))).await;
+    let response = send_with(
+        store,
+        settings,
+        post(&w.slot(1), &w.cookie, Body::from(body)),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 }
 both!(
@@ -286,7 +309,10 @@ async fn an_approved_quarters_evidence_is_locked_like_its_cells(store: &Store) {
     approve(store, w.plan, Quarter::Q1, approved).await;
     let (status, said) = attach(store, &w, 1, &[Part::File("b.pdf", &pdf(1000, 5))]).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert!(said.contains("TW I sudah disetujui oleh Kepala Lapas"), "{said}");
+    assert!(
+        said.contains("TW I sudah disetujui oleh Kepala Lapas"),
+        "{said}"
+    );
     let remove = post(&format!("/bukti/{id}/hapus"), &w.cookie, Body::empty());
     let response = send(store, remove).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
@@ -343,16 +369,16 @@ async fn a_file_of_another_units_plan_is_not_found(store: &Store) {
     assert_eq!(send(store, remove).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(store.plan_evidence(w.plan).await.unwrap().len(), 1);
     // An indicator of another plan is not part of this one.
-    let foreign = format!(
-        "/rencana/{}/bukti/indikator/987654/tw/1",
-        w.plan
-    );
+    let foreign = format!("/rencana/{}/bukti/indikator/987654/tw/1", w.plan);
     assert_eq!(
         send(store, get(&foreign, &w.cookie)).await.status(),
         StatusCode::NOT_FOUND
     );
 }
-both!(another_units_file, a_file_of_another_units_plan_is_not_found);
+both!(
+    another_units_file,
+    a_file_of_another_units_plan_is_not_found
+);
 
 async fn bytes_that_went_missing_are_shown_as_missing(kind: common::Kind) {
     let _serial = common::SERIAL.lock().await;

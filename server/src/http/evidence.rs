@@ -64,13 +64,15 @@ pub fn routes<S: Clone + Send + Sync + 'static>(
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(RequestBodyLimitLayer::new(body_limit))
         // The body limit's refusal (a length announced past it) in the evidence's own words.
-        .layer(axum::middleware::map_response(move |response: Response| async move {
-            if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                text(&AppError::TooLarge(too_large_words(limit)))
-            } else {
-                response
-            }
-        }))
+        .layer(axum::middleware::map_response(
+            move |response: Response| async move {
+                if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    text(&AppError::TooLarge(too_large_words(limit)))
+                } else {
+                    response
+                }
+            },
+        ))
         .with_state(state)
 }
 

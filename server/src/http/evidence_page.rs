@@ -19,7 +19,11 @@ pub fn slot_page(stylesheet: &str, view: &SlotView, error: Option<&str>, limit: 
         escape(&title)
     );
     if let Some(error) = error {
-        let _ = write!(body, "<p class=\"error\" role=\"alert\">{}</p>", escape(error));
+        let _ = write!(
+            body,
+            "<p class=\"error\" role=\"alert\">{}</p>",
+            escape(error)
+        );
     }
     if view.evidence.is_empty() {
         body.push_str("<p class=\"evidence-empty\">Belum ada data dukung.</p>");

@@ -49,7 +49,11 @@ pub async fn read_form(
     let mut link = String::new();
     let mut file: Option<Received> = None;
     let outcome = async {
-        while let Some(field) = multipart.next_field().await.map_err(|e| unreadable(&e, limit))? {
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(|e| unreadable(&e, limit))?
+        {
             match field.name() {
                 Some("keterangan") => caption = text_field(field, limit).await?,
                 Some("tautan") => link = text_field(field, limit).await?,
@@ -227,7 +231,9 @@ impl Streaming {
         self.flush(store).await?;
         let hasher = std::mem::take(&mut self.hasher);
         Ok(Received {
-            blob: self.blob.ok_or_else(|| AppError::internal("an upload wrote no chunk"))?,
+            blob: self
+                .blob
+                .ok_or_else(|| AppError::internal("an upload wrote no chunk"))?,
             name: name.to_owned(),
             kind,
             sha256: hex::encode(hasher.finalize()),

@@ -164,7 +164,13 @@ pub fn peak_kb() -> u64 {
 
 /// Posts a generated PDF of `size` bytes (its bytes depend on `seed`) as the add form does,
 /// writing it piece by piece; the server must answer with its redirect.
-async fn upload(addr: SocketAddr, cookie: &str, path: &str, size: u64, seed: u64) -> Result<(), String> {
+async fn upload(
+    addr: SocketAddr,
+    cookie: &str,
+    path: &str,
+    size: u64,
+    seed: u64,
+) -> Result<(), String> {
     let head = format!(
         "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"keterangan\"\r\n\r\nbench {seed}\r\n\
          --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"bench-{seed}.pdf\"\r\n\

@@ -67,13 +67,12 @@ impl Store {
 
     /// Chunk `seq` of a blob; `None` past its end.
     pub async fn chunk(&self, blob: i64, seq: i64) -> Result<Option<Vec<u8>>, StoreError> {
-        let bytes: Option<Vec<u8>> = sqlx::query_scalar(
-            "SELECT bytes FROM evidence_chunks WHERE blob_id = $1 AND seq = $2",
-        )
-        .bind(blob)
-        .bind(seq)
-        .fetch_optional(&self.pool)
-        .await?;
+        let bytes: Option<Vec<u8>> =
+            sqlx::query_scalar("SELECT bytes FROM evidence_chunks WHERE blob_id = $1 AND seq = $2")
+                .bind(blob)
+                .bind(seq)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(bytes)
     }
 

@@ -121,7 +121,10 @@ impl Store {
                 (None, None) => continue,
             };
             let quarter = codec::quarter("evidence", quarter)?;
-            counts.push((Slot { owner, quarter }, u32::try_from(count).unwrap_or(u32::MAX)));
+            counts.push((
+                Slot { owner, quarter },
+                u32::try_from(count).unwrap_or(u32::MAX),
+            ));
         }
         Ok(EvidenceCounts(counts))
     }
@@ -224,11 +227,10 @@ impl PlanWrite {
             .bind(sha256)
             .fetch_optional(&mut *self.tx)
             .await?;
-            let named: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM evidence WHERE sha256 = $1")
-                    .bind(sha256)
-                    .fetch_one(&mut *self.tx)
-                    .await?;
+            let named: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM evidence WHERE sha256 = $1")
+                .bind(sha256)
+                .fetch_one(&mut *self.tx)
+                .await?;
             if let (Some(blob), 0) = (blob, named) {
                 sqlx::query("DELETE FROM evidence_chunks WHERE blob_id = $1")
                     .bind(blob)

@@ -12,7 +12,7 @@ use model::access::{check, Permission, Person};
 use model::evidence::{evidence_change, place, Evidence, EvidenceId, Slot};
 use model::freeze::{self, Reach};
 use model::time::Zone;
-use model::{PlanId, Plan};
+use model::{Plan, PlanId};
 
 /// One quarter's evidence, as its page shows it.
 pub struct SlotView {
@@ -78,8 +78,7 @@ pub async fn may_attach(
     slot_place(&plan, &slot)?;
     let zone = store.unit_zone(unit).await?;
     let states = store.quarter_states(plan_id).await?;
-    freeze::check(Reach::Quarter(slot.quarter), &states, zone)
-        .map_err(|e| AppError::Locked(e.0))
+    freeze::check(Reach::Quarter(slot.quarter), &states, zone).map_err(|e| AppError::Locked(e.0))
 }
 
 /// Stores an attachment (its bytes already written, see `http::evidence`), audited.

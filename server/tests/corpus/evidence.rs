@@ -30,6 +30,9 @@ fn garbage(rng: &mut Rng, len: usize) -> Vec<u8> {
     (0..len).map(|_| rng.next_u64().to_le_bytes()[0]).collect()
 }
 
+/// A form part: its field, its file name (a file) or none (a text field), its bytes.
+type OwnedPart<'a> = (&'a str, Option<&'a str>, Vec<u8>);
+
 const PDF: &[u8] = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n";
 
 /// A bad request about evidence.
@@ -64,41 +67,62 @@ pub fn evidence_request(world: &World, rng: &mut Rng) -> Bad {
                     garbage(rng, len)
                 };
                 let long_caption = "k".repeat(201);
-                let (what, parts): (&str, Vec<(&str, Option<&str>, Vec<u8>)>) =
-                    match rng.below(9) {
-                        0 => ("a renamed program", vec![("berkas", Some("laporan.pdf"), exe)]),
-                        1 => ("a page as a photo", vec![("berkas", Some("foto.png"), html)]),
-                        2 => ("a zip that is no office file", vec![("berkas", Some("data.xlsx"), zip)]),
-                        3 => ("garbage", vec![("berkas", Some("berkas.docx"), noise)]),
-                        4 => ("an empty file", vec![("berkas", Some("kosong.pdf"), Vec::new())]),
-                        5 => (
-                            "a file and a link",
-                            vec![
-                                ("berkas", Some("bast.pdf"), PDF.to_vec()),
-                                ("tautan", None, b"https://drive.example.id/x".to_vec()),
-                            ],
-                        ),
-                        6 => ("nothing", vec![("keterangan", None, b"Dokumentasi".to_vec())]),
-                        7 => (
-                            "a link that is no web address",
-                            vec![(
-                                "tautan",
-                                None,
-                                rng.pick(&["javascript:alert(1)", "ftp://x/y", "drive.example.id", "https://"])
-                                    .as_bytes()
-                                    .to_vec(),
-                            )],
-                        ),
-                        _ => (
-                            "a caption too long",
-                            vec![
-                                ("tautan", None, b"https://drive.example.id/x".to_vec()),
-                                ("keterangan", None, long_caption.into_bytes()),
-                            ],
-                        ),
-                    };
-                let parts: Vec<(&str, Option<&str>, &[u8])> =
-                    parts.iter().map(|(f, n, b)| (*f, *n, b.as_slice())).collect();
+                let (what, parts): (&str, Vec<OwnedPart>) = match rng.below(9) {
+                    0 => (
+                        "a renamed program",
+                        vec![("berkas", Some("laporan.pdf"), exe)],
+                    ),
+                    1 => (
+                        "a page as a photo",
+                        vec![("berkas", Some("foto.png"), html)],
+                    ),
+                    2 => (
+                        "a zip that is no office file",
+                        vec![("berkas", Some("data.xlsx"), zip)],
+                    ),
+                    3 => ("garbage", vec![("berkas", Some("berkas.docx"), noise)]),
+                    4 => (
+                        "an empty file",
+                        vec![("berkas", Some("kosong.pdf"), Vec::new())],
+                    ),
+                    5 => (
+                        "a file and a link",
+                        vec![
+                            ("berkas", Some("bast.pdf"), PDF.to_vec()),
+                            ("tautan", None, b"https://drive.example.id/x".to_vec()),
+                        ],
+                    ),
+                    6 => (
+                        "nothing",
+                        vec![("keterangan", None, b"Dokumentasi".to_vec())],
+                    ),
+                    7 => (
+                        "a link that is no web address",
+                        vec![(
+                            "tautan",
+                            None,
+                            rng.pick(&[
+                                "javascript:alert(1)",
+                                "ftp://x/y",
+                                "drive.example.id",
+                                "https://",
+                            ])
+                            .as_bytes()
+                            .to_vec(),
+                        )],
+                    ),
+                    _ => (
+                        "a caption too long",
+                        vec![
+                            ("tautan", None, b"https://drive.example.id/x".to_vec()),
+                            ("keterangan", None, long_caption.into_bytes()),
+                        ],
+                    ),
+                };
+                let parts: Vec<(&str, Option<&str>, &[u8])> = parts
+                    .iter()
+                    .map(|(f, n, b)| (*f, *n, b.as_slice()))
+                    .collect();
                 (
                     format!("upload: {what}"),
                     slot_a.clone(),
@@ -110,7 +134,11 @@ pub fn evidence_request(world: &World, rng: &mut Rng) -> Bad {
             // Over the limit: sent whole now and then (refused while it streams), else only
             // announced by its length (refused before a byte is read).
             4 => {
-                let size = if rng.chance(20) { 20 * MEGABYTE + 1 } else { 64 };
+                let size = if rng.chance(20) {
+                    20 * MEGABYTE + 1
+                } else {
+                    64
+                };
                 let mut file = PDF.to_vec();
                 file.resize(size, b'x');
                 // A small one claims far more than it carries (below): refused by its length.
@@ -131,7 +159,11 @@ pub fn evidence_request(world: &World, rng: &mut Rng) -> Bad {
                         "application/x-www-form-urlencoded".to_owned(),
                         b"tautan=https%3A%2F%2Fx.id".to_vec(),
                     ),
-                    1 => ("a broken body", multipart_type, b"--tidak-ada-batas\r\n".to_vec()),
+                    1 => (
+                        "a broken body",
+                        multipart_type,
+                        b"--tidak-ada-batas\r\n".to_vec(),
+                    ),
                     _ => ("no content type", String::new(), PDF.to_vec()),
                 };
                 (
@@ -146,13 +178,25 @@ pub fn evidence_request(world: &World, rng: &mut Rng) -> Bad {
             6 => {
                 let path = rng
                     .pick(&[
-                        format!("/rencana/{plan_a}/bukti/indikator/{}/tw/1", world.indicators[1]),
-                        format!("/rencana/{plan_a}/bukti/kegiatan/{}/tw/2", world.activities[1]),
+                        format!(
+                            "/rencana/{plan_a}/bukti/indikator/{}/tw/1",
+                            world.indicators[1]
+                        ),
+                        format!(
+                            "/rencana/{plan_a}/bukti/kegiatan/{}/tw/2",
+                            world.activities[1]
+                        ),
                         format!("/rencana/{plan_a}/bukti/sasaran/{}/tw/1", world.goals[0]),
-                        format!("/rencana/{plan_a}/bukti/indikator/{}/tw/5", world.indicators[0]),
+                        format!(
+                            "/rencana/{plan_a}/bukti/indikator/{}/tw/5",
+                            world.indicators[0]
+                        ),
                         format!("/rencana/{plan_a}/bukti/indikator/abc/tw/1"),
                         format!("/rencana/abc/bukti/indikator/{}/tw/1", world.indicators[0]),
-                        format!("/rencana/999999/bukti/indikator/{}/tw/1", world.indicators[0]),
+                        format!(
+                            "/rencana/999999/bukti/indikator/{}/tw/1",
+                            world.indicators[0]
+                        ),
                     ])
                     .clone();
                 (
@@ -172,7 +216,8 @@ pub fn evidence_request(world: &World, rng: &mut Rng) -> Bad {
                         *rng.pick(&[Who::Anonymous, Who::PimpinanA, Who::AdminA, Who::OperatorB]),
                     ),
                     _ => (
-                        rng.pick(&["abc", "-1", "0", "999999", "9223372036854775808"]).to_string(),
+                        rng.pick(&["abc", "-1", "0", "999999", "9223372036854775808"])
+                            .to_string(),
                         Who::OperatorA,
                     ),
                 };
@@ -187,7 +232,10 @@ pub fn evidence_request(world: &World, rng: &mut Rng) -> Bad {
             // A download of another unit's file, or of none.
             _ => {
                 let (id, who) = match rng.below(2) {
-                    0 => (world.evidence[1].to_string(), *rng.pick(&[Who::OperatorA, Who::PimpinanA])),
+                    0 => (
+                        world.evidence[1].to_string(),
+                        *rng.pick(&[Who::OperatorA, Who::PimpinanA]),
+                    ),
                     _ => (
                         rng.pick(&["abc", "-1", "0", "999999", "1.5"]).to_string(),
                         Who::OperatorA,

@@ -216,7 +216,11 @@ impl World {
         let (gb, ib, ab) = first(b).await;
         let mut evidence = [0; 2];
         for (at, (plan, indicator)) in [(a, ia), (b, ib)].into_iter().enumerate() {
-            let mut write = store.write_plan(plan).await.expect("write").expect("a plan");
+            let mut write = store
+                .write_plan(plan)
+                .await
+                .expect("write")
+                .expect("a plan");
             let attached = write
                 .attach(&server::storage::NewEvidence {
                     slot: model::evidence::Slot {
@@ -226,7 +230,9 @@ impl World {
                     kind: model::evidence::EvidenceKind::Link,
                     name: "https://drive.example.id/bast".into(),
                     caption: "BAST".into(),
-                    source: server::storage::NewSource::Link("https://drive.example.id/bast".into()),
+                    source: server::storage::NewSource::Link(
+                        "https://drive.example.id/bast".into(),
+                    ),
                     by: model::UserId(0),
                     by_name: "baris perintah".into(),
                     at: model::time::Timestamp(0),

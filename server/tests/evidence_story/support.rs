@@ -100,7 +100,11 @@ pub fn get(path: &str, cookie: &str) -> Request<Body> {
         .unwrap()
 }
 
-pub async fn send_with(store: &Store, settings: Settings, request: Request<Body>) -> Response<Body> {
+pub async fn send_with(
+    store: &Store,
+    settings: Settings,
+    request: Request<Body>,
+) -> Response<Body> {
     server::http::router::router_with(store.clone(), common::web::options(), settings)
         .oneshot(request)
         .await

@@ -237,7 +237,10 @@ fn a_slot_is_placed_in_its_plan_or_not_at_all() {
     assert_eq!((change.old.as_str(), change.new.as_str()), ("", "BAST.pdf"));
     assert_eq!(change.subject.quarter, Some(crate::Quarter::Q2));
     let removed = evidence_change("x".into(), &slot, "BAST.pdf", false);
-    assert_eq!((removed.old.as_str(), removed.new.as_str()), ("BAST.pdf", ""));
+    assert_eq!(
+        (removed.old.as_str(), removed.new.as_str()),
+        ("BAST.pdf", "")
+    );
 }
 
 #[test]
