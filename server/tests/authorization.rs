@@ -15,7 +15,7 @@ use app::api::admin::{CreateUnit, GrantRole, SetUnitZone};
 use app::api::dashboard::ReportingMonth;
 use app::api::document::GetDocument;
 use app::api::edit::SaveGoal;
-use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
+use app::api::plan::{GetEvidenceCounts, GetPlan, GetPlanAccess, OpenPlan};
 use app::api::rollup::GetRollup;
 use app::api::structure::AddActivity;
 use app::api::workflow::{ApproveQuarter, ReopenQuarter, ReturnQuarter, SubmitQuarter};
@@ -71,9 +71,10 @@ enum Endpoint {
     EvidenceFile,
     EvidenceAttach,
     EvidenceRemove,
+    GetEvidenceCounts,
 }
 
-const ENDPOINTS: [(Endpoint, char); 34] = [
+const ENDPOINTS: [(Endpoint, char); 35] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
@@ -108,6 +109,7 @@ const ENDPOINTS: [(Endpoint, char); 34] = [
     (Endpoint::EvidenceFile, 'R'),
     (Endpoint::EvidenceAttach, 'W'),
     (Endpoint::EvidenceRemove, 'W'),
+    (Endpoint::GetEvidenceCounts, 'R'),
 ];
 
 /// Who holds a role in KANWIL A; what each may do with a plan of KANWIL A itself (own), of
@@ -279,6 +281,7 @@ impl World {
                 ));
                 request
             }
+            Endpoint::GetEvidenceCounts => form_post(GetEvidenceCounts::PATH, format!("id={plan}")),
             Endpoint::EvidenceRemove => {
                 let id = evidence_on(&self.store, plan, indicator, n).await;
                 form_post(&format!("/bukti/{id}/hapus"), "")

@@ -49,3 +49,11 @@ pub async fn open_plan(id: PlanId) -> Result<OpenedPlan, AppError> {
     let who = super::ssr::person()?;
     super::ssr::backend()?.open_plan(&who, id).await
 }
+
+/// How many attachments (data dukung) each quarter row of the plan has: the dashboard flags
+/// reported quarters with none.
+#[server]
+pub async fn get_evidence_counts(id: PlanId) -> Result<model::evidence::EvidenceCounts, AppError> {
+    let who = super::ssr::person()?;
+    super::ssr::backend()?.evidence_counts(&who, id).await
+}

@@ -105,7 +105,10 @@ impl Store {
     }
 
     /// How many attachments each slot of a plan has.
-    pub async fn evidence_counts(&self, plan: PlanId) -> Result<EvidenceCounts, StoreError> {
+    pub async fn evidence_counts_unchecked(
+        &self,
+        plan: PlanId,
+    ) -> Result<EvidenceCounts, StoreError> {
         let rows: Vec<(Option<i64>, Option<i64>, i64, i64)> = sqlx::query_as(
             "SELECT indicator_id, activity_id, quarter, COUNT(*) FROM evidence \
              WHERE plan_id = $1 GROUP BY indicator_id, activity_id, quarter",

@@ -11,7 +11,7 @@
 //! the guarded one, no `Store` method shares a name with a method of `app::api::ssr::PlanBackend`:
 //! the unguarded twin of a guarded method ends in `_unchecked` (`load_plan_unchecked`,
 //! `list_plans_unchecked`, `history_unchecked`, `load_thresholds_unchecked`,
-//! `save_thresholds_unchecked`, `PlanWrite::resolve_conflict_unchecked`). Pages and server functions go through `PlanBackend`.
+//! `save_thresholds_unchecked`, `evidence_counts_unchecked`, `PlanWrite::resolve_conflict_unchecked`). Pages and server functions go through `PlanBackend`.
 
 mod accounts;
 mod batch;
