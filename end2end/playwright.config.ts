@@ -45,6 +45,8 @@ export default defineConfig({
     { name: "a11y", testMatch: /a11y\.spec\.ts/ },
     // The roll-up of the demo's regional office, as its pimpinan; reads only.
     { name: "rollup", testMatch: /rollup\.spec\.ts/ },
+    // Evidence (data dukung) on a plan of its own: files attached, listed, opened, printed.
+    { name: "evidence", testMatch: /evidence\.spec\.ts/ },
   ],
   use: {
     baseURL: BASE,

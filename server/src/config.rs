@@ -47,6 +47,9 @@ pub struct Settings {
     /// `PANTAU_METRICS=1`: `GET /metrics` answers with the counters (`crate::metrics`), to
     /// anyone who reaches it: keep it from the public at the proxy.
     pub metrics: bool,
+    /// `PANTAU_EVIDENCE_MAX_MB`: the largest evidence file, in MB (1 to 1024). Unset: 20 MB
+    /// (`model::evidence::DEFAULT_MAX_FILE_BYTES`).
+    pub evidence_max_bytes: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -57,11 +60,21 @@ pub enum SettingsError {
         "PANTAU_TRUSTED_PROXY_HEADER must be a header name such as X-Forwarded-For (given: {0:?})"
     )]
     ProxyHeader(String),
+    #[error(
+        "PANTAU_EVIDENCE_MAX_MB must be a whole number of megabytes from 1 to 1024 (given: {0:?})"
+    )]
+    EvidenceMax(String),
     #[error("{name} must be 1 (on) or 0 (off) (given: {given:?})")]
     Flag { name: &'static str, given: String },
 }
 
 impl Settings {
+    /// The largest evidence file, in bytes.
+    pub fn evidence_limit(&self) -> u64 {
+        self.evidence_max_bytes
+            .unwrap_or(model::evidence::DEFAULT_MAX_FILE_BYTES)
+    }
+
     pub fn from_env() -> Result<Settings, SettingsError> {
         Settings::from_vars(|name| std::env::var(name).ok())
     }
@@ -88,7 +101,18 @@ impl Settings {
                 given: other.to_owned(),
             }),
         };
+        let evidence_max_bytes = var("PANTAU_EVIDENCE_MAX_MB")
+            .map(|text| {
+                text.trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|mb| (1..=1024).contains(mb))
+                    .map(|mb| mb * 1024 * 1024)
+                    .ok_or(SettingsError::EvidenceMax(text))
+            })
+            .transpose()?;
         Ok(Settings {
+            evidence_max_bytes,
             public_origin,
             trusted_proxy_header,
             secure_cookies: flag("PANTAU_SECURE_COOKIES")?,
@@ -160,6 +184,19 @@ mod tests {
             ]),
             Ok(Settings::default())
         );
+    }
+
+    #[test]
+    fn the_evidence_limit_is_20_mb_unless_set_in_whole_megabytes() {
+        assert_eq!(Settings::default().evidence_limit(), 20 * 1024 * 1024);
+        let set = settings(&[("PANTAU_EVIDENCE_MAX_MB", " 5 ")]).unwrap();
+        assert_eq!(set.evidence_limit(), 5 * 1024 * 1024);
+        for bad in ["0", "2000", "1,5", "lima"] {
+            assert_eq!(
+                settings(&[("PANTAU_EVIDENCE_MAX_MB", bad)]),
+                Err(SettingsError::EvidenceMax(bad.to_owned()))
+            );
+        }
     }
 
     #[test]

@@ -28,6 +28,9 @@
 //!                         time "Unduh Excel", the print page and "Impor dari Excel" of a
 //!                         made-up plan of INDICATORS (1000) indicators, RUNS (5) times each,
 //!                         in a fresh SQLite database
+//!   pantau bench-evidence [MB] [PARALLEL]
+//!                         time uploading and downloading an MB (20) MB evidence file on
+//!                         loopback, and the peak memory during PARALLEL (10) uploads at once
 //!   pantau grant USERNAME "UNIT" ROLE
 //!                         give an existing person a role in a unit (created at the top if missing)
 //!   pantau set-zone "UNIT" ZONE
@@ -100,6 +103,7 @@ async fn main() -> ExitCode {
             Ok(store) => server::ops::national::command(&store, rest).await,
             Err(e) => Err(e),
         },
+        ["bench-evidence", rest @ ..] => bench_evidence(rest).await,
         ["purge"] => purge().await,
         ["backup", file] => backup(file).await,
         ["restore", file] => restore(file, false).await,
@@ -368,6 +372,27 @@ async fn bench_export(args: &[&str]) -> Result<(), String> {
         std::env::temp_dir().join(format!("pantau_bench_export_{}.db", std::process::id()));
     let url = format!("sqlite://{}", sqlite.display());
     let result = server::ops::bench_export::run(&url, indicators, runs).await;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", sqlite.display()));
+    }
+    for line in result? {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+async fn bench_evidence(args: &[&str]) -> Result<(), String> {
+    let number = |i: usize, default: usize| {
+        args.get(i).map_or(Ok(default), |a| {
+            a.parse::<usize>()
+                .map_err(|_| format!("bench-evidence: {a} is not a number"))
+        })
+    };
+    let (megabytes, parallel) = (number(0, 20)?, number(1, 10)?);
+    let sqlite =
+        std::env::temp_dir().join(format!("pantau_bench_evidence_{}.db", std::process::id()));
+    let url = format!("sqlite://{}", sqlite.display());
+    let result = server::ops::bench_evidence::run(&url, megabytes as u64, parallel).await;
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", sqlite.display()));
     }

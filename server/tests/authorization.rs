@@ -9,13 +9,13 @@ mod common;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use common::form_encode;
-use common::web::{file_post, form_post, options, sheet_for};
+use common::web::{file_post, form_post, options, sheet_for, BOUNDARY};
 
 use app::api::admin::{CreateUnit, GrantRole, SetUnitZone};
 use app::api::dashboard::ReportingMonth;
 use app::api::document::GetDocument;
 use app::api::edit::SaveGoal;
-use app::api::plan::{GetPlan, GetPlanAccess, OpenPlan};
+use app::api::plan::{GetEvidenceCounts, GetPlan, GetPlanAccess, OpenPlan};
 use app::api::rollup::{GetRollup, GetRollupUnit};
 use app::api::structure::AddActivity;
 use app::api::workflow::{ApproveQuarter, ReopenQuarter, ReturnQuarter, SubmitQuarter};
@@ -69,9 +69,15 @@ enum Endpoint {
     PlanYears,
     EarlierYear,
     CopyPlan,
+    /// One quarter's evidence page, a file's download, attaching a link, removing one.
+    EvidencePage,
+    EvidenceFile,
+    EvidenceAttach,
+    EvidenceRemove,
+    GetEvidenceCounts,
 }
 
-const ENDPOINTS: [(Endpoint, char); 32] = [
+const ENDPOINTS: [(Endpoint, char); 37] = [
     (Endpoint::PlanPage, 'R'),
     (Endpoint::DashboardPage, 'R'),
     (Endpoint::HistoryPage, 'R'),
@@ -104,6 +110,11 @@ const ENDPOINTS: [(Endpoint, char); 32] = [
     (Endpoint::PlanYears, 'R'),
     (Endpoint::EarlierYear, 'R'),
     (Endpoint::CopyPlan, 'C'),
+    (Endpoint::EvidencePage, 'R'),
+    (Endpoint::EvidenceFile, 'R'),
+    (Endpoint::EvidenceAttach, 'W'),
+    (Endpoint::EvidenceRemove, 'W'),
+    (Endpoint::GetEvidenceCounts, 'R'),
 ];
 
 /// Who holds a role in KANWIL A; what each may do with a plan of KANWIL A itself (own), of
@@ -169,15 +180,10 @@ impl World {
         let unit = self.units[at];
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
         let get = |path: String| Request::builder().uri(path);
-        let goal = self
-            .store
-            .load_plan_unchecked(plan)
-            .await
-            .unwrap()
-            .unwrap()
-            .goals[0]
-            .id
-            .unwrap();
+        let stored = self.store.load_plan_unchecked(plan).await.unwrap().unwrap();
+        let goal = stored.goals[0].id.unwrap();
+        let indicator = stored.goals[0].indicators[0].id.unwrap();
+        let slot = format!("/rencana/{plan}/bukti/indikator/{indicator}/tw/2");
         match endpoint {
             Endpoint::PlanPage => get(format!("/rencana/{plan}")).body(Body::empty()).unwrap(),
             Endpoint::DashboardPage => get(format!("/rencana/{plan}/dasbor"))
@@ -274,8 +280,56 @@ impl World {
                 CopyPlan::PATH,
                 format!("plan={plan}&year=2030&goals%5B0%5D={goal}"),
             ),
+            Endpoint::EvidencePage => get(slot).body(Body::empty()).unwrap(),
+            Endpoint::EvidenceFile => {
+                let id = evidence_on(&self.store, plan, indicator, n).await;
+                get(format!("/bukti/{id}")).body(Body::empty()).unwrap()
+            }
+            Endpoint::EvidenceAttach => {
+                let mut request = file_post(&slot, "berkas", "", b"");
+                *request.body_mut() = Body::from(format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"tautan\"\r\n\r\n\
+                     https://drive.example.id/{n}\r\n--{BOUNDARY}--\r\n"
+                ));
+                request
+            }
+            Endpoint::GetEvidenceCounts => form_post(GetEvidenceCounts::PATH, format!("id={plan}")),
+            Endpoint::EvidenceRemove => {
+                let id = evidence_on(&self.store, plan, indicator, n).await;
+                form_post(&format!("/bukti/{id}/hapus"), "")
+            }
         }
     }
+}
+
+/// A file attached to the indicator's TW II (bytes `n` of its own), for a download or removal.
+async fn evidence_on(store: &Store, plan: PlanId, indicator: model::IndicatorId, n: u32) -> i64 {
+    let blob = store.begin_blob(model::time::Timestamp(0)).await.unwrap();
+    let bytes = format!("%PDF-1.4 {n}");
+    store.write_chunk(blob, 0, bytes.as_bytes()).await.unwrap();
+    let mut write = store.write_plan(plan).await.unwrap().unwrap();
+    let id = write
+        .attach(&server::storage::NewEvidence {
+            slot: model::evidence::Slot {
+                owner: model::evidence::Owner::Indicator(indicator),
+                quarter: model::Quarter::Q2,
+            },
+            kind: model::evidence::EvidenceKind::Pdf,
+            name: format!("bukti-{n}.pdf"),
+            caption: String::new(),
+            source: server::storage::NewSource::File {
+                blob,
+                sha256: format!("{n:064}"),
+                size: bytes.len() as u64,
+            },
+            by: model::UserId(0),
+            by_name: "uji".into(),
+            at: model::time::Timestamp(0),
+        })
+        .await
+        .unwrap();
+    write.commit().await.unwrap();
+    id.0
 }
 
 /// Whether the request got past the door: `Ok(true)` allowed (or refused for what was asked:
@@ -295,6 +349,7 @@ async fn passed(
     let is_page = request.method() == "GET" && !request.uri().path().starts_with("/api/");
     let is_import = request.uri().path().starts_with("/impor/");
     let is_stream = request.uri().path().ends_with("/events");
+    let is_evidence = request.uri().path().contains("/bukti/");
     // The roll-up does not tell which units exist out of reach: it refuses with "not found".
     let path = request.uri().path();
     let is_rollup = path.starts_with("/unit/")
@@ -323,6 +378,30 @@ async fn passed(
         .await
         .unwrap();
     let body = String::from_utf8_lossy(&body).into_owned();
+    if is_evidence {
+        // Plain answers of their own; a file of a plan out of reach is "not found".
+        return match status {
+            StatusCode::OK => Ok(true),
+            StatusCode::SEE_OTHER
+                if location
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with("/rencana/") && l.contains("/bukti/")) =>
+            {
+                Ok(true)
+            }
+            StatusCode::FORBIDDEN if body.contains("Anda tidak berhak") => Ok(false),
+            StatusCode::NOT_FOUND if body.contains("tidak ditemukan") => Ok(false),
+            StatusCode::UNAUTHORIZED if body.contains("Sesi Anda telah berakhir") => Ok(false),
+            StatusCode::SEE_OTHER
+                if location
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with("/masuk?lanjut=")) =>
+            {
+                Ok(false)
+            }
+            other => Err(format!("evidence answered {other} {location:?}: {body}")),
+        };
+    }
     if is_page {
         return match status {
             StatusCode::OK => Ok(true),

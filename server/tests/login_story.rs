@@ -366,6 +366,7 @@ fn behind_proxy() -> Settings {
         trusted_proxy_header: Some(HeaderName::from_static("x-forwarded-for")),
         secure_cookies: true,
         metrics: false,
+        evidence_max_bytes: None,
     }
 }
 

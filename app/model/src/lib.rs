@@ -16,6 +16,7 @@ pub mod dashboard;
 pub mod deadlines;
 pub mod document;
 pub mod edit;
+pub mod evidence;
 pub mod figures;
 pub mod freeze;
 pub mod ids;

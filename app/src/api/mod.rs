@@ -128,6 +128,12 @@ pub mod ssr {
         async fn list_plans(&self, who: &Person) -> Result<Vec<super::PlanListing>, AppError>;
         async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError>;
         async fn plan_access(&self, who: &Person, id: PlanId) -> Result<PlanAccess, AppError>;
+        /// How many attachments (data dukung) each quarter of the plan has.
+        async fn evidence_counts(
+            &self,
+            who: &Person,
+            id: PlanId,
+        ) -> Result<model::evidence::EvidenceCounts, AppError>;
         /// The plan page's data, with the plan loaded once for the page and for its sync state.
         async fn open_plan(
             &self,

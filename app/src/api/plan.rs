@@ -19,6 +19,8 @@ pub struct OpenedPlan {
     pub person: UserId,
     /// The zone of the plan's unit: the page shows every time in it.
     pub zone: model::time::Zone,
+    /// How many attachments (data dukung) each quarter row has.
+    pub evidence: model::evidence::EvidenceCounts,
 }
 
 #[server]
@@ -46,4 +48,12 @@ pub async fn get_plan_access(id: PlanId) -> Result<PlanAccess, AppError> {
 pub async fn open_plan(id: PlanId) -> Result<OpenedPlan, AppError> {
     let who = super::ssr::person()?;
     super::ssr::backend()?.open_plan(&who, id).await
+}
+
+/// How many attachments (data dukung) each quarter row of the plan has: the dashboard flags
+/// reported quarters with none.
+#[server]
+pub async fn get_evidence_counts(id: PlanId) -> Result<model::evidence::EvidenceCounts, AppError> {
+    let who = super::ssr::person()?;
+    super::ssr::backend()?.evidence_counts(&who, id).await
 }

@@ -150,7 +150,15 @@ async fn explain(response: Response, id: &RequestId, reader: Reader) -> Response
     let error = if status.is_server_error() {
         AppError::Internal(Some(id.0.clone()))
     } else if status == StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::body_too_large()
+        // A handler's own words (an evidence file over its limit) stay; the body limit's
+        // English ones become the general limit's.
+        let said = axum::body::to_bytes(response.into_body(), MAX_ERROR_BYTES).await;
+        match said {
+            Ok(said) if !said.is_empty() && &said[..] != TOWER_LIMIT_WORDS => {
+                AppError::TooLarge(String::from_utf8_lossy(&said).into_owned())
+            }
+            _ => AppError::body_too_large(),
+        }
     } else if is_empty(&response) {
         // axum's own refusals (a method the address does not take) come with no words.
         match status {
@@ -178,6 +186,9 @@ async fn explain(response: Response, id: &RequestId, reader: Reader) -> Response
     *answer.status_mut() = status;
     answer
 }
+
+/// What tower-http's body limit answers with.
+pub const TOWER_LIMIT_WORDS: &[u8] = b"length limit exceeded";
 
 fn is_empty(response: &Response) -> bool {
     use axum::body::HttpBody as _;

@@ -51,7 +51,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>(
 
 /// The app's stylesheet as the shell links it (`HashedStylesheet`: the build's hash from
 /// `hash.txt` beside the server binary).
-fn stylesheet_href(options: &LeptosOptions) -> String {
+pub(crate) fn stylesheet_href(options: &LeptosOptions) -> String {
     let mut name = options.output_name.to_string();
     if options.hash_files {
         let hashes = std::env::current_exe()

@@ -5,6 +5,9 @@
 pub mod auth;
 pub mod caching;
 pub mod errors;
+pub mod evidence;
+mod evidence_page;
+mod evidence_upload;
 pub mod export;
 pub mod health;
 pub mod import;

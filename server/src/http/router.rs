@@ -29,6 +29,7 @@ pub fn router(store: Store, options: LeptosOptions) -> Router {
 
 pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> Router {
     let metrics = settings.metrics;
+    let evidence_limit = settings.evidence_limit();
     let routes = generate_route_list(App);
     let auth_state = AuthState {
         store: store.clone(),
@@ -67,6 +68,12 @@ pub fn router_with(store: Store, options: LeptosOptions, settings: Settings) -> 
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         // "Impor dari Excel" takes a file, so a body limit of its own.
         .merge(crate::http::import::routes(store.clone(), &options))
+        // Evidence files too, streamed (`http::evidence`).
+        .merge(crate::http::evidence::routes(
+            store.clone(),
+            &options,
+            evidence_limit,
+        ))
         .layer(from_fn_with_state(auth_state, auth::gate))
         // Outside the gate: a probe has no session, and `/healthz` touches no database.
         .merge(crate::http::health::routes(store, metrics))

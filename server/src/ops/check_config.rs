@@ -144,7 +144,7 @@ fn without_password(url: &str) -> String {
     }
 }
 
-fn described(settings: &Settings) -> [(&'static str, String); 4] {
+fn described(settings: &Settings) -> [(&'static str, String); 5] {
     [
         (
             "PANTAU_PUBLIC_ORIGIN",
@@ -175,6 +175,13 @@ fn described(settings: &Settings) -> [(&'static str, String); 4] {
             } else {
                 "0: no /metrics".to_owned()
             },
+        ),
+        (
+            "PANTAU_EVIDENCE_MAX_MB",
+            format!(
+                "{}: the largest evidence file",
+                settings.evidence_limit() / (1024 * 1024)
+            ),
         ),
     ]
 }

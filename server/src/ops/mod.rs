@@ -3,6 +3,7 @@
 //! and the benchmarks' helpers, used by `main.rs` and the `pantau-load` binary.
 
 pub mod backup;
+pub mod bench_evidence;
 pub mod bench_export;
 pub mod bench_rollup;
 pub mod bench_summary;

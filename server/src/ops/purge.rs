@@ -1,6 +1,7 @@
 //! Housekeeping: what the server keeps only for a while. Stored sync answers are kept as long
 //! as their client may still retry (90 days after that client was last seen), failed logins
-//! as long as the throttle counts them (a day), sessions until they expire. `pantau serve`
+//! as long as the throttle counts them (a day), sessions until they expire; evidence bytes as
+//! long as an attachment names them, and an unfinished upload's for an hour. `pantau serve`
 //! runs this every hour; `pantau purge` runs it once (for cron, or by hand).
 
 use crate::storage::{Store, StoreError};
@@ -19,14 +20,19 @@ pub struct Purged {
     pub answers: u64,
     pub sessions: u64,
     pub login_failures: u64,
+    pub evidence_blobs: u64,
 }
+
+/// An upload unfinished for this long lost its connection (or its server): its bytes go.
+pub const UPLOAD_ABANDONED_SECONDS: i64 = 60 * 60;
 
 impl std::fmt::Display for Purged {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "removed {} stored sync answers, {} expired sessions, {} old login-failure records",
-            self.answers, self.sessions, self.login_failures
+            "removed {} stored sync answers, {} expired sessions, {} old login-failure records, \
+             {} evidence files no attachment names",
+            self.answers, self.sessions, self.login_failures, self.evidence_blobs
         )
     }
 }
@@ -45,6 +51,9 @@ pub async fn purge(store: &Store, now: Timestamp) -> Result<Purged, StoreError> 
         sessions: store.delete_expired_sessions(now).await?,
         login_failures: store
             .purge_login_failures(model::login::forget_before(now))
+            .await?,
+        evidence_blobs: store
+            .purge_blobs(now.plus_seconds(-UPLOAD_ABANDONED_SECONDS))
             .await?,
     })
 }

@@ -11,13 +11,15 @@
 //! the guarded one, no `Store` method shares a name with a method of `app::api::ssr::PlanBackend`:
 //! the unguarded twin of a guarded method ends in `_unchecked` (`load_plan_unchecked`,
 //! `list_plans_unchecked`, `history_unchecked`, `load_thresholds_unchecked`,
-//! `save_thresholds_unchecked`, `PlanWrite::resolve_conflict_unchecked`). Pages and server functions go through `PlanBackend`.
+//! `save_thresholds_unchecked`, `evidence_counts_unchecked`, `PlanWrite::resolve_conflict_unchecked`). Pages and server functions go through `PlanBackend`.
 
 mod accounts;
 mod batch;
+mod blobs;
 mod changes;
 mod codec;
 mod deadlines;
+mod evidence;
 mod history;
 mod insert;
 mod login;
@@ -43,7 +45,9 @@ use std::str::FromStr;
 use thiserror::Error;
 
 pub use accounts::{AccountBatch, AdminStamp, NewPerson};
+pub use blobs::{StoredBlob, CHUNK_BYTES};
 pub use changes::{Change, ChangeFeed};
+pub use evidence::{NewEvidence, NewSource};
 pub use plan_write::{PlanWrite, Stamp};
 pub use refusal::{Part, Taken};
 pub use sync::{FieldVersion, NewConflict, StoredAnswer, StoredConflict};

@@ -43,6 +43,15 @@ impl PlanBackend for Store {
         Ok(listed)
     }
 
+    async fn evidence_counts(
+        &self,
+        who: &Person,
+        id: PlanId,
+    ) -> Result<model::evidence::EvidenceCounts, AppError> {
+        guard::plan(self, who, id, Permission::ReadPlan).await?;
+        Ok(self.evidence_counts_unchecked(id).await?)
+    }
+
     async fn load_plan(&self, who: &Person, id: PlanId) -> Result<Plan, AppError> {
         guard::plan(self, who, id, Permission::ReadPlan).await?;
         Store::load_plan_unchecked(self, id)
@@ -64,12 +73,14 @@ impl PlanBackend for Store {
         // One load of the plan: the page shows it, and the sync state's texts are read from it.
         let (pulled, plan) = sync::pull_unchecked(self, id, 0).await?;
         let zone = self.unit_zone(unit).await?;
+        let evidence = self.evidence_counts_unchecked(id).await?;
         Ok(OpenedPlan {
             plan,
             access,
             pulled,
             person: who.id,
             zone,
+            evidence,
         })
     }
 

@@ -6,6 +6,7 @@ use crate::usecases::guard;
 use app::error::AppError;
 use model::access::{Permission, Person};
 use model::document::{action_plan, quarter_report, Document};
+use model::evidence::with_evidence;
 use model::{PlanId, Quarter};
 
 /// The Rencana Kegiatan of `plan`, or with a quarter its Laporan Capaian Kinerja.
@@ -20,6 +21,8 @@ pub async fn document(
         .load_plan_unchecked(plan)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {plan}")))?;
+    // Each quarter's DATA DUKUNG lists its attachments too.
+    let loaded = with_evidence(loaded, &store.plan_evidence(plan).await?);
     Ok(match quarter {
         None => action_plan(&loaded),
         Some(quarter) => {

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod backend;
 pub mod documents;
 pub mod editing;
+pub mod evidence;
 pub mod guard;
 pub mod importing;
 pub mod password;

@@ -3,6 +3,7 @@
 //! `requests` makes the bad requests from these.
 
 pub mod answers;
+mod evidence;
 mod http;
 mod import;
 mod push;
@@ -170,6 +171,8 @@ pub struct World {
     pub goals: [i64; 2],
     pub indicators: [i64; 2],
     pub activities: [i64; 2],
+    /// A link attached to the first indicator's TW I of A's plan and of B's.
+    pub evidence: [i64; 2],
     /// An operator of UPT A1 (an admin of KANWIL A may act on them), and `OperatorB`'s id.
     pub users: [i64; 2],
     /// The session cookie of each of [`EVERYONE`] (none for `Anonymous`).
@@ -211,6 +214,34 @@ impl World {
         };
         let (ga, ia, aa) = first(a).await;
         let (gb, ib, ab) = first(b).await;
+        let mut evidence = [0; 2];
+        for (at, (plan, indicator)) in [(a, ia), (b, ib)].into_iter().enumerate() {
+            let mut write = store
+                .write_plan(plan)
+                .await
+                .expect("write")
+                .expect("a plan");
+            let attached = write
+                .attach(&server::storage::NewEvidence {
+                    slot: model::evidence::Slot {
+                        owner: model::evidence::Owner::Indicator(model::IndicatorId(indicator)),
+                        quarter: model::Quarter::Q1,
+                    },
+                    kind: model::evidence::EvidenceKind::Link,
+                    name: "https://drive.example.id/bast".into(),
+                    caption: "BAST".into(),
+                    source: server::storage::NewSource::Link(
+                        "https://drive.example.id/bast".into(),
+                    ),
+                    by: model::UserId(0),
+                    by_name: "baris perintah".into(),
+                    at: model::time::Timestamp(0),
+                })
+                .await
+                .expect("attach a link");
+            write.commit().await.expect("commit");
+            evidence[at] = attached.0;
+        }
         let grant = |unit, role| Grant { unit, role };
         let target = crate::common::person(store, &[grant(units[1], Role::Operator)]).await;
         let mut cookies = Vec::new();
@@ -238,6 +269,7 @@ impl World {
             goals: [ga, gb],
             indicators: [ia, ib],
             activities: [aa, ab],
+            evidence,
             users: [target.id.0, operator_b],
             cookies,
         }

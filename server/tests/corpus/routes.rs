@@ -24,6 +24,9 @@ pub fn route_request(world: &World, rng: &mut Rng) -> Bad {
     if rng.chance(15) {
         return rollup_request(world, rng);
     }
+    if rng.chance(20) {
+        return super::evidence::evidence_request(world, rng);
+    }
     let signed_in = [Who::OperatorA, Who::PimpinanA, Who::AdminA, Who::OperatorB];
     let get = |path: &str| {
         Request::builder()

@@ -168,6 +168,7 @@ pub fn server_fns() -> Vec<ServerFnSpec> {
         spec!(plan::ListPlans, SignedIn, []),
         spec!(plan::GetPlan, Read, [("id", Plan)]),
         spec!(plan::GetPlanAccess, Read, [("id", Plan)]),
+        spec!(plan::GetEvidenceCounts, Read, [("id", Plan)]),
         spec!(plan::OpenPlan, Read, [("id", Plan)]),
         // rollup: the unit's roll-up needs a role that reads its plans (A's operator reads only
         // KANWIL A, not UPT A1 below it: refused like a stranger, as "not found").

@@ -26,9 +26,16 @@ const FIRST_NEW: i64 = 9;
 /// Columns added after the previous release: (table, column).
 const LATER_COLUMNS: [(&str, &str); 1] = [("units", "time_zone")];
 
-/// Tables added after the previous release: it had no such rows. `plan_standings` is filled
-/// when the upgraded server starts (`Store::fill_missing_standings`), so it must read the same.
-const LATER_TABLES: [&str; 2] = ["plan_standings", "report_deadlines"];
+/// Tables added after the previous release (empty in the original: that release could not
+/// hold them). `plan_standings` is filled when the upgraded server starts
+/// (`Store::fill_missing_standings`), so it must read the same.
+const LATER_TABLES: [&str; 5] = [
+    "plan_standings",
+    "report_deadlines",
+    "evidence",
+    "evidence_blobs",
+    "evidence_chunks",
+];
 
 /// A column's value as an SQL literal, and as text (for the field's JSON).
 struct Value {

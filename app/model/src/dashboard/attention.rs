@@ -33,6 +33,12 @@ pub enum Attention {
         name: String,
         quarters: Vec<Quarter>,
     },
+    /// Due quarters that report achievement with no evidence attached (no file, no link).
+    MissingEvidence {
+        indicator: IndicatorRef,
+        name: String,
+        quarters: Vec<Quarter>,
+    },
     /// The activity's RPD does not add up to its pagu.
     WithdrawalPlanMismatch {
         activity: ActivityId,
@@ -50,6 +56,7 @@ impl Attention {
             Attention::AbsorptionBelowThreshold { .. } => "absorption",
             Attention::BehindTarget { .. } => "behind-target",
             Attention::MissingReports { .. } => "missing-report",
+            Attention::MissingEvidence { .. } => "missing-evidence",
             Attention::WithdrawalPlanMismatch { .. } => "rpd-mismatch",
         }
     }
@@ -92,6 +99,21 @@ impl Attention {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+            Attention::MissingEvidence {
+                indicator,
+                name,
+                quarters,
+            } => format!(
+                "Indikator {}.{} {name}: capaian {} dilaporkan tanpa data dukung (berkas atau \
+                 tautan)",
+                indicator.goal,
+                indicator.indicator,
+                quarters
+                    .iter()
+                    .map(|q| q.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Attention::WithdrawalPlanMismatch { name, check, .. } => {
                 // Activity names mostly begin with "Kegiatan" already.
                 format!("{name}: {}", check.message())
@@ -105,7 +127,8 @@ impl Attention {
             // The budget table, where realization is entered.
             Attention::AbsorptionBelowThreshold { .. } => format!("/rencana/{plan}#kegiatan-title"),
             Attention::BehindTarget { indicator, .. }
-            | Attention::MissingReports { indicator, .. } => format!(
+            | Attention::MissingReports { indicator, .. }
+            | Attention::MissingEvidence { indicator, .. } => format!(
                 "/rencana/{plan}#indikator-{}-{}",
                 indicator.goal, indicator.indicator
             ),
@@ -178,6 +201,43 @@ pub fn attention(
                 name: activity.name.clone(),
                 check,
             });
+        }
+    }
+    items
+}
+
+/// Indicators whose due quarters report achievement (A, B or its text) with no evidence
+/// attached (`counts`: attachments per quarter), in plan order.
+pub fn missing_evidence(
+    plan: &Plan,
+    counts: &crate::evidence::EvidenceCounts,
+    due: &[Quarter],
+) -> Vec<Attention> {
+    let mut items = Vec::new();
+    for goal in &plan.goals {
+        for indicator in &goal.indicators {
+            let Some(id) = indicator.id else { continue };
+            let quarters: Vec<Quarter> = due
+                .iter()
+                .copied()
+                .filter(|q| !is_empty(indicator.quarter(*q)))
+                .filter(|q| {
+                    counts.of(&crate::evidence::Slot {
+                        owner: crate::evidence::Owner::Indicator(id),
+                        quarter: *q,
+                    }) == 0
+                })
+                .collect();
+            if !quarters.is_empty() {
+                items.push(Attention::MissingEvidence {
+                    indicator: IndicatorRef {
+                        goal: goal.number,
+                        indicator: indicator.number,
+                    },
+                    name: indicator.name.clone(),
+                    quarters,
+                });
+            }
         }
     }
     items

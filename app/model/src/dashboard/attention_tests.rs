@@ -195,3 +195,36 @@ fn planned_work_and_evidence_alone_are_not_a_report() {
         quarters: vec![Q3],
     }));
 }
+
+#[test]
+fn quarters_that_report_achievement_without_any_attachment_are_flagged() {
+    use crate::evidence::{EvidenceCounts, Owner, Slot};
+    // 1.1 (id 10) reports TW I and TW II, 1.2 (id 11) reports nothing.
+    let mut plan = stored_plan();
+    let first = &mut plan.goals[0].indicators[0];
+    first.quarters[0].numerator = Some(d("4"));
+    first.quarters[1].achievement = "Terlaksana".into();
+    let slot = |quarter| Slot {
+        owner: Owner::Indicator(crate::IndicatorId(10)),
+        quarter,
+    };
+    // TW I has a file; TW II none; TW III is not due yet.
+    let counts = EvidenceCounts(vec![(slot(Q1), 1)]);
+    let items = missing_evidence(&plan, &counts, &[Q1, Q2]);
+    assert_eq!(items.len(), 1);
+    let Attention::MissingEvidence { quarters, .. } = &items[0] else {
+        panic!("{items:?}")
+    };
+    assert_eq!(quarters, &vec![Q2]);
+    assert_eq!(items[0].code(), "missing-evidence");
+    assert!(items[0]
+        .message()
+        .contains("capaian TW II dilaporkan tanpa data dukung"));
+    assert_eq!(
+        items[0].anchor(crate::PlanId(3)),
+        "/rencana/3#indikator-1-1"
+    );
+    // With TW II's link attached, nothing is flagged.
+    let counts = EvidenceCounts(vec![(slot(Q1), 1), (slot(Q2), 2)]);
+    assert!(missing_evidence(&plan, &counts, &[Q1, Q2]).is_empty());
+}

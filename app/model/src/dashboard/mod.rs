@@ -9,7 +9,7 @@ pub mod series;
 pub mod standings;
 pub mod thresholds;
 
-pub use attention::{attention, Attention};
+pub use attention::{attention, missing_evidence, Attention};
 pub use calendar::{due_quarters, started_through, CalendarMonth};
 pub use series::{
     absorption_points, indicator_points, s_curve, year_to_date_against_target, AbsorptionPoint,

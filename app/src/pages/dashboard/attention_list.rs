@@ -6,11 +6,12 @@ use model::dashboard::Attention;
 use model::PlanId;
 
 /// The groups in the order they are shown: money and targets first, paperwork last.
-const GROUPS: [(&str, &str); 4] = [
+const GROUPS: [(&str, &str); 5] = [
     ("absorption", "Penyerapan anggaran"),
     ("behind-target", "Indikator di bawah target"),
     ("rpd-mismatch", "RPD tidak sama dengan pagu"),
     ("missing-report", "Laporan triwulan belum diisi"),
+    ("missing-evidence", "Capaian tanpa data dukung"),
 ];
 
 /// Up to this many unfilled reports are shown open; more are folded away.
@@ -54,7 +55,7 @@ fn group_view(id: PlanId, code: &str, title: &str, items: &[&Attention]) -> AnyV
                 .collect_view()}
         </ul>
     };
-    if code == "missing-report" && items.len() > OPEN_MISSING_REPORTS {
+    if matches!(code, "missing-report" | "missing-evidence") && items.len() > OPEN_MISSING_REPORTS {
         return view! {
             <details class="attention-group" data-kind=code.to_owned()>
                 <summary><h3>{heading}</h3></summary>

@@ -13,7 +13,7 @@ mod thresholds_form;
 
 use super::plan_id_param;
 use crate::api::dashboard::{get_thresholds, reporting_month, SaveThresholds};
-use crate::api::plan::{get_plan, get_plan_access};
+use crate::api::plan::{get_evidence_counts, get_plan, get_plan_access};
 use crate::api::years::get_earlier_year;
 use crate::components::ErrorNote;
 use crate::error::AppError;
@@ -38,6 +38,8 @@ pub struct DashboardData {
     pub may_set_targets: bool,
     /// The unit's plan of an earlier year, its figures beside this year's.
     pub earlier: Option<EarlierYear>,
+    /// Attachments per quarter: a reported quarter with none needs attention.
+    pub evidence: model::evidence::EvidenceCounts,
 }
 
 async fn load(id: PlanId) -> Result<DashboardData, AppError> {
@@ -46,7 +48,9 @@ async fn load(id: PlanId) -> Result<DashboardData, AppError> {
     let today = reporting_month(Some(id)).await?;
     let may_set_targets = get_plan_access(id).await?.may_set_targets;
     let earlier = get_earlier_year(id).await?;
+    let evidence = get_evidence_counts(id).await?;
     Ok(DashboardData {
+        evidence,
         plan,
         thresholds,
         today,
@@ -103,12 +107,14 @@ fn DashboardView(
         today,
         may_set_targets,
         earlier,
+        evidence,
     } = data;
     let year = plan.header.fiscal_year;
     let due = today.due_quarters(year);
     let started = today.started_through(year);
     let standing = StandingThresholds::default();
-    let items = attention(&plan, &thresholds, &standing, &due);
+    let mut items = attention(&plan, &thresholds, &standing, &due);
+    items.extend(model::dashboard::missing_evidence(&plan, &evidence, &due));
     let header = plan.header.clone();
     view! {
         <article class="dashboard">

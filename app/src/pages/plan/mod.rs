@@ -40,8 +40,8 @@ pub fn PlanPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Memuat rencana\u{2026}"</p> }>
             {move || Suspend::new(async move {
                 match plan.await {
-                    Ok(OpenedPlan { plan, access, pulled, person, zone }) => {
-                        Either::Left(view! { <PlanView plan access pulled person zone/> })
+                    Ok(OpenedPlan { plan, access, pulled, person, zone, evidence }) => {
+                        Either::Left(view! { <PlanView plan access pulled person zone evidence/> })
                     }
                     Err(error) => Either::Right(view! { <ErrorNote error/> }),
                 }
@@ -72,7 +72,9 @@ fn PlanView(
     pulled: model::sync::Pulled,
     person: model::UserId,
     zone: model::time::Zone,
+    evidence: model::evidence::EvidenceCounts,
 ) -> impl IntoView {
+    provide_context(evidence);
     let large = plan.indicators().count() > LARGE_PLAN_INDICATORS;
     let state = PlanState::new(plan, access, zone);
     provide_context(state);

@@ -30,7 +30,7 @@ pub fn QuarterRow(
     let against = move || indicator.with(|i| value().and_then(|v| against_target(i, v)));
     let standing = move || against().map(|a| thresholds.standing(a));
     let input = {
-        move |f: ReportField, numeric: bool| {
+        move |f: ReportField, numeric: bool, extra: Option<AnyView>| {
             let field = Field::Report(id, quarter, f);
             view! {
                 <td data-label=f.heading()>
@@ -45,9 +45,21 @@ pub fn QuarterRow(
                         multiline=!numeric
                         place
                     />
+                    {extra}
                 </td>
             }
         }
+    };
+    let slot = model::evidence::Slot {
+        owner: model::evidence::Owner::Indicator(id),
+        quarter,
+    };
+    let evidence_href = format!("/rencana/{}/bukti/{}", state.id, slot.path());
+    let evidence_label = match use_context::<model::evidence::EvidenceCounts>()
+        .map_or(0, |counts| counts.of(&slot))
+    {
+        0 => format!("+ Berkas {}", quarter.label()),
+        n => format!("Berkas {} ({n})", quarter.label()),
     };
     let status_field = Field::Report(id, quarter, ReportField::Status);
     let initial_status = saved.with_untracked(|r| r.status);
@@ -62,9 +74,9 @@ pub fn QuarterRow(
     view! {
         <tr class:is-hidden=move || !filter.shows(quarter) data-quarter=quarter.label()>
             <th scope="row">{quarter.label()}</th>
-            {input(ReportField::PlannedWork, false)}
-            {input(ReportField::Numerator, true)}
-            {input(ReportField::Denominator, true)}
+            {input(ReportField::PlannedWork, false, None)}
+            {input(ReportField::Numerator, true, None)}
+            {input(ReportField::Denominator, true, None)}
             <td class="num figure quarter-value" data-label="Capaian">{move || indicator.with(|i| format_value(i, value()))}</td>
             <td
                 data-label="Capaian terhadap target"
@@ -74,8 +86,12 @@ pub fn QuarterRow(
             >
                 {move || format_percent_or_dash(against())}
             </td>
-            {input(ReportField::Achievement, false)}
-            {input(ReportField::Evidence, false)}
+            {input(ReportField::Achievement, false, None)}
+            // Under the text, a plain link to the quarter's files (its own server-rendered page,
+            // without JavaScript too); `rel="external"` keeps the router from taking it.
+            {input(ReportField::Evidence, false, Some(view! {
+                <a class="evidence-files" rel="external" href=evidence_href>{evidence_label}</a>
+            }.into_any()))}
             <td data-label=ReportField::Status.heading()>
                 // A disabled select is not posted: while frozen a hidden copy posts its value.
                 {move || status_locked().map(|_| view! {
@@ -100,7 +116,7 @@ pub fn QuarterRow(
                         .collect_view()}
                 </select>
             </td>
-            {input(ReportField::Note, false)}
+            {input(ReportField::Note, false, None)}
             <td class="row-save">
                 // Out of the Tab order, so Tab walks the grid cell to cell; Enter in any cell saves.
                 <button type="submit" name="quarter" value=quarter.number() tabindex="-1">
