@@ -14,6 +14,7 @@ pub mod checks;
 mod codes;
 pub mod dashboard;
 pub mod document;
+pub mod earlier_year;
 pub mod edit;
 pub mod figures;
 pub mod freeze;
