@@ -25,7 +25,7 @@ fn plan_with_failing_checks() -> Plan {
     second.quarters[1].denominator = Some(Decimal::from(4));
     let third = &mut plan.goals[2].indicators[0];
     third.denominator_label = third.numerator_label.clone();
-    plan.activities[3].budget = Rupiah(Decimal::from(1_234_567));
+    plan.activities[3].budget = Rupiah::new(Decimal::from(1_234_567)).expect("a pagu");
     plan
 }
 
