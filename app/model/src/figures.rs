@@ -173,18 +173,24 @@ impl BudgetTotals {
     pub fn of<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> BudgetTotals {
         let mut totals = BudgetTotals::default();
         for activity in activities {
-            totals.activity_count += 1;
-            totals.budget = totals.budget + activity.budget;
-            totals.blocked = totals.blocked + activity.blocked;
-            for q in Quarter::ALL {
-                let i = q.index();
-                let aq = activity.quarter(q);
-                totals.withdrawal_plan[i] =
-                    totals.withdrawal_plan[i] + aq.withdrawal_plan.unwrap_or_default();
-                totals.realization[i] = totals.realization[i] + aq.realization.unwrap_or_default();
-            }
+            totals.add(activity);
         }
         totals
+    }
+
+    /// Counts one more activity in: for callers that hold their activities one at a time (the
+    /// page's signals), so nothing needs copying into a list first.
+    pub fn add(&mut self, activity: &Activity) {
+        self.activity_count += 1;
+        self.budget = self.budget + activity.budget;
+        self.blocked = self.blocked + activity.blocked;
+        for q in Quarter::ALL {
+            let i = q.index();
+            let aq = activity.quarter(q);
+            self.withdrawal_plan[i] =
+                self.withdrawal_plan[i] + aq.withdrawal_plan.unwrap_or_default();
+            self.realization[i] = self.realization[i] + aq.realization.unwrap_or_default();
+        }
     }
 
     /// Pagu − blokir: what may actually be spent.

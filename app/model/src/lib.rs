@@ -15,6 +15,7 @@ mod codes;
 pub mod dashboard;
 pub mod deadlines;
 pub mod document;
+pub mod earlier_year;
 pub mod edit;
 pub mod evidence;
 pub mod figures;

@@ -4,14 +4,8 @@
 //! indicators they fund) and none of what a year *did* (A and B, achievement, evidence, status,
 //! notes, pagu, blokir, RPD, realization, approvals).
 
-use crate::dashboard::year_to_date_against_target;
-use crate::figures::{cumulative_value, format_value};
-use crate::text::name_key;
-use crate::{
-    Activity, ActivityId, Goal, GoalId, Indicator, IndicatorId, Plan, PlanId, Quarter,
-    QuarterReport,
-};
-use rust_decimal::Decimal;
+pub use crate::earlier_year::{earlier_year, EarlierFigure, EarlierPlan, EarlierYear};
+use crate::{Activity, ActivityId, Goal, GoalId, Indicator, Plan, PlanId, QuarterReport};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use thiserror::Error;
@@ -161,62 +155,6 @@ fn retitled(title: &str, from: i32, to: i32) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// An earlier year's plan of the same unit, as the dashboard sets it beside this year's.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EarlierYear {
-    pub year: i32,
-    pub plan: Option<PlanId>,
-    /// For each indicator of this year's plan that the earlier plan also has.
-    pub figures: Vec<EarlierFigure>,
-}
-
-/// One indicator's year-to-date figure in an earlier year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EarlierFigure {
-    /// The indicator in this year's plan.
-    pub indicator: IndicatorId,
-    /// Its year-to-date value then, as the plan page shows it ("87,50%", "4 Dokumen", "-").
-    pub value_text: String,
-    /// Against that year's target, in percent.
-    pub against_target: Option<Decimal>,
-}
-
-/// The figures of `earlier` for the indicators of `plan`. An indicator is the same indicator
-/// when its name is (case and spacing aside): a copy keeps names, and so does a sheet imported
-/// again next year. Of several with that name, the one under a goal of the same title wins,
-/// then the first.
-pub fn earlier_year(plan: &Plan, earlier: &Plan) -> EarlierYear {
-    let figures = plan
-        .goals
-        .iter()
-        .flat_map(|goal| goal.indicators.iter().map(move |i| (goal, i)))
-        .filter_map(|(goal, indicator)| {
-            let id = indicator.id?;
-            let name = name_key(&indicator.name);
-            let mut same = earlier.goals.iter().flat_map(|g| {
-                g.indicators
-                    .iter()
-                    .filter(|i| name_key(&i.name) == name)
-                    .map(move |i| (g, i))
-            });
-            let first = same.clone().next()?;
-            let (_, then) = same
-                .find(|(g, _)| name_key(&g.title) == name_key(&goal.title))
-                .unwrap_or(first);
-            Some(EarlierFigure {
-                indicator: id,
-                value_text: format_value(then, cumulative_value(then, Quarter::Q4)),
-                against_target: year_to_date_against_target(then),
-            })
-        })
-        .collect();
-    EarlierYear {
-        year: earlier.header.fiscal_year,
-        plan: earlier.id,
-        figures,
-    }
 }
 
 #[cfg(test)]

@@ -246,12 +246,13 @@ pub mod ssr {
             plan: PlanId,
             choice: model::years::CopyChoice,
         ) -> Result<PlanId, AppError>;
-        /// The unit's latest plan before `plan`'s year, as the dashboard sets it beside this one.
+        /// The figures of the unit's latest plan before `plan`'s year, which the dashboard
+        /// sets beside this one's (matched in the browser: loaded once, not on every save).
         async fn earlier_year(
             &self,
             who: &Person,
             plan: PlanId,
-        ) -> Result<Option<model::years::EarlierYear>, AppError>;
+        ) -> Result<Option<model::years::EarlierPlan>, AppError>;
         /// The zone `who` reads times in: on a plan's pages the zone of the plan's unit (they
         /// must be able to read the plan), elsewhere that of their first role's unit.
         async fn reader_zone(

@@ -2,7 +2,7 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use model::years::{EarlierYear, PlanYear};
+use model::years::{EarlierPlan, PlanYear};
 use model::{ActivityId, GoalId, PlanId};
 use serde::{Deserialize, Serialize};
 
@@ -42,10 +42,11 @@ pub async fn copy_plan(
     Ok(id)
 }
 
-/// Last year's figures (the unit's latest plan before this one's year) for this plan's
-/// indicators, or none when the unit has no earlier plan.
+/// Last year's figures (the unit's latest plan before this one's year), to be matched to this
+/// plan's indicators in the browser (`EarlierPlan::matched`), or none when the unit has no
+/// earlier plan.
 #[server]
-pub async fn get_earlier_year(plan: PlanId) -> Result<Option<EarlierYear>, AppError> {
+pub async fn get_earlier_year(plan: PlanId) -> Result<Option<EarlierPlan>, AppError> {
     let who = super::ssr::person()?;
     super::ssr::backend()?.earlier_year(&who, plan).await
 }

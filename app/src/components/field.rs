@@ -288,6 +288,11 @@ fn join_sync(
         },
     );
     on_cleanup(move || sync.unregister(&field));
+    // The outbox was read when the page loaded: a field nothing waits for needs no effect (a
+    // thousand-indicator page has some 28,000 fields, and each effect costs its hydration).
+    if sync.waiting_text(&field).is_none() {
+        return;
+    }
     Effect::new(move |_| {
         if let (Some(text), true) = (sync.waiting_text(&field), mounted()) {
             known.set(text.clone());

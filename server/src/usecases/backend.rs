@@ -65,14 +65,13 @@ impl PlanBackend for Store {
     }
 
     async fn open_plan(&self, who: &Person, id: PlanId) -> Result<OpenedPlan, AppError> {
-        let unit = guard::plan(self, who, id, Permission::ReadPlan).await?;
+        let (unit, zone) = guard::plan_in_zone(self, who, id, Permission::ReadPlan).await?;
         // The access (with the plan's version, which an approval names) is read before the plan:
         // a change landing in between makes the version older than what the page shows (an
         // approval is then refused and asks for a reload), never newer.
         let access = access(self, who, unit, id).await?;
         // One load of the plan: the page shows it, and the sync state's texts are read from it.
         let (pulled, plan) = sync::pull_unchecked(self, id, 0).await?;
-        let zone = self.unit_zone(unit).await?;
         let evidence = self.evidence_counts_unchecked(id).await?;
         Ok(OpenedPlan {
             plan,
@@ -142,7 +141,7 @@ impl PlanBackend for Store {
         &self,
         who: &Person,
         plan: PlanId,
-    ) -> Result<Option<model::years::EarlierYear>, AppError> {
+    ) -> Result<Option<model::years::EarlierPlan>, AppError> {
         crate::usecases::years::earlier(self, who, plan).await
     }
 
@@ -263,10 +262,9 @@ impl PlanBackend for Store {
         plan: Option<PlanId>,
     ) -> Result<model::time::Zone, AppError> {
         match plan {
-            Some(plan) => {
-                let unit = guard::plan(self, who, plan, Permission::ReadPlan).await?;
-                Ok(self.unit_zone(unit).await?)
-            }
+            Some(plan) => Ok(guard::plan_in_zone(self, who, plan, Permission::ReadPlan)
+                .await?
+                .1),
             None => Ok(self.person_zone(who).await?),
         }
     }

@@ -16,7 +16,7 @@ pub async fn document(
     plan: PlanId,
     quarter: Option<Quarter>,
 ) -> Result<Document, AppError> {
-    let unit = guard::plan(store, who, plan, Permission::ReadPlan).await?;
+    let (_, zone) = guard::plan_in_zone(store, who, plan, Permission::ReadPlan).await?;
     let loaded = store
         .load_plan_unchecked(plan)
         .await?
@@ -27,7 +27,6 @@ pub async fn document(
         None => action_plan(&loaded),
         Some(quarter) => {
             let states = store.quarter_states(plan).await?;
-            let zone = store.unit_zone(unit).await?;
             quarter_report(&loaded, quarter, &states[quarter.index()], zone)
         }
     })

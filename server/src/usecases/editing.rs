@@ -19,9 +19,8 @@ pub async fn save_fields(
     plan_id: PlanId,
     edits: Vec<FieldEdit>,
 ) -> Result<(), AppError> {
-    let unit = guard::plan(store, who, plan_id, Permission::EditPlan).await?;
     // A refusal of a frozen field names when the quarter was decided, on the unit's clock.
-    let zone = store.unit_zone(unit).await?;
+    let (_, zone) = guard::plan_in_zone(store, who, plan_id, Permission::EditPlan).await?;
     let mut write = begin(store, plan_id).await?;
     let mut plan = write.plan().await?;
     let states = write.quarter_states().await?;
@@ -58,9 +57,8 @@ pub async fn change_structure(
     plan_id: PlanId,
     edit: StructureEdit,
 ) -> Result<Created, AppError> {
-    let unit = guard::plan(store, who, plan_id, Permission::EditPlan).await?;
+    let (_, zone) = guard::plan_in_zone(store, who, plan_id, Permission::EditPlan).await?;
     let edit = edit.checked().map_err(AppError::Invalid)?;
-    let zone = store.unit_zone(unit).await?;
     let mut write = begin(store, plan_id).await?;
     let before = write.plan().await?;
     let states = write.quarter_states().await?;

@@ -20,9 +20,8 @@ pub async fn change_quarter(
     quarter: Quarter,
     transition: Transition,
 ) -> Result<QuarterStep, AppError> {
-    let unit = guard::plan(store, who, plan, transition.permission()).await?;
     // The trail's texts name the states' times on the unit's clock.
-    let zone = store.unit_zone(unit).await?;
+    let (_, zone) = guard::plan_in_zone(store, who, plan, transition.permission()).await?;
     let stamp = stamp(who);
     let mut write = begin(store, plan).await?;
     let states = write.quarter_states().await?;

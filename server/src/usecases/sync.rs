@@ -70,14 +70,15 @@ async fn push_group(
 ) -> Result<Vec<Outcome>, AppError> {
     // A plan the person may not edit (or that does not exist) is refused before any lock is
     // taken or any row written: nothing of theirs lands, so a replay is refused the same way.
-    let refused = match guard::plan(store, who, plan_id, Permission::EditPlan).await {
-        Ok(unit) => Ok(unit),
+    // A refusal of a frozen field names when the quarter was decided, on the unit's clock.
+    let refused = match guard::plan_in_zone(store, who, plan_id, Permission::EditPlan).await {
+        Ok(found) => Ok(found),
         Err(AppError::Forbidden(why)) => Err(why),
         Err(AppError::NotFound(what)) => Err(format!("{what} tidak ditemukan")),
         Err(other) => return Err(other),
     };
-    let unit = match refused {
-        Ok(unit) => unit,
+    let zone = match refused {
+        Ok((_, zone)) => zone,
         Err(reason) => {
             return Ok(group
                 .iter()
@@ -87,8 +88,6 @@ async fn push_group(
                 .collect())
         }
     };
-    // A refusal of a frozen field names when the quarter was decided, on the unit's clock.
-    let zone = store.unit_zone(unit).await?;
     // Another push of this person, for another plan, may record an answer to one of these
     // (client, sequence number)s between this write's look-up and its insert: this write is then
     // rolled back and decided again, and meets that answer.
@@ -349,7 +348,7 @@ pub async fn resolve(
     conflict: i64,
     resolution: Resolution,
 ) -> Result<(), AppError> {
-    let unit = guard::plan(store, who, plan, Permission::EditPlan).await?;
+    let (_, zone) = guard::plan_in_zone(store, who, plan, Permission::EditPlan).await?;
     let stamp = stamp(who);
     let mut write = begin(store, plan).await?;
     let open: StoredConflict = write
@@ -370,7 +369,6 @@ pub async fn resolve(
         {
             // Like a form save: only a value that changes is checked against the freeze.
             let states = write.quarter_states().await?;
-            let zone = store.unit_zone(unit).await?;
             freeze::check_field(&open.field, &states, zone).map_err(|e| AppError::Locked(e.0))?;
             write.update_fields(&[(open.field, value)]).await?;
             write.bump_versions(&[open.field], None).await?;

@@ -5,7 +5,7 @@ use crate::usecases::guard::{self, unit_tree};
 use app::api::years::UnitYears;
 use app::error::AppError;
 use model::access::{allows, Permission, Person};
-use model::years::{earlier_year, next_year_plan, CopyChoice, EarlierYear};
+use model::years::{next_year_plan, CopyChoice, EarlierPlan};
 use model::PlanId;
 
 /// The years of the unit `plan` belongs to, and whether `who` may add one.
@@ -54,13 +54,13 @@ pub async fn copy_plan(
     }
 }
 
-/// The figures of the unit's latest plan before `plan`'s year, for `plan`'s indicators; none
-/// when the unit has no earlier plan.
+/// The figures of the unit's latest plan before `plan`'s year, to be matched to `plan`'s
+/// indicators (`EarlierPlan::matched`); none when the unit has no earlier plan.
 pub async fn earlier(
     store: &Store,
     who: &Person,
     plan: PlanId,
-) -> Result<Option<EarlierYear>, AppError> {
+) -> Result<Option<EarlierPlan>, AppError> {
     let unit = guard::plan(store, who, plan, Permission::ReadPlan).await?;
     let years = store.plans_of_unit(unit).await?;
     let Some(this) = years.iter().find(|y| y.plan == plan) else {
@@ -73,14 +73,10 @@ pub async fn earlier(
     else {
         return Ok(None);
     };
-    let load = |id: PlanId| async move {
-        store
-            .load_plan_unchecked(id)
-            .await?
-            .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {id}")))
-    };
-    Ok(Some(earlier_year(
-        &load(plan).await?,
-        &load(before.plan).await?,
-    )))
+    // Only the earlier plan: the browser matches its figures to this year's indicators.
+    let earlier = store
+        .load_plan_unchecked(before.plan)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("Rencana nomor {}", before.plan)))?;
+    Ok(Some(EarlierPlan::of(&earlier)))
 }

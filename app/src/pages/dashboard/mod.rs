@@ -5,6 +5,8 @@
 //!
 //! The data refetches whenever the plan is saved anywhere (`crate::live`) and after the targets
 //! are saved here. A `Transition` keeps the current charts on screen until the new data is in.
+//! Last year's figures are loaded once and matched to this year's indicators here, so a live
+//! update never reloads last year's plan.
 
 mod attention_list;
 mod budget;
@@ -23,7 +25,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use model::dashboard::{attention, AbsorptionThresholds, CalendarMonth};
 use model::figures::StandingThresholds;
-use model::years::EarlierYear;
+use model::years::{EarlierPlan, EarlierYear};
 use model::{Plan, PlanId, Quarter};
 use serde::{Deserialize, Serialize};
 
@@ -36,8 +38,6 @@ pub struct DashboardData {
     pub today: CalendarMonth,
     /// Whether the person looking may change the year's targets (a top unit's admin).
     pub may_set_targets: bool,
-    /// The unit's plan of an earlier year, its figures beside this year's.
-    pub earlier: Option<EarlierYear>,
     /// Attachments per quarter: a reported quarter with none needs attention.
     pub evidence: model::evidence::EvidenceCounts,
 }
@@ -47,7 +47,6 @@ async fn load(id: PlanId) -> Result<DashboardData, AppError> {
     let thresholds = get_thresholds(plan.header.fiscal_year).await?;
     let today = reporting_month(Some(id)).await?;
     let may_set_targets = get_plan_access(id).await?.may_set_targets;
-    let earlier = get_earlier_year(id).await?;
     let evidence = get_evidence_counts(id).await?;
     Ok(DashboardData {
         evidence,
@@ -55,7 +54,6 @@ async fn load(id: PlanId) -> Result<DashboardData, AppError> {
         thresholds,
         today,
         may_set_targets,
-        earlier,
     })
 }
 
@@ -83,12 +81,18 @@ fn Dashboard(id: PlanId) -> impl IntoView {
         }
     });
     let data = Resource::new(move || (version.get(), saved.get()), move |_| load(id));
+    // The unit's earlier plan does not change with this one: read once.
+    let earlier = Resource::new(|| (), move |_| get_earlier_year(id));
     view! {
         <Transition fallback=|| view! { <p>"Memuat dasbor\u{2026}"</p> }>
             {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => Either::Left(view! { <DashboardView id data save/> }),
-                    Err(error) => Either::Right(view! { <ErrorNote error/> }),
+                match (data.await, earlier.await) {
+                    (Ok(data), Ok(earlier)) => {
+                        Either::Left(view! { <DashboardView id data earlier save/> })
+                    }
+                    (Err(error), _) | (_, Err(error)) => {
+                        Either::Right(view! { <ErrorNote error/> })
+                    }
                 }
             })}
         </Transition>
@@ -99,6 +103,7 @@ fn Dashboard(id: PlanId) -> impl IntoView {
 fn DashboardView(
     id: PlanId,
     data: DashboardData,
+    earlier: Option<EarlierPlan>,
     save: ServerAction<SaveThresholds>,
 ) -> impl IntoView {
     let DashboardData {
@@ -106,9 +111,9 @@ fn DashboardView(
         thresholds,
         today,
         may_set_targets,
-        earlier,
         evidence,
     } = data;
+    let earlier: Option<EarlierYear> = earlier.map(|e| e.matched(&plan));
     let year = plan.header.fiscal_year;
     let due = today.due_quarters(year);
     let started = today.started_through(year);

@@ -77,28 +77,36 @@ fn GoalTitleForm(goal: GoalState) -> impl IntoView {
 #[component]
 fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoView {
     let state = expect_context::<PlanState>();
-    let at = move || IndicatorRef {
+    // A keystroke in a quarter cell changes the indicator's signal. What only depends on a part
+    // of it that typing there never changes (its place, its links, its formula) reads that part
+    // through a memo, so the keystroke does not rewrite its cells' labels, rebuild the list of
+    // its activities or render its formula again.
+    let at = Memo::new(move |_| IndicatorRef {
         goal: goal.number.get(),
         indicator: indicator.with(|i| i.number),
-    };
+    });
+    let at = move || at.get();
     let warnings = move || indicator.with(|i| indicator_checks(at(), i));
     let place = Signal::derive(move || {
         let at = at();
         format!("indikator {}.{}", at.goal, at.indicator)
     });
+    let linked = Memo::new(move |_| indicator.with(|i| i.activity_ids.clone()));
+    let formula = Memo::new(move |_| indicator.with(|i| i.formula.clone()));
     let year_to_date =
         move || indicator.with(|i| format_value(i, cumulative_value(i, Quarter::Q4)));
     let activities = move || {
-        indicator
-            .with(|i| i.activity_ids.clone())
+        linked
+            .get()
             .into_iter()
-            .filter_map(|id| state.activity(id))
-            .map(|a| {
-                let (id, name, budget) = a.with(|a| (a.id, a.name.clone(), a.budget));
+            .filter_map(|id| state.activity(id).map(|a| (id, a)))
+            .map(|(id, a)| {
+                // The name and pagu follow the activity on their own: a keystroke in its row
+                // does not rebuild this list.
                 view! {
                     <li>
-                        <a href=format!("#kegiatan-{id}")>{name}</a>
-                        {format!(" (pagu Rp {budget}) ")}
+                        <a href=format!("#kegiatan-{id}")>{move || a.with(|a| a.name.clone())}</a>
+                        {move || a.with(|a| format!(" (pagu Rp {}) ", a.budget))}
                         <UnlinkActivityButton indicator activity=id/>
                     </li>
                 }
@@ -131,7 +139,7 @@ fn IndicatorCard(goal: GoalState, indicator: RwSignal<Indicator>) -> impl IntoVi
                     <dt>"Target"</dt>
                     <dd class="target">{move || indicator.with(|i| i.target.to_string())}</dd>
                     <dt>"Rumus"</dt>
-                    <dd class="formula"><Formula source=Signal::derive(move || indicator.with(|i| i.formula.clone()))/></dd>
+                    <dd class="formula"><Formula source=formula/></dd>
                     <dt>"A"</dt>
                     <dd>{move || indicator.with(|i| text_or_dash(&i.numerator_label))}</dd>
                     <dt>"B"</dt>
