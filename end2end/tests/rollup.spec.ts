@@ -67,7 +67,7 @@ test.describe("on a 390 × 844 phone", () => {
   test("the page does not scroll sideways; the table scrolls in its own box", async ({ page }) => {
     await openRollup(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const box = page.locator(".rollup .table-scroll");
+    const box = page.getByRole("region", { name: "Rekap unit" });
     const { scroll, client } = await box.evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
     expect(scroll).toBeGreaterThan(client);
     await page.screenshot({ path: "../target/screens/rollup-390.png", fullPage: true });
