@@ -68,6 +68,11 @@ test("the operator attaches a PDF and a photo to 1.1 TW I, sees them listed and 
   const preview = items.nth(1).locator("img.evidence-preview");
   await expect(preview).toBeVisible();
   await expect.poll(() => preview.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(4);
+  await page.screenshot({ path: "../target/screens/evidence-1366.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: "../target/screens/evidence-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   // The PDF opens in a tab of its own, served as a PDF that cannot run anything in the site.
   const [tab] = await Promise.all([context.waitForEvent("page"), page.getByRole("link", { name: "BAST Bahan Makanan.pdf" }).click()]);

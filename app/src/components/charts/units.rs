@@ -19,10 +19,14 @@ pub struct UnitBar {
     pub standings: StandingCounts,
 }
 
-/// Height of one unit's row in the SVG's units.
-const ROW: f64 = 22.0;
-/// Room for the names on the left.
-const NAMES: f64 = 170.0;
+/// Height of one unit's row in the SVG's units: its name on a line of its own, the bar below.
+/// Unit names are long and alike at the start ("LEMBAGA PEMASYARAKATAN KELAS IIB …"), so a
+/// column of names beside the bars would cut each to the part they share.
+const ROW: f64 = 38.0;
+/// Where a row's bar starts below its name.
+const BAR_TOP: f64 = 17.0;
+/// The left margin (names and bars start there).
+const NAMES: f64 = 6.0;
 
 fn frame(units: usize) -> Frame {
     Frame {
@@ -37,7 +41,7 @@ fn frame(units: usize) -> Frame {
 
 /// A name short enough for the space left of the bars; the whole one is in the bar's title.
 fn short(name: &str) -> String {
-    const MAX: usize = 22;
+    const MAX: usize = 64;
     if name.chars().count() <= MAX {
         name.to_owned()
     } else {
@@ -62,7 +66,7 @@ fn row_y(frame: Frame, i: usize) -> f64 {
 
 fn name_label(frame: Frame, i: usize, name: &str) -> impl IntoView {
     view! {
-        <text class="tick-label" x=px(frame.left - 6.0) y=px(row_y(frame, i) + ROW * 0.7) text-anchor="end">
+        <text class="tick-label unit-name" x=px(frame.left) y=px(row_y(frame, i) + 13.0) text-anchor="start">
             {short(name)}
         </text>
     }
@@ -100,9 +104,9 @@ pub fn UnitAbsorptionChart(caption: String, units: Vec<UnitBar>, target: Decimal
                         data-value=format_percent(value)
                         data-standing=standing
                         x=px(frame.left)
-                        y=px(row_y(frame, i) + 4.0)
+                        y=px(row_y(frame, i) + BAR_TOP)
                         width=px(end - frame.left)
-                        height=px(ROW - 8.0)
+                        height=px(ROW - BAR_TOP - 5.0)
                     >
                         <title>{format!("{}: penyerapan {} (target {})", unit.name, format_percent(value), format_percent(target))}</title>
                     </rect>
@@ -192,9 +196,9 @@ pub fn UnitStandingChart(caption: String, units: Vec<UnitBar>) -> impl IntoView 
                         data-unit=unit.name.clone()
                         data-value=n
                         x=px(start)
-                        y=px(row_y(frame, i) + 4.0)
+                        y=px(row_y(frame, i) + BAR_TOP)
                         width=px(end - start)
-                        height=px(ROW - 8.0)
+                        height=px(ROW - BAR_TOP - 5.0)
                     >
                         <title>{format!("{}: {n} indikator {word}", unit.name)}</title>
                     </rect>
