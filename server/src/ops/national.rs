@@ -77,6 +77,12 @@ pub async fn generate_national(
         .buffer_unordered(at_once)
         .try_collect()
         .await?;
+    // A national load is a bulk load: the planner must know the tables' new sizes before the
+    // first roll-up, or PostgreSQL scans every activity's quarters once per plan.
+    store
+        .refresh_statistics()
+        .await
+        .map_err(|e| format!("cannot refresh the statistics: {e}"))?;
     Ok(National {
         top,
         kanwil,

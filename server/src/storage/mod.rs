@@ -153,6 +153,11 @@ impl Store {
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                         conn.execute("PRAGMA busy_timeout = 5000").await?;
                         conn.execute("PRAGMA journal_mode = WAL").await?;
+                    } else {
+                        // Pantau's queries are many and short; PostgreSQL's JIT compiles one
+                        // whenever its cost estimate is large (the roll-up's sums over a
+                        // national tree) and then spends more time compiling than running it.
+                        conn.execute("SET jit = off").await?;
                     }
                     Ok(())
                 })
@@ -169,6 +174,13 @@ impl Store {
         // Plans stored before migration 0013 get their standings once.
         store.fill_missing_standings().await?;
         Ok(store)
+    }
+
+    /// Lets the query planner see the tables as they now are (after a bulk load, before the
+    /// database's own autovacuum gets round to it).
+    pub async fn refresh_statistics(&self) -> Result<(), StoreError> {
+        self.pool.execute("ANALYZE").await?;
+        Ok(())
     }
 
     pub fn backend(&self) -> Backend {
