@@ -18,21 +18,6 @@ pub struct Day {
     day: u32,
 }
 
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
 impl Day {
     /// `None` for a day the calendar does not have (31 April) or a year outside 1..=9999.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Day> {
@@ -93,7 +78,12 @@ impl Day {
     /// `15 April 2026`.
     pub fn label(self) -> String {
         let index = usize::try_from(self.month.clamp(1, 12) - 1).unwrap_or(0);
-        format!("{} {} {}", self.day, MONTHS[index], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            crate::time::MONTH_NAMES[index],
+            self.year
+        )
     }
 }
 

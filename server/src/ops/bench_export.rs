@@ -5,17 +5,13 @@
 //! layout and the writing alone, and "Impor dari Excel" of the written file (read and stored). Goal: each request at most 1 s. Prints the figures and appends
 //! them to the bench summary (`crate::ops::bench_summary`); asserts nothing.
 
-use crate::http::auth::{open_session, SESSION_COOKIE};
+use crate::ops::bench_request::{percentile, SignedIn};
 use crate::ops::bench_summary::{append, Figure};
 use crate::storage::{InsertOutcome, Store, UnitPlacement};
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use leptos::prelude::LeptosOptions;
 use model::document::{action_plan, quarter_report};
 use model::workflow::QuarterState;
 use model::Quarter;
 use std::time::{Duration, Instant};
-use tower::ServiceExt;
 
 /// Goal per request, in milliseconds.
 const GOAL_MS: u64 = 1_000;
@@ -41,15 +37,7 @@ pub async fn run(url: &str, indicators: usize, runs: usize) -> Result<Vec<String
     let user = crate::ops::bench_sync::bench_operator(&store, unit, "bench.export")
         .await?
         .id;
-    let token = open_session(&store, user, crate::clock::now())
-        .await
-        .map_err(|e| e.to_string())?;
-    let cookie = format!("{SESSION_COOKIE}={token}");
-    let options = LeptosOptions::builder()
-        .output_name("pantau")
-        .site_pkg_dir("pkg")
-        .build();
-    let app = crate::http::router::router(store.clone(), options);
+    let signed_in = SignedIn::open(&store, user).await?;
 
     let area = format!("export: {indicators}-indicator plan");
     let mut lines = Vec::new();
@@ -81,31 +69,8 @@ pub async fn run(url: &str, indicators: usize, runs: usize) -> Result<Vec<String
             format!("/rencana/{id}/cetak?tw=2"),
         ),
     ] {
-        let mut times = Vec::new();
-        let mut bytes = 0;
-        for _ in 0..runs.max(1) {
-            let request = Request::builder()
-                .uri(&path)
-                .header(header::COOKIE, &cookie)
-                .body(Body::empty())
-                .map_err(|e| e.to_string())?;
-            let started = Instant::now();
-            let response = app
-                .clone()
-                .oneshot(request)
-                .await
-                .map_err(|e| e.to_string())?;
-            let status = response.status();
-            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-                .await
-                .map_err(|e| e.to_string())?;
-            times.push(started.elapsed());
-            if status != StatusCode::OK {
-                return Err(format!("{path} answered {status}"));
-            }
-            bytes = body.len();
-        }
-        record(name, &times, format!("{} kB", bytes / 1024));
+        let (times, body) = signed_in.time_get(&path, runs).await?;
+        record(name, &times, format!("{} kB", body.len() / 1024));
     }
     // The layout and the file alone, without the request around them.
     let stored = store
@@ -156,15 +121,4 @@ pub async fn run(url: &str, indicators: usize, runs: usize) -> Result<Vec<String
     store.close().await;
     append(&figures)?;
     Ok(lines)
-}
-
-/// The `p`-th percentile of `times`, in milliseconds (nearest rank).
-/// The `p`th percentile of `times`, in milliseconds (nearest rank).
-pub(crate) fn percentile(times: &[Duration], p: usize) -> f64 {
-    let mut sorted: Vec<Duration> = times.to_vec();
-    sorted.sort();
-    let rank = (p * sorted.len()).div_ceil(100).max(1) - 1;
-    sorted
-        .get(rank.min(sorted.len().saturating_sub(1)))
-        .map_or(0.0, |d| d.as_secs_f64() * 1_000.0)
 }

@@ -8,19 +8,14 @@
 //! 20 ms (Kanwil, p95) on PostgreSQL, 1 s for the save. Prints and appends to the bench
 //! summary; asserts nothing on timings.
 
-use crate::http::auth::{open_session, SESSION_COOKIE};
-use crate::ops::bench_export::percentile;
+use crate::ops::bench_request::{percentile, SignedIn};
 use crate::ops::bench_summary::{append, Figure};
 use crate::ops::national::{generate_national, TOP};
 use crate::storage::{AdminStamp, Change, NewPerson, Store};
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use leptos::prelude::LeptosOptions;
 use model::access::{Grant, Person, Role};
 use model::edit::{Field, FieldEdit, ReportField};
 use model::{Quarter, UnitId};
 use std::time::{Duration, Instant};
-use tower::ServiceExt;
 
 /// Runs the benchmark on the (fresh) database at `url`, named `label`; returns the lines to print.
 pub async fn run(label: &str, url: &str, units: usize, runs: usize) -> Result<Vec<String>, String> {
@@ -39,15 +34,7 @@ pub async fn run(label: &str, url: &str, units: usize, runs: usize) -> Result<Ve
     )];
     let head = person(&store, national.top, Role::Pimpinan, "bench.direktorat").await?;
     let kanwil = national.kanwil[0];
-    let token = open_session(&store, head.id, crate::clock::now())
-        .await
-        .map_err(|e| e.to_string())?;
-    let cookie = format!("{SESSION_COOKIE}={token}");
-    let options = LeptosOptions::builder()
-        .output_name("pantau")
-        .site_pkg_dir("pkg")
-        .build();
-    let app = crate::http::router::router(store.clone(), options);
+    let signed_in = SignedIn::open(&store, head.id).await?;
     let mut figures = Vec::new();
     for (what, unit, name, goal) in [
         (
@@ -64,30 +51,11 @@ pub async fn run(label: &str, url: &str, units: usize, runs: usize) -> Result<Ve
         ),
     ] {
         let path = format!("/unit/{unit}?tahun={year}&tw=3");
-        let mut times = Vec::new();
-        let mut bytes = 0;
-        for _ in 0..runs.max(1) {
-            let request = Request::builder()
-                .uri(&path)
-                .header(header::COOKIE, &cookie)
-                .body(Body::empty())
-                .map_err(|e| e.to_string())?;
-            let started = Instant::now();
-            let response = app
-                .clone()
-                .oneshot(request)
-                .await
-                .map_err(|e| e.to_string())?;
-            let status = response.status();
-            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-                .await
-                .map_err(|e| e.to_string())?;
-            times.push(started.elapsed());
-            if status != StatusCode::OK || !String::from_utf8_lossy(&body).contains(&name) {
-                return Err(format!("{path} answered {status} without {name}"));
-            }
-            bytes = body.len();
+        let (times, body) = signed_in.time_get(&path, runs).await?;
+        if !String::from_utf8_lossy(&body).contains(&name) {
+            return Err(format!("{path} answered without {name}"));
         }
+        let bytes = body.len();
         let (p50, p95) = (percentile(&times, 50), percentile(&times, 95));
         lines.push(format!(
             "roll-up {label}: {what} page, whole request: p50 {p50:.1} ms, p95 {p95:.1} ms \

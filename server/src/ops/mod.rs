@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod bench_evidence;
 pub mod bench_export;
+pub mod bench_request;
 pub mod bench_rollup;
 pub mod bench_summary;
 pub mod bench_sync;

@@ -29,22 +29,8 @@ impl CalendarMonth {
 
     /// `November 2026`.
     pub fn label(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "Januari",
-            "Februari",
-            "Maret",
-            "April",
-            "Mei",
-            "Juni",
-            "Juli",
-            "Agustus",
-            "September",
-            "Oktober",
-            "November",
-            "Desember",
-        ];
         let index = self.month.clamp(1, 12) as usize - 1;
-        format!("{} {}", MONTHS[index], self.year)
+        format!("{} {}", crate::time::MONTH_NAMES[index], self.year)
     }
 
     pub fn due_quarters(self, fiscal_year: i32) -> Vec<Quarter> {
