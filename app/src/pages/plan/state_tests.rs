@@ -31,18 +31,21 @@ fn plan_with_failing_checks() -> Plan {
 
 #[test]
 fn the_pages_checks_and_totals_are_the_models_on_the_same_plan() {
-    let plan = plan_with_failing_checks();
-    let state = PlanState::new(plan.clone(), PlanAccess::default(), Default::default());
+    // Signals live in an owner's arena (the server build sandboxes them per owner).
+    Owner::new().with(|| {
+        let plan = plan_with_failing_checks();
+        let state = PlanState::new(plan.clone(), PlanAccess::default(), Default::default());
 
-    let checks = state.checks();
-    assert!(
-        checks.len() >= 3,
-        "the plan fails at least three checks: {checks:?}"
-    );
-    assert_eq!(checks, model::plan_checks(&plan));
-    assert_eq!(state.plan_totals(), plan_totals(&plan));
-    let goals = state.goals.get_untracked();
-    for (goal, page) in plan.goals.iter().zip(goals) {
-        assert_eq!(state.goal_totals(page), goal_totals(&plan, goal));
-    }
+        let checks = state.checks();
+        assert!(
+            checks.len() >= 3,
+            "the plan fails at least three checks: {checks:?}"
+        );
+        assert_eq!(checks, model::plan_checks(&plan));
+        assert_eq!(state.plan_totals(), plan_totals(&plan));
+        let goals = state.goals.get_untracked();
+        for (goal, page) in plan.goals.iter().zip(goals) {
+            assert_eq!(state.goal_totals(page), goal_totals(&plan, goal));
+        }
+    });
 }
